@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from "react";
+import { getProfile, getTheme, type CoderProfile, type Theme } from "../db/profile";
+import { HomeScreen } from "../home/HomeScreen";
+import { ProfileSetup } from "../onboarding/ProfileSetup";
+import { ProjectWorkspace } from "../project/ProjectWorkspace";
+import { SettingsDialog } from "../settings/SettingsDialog";
+import { useHost } from "../host/HostContext";
+import { useRoute } from "./router";
+import { applyTheme } from "./theme";
+
+type Loaded = { profile: CoderProfile | undefined; theme: Theme };
+
+export function App() {
+  const host = useHost();
+  const route = useRoute();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(() => {
+    Promise.all([getProfile(), getTheme()])
+      .then(([profile, theme]) => {
+        applyTheme(theme);
+        setLoaded({ profile, theme });
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  useEffect(
+    () =>
+      host.onMenuCommand((command) => {
+        if (command === "settings") setSettingsOpen(true);
+      }),
+    [host],
+  );
+
+  const onThemeChange = useCallback((theme: Theme) => {
+    applyTheme(theme);
+    setLoaded((current) => (current ? { ...current, theme } : current));
+  }, []);
+
+  if (error) {
+    return (
+      <main className="p-8">
+        <h1 className="text-lg font-semibold">Margin could not open its storage</h1>
+        <p role="alert" className="mt-2 text-red-700">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!loaded) return <p className="p-8 text-slate-500">Loading…</p>;
+  if (!loaded.profile) {
+    return <ProfileSetup onSaved={(profile) => setLoaded({ ...loaded, profile })} />;
+  }
+  const profile = loaded.profile;
+  return (
+    <>
+      {route.name === "project" ? (
+        <ProjectWorkspace
+          key={route.projectId}
+          projectId={route.projectId}
+          sourceId={route.sourceId}
+          profile={profile}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+      ) : (
+        <HomeScreen profile={profile} onOpenSettings={() => setSettingsOpen(true)} />
+      )}
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        profile={profile}
+        theme={loaded.theme}
+        onProfileChange={(p) => setLoaded({ ...loaded, profile: p })}
+        onThemeChange={onThemeChange}
+      />
+    </>
+  );
+}

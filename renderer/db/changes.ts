@@ -1,0 +1,129 @@
+import type { Table } from "dexie";
+import { HybridLogicalClock } from "../../shared/clock/hlc";
+import { clockNodeFor, newId } from "../../shared/ids";
+import type { JournalEntry, JournaledTable, RecordMeta } from "../../shared/model/records";
+import type { ProjectDatabase } from "./projectDb";
+
+/** Who is writing, and their clock. One per open project. */
+export interface WriteContext {
+  readonly coderId: string;
+  readonly clock: HybridLogicalClock;
+  readonly now: () => Date;
+}
+
+/** Builds a write context whose clock starts after every stamp already in the journal. */
+export async function openWriteContext(
+  db: ProjectDatabase,
+  coderId: string,
+  now: () => Date = () => new Date(),
+): Promise<WriteContext> {
+  const last = await db.journal.orderBy("at").last();
+  const clock = new HybridLogicalClock(clockNodeFor(coderId), () => now().getTime(), last?.at);
+  return { coderId, clock, now };
+}
+
+type Fields<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
+
+/**
+ * Writes records and their journal entries together. Every change to a journaled table goes through
+ * here, so the audit trail, undo and delta bundles see all of them.
+ */
+export class ChangeWriter {
+  readonly batchId = newId();
+  readonly entries: JournalEntry[] = [];
+
+  constructor(
+    private readonly db: ProjectDatabase,
+    private readonly ctx: WriteContext,
+    private readonly label: string,
+  ) {}
+
+  private table<T extends RecordMeta>(name: JournaledTable): Table<T, string> {
+    return this.db.table(name);
+  }
+
+  async create<T extends RecordMeta>(name: JournaledTable, fields: Fields<T>, id: string = newId()): Promise<T> {
+    const stamp = this.ctx.clock.tick();
+    const record = {
+      ...fields,
+      id,
+      createdAt: this.ctx.now().toISOString(),
+      updatedAt: stamp,
+      updatedBy: this.ctx.coderId,
+      deleted: false,
+    } as T;
+    await this.table<T>(name).add(record);
+    await this.journal(name, id, "create", stamp, null, record);
+    return record;
+  }
+
+  async update<T extends RecordMeta>(name: JournaledTable, id: string, patch: Partial<Fields<T>>): Promise<T> {
+    const before = await this.table<T>(name).get(id);
+    if (!before) throw new Error(`No ${name} record ${id}`);
+    const stamp = this.ctx.clock.tick();
+    const after = { ...before, ...patch, updatedAt: stamp, updatedBy: this.ctx.coderId } as T;
+    await this.table<T>(name).put(after);
+    await this.journal(name, id, "update", stamp, before, after);
+    return after;
+  }
+
+  /** Tombstones a record; it stays in the table (hidden) so undo and merge can see it. */
+  async remove<T extends RecordMeta>(name: JournaledTable, id: string): Promise<T> {
+    return this.setDeleted<T>(name, id, true);
+  }
+
+  async restore<T extends RecordMeta>(name: JournaledTable, id: string): Promise<T> {
+    return this.setDeleted<T>(name, id, false);
+  }
+
+  private async setDeleted<T extends RecordMeta>(name: JournaledTable, id: string, deleted: boolean): Promise<T> {
+    const before = await this.table<T>(name).get(id);
+    if (!before) throw new Error(`No ${name} record ${id}`);
+    const stamp = this.ctx.clock.tick();
+    const after = { ...before, deleted, updatedAt: stamp, updatedBy: this.ctx.coderId } as T;
+    await this.table<T>(name).put(after);
+    await this.journal(name, id, deleted ? "delete" : "restore", stamp, before, after);
+    return after;
+  }
+
+  private async journal(
+    table: JournaledTable,
+    recordId: string,
+    op: JournalEntry["op"],
+    at: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    const entry: JournalEntry = {
+      at,
+      coderId: this.ctx.coderId,
+      table,
+      recordId,
+      op,
+      label: this.label,
+      batchId: this.batchId,
+      before,
+      after,
+    };
+    this.entries.push(entry);
+    await this.db.journal.add(entry);
+  }
+}
+
+const JOURNALED: JournaledTable[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
+
+/**
+ * Runs `work` in ONE read-write transaction: its records, their journal entries and any source content
+ * land together or not at all.
+ */
+export async function writeChanges<R>(
+  db: ProjectDatabase,
+  ctx: WriteContext,
+  label: string,
+  work: (writer: ChangeWriter) => Promise<R>,
+): Promise<R> {
+  return db.transaction("rw", [...JOURNALED, "journal", "sourceContent", "meta"], async () => {
+    const writer = new ChangeWriter(db, ctx, label);
+    return work(writer);
+  });
+}

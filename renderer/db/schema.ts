@@ -1,0 +1,35 @@
+/**
+ * ⚠ SCHEMA FILE. The IndexedDB stores and indexes of a Margin project.
+ * Changing a store, an index or the shape of a stored field needs a NEW numbered version below with an
+ * upgrade function, and an upgrade test in tests/unit/db/ (one test per migration). Never edit a
+ * released version in place, never rename a store or field without a migration: researchers' projects
+ * live in these databases.
+ */
+
+/** Version 1: every table in DESIGN.md. */
+export const PROJECT_SCHEMA_V1 = {
+  meta: "&key",
+  sources: "&id, name, kind, contentHash, updatedAt, importedAt, *caseIds",
+  sourceContent: "&id",
+  codes: "&id, parentId, name, updatedAt",
+  codings: "&id, [sourceId+codeId], sourceId, codeId, coderId, updatedAt",
+  memos: "&id, [targetKind+targetId], authorId, updatedAt",
+  cases: "&id, name, updatedAt",
+  attributes: "&id, name, updatedAt",
+  coders: "&id, name",
+  journal: "++seq, at, recordId, coderId, table, batchId",
+} as const;
+
+export const PROJECT_SCHEMA_VERSION = 1;
+
+/** The registry: which projects exist on this machine, and this machine's coder profile. */
+export const REGISTRY_SCHEMA_V1 = {
+  projects: "&id, name, lastOpenedAt",
+  settings: "&key",
+} as const;
+
+export const REGISTRY_DB_NAME = "margin-registry";
+
+export function projectDbName(projectId: string): string {
+  return `margin-project-${projectId}`;
+}

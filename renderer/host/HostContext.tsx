@@ -1,0 +1,22 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { Host } from "./host";
+import { createWebHost } from "./webHost";
+import { createElectronHost, electronApi } from "./electronHost";
+
+const HostContext = createContext<Host | null>(null);
+
+export function HostProvider({ children, host }: { children: ReactNode; host?: Host }) {
+  const value = useMemo(() => {
+    if (host) return host;
+    const api = electronApi();
+    const version = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev";
+    return api ? createElectronHost(api) : createWebHost(version);
+  }, [host]);
+  return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
+}
+
+export function useHost(): Host {
+  const host = useContext(HostContext);
+  if (!host) throw new Error("useHost outside HostProvider");
+  return host;
+}

@@ -1,0 +1,47 @@
+import type { MarginApi } from "../../shared/ipc/contract";
+import type { Host, PickedFile } from "./host";
+
+declare global {
+  interface Window {
+    /** Present only inside Electron (electron/preload.ts). */
+    margin?: MarginApi;
+  }
+}
+
+export function electronApi(): MarginApi | undefined {
+  return typeof window !== "undefined" ? window.margin : undefined;
+}
+
+/** Host backed by the preload's named functions: native dialogs, atomic file writes. */
+export function createElectronHost(api: MarginApi): Host {
+  return {
+    kind: "electron",
+    async info() {
+      const info = await api.appInfo();
+      return {
+        kind: "electron",
+        version: info.version,
+        platform: info.platform,
+        dataLocation: info.userDataPath,
+        secureKeyStorage: info.safeStorageAvailable,
+      };
+    },
+    async pickFiles({ title, filters, multiple, directory }) {
+      const result = await api.openFiles({ title, filters, multiple, ...(directory ? { directory } : {}) });
+      if (result.canceled) return [];
+      return result.files.map(
+        (file): PickedFile => ({ name: file.name, path: file.path, size: file.bytes.byteLength, bytes: async () => file.bytes }),
+      );
+    },
+    async saveFile({ suggestedName, data, filters }) {
+      const result = await api.saveFile({ suggestedName, data, filters });
+      return result.saved;
+    },
+    async print() {
+      window.print();
+    },
+    onMenuCommand(listener) {
+      return api.onMenuCommand(listener);
+    },
+  };
+}

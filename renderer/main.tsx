@@ -1,0 +1,15 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { HostProvider } from "./host/HostContext";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("The page is missing its #root element.");
+createRoot(root).render(
+  <StrictMode>
+    <HostProvider>
+      <App />
+    </HostProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,57 @@
+import { useEffect, useState } from "react";
+import type { CoderProfile } from "../db/profile";
+import { openProject, type OpenProject } from "../db/projects";
+import { AppHeader } from "../ui/AppHeader";
+import { ProjectProvider } from "./ProjectContext";
+import { ProjectScreen } from "./ProjectScreen";
+
+/** Opens one project's database and lays out navigator | document | codes & memos. */
+export function ProjectWorkspace({
+  projectId,
+  sourceId,
+  profile,
+  onOpenSettings,
+}: {
+  projectId: string;
+  sourceId: string | null;
+  profile: CoderProfile;
+  onOpenSettings: () => void;
+}) {
+  const [project, setProject] = useState<OpenProject | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    openProject(projectId, profile)
+      .then((opened) => live && setProject(opened))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [projectId, profile]);
+
+  if (error) {
+    return (
+      <div className="flex min-h-screen flex-col">
+        <AppHeader profile={profile} onOpenSettings={onOpenSettings} />
+        <main className="p-8">
+          <h1 className="text-lg font-semibold">This project could not be opened</h1>
+          <p role="alert" className="mt-2">{error}</p>
+          <a href="#/" className="mt-4 inline-block text-blue-800 underline dark:text-sky-300">Back to projects</a>
+        </main>
+      </div>
+    );
+  }
+  if (!project) return <p className="p-8 text-slate-500">Opening project…</p>;
+  return (
+    <ProjectProvider value={project}>
+      <div className="flex h-screen flex-col">
+        <AppHeader profile={profile} onOpenSettings={onOpenSettings}>
+          <span aria-hidden="true" className="text-slate-400">/</span>
+          <h1 className="truncate text-sm font-medium">{project.entry.name}</h1>
+        </AppHeader>
+        <ProjectScreen sourceId={sourceId} />
+      </div>
+    </ProjectProvider>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The project's records, one interface per table (see ../shared/DESIGN.md "Data model").
+ * Every record carries the same metadata so merge, undo and the audit trail treat them alike.
+ */
+
+export interface RecordMeta {
+  /** UUIDv7. */
+  id: string;
+  /** ISO-8601 time the record was first made, for display. */
+  createdAt: string;
+  /** Hybrid logical clock stamp of the last change: the merge order. */
+  updatedAt: string;
+  /** Coder id of the last change. */
+  updatedBy: string;
+  /** Tombstone: records are never hard-deleted while a merge could bring them back. */
+  deleted: boolean;
+}
+
+export const SOURCE_KINDS = ["interview", "group interview", "observation", "document", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** List-sized row: everything the sources list shows, nothing heavy. */
+export interface SourceRecord extends RecordMeta {
+  name: string;
+  kind: SourceKind;
+  /** Original file name and format at import. */
+  fileName: string;
+  format: "docx" | "txt";
+  importedAt: string;
+  charCount: number;
+  wordCount: number;
+  /** SHA-256 of the plain text: duplicate detection, and merge identity across coders. */
+  contentHash: string;
+  caseIds: string[];
+  /** Source memo (short note beside the text). */
+  memo: string;
+}
+
+/** The heavy part of a source, loaded one source at a time. `id` equals the source id. */
+export interface SourceContentRecord {
+  id: string;
+  text: string;
+  blocks: unknown[];
+  marks: unknown[];
+  turns: unknown[];
+  timestamps: unknown[];
+  warnings: string[];
+}
+
+export interface CodeRecord extends RecordMeta {
+  parentId: string | null;
+  name: string;
+  description: string;
+  colour: string;
+  order: number;
+  isCategory: boolean;
+}
+
+export interface CodingRecord extends RecordMeta {
+  sourceId: string;
+  codeId: string;
+  /** UTF-16 offsets into the source's plain text. */
+  start: number;
+  end: number;
+  coderId: string;
+  note: string;
+}
+
+export type MemoTargetKind = "project" | "source" | "code" | "coding" | "case";
+
+export interface MemoRecord extends RecordMeta {
+  targetKind: MemoTargetKind;
+  targetId: string;
+  title: string;
+  body: string;
+  authorId: string;
+}
+
+export type AttributeValue = string | number | null;
+
+export interface CaseRecord extends RecordMeta {
+  name: string;
+  description: string;
+  /** Attribute id -> value. */
+  values: Record<string, AttributeValue>;
+}
+
+export type AttributeType = "text" | "number" | "date" | "category";
+
+export interface AttributeRecord extends RecordMeta {
+  name: string;
+  type: AttributeType;
+  /** Allowed values when type is "category". */
+  options: string[];
+  order: number;
+}
+
+export interface CoderRecord extends RecordMeta {
+  name: string;
+  initials: string;
+  colour: string;
+  publicKey: string | null;
+}
+
+export interface ProjectMetaRecord {
+  key: "project";
+  projectId: string;
+  name: string;
+  createdAt: string;
+}
+
+/** Tables whose records carry RecordMeta and are journaled. */
+export type JournaledTable = "sources" | "codes" | "codings" | "memos" | "cases" | "attributes" | "coders";
+
+export type JournalOp = "create" | "update" | "delete" | "restore";
+
+/** One entry per record change: the audit trail, undo, and delta bundles. */
+export interface JournalEntry {
+  seq?: number;
+  /** HLC stamp of the change (equals the record's new updatedAt). */
+  at: string;
+  coderId: string;
+  table: JournaledTable;
+  recordId: string;
+  op: JournalOp;
+  /** A short human description, e.g. "Renamed source". Changes made together share a batch id. */
+  label: string;
+  batchId: string;
+  before: unknown;
+  after: unknown;
+}
