@@ -60,6 +60,7 @@ export function App() {
         <ProjectWorkspace
           key={route.projectId}
           projectId={route.projectId}
+          view={route.view}
           sourceId={route.sourceId}
           profile={profile}
           onOpenSettings={() => setSettingsOpen(true)}

@@ -103,7 +103,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           onClose={() => setPending(null)}
           onSubmit={async (name) => {
             const project = await createProject(name, profile);
-            navigate({ name: "project", projectId: project.id, sourceId: null });
+            navigate({ name: "project", projectId: project.id, view: "sources", sourceId: null });
           }}
         />
       )}

@@ -4,15 +4,18 @@ import { openProject, type OpenProject } from "../db/projects";
 import { AppHeader } from "../ui/AppHeader";
 import { ProjectProvider } from "./ProjectContext";
 import { ProjectScreen } from "./ProjectScreen";
+import type { ProjectView } from "../app/router";
 
 /** Opens one project's database and lays out navigator | document | codes & memos. */
 export function ProjectWorkspace({
   projectId,
+  view,
   sourceId,
   profile,
   onOpenSettings,
 }: {
   projectId: string;
+  view: ProjectView;
   sourceId: string | null;
   profile: CoderProfile;
   onOpenSettings: () => void;
@@ -50,7 +53,7 @@ export function ProjectWorkspace({
           <span aria-hidden="true" className="text-slate-400">/</span>
           <h1 className="truncate text-sm font-medium">{project.entry.name}</h1>
         </AppHeader>
-        <ProjectScreen sourceId={sourceId} />
+        <ProjectScreen view={view} sourceId={sourceId} />
       </div>
     </ProjectProvider>
   );

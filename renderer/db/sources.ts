@@ -1,0 +1,131 @@
+import type { SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
+import { writeChanges } from "./changes";
+import type { OpenProject } from "./projects";
+import { setProjectSourceCount } from "./projects";
+
+/** What the converter produced, as far as storage is concerned. */
+export interface ConvertedForStorage {
+  fileName: string;
+  format: "docx" | "txt";
+  text: string;
+  blocks: unknown[];
+  marks: unknown[];
+  turns: unknown[];
+  timestamps: unknown[];
+  warnings: string[];
+  wordCount: number;
+  charCount: number;
+  contentHash: string;
+}
+
+export type AddSourceResult =
+  | { status: "imported"; source: SourceRecord }
+  | { status: "duplicate"; existing: Pick<SourceRecord, "id" | "name"> };
+
+export function sourceNameFromFile(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.(docx|txt)$/i, "").trim() || base;
+}
+
+/**
+ * Adds one converted file as a source: the list row, its content and the journal entry land in ONE
+ * transaction, or nothing does. A file whose text is already in the project is reported as a duplicate.
+ */
+export async function addConvertedSource(
+  project: OpenProject,
+  converted: ConvertedForStorage,
+  options: { kind: SourceKind; caseIds?: string[]; name?: string },
+): Promise<AddSourceResult> {
+  const { db, ctx } = project;
+  const result = await writeChanges(db, ctx, `Imported ${converted.fileName}`, async (w): Promise<AddSourceResult> => {
+    const same = await db.sources.where("contentHash").equals(converted.contentHash).filter((s) => !s.deleted).first();
+    if (same) return { status: "duplicate", existing: { id: same.id, name: same.name } };
+    const source = await w.create<SourceRecord>("sources", {
+      name: options.name ?? sourceNameFromFile(converted.fileName),
+      kind: options.kind,
+      fileName: converted.fileName,
+      format: converted.format,
+      importedAt: ctx.now().toISOString(),
+      charCount: converted.charCount,
+      wordCount: converted.wordCount,
+      contentHash: converted.contentHash,
+      caseIds: options.caseIds ?? [],
+      memo: "",
+    });
+    const content: SourceContentRecord = {
+      id: source.id,
+      text: converted.text,
+      blocks: converted.blocks,
+      marks: converted.marks,
+      turns: converted.turns,
+      timestamps: converted.timestamps,
+      warnings: converted.warnings,
+    };
+    await db.sourceContent.add(content);
+    return { status: "imported", source };
+  });
+  return result;
+}
+
+/** Keeps the home screen's source count in step after an import or delete. */
+export async function refreshSourceCount(project: OpenProject): Promise<number> {
+  const count = await project.db.sources.filter((s) => !s.deleted).count();
+  await setProjectSourceCount(project.entry.id, count);
+  return count;
+}
+
+/** Every live source row (list-sized: no text). 1,000 rows is a few hundred KB. */
+export async function listSources(project: OpenProject): Promise<SourceRecord[]> {
+  return project.db.sources.filter((s) => !s.deleted).toArray();
+}
+
+export async function getSource(project: OpenProject, id: string): Promise<SourceRecord | undefined> {
+  const source = await project.db.sources.get(id);
+  return source && !source.deleted ? source : undefined;
+}
+
+export async function getSourceContent(project: OpenProject, id: string): Promise<SourceContentRecord | undefined> {
+  return project.db.sourceContent.get(id);
+}
+
+export async function renameSource(project: OpenProject, id: string, name: string): Promise<void> {
+  const clean = name.replace(/\s+/g, " ").trim();
+  if (!clean) throw new Error("A source needs a name.");
+  await writeChanges(project.db, project.ctx, "Renamed source", (w) => w.update<SourceRecord>("sources", id, { name: clean }));
+}
+
+export async function setSourceKind(project: OpenProject, ids: string[], kind: SourceKind): Promise<void> {
+  await writeChanges(project.db, project.ctx, ids.length > 1 ? `Changed kind of ${ids.length} sources` : "Changed source kind", async (w) => {
+    for (const id of ids) await w.update<SourceRecord>("sources", id, { kind });
+  });
+}
+
+export async function setSourceMemo(project: OpenProject, id: string, memo: string): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Edited source memo", (w) => w.update<SourceRecord>("sources", id, { memo }));
+}
+
+export async function setSourceCases(project: OpenProject, id: string, caseIds: string[]): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Changed source cases", (w) =>
+    w.update<SourceRecord>("sources", id, { caseIds: [...new Set(caseIds)] }),
+  );
+}
+
+/** Tombstones sources (their content stays, so undo brings them back whole). Returns the batch id. */
+export async function deleteSources(project: OpenProject, ids: string[]): Promise<string> {
+  const batch = await writeChanges(project.db, project.ctx, ids.length > 1 ? `Deleted ${ids.length} sources` : "Deleted source", async (w) => {
+    for (const id of ids) await w.remove<SourceRecord>("sources", id);
+    return w.batchId;
+  });
+  await refreshSourceCount(project);
+  return batch;
+}
+
+/** Codings per source, read from the sourceId index without loading codings. */
+export async function codingCountsBySource(project: OpenProject): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await project.db.codings
+    .orderBy("sourceId")
+    .filter((c) => !c.deleted)
+    .each((c) => counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1));
+  return counts;
+}

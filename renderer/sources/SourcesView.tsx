@@ -1,0 +1,3 @@
+export function SourcesView() {
+  return <section aria-label="Sources" className="p-4" />;
+}
