@@ -1,0 +1,75 @@
+// print:toPdf — render renderer-supplied HTML to PDF in a hidden, sandboxed,
+// script-less window. The HTML is served from memory at app://print/<token>
+// (see printPages.ts), a separate origin with a no-script, no-network CSP, and
+// removed as soon as the PDF is made. Window creation is injected for tests.
+
+import type { PrintToPDFOptions } from "electron";
+import type { PrintToPdfRequest, PrintToPdfResponse } from "../../shared/ipc/contract";
+import { exactBytes } from "../ipc/bytes";
+import { HostError } from "../ipc/errors";
+import { PRINT_URL_PREFIX } from "../protocol/origin";
+import type { PrintPageStore } from "./printPages";
+
+export interface PrintWindowLike {
+  loadURL(url: string): Promise<void>;
+  webContents: { printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> };
+  destroy(): void;
+  isDestroyed(): boolean;
+}
+
+export interface PrintDeps {
+  /** Must create a hidden window: sandbox, contextIsolation, javascript: false, no preload. */
+  createWindow(): PrintWindowLike;
+  pages: Pick<PrintPageStore, "add" | "delete">;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** PDF viewers show the document <title>; add one from `title` if the HTML has none. */
+export function withTitle(html: string, title: string): string {
+  if (/<title[\s>]/i.test(html) || title === "") return html;
+  const tag = `<title>${escapeHtml(title)}</title>`;
+  const head = /<head(?:\s[^>]*)?>/i.exec(html);
+  if (head !== null) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+  return tag + html;
+}
+
+export function pdfOptions(req: PrintToPdfRequest): PrintToPDFOptions {
+  return {
+    pageSize: req.pageSize,
+    printBackground: true,
+    generateTaggedPDF: true, // accessible PDF for screen-reader users
+    generateDocumentOutline: true, // bookmarks from headings
+  };
+}
+
+export async function printToPdf(req: PrintToPdfRequest, deps: PrintDeps): Promise<PrintToPdfResponse> {
+  const token = deps.pages.add(withTitle(req.html, req.title));
+  let win: PrintWindowLike | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new HostError("timeout", "Making the PDF took too long. Try printing fewer pages."));
+    }, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  });
+  try {
+    win = deps.createWindow();
+    const target = win;
+    const work = (async (): Promise<Uint8Array> => {
+      await target.loadURL(`${PRINT_URL_PREFIX}${token}`);
+      return target.webContents.printToPDF(pdfOptions(req));
+    })();
+    work.catch(() => undefined); // if the timeout wins, a late failure must not go unhandled
+    const pdf = await Promise.race([work, timeout]);
+    return { pdf: exactBytes(pdf) };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    deps.pages.delete(token);
+    if (win !== undefined && !win.isDestroyed()) win.destroy();
+  }
+}
