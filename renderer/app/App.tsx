@@ -30,6 +30,10 @@ export function App() {
     () =>
       host.onMenuCommand((command) => {
         if (command === "settings") setSettingsOpen(true);
+        // The menu's Undo/Redo accelerators reach us instead of the page: a focused text field undoes its own typing.
+        if ((command === "undo" || command === "redo") && isTextField(document.activeElement)) {
+          document.execCommand(command);
+        }
       }),
     [host],
   );
@@ -78,4 +82,8 @@ export function App() {
       />
     </>
   );
+}
+
+function isTextField(element: Element | null): boolean {
+  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && /^(text|search|email|url|number|)$/.test(element.type)) || (element instanceof HTMLElement && element.isContentEditable);
 }

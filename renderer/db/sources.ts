@@ -1,22 +1,11 @@
+import type { ConvertedSource } from "../../shared/import/types";
 import type { SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
 import { writeChanges } from "./changes";
 import type { OpenProject } from "./projects";
 import { setProjectSourceCount } from "./projects";
 
-/** What the converter produced, as far as storage is concerned. */
-export interface ConvertedForStorage {
-  fileName: string;
-  format: "docx" | "txt";
-  text: string;
-  blocks: unknown[];
-  marks: unknown[];
-  turns: unknown[];
-  timestamps: unknown[];
-  warnings: string[];
-  wordCount: number;
-  charCount: number;
-  contentHash: string;
-}
+/** What the converter produced (shared/import). */
+export type ConvertedForStorage = ConvertedSource;
 
 export type AddSourceResult =
   | { status: "imported"; source: SourceRecord }

@@ -32,14 +32,20 @@ export function SettingsDialog({
 
   useEffect(() => {
     if (!open) return;
-    setName(profile.name);
-    setInitials(profile.initials);
-    setSaved(false);
     void host.info().then(setInfo);
     void requestPersistentStorage()
       .then(() => storageStatus())
       .then(setStorage);
-  }, [open, host, profile]);
+  }, [open, host]);
+
+  // Reset the form each time the dialog opens, not when a save updates the profile under it.
+  useEffect(() => {
+    if (!open) return;
+    setName(profile.name);
+    setInitials(profile.initials);
+    setSaved(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on opening
+  }, [open]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { CoderProfile } from "../db/profile";
 import { Button } from "./Button";
+import { readableTextColour } from "../../shared/colour";
 
 export function AppHeader({
   profile,
@@ -20,8 +21,8 @@ export function AppHeader({
       <span className="text-xs text-slate-600 dark:text-slate-400" aria-label={`Coding as ${profile.name}`}>
         <span
           aria-hidden="true"
-          className="mr-1 inline-block rounded px-1 font-semibold text-white"
-          style={{ backgroundColor: profile.colour }}
+          className="mr-1 inline-block rounded px-1 font-semibold"
+          style={{ backgroundColor: profile.colour, color: readableTextColour(profile.colour) }}
         >
           {profile.initials}
         </span>

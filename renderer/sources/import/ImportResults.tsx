@@ -1,0 +1,84 @@
+import type { ImportOutcome, ImportProgress } from "./runImport";
+
+const STATUS_TEXT: Record<ImportOutcome["status"], string> = {
+  imported: "Imported",
+  duplicate: "Duplicate",
+  failed: "Failed",
+  cancelled: "Not imported",
+};
+
+const STATUS_STYLE: Record<ImportOutcome["status"], string> = {
+  imported: "text-green-800 dark:text-green-300",
+  duplicate: "text-amber-800 dark:text-amber-300",
+  failed: "text-red-700 dark:text-red-400",
+  cancelled: "text-slate-600 dark:text-slate-400",
+};
+
+export function summarise(outcomes: ImportOutcome[]): string {
+  const count = (status: ImportOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
+  const parts = [`${count("imported")} imported`, `${count("duplicate")} ${count("duplicate") === 1 ? "duplicate" : "duplicates"}`, `${count("failed")} failed`];
+  if (count("cancelled") > 0) parts.push(`${count("cancelled")} not imported (cancelled)`);
+  return parts.join(", ");
+}
+
+export function ImportProgressView({ progress, onCancel, cancelling }: { progress: ImportProgress; onCancel: () => void; cancelling: boolean }) {
+  return (
+    <div className="flex flex-col gap-3">
+      <progress
+        aria-label="Import progress"
+        max={progress.total}
+        value={progress.done}
+        className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-blue-700"
+      />
+      <p role="status" aria-live="polite" className="text-sm">
+        {progress.done} of {progress.total} files · {progress.imported} imported, {progress.duplicates} duplicates, {progress.failed} failed
+      </p>
+      <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+        {progress.current.length > 0 ? `Converting ${progress.current.join(", ")}` : "Saving…"}
+      </p>
+      <div className="flex justify-end">
+        <button
+          type="button"
+          onClick={onCancel}
+          disabled={cancelling}
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:text-slate-400 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {cancelling ? "Cancelling…" : "Cancel import"}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ImportResultsView({ outcomes }: { outcomes: ImportOutcome[] }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p role="status" className="text-sm font-medium">
+        {summarise(outcomes)}
+      </p>
+      <div className="max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700">
+        <table className="w-full text-left text-sm" aria-label="Import results">
+          <thead className="sticky top-0 bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+            <tr>
+              <th scope="col" className="px-2 py-1 font-medium">File</th>
+              <th scope="col" className="px-2 py-1 font-medium">Result</th>
+              <th scope="col" className="px-2 py-1 font-medium">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.map((outcome, i) => (
+              <tr key={`${outcome.path}-${i}`} className="border-t border-slate-200 align-top dark:border-slate-700">
+                <td className="px-2 py-1 break-all">{outcome.path}</td>
+                <td className={`px-2 py-1 font-medium whitespace-nowrap ${STATUS_STYLE[outcome.status]}`}>{STATUS_TEXT[outcome.status]}</td>
+                <td className="px-2 py-1 text-xs">
+                  {outcome.message}
+                  {outcome.warnings.length > 0 && <span className="block text-slate-600 dark:text-slate-400">{outcome.warnings.join(" ")}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

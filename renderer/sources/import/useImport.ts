@@ -1,0 +1,48 @@
+import { useCallback, useRef, useState } from "react";
+import type { SourceKind } from "../../../shared/model/records";
+import type { PickedFile } from "../../host/host";
+import { useProject } from "../../project/ProjectContext";
+import { createWorkerPool } from "./conversionPool";
+import { runImport, type ImportOutcome, type ImportProgress } from "./runImport";
+
+export type ImportState =
+  | { phase: "idle" }
+  | { phase: "running"; progress: ImportProgress }
+  | { phase: "done"; outcomes: ImportOutcome[]; cancelled: boolean };
+
+/** Runs one import batch on a fresh worker pool, with progress and cancel. */
+export function useImport() {
+  const project = useProject();
+  const [state, setState] = useState<ImportState>({ phase: "idle" });
+  const abort = useRef<AbortController | null>(null);
+
+  const start = useCallback(
+    async (files: PickedFile[], kind: SourceKind, caseIdsFor?: (file: PickedFile) => Promise<string[]>) => {
+      if (files.length === 0) return;
+      const controller = new AbortController();
+      abort.current = controller;
+      const converter = createWorkerPool();
+      setState({ phase: "running", progress: { total: files.length, done: 0, current: [], imported: 0, duplicates: 0, failed: 0 } });
+      try {
+        const outcomes = await runImport({
+          project,
+          files,
+          kind,
+          converter,
+          signal: controller.signal,
+          onProgress: (progress) => setState({ phase: "running", progress }),
+          ...(caseIdsFor ? { caseIdsFor } : {}),
+        });
+        setState({ phase: "done", outcomes, cancelled: controller.signal.aborted });
+      } finally {
+        converter.dispose();
+        abort.current = null;
+      }
+    },
+    [project],
+  );
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  const reset = useCallback(() => setState({ phase: "idle" }), []);
+  return { state, start, cancel, reset };
+}

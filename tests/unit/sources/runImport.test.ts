@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshIndexedDb } from "../db/helpers";
+import { createProject, openProject } from "../../../renderer/db/projects";
+import { saveProfile } from "../../../renderer/db/profile";
+import { listSources, getSourceContent } from "../../../renderer/db/sources";
+import { getProject } from "../../../renderer/db/projects";
+import { runImport } from "../../../renderer/sources/import/runImport";
+import type { Converter, ConversionResult } from "../../../renderer/sources/import/conversionPool";
+import type { PickedFile } from "../../../renderer/host/host";
+import type { ConvertedSource } from "../../../shared/import/types";
+
+beforeEach(freshIndexedDb);
+
+function file(name: string, content: string, size = content.length): PickedFile {
+  return { name, path: `batch/${name}`, size, bytes: async () => new TextEncoder().encode(content) };
+}
+
+function converted(fileName: string, text: string): ConvertedSource {
+  return {
+    fileName,
+    format: "txt",
+    text,
+    blocks: [{ kind: "paragraph", start: 0, end: text.length }],
+    marks: [],
+    turns: [],
+    timestamps: [],
+    wordCount: text.split(/\s+/).length,
+    charCount: text.length,
+    contentHash: `hash-of-${text}`,
+    warnings: [],
+  };
+}
+
+/** A converter that fails on names containing "corrupt" and can be held to test cancelling. */
+function fakeConverter(gate?: Promise<void>): Converter & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    size: 2,
+    calls,
+    async convert(fileName, bytes): Promise<ConversionResult> {
+      calls.push(fileName);
+      if (gate) await gate;
+      if (fileName.includes("corrupt")) {
+        return { ok: false, error: { name: "ImportError", fileName, reason: "corrupt", message: `“${fileName}” is damaged.` } };
+      }
+      return { ok: true, source: converted(fileName, new TextDecoder().decode(bytes)) };
+    },
+    dispose() {},
+  };
+}
+
+async function project() {
+  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const entry = await createProject("Study", profile);
+  return openProject(entry.id, profile);
+}
+
+describe("runImport", () => {
+  it("reports every file: imported, duplicate (same text) and failed with its reason", async () => {
+    const p = await project();
+    const files = [
+      file("P01.txt", "first interview"),
+      file("P02.txt", "second interview"),
+      file("P01 copy.txt", "first interview"),
+      file("corrupt.docx", "xx"),
+      file("huge.docx", "x", 60 * 1024 * 1024),
+    ];
+    const progress: number[] = [];
+    const outcomes = await runImport({ project: p, files, kind: "interview", converter: fakeConverter(), onProgress: (pr) => progress.push(pr.done) });
+    expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      ["P01.txt", "imported"],
+      ["P02.txt", "imported"],
+      ["P01 copy.txt", "duplicate"],
+      ["corrupt.docx", "failed"],
+      ["huge.docx", "failed"],
+    ]);
+    expect(outcomes[2]?.message).toContain("P01");
+    expect(outcomes[3]?.message).toContain("corrupt.docx");
+    expect(outcomes[4]?.message).toMatch(/too large/);
+    expect(progress.at(-1)).toBe(5);
+    const sources = await listSources(p);
+    expect(sources.map((s) => s.name).sort()).toEqual(["P01", "P02"]);
+    expect(sources.every((s) => s.kind === "interview")).toBe(true);
+    const content = await getSourceContent(p, sources[0]!.id);
+    expect(content?.text).toMatch(/interview/);
+    expect((await getProject(p.entry.id))?.sourceCount).toBe(2);
+    // Each imported source is journaled.
+    expect(await p.db.journal.where("table").equals("sources").count()).toBe(2);
+  });
+
+  it("stops on cancel: files already saved stay, the rest are reported as not imported", async () => {
+    const p = await project();
+    const controller = new AbortController();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const files = Array.from({ length: 6 }, (_, i) => file(`F${i}.txt`, `text ${i}`));
+    const converter = fakeConverter(gate);
+    const running = runImport({ project: p, files, kind: "document", converter, signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    release();
+    const outcomes = await running;
+    expect(outcomes).toHaveLength(6);
+    expect(outcomes.every((o) => o.status === "cancelled")).toBe(true);
+    expect(converter.calls.length).toBeLessThan(6);
+    expect(await listSources(p)).toEqual([]);
+    expect(await p.db.sourceContent.count()).toBe(0);
+  });
+
+  it("links sources to the cases it is given", async () => {
+    const p = await project();
+    const outcomes = await runImport({
+      project: p,
+      files: [file("GDE_SiteA_P07.txt", "hello")],
+      kind: "interview",
+      converter: fakeConverter(),
+      caseIdsFor: async () => ["case-1"],
+    });
+    expect(outcomes[0]?.status).toBe("imported");
+    expect((await listSources(p))[0]?.caseIds).toEqual(["case-1"]);
+  });
+});
