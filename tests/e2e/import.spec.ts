@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
+import { DOCX_MIME, dropFiles, type FilePayload } from "./helpers/files";
+import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
+
+async function interviews(count: number): Promise<FilePayload[]> {
+  const files: FilePayload[] = [];
+  for (let i = 1; i <= count; i++) {
+    const interview = makeSyntheticInterview(i, 600, { participant: `P0${i}` });
+    files.push({ name: `GDE_SiteA_P0${i}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(interview)) });
+  }
+  return files;
+}
+
+test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it all survives a reload", async ({ page }) => {
+  await completeFirstRun(page);
+  await createProject(page, "GDE evaluation");
+
+  const five = await interviews(5);
+  const duplicate = { ...five[0]!, name: "GDE_SiteA_P01 (copy).docx" };
+  // A Word owner/lock file, as Word leaves beside an open document.
+  const lockFile = { name: "~$E_SiteA_P03.docx", mimeType: DOCX_MIME, buffer: Buffer.from([0x0b, 0x41, 0x6d, 0x69, 0x72, 0x61, ...new Array(156).fill(0x20)]) };
+
+  // Record whether the progress bar was shown, however quickly the batch finishes.
+  await page.evaluate(() => {
+    const w = window as unknown as { sawProgress: boolean };
+    w.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[aria-label="Import progress"]')) w.sawProgress = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await dropFiles(page, page.getByRole("region", { name: "Sources" }), [...five, duplicate, lockFile]);
+
+  const dialog = page.getByRole("dialog", { name: "Import sources" });
+  await expect(dialog.getByRole("status").first()).toHaveText("5 imported, 1 duplicate, 1 failed", { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+  const results = dialog.getByRole("table", { name: "Import results" });
+  await expect(results.getByRole("row")).toHaveCount(8);
+  const failedRow = results.getByRole("row").filter({ hasText: "~$E_SiteA_P03.docx" });
+  await expect(failedRow).toContainText("Failed");
+  await expect(failedRow).toContainText(/lock file|Word/i);
+  const duplicateRow = results.getByRole("row").filter({ hasText: "GDE_SiteA_P01 (copy).docx" });
+  await expect(duplicateRow).toContainText("Duplicate");
+  await expect(duplicateRow).toContainText("GDE_SiteA_P01");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const table = page.getByRole("table", { name: "Sources" });
+  for (let i = 1; i <= 5; i++) await expect(table.getByRole("link", { name: `GDE_SiteA_P0${i}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "5 sources" })).toBeVisible();
+
+  await page.reload();
+  await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);
+  await expect(page.getByRole("link", { name: /Sources\s*5/ })).toBeVisible();
+});
+
+test("choose files, sort, search, change kind, rename and delete with undo", async ({ page }) => {
+  await completeFirstRun(page);
+  await createProject(page, "Sorting");
+  const files = await interviews(3);
+  await page.getByRole("button", { name: "Import sources" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import sources" });
+  await dialog.getByLabel("Source kind").selectOption("group interview");
+  const chooser = page.waitForEvent("filechooser");
+  await dialog.getByRole("button", { name: "Choose files…" }).click();
+  await (await chooser).setFiles(files);
+  await expect(dialog.getByRole("status").first()).toHaveText("3 imported, 0 duplicates, 0 failed", { timeout: 30_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const table = page.getByRole("table", { name: "Sources" });
+  const names = () => table.getByRole("row").locator("a").allTextContents();
+  await expect(page.getByLabel("Kind of GDE_SiteA_P01")).toHaveValue("group interview");
+  expect(await names()).toEqual(["GDE_SiteA_P01", "GDE_SiteA_P02", "GDE_SiteA_P03"]);
+  await table.getByRole("button", { name: "Name", exact: true }).click();
+  await expect(table.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+  expect(await names()).toEqual(["GDE_SiteA_P03", "GDE_SiteA_P02", "GDE_SiteA_P01"]);
+
+  await page.getByLabel("Search sources by name").fill("p02");
+  expect(await names()).toEqual(["GDE_SiteA_P02"]);
+  await page.getByLabel("Search sources by name").fill("");
+
+  await page.getByLabel("Kind of GDE_SiteA_P02").selectOption("observation");
+  await page.getByLabel("Filter by kind").selectOption("observation");
+  await expect.poll(names).toEqual(["GDE_SiteA_P02"]);
+  await page.getByLabel("Filter by kind").selectOption("");
+
+  await page.getByRole("button", { name: "Rename GDE_SiteA_P01" }).click();
+  await page.getByLabel("Source name").fill("Ward manager, Trust A");
+  await page.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(table.getByRole("link", { name: "Ward manager, Trust A" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete GDE_SiteA_P03" }).click();
+  await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toBeVisible();
+  await page.reload();
+  await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toBeVisible();
+  await expect(page.getByLabel("Kind of GDE_SiteA_P02")).toHaveValue("observation");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
