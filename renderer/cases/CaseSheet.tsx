@@ -27,7 +27,7 @@ function message(e: unknown): string {
 export function CaseSheet({
   rows,
   attributes,
-  active,
+  active: wanted,
   onActiveChange,
   onOpenSources,
   onEditAttribute,
@@ -48,6 +48,8 @@ export function CaseSheet({
   const wantFocus = useRef(false);
   const colCount = FIXED_COLUMNS + attributes.length;
   const lastRow = rows.length - 1;
+  // The active cell kept inside the sheet when rows are filtered or deleted (the header when there are none).
+  const active: Cell = { row: Math.min(wanted.row, lastRow), col: Math.min(wanted.col, colCount - 1) };
 
   const rangeExtractor = useCallback(
     (range: Range) => {
