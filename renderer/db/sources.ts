@@ -1,6 +1,7 @@
 import type { ConvertedSource } from "../../shared/import/types";
-import type { SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
-import { writeChanges } from "./changes";
+import type { CaseRecord, SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
+import { writeChanges, type ChangeWriter } from "./changes";
+import { cleanName, nameKey } from "../../shared/cases/values";
 import type { OpenProject } from "./projects";
 import { setProjectSourceCount } from "./projects";
 
@@ -23,12 +24,15 @@ export function sourceNameFromFile(fileName: string): string {
 export async function addConvertedSource(
   project: OpenProject,
   converted: ConvertedForStorage,
-  options: { kind: SourceKind; caseIds?: string[]; name?: string },
+  options: { kind: SourceKind; caseIds?: string[]; caseNames?: string[]; name?: string },
 ): Promise<AddSourceResult> {
   const { db, ctx } = project;
   const result = await writeChanges(db, ctx, `Imported ${converted.fileName}`, async (w): Promise<AddSourceResult> => {
     const same = await db.sources.where("contentHash").equals(converted.contentHash).filter((s) => !s.deleted).first();
     if (same) return { status: "duplicate", existing: { id: same.id, name: same.name } };
+    // Cases named at import are found or created in the same transaction as the source.
+    const caseIds = [...(options.caseIds ?? [])];
+    for (const caseName of options.caseNames ?? []) caseIds.push(await findOrCreateCase(w, db, caseName));
     const source = await w.create<SourceRecord>("sources", {
       name: options.name ?? sourceNameFromFile(converted.fileName),
       kind: options.kind,
@@ -38,7 +42,7 @@ export async function addConvertedSource(
       charCount: converted.charCount,
       wordCount: converted.wordCount,
       contentHash: converted.contentHash,
-      caseIds: options.caseIds ?? [],
+      caseIds: [...new Set(caseIds)],
       memo: "",
     });
     const content: SourceContentRecord = {
@@ -54,6 +58,14 @@ export async function addConvertedSource(
     return { status: "imported", source };
   });
   return result;
+}
+
+async function findOrCreateCase(w: ChangeWriter, db: OpenProject["db"], name: string): Promise<string> {
+  const clean = cleanName(name);
+  const existing = await db.cases.filter((c) => !c.deleted && nameKey(c.name) === nameKey(clean)).first();
+  if (existing) return existing.id;
+  const created = await w.create<CaseRecord>("cases", { name: clean, description: "", values: {} });
+  return created.id;
 }
 
 /** Keeps the home screen's source count in step after an import or delete. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { SourceRecord } from "../../shared/model/records";
 import { buildSourceRows, NO_FILTER, type SortDirection, type SourceFilter, type SourceSortKey } from "../../shared/sources/listing";
-import { listCases } from "../db/cases";
+import { listAttributes, listCases } from "../db/cases";
 import { useLive } from "../db/live";
 import { codingCountsBySource, deleteSources, listSources, refreshSourceCount, renameSource, setSourceKind } from "../db/sources";
 import { revertBatch } from "../db/undo";
@@ -21,6 +21,7 @@ export function SourcesView() {
   const host = useHost();
   const sources = useLive(() => listSources(project), [project]);
   const cases = useLive(() => listCases(project), [project]);
+  const attributes = useLive(() => listAttributes(project), [project]);
   const codings = useLive(() => codingCountsBySource(project), [project]);
   const [filter, setFilter] = useState<SourceFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SourceSortKey; direction: SortDirection }>({ key: "name", direction: "ascending" });
@@ -74,7 +75,7 @@ export function SourcesView() {
         <Button variant="primary" onClick={() => setImportOpen(true)}>
           Import sources
         </Button>
-        {!empty && cases && <SourceFilters filter={filter} onChange={setFilter} cases={cases} />}
+        {!empty && cases && attributes && <SourceFilters filter={filter} onChange={setFilter} cases={cases} attributes={attributes} />}
         {rows && sources && !empty && (
           <span role="status" className="ml-auto text-xs text-slate-600 dark:text-slate-400">
             {rows.length === sources.length ? `${sources.length} sources` : `${rows.length} of ${sources.length} sources`}

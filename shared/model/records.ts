@@ -3,6 +3,8 @@
  * Every record carries the same metadata so merge, undo and the audit trail treat them alike.
  */
 
+import type { Block, Mark, Timestamp, Turn } from "../import/types";
+
 export interface RecordMeta {
   /** UUIDv7. */
   id: string;
@@ -40,10 +42,10 @@ export interface SourceRecord extends RecordMeta {
 export interface SourceContentRecord {
   id: string;
   text: string;
-  blocks: unknown[];
-  marks: unknown[];
-  turns: unknown[];
-  timestamps: unknown[];
+  blocks: Block[];
+  marks: Mark[];
+  turns: Turn[];
+  timestamps: Timestamp[];
   warnings: string[];
 }
 

@@ -38,7 +38,8 @@ export function buildSourceRows(
 ): SourceListRow[] {
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const needle = foldForSearch(filter.search.trim());
-  const attributeCases = filter.attribute
+  // "Any value" (empty) does not restrict; a chosen value keeps sources whose cases have it.
+  const attributeCases = filter.attribute && filter.attribute.value !== ""
     ? new Set(
         cases
           .filter((c) => valueText(c.values[filter.attribute?.attributeId ?? ""]) === filter.attribute?.value)

@@ -97,3 +97,50 @@ test("choose files, sort, search, change kind, rename and delete with undo", asy
   await expect(page.getByLabel("Kind of GDE_SiteA_P02")).toHaveValue("observation");
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test("derive cases from file names at import, then filter the list by case and by attribute", async ({ page }) => {
+  await completeFirstRun(page);
+  await createProject(page, "Cases from names");
+  const files = await interviews(3);
+  await page.getByRole("button", { name: "Import sources" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import sources" });
+  await dialog.getByLabel("Link each file to a case taken from its file name").check();
+  await dialog.getByLabel("File name pattern").fill("GDE_{case}");
+  await expect(dialog.getByText("GDE_SiteA_P07.docx → case “SiteA_P07”", { exact: false })).toBeVisible();
+  await dialog.getByLabel("File name pattern").fill("GDE_case");
+  await expect(dialog.getByRole("alert")).toContainText("{case}");
+  await expect(dialog.getByRole("button", { name: "Choose files…" })).toBeDisabled();
+  await dialog.getByLabel("File name pattern").fill("GDE_*_{case}");
+  const chooser = page.waitForEvent("filechooser");
+  await dialog.getByRole("button", { name: "Choose files…" }).click();
+  await (await chooser).setFiles(files);
+  await expect(dialog.getByRole("status").first()).toHaveText("3 imported, 0 duplicates, 0 failed", { timeout: 30_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const table = page.getByRole("table", { name: "Sources" });
+  await expect(table.getByRole("row").filter({ hasText: "GDE_SiteA_P02" })).toContainText("P02");
+  await page.getByLabel("Filter by case").selectOption({ label: "P03" });
+  await expect(table.getByRole("row").locator("a")).toHaveText(["GDE_SiteA_P03"]);
+  await page.getByLabel("Filter by case").selectOption({ label: "All cases" });
+
+  // Give two cases an attribute value in the sheet, then filter sources by it.
+  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Cases & attributes/ }).click();
+  await page.getByRole("button", { name: "New attribute" }).click();
+  await page.getByLabel("Attribute name").fill("Site type");
+  await page.getByLabel("Type").selectOption({ label: "One of a list" });
+  await page.getByLabel("Options").fill("Acute\nCommunity");
+  await page.getByRole("button", { name: "Add attribute" }).click();
+  const sheet = page.getByRole("grid", { name: "Cases and attributes" });
+  await sheet.getByRole("rowheader", { name: "P01", exact: true }).focus();
+  await page.keyboard.press("ArrowRight"); // Sources column
+  await page.keyboard.press("ArrowRight"); // Site type
+  for (const letter of ["a", "c", "a"]) {
+    await page.keyboard.type(letter); // picks Acute / Community
+    await page.keyboard.press("Enter"); // saves and moves down
+  }
+  await expect(sheet.getByRole("row").filter({ hasText: "P02" })).toContainText("Community");
+  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
+  await page.getByLabel("Filter by attribute").selectOption({ label: "Site type" });
+  await page.getByLabel("Site type is").selectOption("Acute");
+  await expect(table.getByRole("row").locator("a")).toHaveText(["GDE_SiteA_P01", "GDE_SiteA_P03"]);
+});

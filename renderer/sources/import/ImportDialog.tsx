@@ -7,6 +7,8 @@ import { Dialog } from "../../ui/Dialog";
 import { filesFromDataTransfer } from "./dropFiles";
 import { ImportProgressView, ImportResultsView } from "./ImportResults";
 import { useImport } from "./useImport";
+import { CaseFromFileName } from "./CaseFromFileName";
+import { caseNameFromFileName, checkCaseNamePattern } from "../../../shared/cases/pattern";
 
 const FILTERS = [{ name: "Transcripts and documents", extensions: ["docx", "txt"] }];
 
@@ -17,11 +19,18 @@ export function ImportDialog({ open, droppedFiles, onClose }: { open: boolean; d
   const [kind, setKind] = useState<SourceKind>("interview");
   const [cancelling, setCancelling] = useState(false);
   const [dragOver, setDragOver] = useState(false);
+  const [casePattern, setCasePattern] = useState<string | null>(null);
   const kindId = useId();
+  const patternProblem = casePattern === null ? null : checkCaseNamePattern(casePattern);
 
   const begin = (files: PickedFile[]) => {
+    if (files.length === 0) return;
     setCancelling(false);
-    void start(files, kind);
+    const pattern = casePattern !== null && !patternProblem ? casePattern : null;
+    void start(files, kind, pattern === null ? undefined : (file) => {
+      const name = caseNameFromFileName(pattern, file.name);
+      return name ? [name] : [];
+    });
   };
 
   // Files dropped on the sources list start importing straight away with the last-used kind.
@@ -74,14 +83,16 @@ export function ImportDialog({ open, droppedFiles, onClose }: { open: boolean; d
               ))}
             </select>
           </div>
+          <CaseFromFileName pattern={casePattern} problem={patternProblem} onChange={setCasePattern} />
           <div className="flex gap-2">
             <Button
               variant="primary"
+              disabled={patternProblem !== null}
               onClick={() => void host.pickFiles({ title: "Import sources", filters: FILTERS, multiple: true }).then(begin)}
             >
               Choose files…
             </Button>
-            <Button onClick={() => void host.pickFiles({ title: "Import a folder", filters: FILTERS, multiple: true, directory: true }).then(begin)}>
+            <Button disabled={patternProblem !== null} onClick={() => void host.pickFiles({ title: "Import a folder", filters: FILTERS, multiple: true, directory: true }).then(begin)}>
               Choose folder…
             </Button>
           </div>

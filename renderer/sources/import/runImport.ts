@@ -34,8 +34,8 @@ export interface ImportOptions {
   converter: Converter;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
-  /** Case ids for a file, e.g. derived from its name; called inside the import of that file. */
-  caseIdsFor?: (file: PickedFile) => Promise<string[]>;
+  /** Names of the cases a file belongs to (e.g. derived from its file name); found or created with the source. */
+  caseNamesFor?: (file: PickedFile) => string[];
 }
 
 /**
@@ -91,8 +91,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     const write = writes.then(async () => {
       if (signal?.aborted) return finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
       try {
-        const caseIds = options.caseIdsFor ? await options.caseIdsFor(file) : [];
-        const added = await addConvertedSource(project, converted, { kind, caseIds });
+        const caseNames = options.caseNamesFor ? options.caseNamesFor(file) : [];
+        const added = await addConvertedSource(project, converted, { kind, caseNames });
         if (added.status === "duplicate") {
           finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, already in the project.`, sourceId: added.existing.id });
         } else {

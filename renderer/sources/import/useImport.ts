@@ -17,7 +17,7 @@ export function useImport() {
   const abort = useRef<AbortController | null>(null);
 
   const start = useCallback(
-    async (files: PickedFile[], kind: SourceKind, caseIdsFor?: (file: PickedFile) => Promise<string[]>) => {
+    async (files: PickedFile[], kind: SourceKind, caseNamesFor?: (file: PickedFile) => string[]) => {
       if (files.length === 0) return;
       const controller = new AbortController();
       abort.current = controller;
@@ -31,7 +31,7 @@ export function useImport() {
           converter,
           signal: controller.signal,
           onProgress: (progress) => setState({ phase: "running", progress }),
-          ...(caseIdsFor ? { caseIdsFor } : {}),
+          ...(caseNamesFor ? { caseNamesFor } : {}),
         });
         setState({ phase: "done", outcomes, cancelled: controller.signal.aborted });
       } finally {

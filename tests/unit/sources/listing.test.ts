@@ -60,3 +60,10 @@ describe("sources list rows", () => {
     expect(byAttribute.map((r) => r.source.id)).toEqual(["s2"]);
   });
 });
+
+describe("attribute filter with no value chosen", () => {
+  it("does not restrict the list", () => {
+    const rows = buildSourceRows(sources, cases, new Map(), { ...NO_FILTER, attribute: { attributeId: "role", value: "" } }, byName);
+    expect(rows).toHaveLength(3);
+  });
+});

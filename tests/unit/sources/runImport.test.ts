@@ -107,16 +107,19 @@ describe("runImport", () => {
     expect(await p.db.sourceContent.count()).toBe(0);
   });
 
-  it("links sources to the cases it is given", async () => {
+  it("finds or creates the cases named for each file, in the file's transaction", async () => {
     const p = await project();
     const outcomes = await runImport({
       project: p,
-      files: [file("GDE_SiteA_P07.txt", "hello")],
+      files: [file("GDE_SiteA_P07.txt", "hello"), file("GDE_SiteA_P07 second.txt", "again"), file("dup.txt", "hello")],
       kind: "interview",
       converter: fakeConverter(),
-      caseIdsFor: async () => ["case-1"],
+      caseNamesFor: (f) => (f.name.startsWith("GDE") ? ["SiteA_P07"] : ["Never made"]),
     });
-    expect(outcomes[0]?.status).toBe("imported");
-    expect((await listSources(p))[0]?.caseIds).toEqual(["case-1"]);
+    expect(outcomes.map((o) => o.status)).toEqual(["imported", "imported", "duplicate"]);
+    const cases = (await p.db.cases.toArray()).filter((c) => !c.deleted);
+    expect(cases.map((c) => c.name)).toEqual(["SiteA_P07"]); // one case, and none for the duplicate
+    const sources = await listSources(p);
+    expect(sources.every((s) => s.caseIds.length === 1 && s.caseIds[0] === cases[0]!.id)).toBe(true);
   });
 });
