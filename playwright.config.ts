@@ -11,6 +11,10 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
+// Settable so two test runs on one machine do not share a server or a build folder.
+const port = Number(process.env.E2E_PORT ?? 5174);
+const outDir = process.env.E2E_OUT_DIR ?? "dist";
+
 export default defineConfig({
   testDir: "tests/e2e",
   workers: 1,
@@ -19,13 +23,13 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   use: {
-    baseURL: "http://127.0.0.1:5174",
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
     trace: "off",
   },
   webServer: {
-    command: "npx vite build && npx vite preview --port 5174 --strictPort --host 127.0.0.1",
-    url: "http://127.0.0.1:5174",
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

@@ -4,11 +4,21 @@ import { clockNodeFor, newId } from "../../shared/ids";
 import type { JournalEntry, JournaledTable, RecordMeta } from "../../shared/model/records";
 import type { ProjectDatabase } from "./projectDb";
 
+/** A committed batch of changes, as undo/redo sees it. */
+export interface CommittedBatch {
+  batchId: string;
+  label: string;
+  /** "change" for researcher edits; undo and redo batches are reported as such so they are not re-stacked. */
+  kind: "change" | "undo" | "redo";
+}
+
 /** Who is writing, and their clock. One per open project. */
 export interface WriteContext {
   readonly coderId: string;
   readonly clock: HybridLogicalClock;
   readonly now: () => Date;
+  /** Told after each batch commits (the undo history listens). */
+  onCommit?: (batch: CommittedBatch) => void;
 }
 
 /** Builds a write context whose clock starts after every stamp already in the journal. */
@@ -121,9 +131,14 @@ export async function writeChanges<R>(
   ctx: WriteContext,
   label: string,
   work: (writer: ChangeWriter) => Promise<R>,
+  kind: CommittedBatch["kind"] = "change",
 ): Promise<R> {
-  return db.transaction("rw", [...JOURNALED, "journal", "sourceContent", "meta"], async () => {
-    const writer = new ChangeWriter(db, ctx, label);
+  let writer: ChangeWriter | undefined;
+  const result = await db.transaction("rw", [...JOURNALED, "journal", "sourceContent", "meta"], async () => {
+    writer = new ChangeWriter(db, ctx, label);
     return work(writer);
   });
+  // Only after the commit: a rolled-back batch must never appear in the undo history.
+  if (writer && writer.entries.length > 0) ctx.onCommit?.({ batchId: writer.batchId, label, kind });
+  return result;
 }

@@ -2,6 +2,7 @@ import { newId } from "../../shared/ids";
 import type { CoderRecord } from "../../shared/model/records";
 import { openWriteContext, writeChanges, type WriteContext } from "./changes";
 import { closeProjectDatabase, projectDatabase, type ProjectDatabase } from "./projectDb";
+import { History } from "./history";
 import { registryDatabase, type CoderProfile, type ProjectEntry } from "./registry";
 
 export type { ProjectEntry };
@@ -74,6 +75,8 @@ export interface OpenProject {
   entry: ProjectEntry;
   db: ProjectDatabase;
   ctx: WriteContext;
+  /** Undo/redo of this window's changes. */
+  history: History;
 }
 
 /** Opens a project for this coder: records the visit and makes sure the coder is in its coders table. */
@@ -82,6 +85,7 @@ export async function openProject(id: string, profile: CoderProfile, now = new D
   if (!entry || entry.deletedAt !== null) throw new Error("That project no longer exists.");
   const db = projectDatabase(id);
   await db.open();
+  // Joining the project is not something the researcher should be able to undo: no history yet.
   const ctx = await openWriteContext(db, profile.id);
   const known = await db.coders.get(profile.id);
   if (!known) {
@@ -99,5 +103,6 @@ export async function openProject(id: string, profile: CoderProfile, now = new D
   }
   const opened = { ...entry, lastOpenedAt: now.toISOString() };
   await registryDatabase().projects.put(opened);
-  return { entry: opened, db, ctx };
+  const history = new History();
+  return { entry: opened, db, ctx: { ...ctx, onCommit: history.record }, history };
 }

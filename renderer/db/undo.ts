@@ -6,15 +6,21 @@ import type { OpenProject } from "./projects";
  * Reverts one batch of changes from the journal, newest first, as a NEW journaled batch (the audit
  * trail keeps both). Returns the new batch id, which redo reverts in turn.
  */
-export async function revertBatch(project: OpenProject, batchId: string): Promise<string> {
+export async function revertBatch(project: OpenProject, batchId: string, kind: "undo" | "redo" = "undo"): Promise<string> {
   const { db, ctx } = project;
   const entries = await db.journal.where("batchId").equals(batchId).sortBy("seq");
   if (entries.length === 0) throw new Error("Nothing to undo.");
   const label = entries[0]?.label ?? "change";
-  return writeChanges(db, ctx, label.startsWith("Undo: ") ? label.slice(6) : `Undo: ${label}`, async (w) => {
-    for (const entry of [...entries].reverse()) await revertEntry(w, entry);
-    return w.batchId;
-  });
+  return writeChanges(
+    db,
+    ctx,
+    label.startsWith("Undo: ") ? label.slice(6) : `Undo: ${label}`,
+    async (w) => {
+      for (const entry of [...entries].reverse()) await revertEntry(w, entry);
+      return w.batchId;
+    },
+    kind,
+  );
 }
 
 async function revertEntry(w: Parameters<Parameters<typeof writeChanges>[3]>[0], entry: JournalEntry): Promise<void> {

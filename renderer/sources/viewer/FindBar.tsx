@@ -22,11 +22,15 @@ export function FindBar({
   onQuery: (query: string) => void;
   onClose: () => void;
 }) {
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {
       event.preventDefault();
       find.step(event.shiftKey ? -1 : 1);
-    } else if (event.key === "Escape") {
+    }
+  };
+  // Escape closes from anywhere in the bar, the step buttons included.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape") {
       event.preventDefault();
       onClose();
     }
@@ -36,6 +40,7 @@ export function FindBar({
     <div
       role="search"
       aria-label="Find in source"
+      onKeyDown={onKeyDown}
       className="flex items-center gap-2 border-b border-slate-300 bg-slate-100 px-4 py-1.5 dark:border-slate-700 dark:bg-slate-800"
     >
       <input
@@ -45,7 +50,7 @@ export function FindBar({
         placeholder="Find in source"
         value={find.query}
         onChange={(e) => onQuery(e.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={onInputKeyDown}
         spellCheck={false}
         className="w-64 rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
       />

@@ -41,7 +41,12 @@ export function SourceHeader({
           <Button onClick={onFind} title="Find in source (Ctrl+F)">
             Find in source
           </Button>
-          <Button aria-pressed={paragraphNumbers} onClick={onToggleParagraphNumbers} title="Show paragraph numbers in the margin">
+          <Button
+            aria-pressed={paragraphNumbers}
+            onClick={onToggleParagraphNumbers}
+            title="Show paragraph numbers in the margin"
+            className="aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:aria-pressed:border-sky-400 dark:aria-pressed:bg-sky-900/50 dark:aria-pressed:text-sky-100"
+          >
             Paragraph numbers
           </Button>
         </div>

@@ -158,7 +158,7 @@ function TableRows({ ctx, item }: { ctx: RenderContext; item: Extract<ViewItem, 
                 {cell.blocks.map((b) => {
                   const block = ctx.blocks[b] as Block;
                   const bullet = block.kind === "listItem" && (
-                    <span data-ui="" aria-hidden="true" className="mr-1.5 select-none text-slate-500">
+                    <span data-ui="" aria-hidden="true" className="mr-1.5 select-none text-slate-500 dark:text-slate-400">
                       {block.ordered ? `${ctx.listNumbers[b]}.` : "•"}
                     </span>
                   );

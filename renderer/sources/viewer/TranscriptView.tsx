@@ -73,10 +73,12 @@ export function TranscriptView({
     [pinned],
   );
 
+  // The virtualiser asks for estimates of every unmeasured row each time a row is measured: work them out once.
+  const estimates = useMemo(() => Float64Array.from(items, (item) => estimateItemHeight(item, blocks, METRICS)), [items, blocks]);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (items[i] ? estimateItemHeight(items[i], blocks, METRICS) : METRICS.lineHeight),
+    estimateSize: (i) => estimates[i] ?? METRICS.lineHeight,
     overscan: 8,
     paddingStart: 24,
     paddingEnd: 96,

@@ -120,7 +120,8 @@ function boundaryOffset(container: HTMLElement, blocks: RenderedBlock[], node: N
  * not touch the transcript. A range reaching outside the container is cut to the rendered blocks.
  */
 export function rangeToOffsets(range: Range, container: HTMLElement): TextOffsets | null {
-  if (!range.intersectsNode(container)) return null;
+  // A range kept from before its rows were virtualised away points into detached nodes: it maps to nothing.
+  if (!range.startContainer.isConnected || !range.endContainer.isConnected || !range.intersectsNode(container)) return null;
   const blocks = renderedBlocks(container);
   if (blocks.length === 0) return null;
   const start = boundaryOffset(container, blocks, range.startContainer, range.startOffset, "start");

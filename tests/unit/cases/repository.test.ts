@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
+import { History } from "../../../renderer/db/history";
 import { ProjectDatabase } from "../../../renderer/db/projectDb";
 import { openWriteContext } from "../../../renderer/db/changes";
 import type { OpenProject } from "../../../renderer/db/projects";
@@ -35,7 +36,7 @@ async function openTestProject(): Promise<OpenProject> {
   await db.open();
   const ctx = await openWriteContext(db, "0190a000-0000-7000-8000-000000000001");
   const entry = { id: "cases-test", name: "Test", createdAt: new Date().toISOString(), lastOpenedAt: null, sourceCount: 0, deletedAt: null };
-  return { entry, db, ctx };
+  return { entry, db, ctx, history: new History() };
 }
 
 async function addSource(project: OpenProject, fileName: string): Promise<string> {
