@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium: Playwright's own browser download is not reachable from these machines.
@@ -13,7 +14,7 @@ const chromiumArgs = [
 
 // Settable so two test runs on one machine do not share a server or a build folder.
 const port = Number(process.env.E2E_PORT ?? 5174);
-const outDir = process.env.E2E_OUT_DIR ?? "dist";
+const outDir = path.resolve(process.env.E2E_OUT_DIR ?? "dist");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,7 +29,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --outDir "${outDir}" --emptyOutDir && npx vite preview --outDir "${outDir}" --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

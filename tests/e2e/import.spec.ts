@@ -51,6 +51,22 @@ test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it a
   await page.reload();
   await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);
   await expect(page.getByRole("link", { name: /Sources\s*5/ })).toBeVisible();
+
+  // Open a transcript: its heading and speaker turns are there, and find in document works (Ctrl+F).
+  await table.getByRole("link", { name: "GDE_SiteA_P02", exact: true }).click();
+  const text = page.getByRole("region", { name: "Source text" });
+  await expect(text.getByRole("heading", { name: "Interview transcript – P02" })).toBeVisible();
+  await expect(text.getByText("Interviewer:", { exact: true }).first()).toBeVisible();
+  await expect(text.getByText("P02:", { exact: true }).first()).toBeVisible();
+  await text.click();
+  await page.keyboard.press("Control+f");
+  const find = page.getByRole("search", { name: "Find in source" });
+  await find.getByRole("textbox", { name: "Find in source" }).fill("Interviewer");
+  await expect(find.getByRole("status")).toHaveText(/^1 of \d+$/);
+  await find.getByRole("textbox", { name: "Find in source" }).press("Enter");
+  await expect(find.getByRole("status")).toHaveText(/^2 of \d+$/);
+  await page.reload();
+  await expect(text.getByRole("heading", { name: "Interview transcript – P02" })).toBeVisible();
 });
 
 test("choose files, sort, search, change kind, rename and delete with undo", async ({ page }) => {
