@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from "react";
 
 /** Hash routes keep working from app://margin/index.html and from the web host alike. */
-export type ProjectView = "sources" | "cases" | "source";
+export type ProjectView = "sources" | "cases" | "source" | "memos" | "retrieval" | "audit";
+
+const SIMPLE_VIEWS = ["cases", "memos", "retrieval", "audit"] as const;
 
 export type Route =
   | { name: "home" }
@@ -12,7 +14,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] !== "project" || !parts[1]) return { name: "home" };
   const projectId = parts[1];
   if (parts[2] === "source" && parts[3]) return { name: "project", projectId, view: "source", sourceId: parts[3] };
-  if (parts[2] === "cases") return { name: "project", projectId, view: "cases", sourceId: null };
+  const simple = SIMPLE_VIEWS.find((v) => v === parts[2]);
+  if (simple) return { name: "project", projectId, view: simple, sourceId: null };
   return { name: "project", projectId, view: "sources", sourceId: null };
 }
 
@@ -28,7 +31,7 @@ export function routeHref(route: Route): string {
   if (route.name === "home") return "#/";
   const base = `#/project/${encodeURIComponent(route.projectId)}`;
   if (route.view === "source" && route.sourceId) return `${base}/source/${encodeURIComponent(route.sourceId)}`;
-  if (route.view === "cases") return `${base}/cases`;
+  if (route.view !== "sources" && route.view !== "source") return `${base}/${route.view}`;
   return base;
 }
 

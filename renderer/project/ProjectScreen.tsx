@@ -3,6 +3,10 @@ import { listSources } from "../db/sources";
 import { listCases } from "../db/cases";
 import { useLive } from "../db/live";
 import { CasesView } from "../cases/CasesView";
+import { CodebookPanel } from "../codebook/CodebookPanel";
+import { MemosView } from "../memos/MemosView";
+import { RetrievalView } from "../retrieval/RetrievalView";
+import { AuditView } from "../audit/AuditView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
 import { useProject } from "./ProjectContext";
@@ -38,19 +42,41 @@ export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId:
         <ul className="flex flex-col gap-0.5 p-2">
           {item("sources", "Sources", sourceCount)}
           {item("cases", "Cases & attributes", caseCount)}
+          {item("retrieval", "Coded segments", undefined)}
+          {item("memos", "Memos", undefined)}
+          {item("audit", "Audit trail", undefined)}
         </ul>
       }
-      document={view === "source" && sourceId ? <SourcePage key={sourceId} sourceId={sourceId} /> : view === "cases" ? <CasesView /> : <SourcesView />}
+      document={<ProjectDocument view={view} sourceId={sourceId} />}
       side={
-        view === "source" && sourceId ? (
-          <SourceSidePanel key={sourceId} sourceId={sourceId} />
-        ) : (
-          <div className="p-3">
-            <h2 className="text-sm font-semibold">Codes</h2>
-            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Your codebook appears here.</p>
+        <div className="flex min-h-0 flex-1 flex-col">
+          <div className="min-h-0 flex-1 overflow-hidden">
+            <CodebookPanel />
           </div>
-        )
+          {view === "source" && sourceId && (
+            <div className="max-h-[45%] shrink-0 overflow-auto border-t border-slate-300 dark:border-slate-700">
+              <SourceSidePanel key={sourceId} sourceId={sourceId} />
+            </div>
+          )}
+        </div>
       }
     />
   );
+}
+
+function ProjectDocument({ view, sourceId }: { view: ProjectView; sourceId: string | null }) {
+  switch (view) {
+    case "source":
+      return sourceId ? <SourcePage key={sourceId} sourceId={sourceId} /> : <SourcesView />;
+    case "cases":
+      return <CasesView />;
+    case "memos":
+      return <MemosView />;
+    case "retrieval":
+      return <RetrievalView />;
+    case "audit":
+      return <AuditView />;
+    case "sources":
+      return <SourcesView />;
+  }
 }

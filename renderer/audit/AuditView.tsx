@@ -1,0 +1,3 @@
+export function AuditView() {
+  return <section aria-label="Audit" className="p-4" />;
+}

@@ -1,0 +1,205 @@
+import type { CodeRecord, CodingRecord, MemoRecord } from "../../shared/model/records";
+import { canMove, indexCodes, moveCode as planMove, siblingNameTaken, type MoveTarget } from "../../shared/coding/codeTree";
+import { codeCounts, type CodeCount } from "../../shared/coding/counts";
+import { planMerge, type MergePlan } from "../../shared/coding/merge";
+import { nextCodeColour } from "../../shared/coding/palette";
+import type { CodebookPlan } from "../../shared/codebook/plan";
+import { writeChanges, type ChangeWriter } from "./changes";
+import type { OpenProject } from "./projects";
+
+export const MAX_CODE_NAME = 200;
+
+/** Live codes (the tree is built from them in shared/coding/codeTree). 500 rows at seed scale. */
+export async function listCodes(project: OpenProject): Promise<CodeRecord[]> {
+  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+}
+
+export async function getCode(project: OpenProject, id: string): Promise<CodeRecord | undefined> {
+  const code = await project.db.codes.get(id);
+  return code && !code.deleted ? code : undefined;
+}
+
+function cleanCodeName(name: string): string {
+  const clean = name.replace(/\s+/g, " ").trim();
+  if (!clean) throw new Error("A code needs a name.");
+  if (clean.length > MAX_CODE_NAME) throw new Error(`Keep code names under ${MAX_CODE_NAME} characters.`);
+  return clean;
+}
+
+async function liveCodes(project: OpenProject): Promise<CodeRecord[]> {
+  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+}
+
+export interface NewCode {
+  name: string;
+  parentId?: string | null;
+  description?: string;
+  colour?: string;
+  isCategory?: boolean;
+}
+
+async function createCodeWith(w: ChangeWriter, codes: CodeRecord[], input: NewCode): Promise<CodeRecord> {
+  const name = cleanCodeName(input.name);
+  const parentId = input.parentId ?? null;
+  if (parentId && !codes.some((c) => c.id === parentId)) throw new Error("The parent code no longer exists.");
+  if (siblingNameTaken(codes, parentId, name)) throw new Error(`There is already a code called “${name}” there.`);
+  const order = codes.filter((c) => c.parentId === parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);
+  const code = await w.create<CodeRecord>("codes", {
+    parentId,
+    name,
+    description: input.description ?? "",
+    colour: input.colour ?? nextCodeColour(codes.map((c) => c.colour)),
+    order,
+    isCategory: input.isCategory ?? false,
+  });
+  codes.push(code);
+  return code;
+}
+
+export async function createCode(project: OpenProject, input: NewCode): Promise<CodeRecord> {
+  return writeChanges(project.db, project.ctx, `Created code “${input.name.trim()}”`, async (w) =>
+    createCodeWith(w, await liveCodes(project), input),
+  );
+}
+
+export async function renameCode(project: OpenProject, id: string, name: string): Promise<void> {
+  const clean = cleanCodeName(name);
+  await writeChanges(project.db, project.ctx, `Renamed code to “${clean}”`, async (w) => {
+    const codes = await liveCodes(project);
+    const code = codes.find((c) => c.id === id);
+    if (!code) throw new Error("That code no longer exists.");
+    if (siblingNameTaken(codes.filter((c) => c.id !== id), code.parentId, clean)) throw new Error(`There is already a code called “${clean}” there.`);
+    await w.update<CodeRecord>("codes", id, { name: clean });
+  });
+}
+
+export async function updateCode(project: OpenProject, id: string, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
+  await writeChanges(project.db, project.ctx, label, (w) => w.update<CodeRecord>("codes", id, patch));
+}
+
+/** Re-parents or reorders a code; refuses cycles (a code into itself or its own descendants). */
+export async function moveCode(project: OpenProject, id: string, target: MoveTarget): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Moved code", async (w) => {
+    const codes = await liveCodes(project);
+    if ("parentId" in target && !canMove(codes, id, target.parentId)) throw new Error("A code cannot be moved inside itself.");
+    const result = planMove(codes, id, target);
+    if (!result.ok) throw new Error(result.reason);
+    for (const change of result.changes) await w.update<CodeRecord>("codes", change.id, { parentId: change.parentId, order: change.order });
+  });
+}
+
+export interface CodeDeletion {
+  codeIds: string[];
+  codings: number;
+}
+
+/** What deleting a code takes with it (its sub-codes and all their codings), for the confirmation. */
+export async function planCodeDeletion(project: OpenProject, id: string): Promise<CodeDeletion> {
+  const codes = await liveCodes(project);
+  const index = indexCodes(codes);
+  const ids = [id];
+  for (let i = 0; i < ids.length; i++) for (const child of index.children.get(ids[i] ?? "") ?? []) ids.push(child.id);
+  let codings = 0;
+  for (const codeId of ids) codings += await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).count();
+  return { codeIds: ids, codings };
+}
+
+/** Tombstones a code, its sub-codes and their codings in one undoable batch. */
+export async function deleteCode(project: OpenProject, id: string): Promise<void> {
+  const code = await getCode(project, id);
+  if (!code) return;
+  await writeChanges(project.db, project.ctx, `Deleted code “${code.name}”`, async (w) => {
+    const { codeIds } = await planCodeDeletion(project, id);
+    for (const codeId of codeIds) {
+      const codings = await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).toArray();
+      for (const coding of codings) await w.remove<CodingRecord>("codings", coding.id);
+      await w.remove<CodeRecord>("codes", codeId);
+    }
+  });
+}
+
+/** Preview of merging code `fromId` into `intoId` (nothing written). */
+export async function previewMerge(project: OpenProject, fromId: string, intoId: string): Promise<{ ok: true; plan: MergePlan } | { ok: false; reason: string }> {
+  const codes = await liveCodes(project);
+  const codings = await project.db.codings.where("codeId").anyOf([fromId, intoId]).toArray();
+  return planMerge(codes, codings, fromId, intoId);
+}
+
+/**
+ * Merges code A into B in one transaction: codings move (overlaps by the same coder join), children
+ * move, A's description and memo are kept in B's, A is tombstoned. Undoable as one step.
+ */
+export async function mergeCodes(project: OpenProject, fromId: string, intoId: string): Promise<MergePlan> {
+  const from = await getCode(project, fromId);
+  const into = await getCode(project, intoId);
+  if (!from || !into) throw new Error("One of the codes no longer exists.");
+  return writeChanges(project.db, project.ctx, `Merged “${from.name}” into “${into.name}”`, async (w) => {
+    const result = await previewMerge(project, fromId, intoId);
+    if (!result.ok) throw new Error(result.reason);
+    const { plan } = result;
+    for (const r of plan.rewrites) await w.update<CodingRecord>("codings", r.id, { codeId: r.codeId, start: r.start, end: r.end, note: r.note });
+    for (const removed of plan.removed) {
+      await w.remove<CodingRecord>("codings", removed.id);
+      const memos = await project.db.memos.where("[targetKind+targetId]").equals(["coding", removed.id]).toArray();
+      for (const memo of memos) await w.update<MemoRecord>("memos", memo.id, { targetId: removed.survivorId });
+    }
+    for (const child of plan.reparented) await w.update<CodeRecord>("codes", child.id, { parentId: child.parentId, order: child.order });
+    for (const renamed of plan.renamed) await w.update<CodeRecord>("codes", renamed.id, { name: renamed.name });
+    await w.update<CodeRecord>("codes", intoId, { description: plan.description });
+    await moveCodeMemo(project, w, from, intoId);
+    await w.remove<CodeRecord>("codes", fromId);
+    return plan;
+  });
+}
+
+/** A's code memo is appended to B's (created if B has none), so nothing written about A is lost. */
+async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: string): Promise<void> {
+  const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find((m) => !m.deleted);
+  if (!fromMemo || !fromMemo.body.trim()) return;
+  const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find((m) => !m.deleted);
+  const heading = `Merged from “${from.name}”`;
+  if (intoMemo) {
+    await w.update<MemoRecord>("memos", intoMemo.id, { body: `${intoMemo.body}\n\n## ${heading}\n\n${fromMemo.body}` });
+  } else {
+    await w.create<MemoRecord>("memos", { targetKind: "code", targetId: intoId, title: fromMemo.title, body: `## ${heading}\n\n${fromMemo.body}`, authorId: project.ctx.coderId });
+  }
+  await w.remove<MemoRecord>("memos", fromMemo.id);
+}
+
+/** Applies a codebook import plan (CSV or DOCX outline) in one transaction. */
+export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan, fileName: string): Promise<{ created: number; updated: number }> {
+  return writeChanges(project.db, project.ctx, `Imported codebook ${fileName}`, async (w) => {
+    const codes = await liveCodes(project);
+    const refs = new Map<string, string>();
+    for (const create of plan.create) {
+      const parentId = create.parent === null ? null : "existingId" in create.parent ? create.parent.existingId : refs.get(create.parent.newRef) ?? null;
+      const code = await w.create<CodeRecord>("codes", {
+        parentId,
+        name: create.name,
+        description: create.description,
+        colour: create.colour ?? nextCodeColour(codes.map((c) => c.colour)),
+        order: create.order,
+        isCategory: false,
+      });
+      codes.push(code);
+      refs.set(create.ref, code.id);
+    }
+    for (const update of plan.update) {
+      const patch: Partial<CodeRecord> = {};
+      if (update.description !== undefined) patch.description = update.description;
+      if (update.colour !== undefined) patch.colour = update.colour;
+      await w.update<CodeRecord>("codes", update.id, patch);
+    }
+    return { created: plan.create.length, updated: plan.update.length };
+  });
+}
+
+/** Codings and sources per code, with and without descendants, from the codeId/sourceId index only. */
+export async function countsByCode(project: OpenProject): Promise<Map<string, CodeCount>> {
+  const codes = await liveCodes(project);
+  const pairs: { codeId: string; sourceId: string }[] = [];
+  await project.db.codings.each((c) => {
+    if (!c.deleted) pairs.push({ codeId: c.codeId, sourceId: c.sourceId });
+  });
+  return codeCounts(codes, pairs);
+}

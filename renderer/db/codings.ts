@@ -1,0 +1,117 @@
+import type { CodeRecord, CodingRecord, SourceRecord } from "../../shared/model/records";
+import { overlaps, adjacent, subtract, type Range } from "../../shared/coding/ranges";
+import { writeChanges, type ChangeWriter } from "./changes";
+import type { OpenProject } from "./projects";
+
+/** Live codings of one source (sourceId index): what the viewer paints. */
+export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
+  return project.db.codings.where("sourceId").equals(sourceId).filter((c) => !c.deleted).toArray();
+}
+
+/** Live codings of some codes (codeId index): what retrieval lists. */
+export async function listCodingsForCodes(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
+  if (codeIds.length === 0) return [];
+  return project.db.codings.where("codeId").anyOf([...codeIds]).filter((c) => !c.deleted).toArray();
+}
+
+export async function getCoding(project: OpenProject, id: string): Promise<CodingRecord | undefined> {
+  const coding = await project.db.codings.get(id);
+  return coding && !coding.deleted ? coding : undefined;
+}
+
+function checkRange(source: SourceRecord | undefined, range: Range): void {
+  if (!source || source.deleted) throw new Error("That source no longer exists.");
+  if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end > source.charCount || range.start >= range.end) {
+    throw new Error("Select some text to code.");
+  }
+}
+
+/**
+ * Codes a range. Like NVivo, coding text that touches or overlaps this coder's existing coding of the
+ * same code extends that coding instead of stacking a second one on top of it.
+ */
+async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
+  const code = await project.db.codes.get(codeId);
+  if (!code || code.deleted) throw new Error("That code no longer exists.");
+  checkRange(await project.db.sources.get(sourceId), range);
+  const coderId = project.ctx.coderId;
+  const mine = await project.db.codings
+    .where("[sourceId+codeId]")
+    .equals([sourceId, codeId])
+    .filter((c) => !c.deleted && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
+    .toArray();
+  if (mine.length === 0) {
+    return w.create<CodingRecord>("codings", { sourceId, codeId, start: range.start, end: range.end, coderId, note: "" });
+  }
+  const [keep, ...rest] = mine.sort((a, b) => a.start - b.start);
+  if (!keep) throw new Error("unreachable");
+  const start = Math.min(range.start, ...mine.map((c) => c.start));
+  const end = Math.max(range.end, ...mine.map((c) => c.end));
+  const note = mine.map((c) => c.note).filter(Boolean).join("\n\n");
+  for (const other of rest) await w.remove<CodingRecord>("codings", other.id);
+  return w.update<CodingRecord>("codings", keep.id, { start, end, note });
+}
+
+export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
+  const code = await project.db.codes.get(codeId);
+  return writeChanges(project.db, project.ctx, `Coded at “${code?.name ?? "code"}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range));
+}
+
+/** Creates a code and codes the range with it, as one undoable step (quick-code "new code", in-vivo). */
+export async function codeRangeWithNewCode(
+  project: OpenProject,
+  sourceId: string,
+  range: Range,
+  newCode: { name: string; parentId: string | null; colour: string },
+): Promise<{ code: CodeRecord; coding: CodingRecord }> {
+  return writeChanges(project.db, project.ctx, `Coded at new code “${newCode.name}”`, async (w) => {
+    const siblings = (await project.db.codes.toArray()).filter((c) => !c.deleted && c.parentId === newCode.parentId);
+    const order = siblings.reduce((max, c) => Math.max(max, c.order + 1), 0);
+    const code = await w.create<CodeRecord>("codes", { parentId: newCode.parentId, name: newCode.name, description: "", colour: newCode.colour, order, isCategory: false });
+    const coding = await codeRangeWith(w, project, sourceId, code.id, range);
+    return { code, coding };
+  });
+}
+
+export async function uncode(project: OpenProject, codingId: string): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Uncoded", (w) => w.remove<CodingRecord>("codings", codingId));
+}
+
+/** Removes a code from part of the text: this coder's codings of that code are trimmed or split. */
+export async function uncodeRange(project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<number> {
+  return writeChanges(project.db, project.ctx, "Uncoded selection", async (w) => {
+    const hits = await project.db.codings
+      .where("[sourceId+codeId]")
+      .equals([sourceId, codeId])
+      .filter((c) => !c.deleted && c.coderId === project.ctx.coderId && overlaps(c, range))
+      .toArray();
+    for (const coding of hits) {
+      const [first, second] = subtract(coding, range);
+      if (!first) await w.remove<CodingRecord>("codings", coding.id);
+      else {
+        await w.update<CodingRecord>("codings", coding.id, { start: first.start, end: first.end });
+        if (second) await w.create<CodingRecord>("codings", { sourceId, codeId, start: second.start, end: second.end, coderId: coding.coderId, note: "" });
+      }
+    }
+    return hits.length;
+  });
+}
+
+export async function changeCodingCode(project: OpenProject, codingId: string, codeId: string): Promise<void> {
+  const code = await project.db.codes.get(codeId);
+  if (!code || code.deleted) throw new Error("That code no longer exists.");
+  await writeChanges(project.db, project.ctx, `Moved coding to “${code.name}”`, (w) => w.update<CodingRecord>("codings", codingId, { codeId }));
+}
+
+export async function setCodingRange(project: OpenProject, codingId: string, range: Range): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Adjusted coding boundaries", async (w) => {
+    const coding = await project.db.codings.get(codingId);
+    if (!coding || coding.deleted) throw new Error("That coding no longer exists.");
+    checkRange(await project.db.sources.get(coding.sourceId), range);
+    await w.update<CodingRecord>("codings", codingId, { start: range.start, end: range.end });
+  });
+}
+
+export async function annotateCoding(project: OpenProject, codingId: string, note: string): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Annotated coding", (w) => w.update<CodingRecord>("codings", codingId, { note }));
+}

@@ -1,0 +1,3 @@
+export function MemosView() {
+  return <section aria-label="Memos" className="p-4" />;
+}

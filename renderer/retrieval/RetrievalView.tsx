@@ -1,0 +1,3 @@
+export function RetrievalView() {
+  return <section aria-label="Retrieval" className="p-4" />;
+}
