@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
 
-mkdirSync("test-results", { recursive: true });
-const unitJson = "test-results/unit-results.json";
-const e2eJson = "test-results/e2e-results.json";
+// Not test-results/: Playwright empties that folder when it starts.
+mkdirSync("test-reports", { recursive: true });
+const unitJson = "test-reports/unit-results.json";
+const e2eJson = "test-reports/e2e-results.json";
 for (const f of [unitJson, e2eJson]) rmSync(f, { force: true });
 
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)

@@ -163,14 +163,15 @@ test("a broken CSV gives a clear message naming the file and changes nothing", a
   await completeFirstRun(page);
   await createProject(page, "GDE evaluation");
   await openCases(page);
+  const alert = page.getByRole("region", { name: "Cases & attributes" }).getByRole("alert");
 
   await pickCsv(page, writeTemp("broken.csv", 'file,participant,role\nP01.docx,"P01,Nurse\nP02.docx,P02,GP\n'));
-  await expect(page.getByRole("alert")).toContainText("“broken.csv” could not be read: line 2");
-  await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
+  await expect(alert).toContainText("“broken.csv” could not be read: line 2");
+  await expect(alert).toContainText("Nothing was changed.");
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await pickCsv(page, writeTemp("empty.csv", ""));
-  await expect(page.getByRole("alert")).toContainText("“empty.csv” is empty.");
+  await expect(alert).toContainText("“empty.csv” is empty.");
   await expect(page.getByText("No cases yet.")).toBeVisible();
   await expect(sheet(page).getByRole("columnheader")).toHaveText(["Case", "Sources"]);
 });

@@ -147,11 +147,13 @@ test("derive cases from file names at import, then filter the list by case and b
   await page.getByLabel("Options").fill("Acute\nCommunity");
   await page.getByRole("button", { name: "Add attribute" }).click();
   const sheet = page.getByRole("grid", { name: "Cases and attributes" });
-  await sheet.getByRole("rowheader", { name: "P01", exact: true }).focus();
-  await page.keyboard.press("ArrowRight"); // Sources column
-  await page.keyboard.press("ArrowRight"); // Site type
-  for (const letter of ["a", "c", "a"]) {
-    await page.keyboard.type(letter); // picks Acute / Community
+  await expect(sheet.getByRole("columnheader", { name: "Site type" })).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  // Make P01's Site type the active cell, then enter values with the keyboard.
+  await sheet.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "P01", exact: true }) }).getByRole("gridcell").nth(1).click();
+  for (const [caseName, letter, value] of [["P01", "a", "Acute"], ["P02", "c", "Community"], ["P03", "a", "Acute"]] as const) {
+    await page.keyboard.type(letter); // a category cell: typing picks the first option starting with it
+    await expect(page.getByLabel(`Site type of ${caseName}`)).toHaveValue(value);
     await page.keyboard.press("Enter"); // saves and moves down
   }
   await expect(sheet.getByRole("row").filter({ hasText: "P02" })).toContainText("Community");
