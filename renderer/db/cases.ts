@@ -33,9 +33,9 @@ export async function listCasesWithSourceCounts(project: OpenProject): Promise<C
 
 async function sourceCountsByCase(project: OpenProject): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await project.db.sources
-    .filter((s) => !s.deleted && s.caseIds.length > 0)
-    .each((s) => s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1)));
+  for (const s of await project.db.sources.toArray()) {
+    if (!s.deleted) s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
+  }
   return counts;
 }
 
@@ -265,7 +265,7 @@ export async function sourceIdsForAttributeValue(project: OpenProject, attribute
 
 async function planFromDatabase(project: OpenProject, table: CsvTable, choices: ImportChoices): Promise<ImportPlan> {
   const [sources, cases, attributes] = await Promise.all([
-    project.db.sources.filter((s) => !s.deleted).toArray(),
+    project.db.sources.toArray().then((all) => all.filter((s) => !s.deleted)),
     listCases(project),
     listAttributes(project),
   ]);

@@ -1,5 +1,16 @@
 import type { CodeRecord, CodingRecord, MemoRecord } from "../../shared/model/records";
-import { canMove, indexCodes, moveCode as planMove, siblingNameTaken, type MoveTarget } from "../../shared/coding/codeTree";
+import {
+  canMove,
+  indent,
+  indexCodes,
+  moveCode as planMove,
+  moveDown,
+  moveUp,
+  outdent,
+  siblingNameTaken,
+  type MoveResult,
+  type MoveTarget,
+} from "../../shared/coding/codeTree";
 import { codeCounts, type CodeCount } from "../../shared/coding/counts";
 import { planMerge, type MergePlan } from "../../shared/coding/merge";
 import { nextCodeColour } from "../../shared/coding/palette";
@@ -68,6 +79,7 @@ export async function renameCode(project: OpenProject, id: string, name: string)
     const codes = await liveCodes(project);
     const code = codes.find((c) => c.id === id);
     if (!code) throw new Error("That code no longer exists.");
+    if (code.name === clean) return; // no empty step in the undo history
     if (siblingNameTaken(codes.filter((c) => c.id !== id), code.parentId, clean)) throw new Error(`There is already a code called “${clean}” there.`);
     await w.update<CodeRecord>("codes", id, { name: clean });
   });
@@ -85,6 +97,50 @@ export async function moveCode(project: OpenProject, id: string, target: MoveTar
     const result = planMove(codes, id, target);
     if (!result.ok) throw new Error(result.reason);
     for (const change of result.changes) await w.update<CodeRecord>("codes", change.id, { parentId: change.parentId, order: change.order });
+  });
+}
+
+export type CodeStep = "up" | "down" | "indent" | "outdent";
+
+const STEP_PLANS: Record<CodeStep, (codes: CodeRecord[], id: string) => MoveResult> = { up: moveUp, down: moveDown, indent, outdent };
+const STEP_LABELS: Record<CodeStep, string> = { up: "Moved code up", down: "Moved code down", indent: "Indented code", outdent: "Outdented code" };
+
+/**
+ * The keyboard moves (Alt+arrows in the codebook): swap with a sibling, become the last child of the
+ * sibling above, or the sibling after the parent. Returns false (and writes nothing) at an edge.
+ */
+export async function moveCodeStep(project: OpenProject, id: string, step: CodeStep): Promise<boolean> {
+  return writeChanges(project.db, project.ctx, STEP_LABELS[step], async (w) => {
+    const codes = await liveCodes(project);
+    if (!codes.some((c) => c.id === id)) throw new Error("That code no longer exists.");
+    const result = STEP_PLANS[step](codes, id);
+    if (!result.ok) throw new Error(result.reason);
+    for (const change of result.changes) await w.update<CodeRecord>("codes", change.id, { parentId: change.parentId, order: change.order });
+    return result.changes.length > 0;
+  });
+}
+
+export interface CodeProperties {
+  name: string;
+  description: string;
+  colour: string;
+  isCategory: boolean;
+}
+
+/** Saves the properties dialog in one undoable step; the name must stay unique among its siblings. */
+export async function saveCodeProperties(project: OpenProject, id: string, props: CodeProperties): Promise<void> {
+  const name = cleanCodeName(props.name);
+  await writeChanges(project.db, project.ctx, `Edited code “${name}”`, async (w) => {
+    const codes = await liveCodes(project);
+    const code = codes.find((c) => c.id === id);
+    if (!code) throw new Error("That code no longer exists.");
+    if (siblingNameTaken(codes, code.parentId, name, id)) throw new Error(`There is already a code called “${name}” there.`);
+    const patch: Partial<CodeRecord> = {};
+    if (code.name !== name) patch.name = name;
+    if (code.description !== props.description) patch.description = props.description;
+    if (code.colour !== props.colour) patch.colour = props.colour;
+    if (code.isCategory !== props.isCategory) patch.isCategory = props.isCategory;
+    if (Object.keys(patch).length > 0) await w.update<CodeRecord>("codes", id, patch);
   });
 }
 

@@ -1,7 +1,14 @@
-import type { CodeRecord, CodingRecord, SourceRecord } from "../../shared/model/records";
+import type { CodeRecord, CoderRecord, CodingRecord, SourceRecord } from "../../shared/model/records";
 import { overlaps, adjacent, subtract, type Range } from "../../shared/coding/ranges";
+import { siblingNameTaken } from "../../shared/coding/codeTree";
+import { MAX_CODE_NAME } from "./codes";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
+
+/** The project's coders (everyone who has opened it), for coder filters and "coded by" labels. */
+export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
+  return (await project.db.coders.toArray()).filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** Live codings of one source (sourceId index): what the viewer paints. */
 export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
@@ -57,19 +64,49 @@ export async function codeRange(project: OpenProject, sourceId: string, codeId: 
   return writeChanges(project.db, project.ctx, `Coded at “${code?.name ?? "code"}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range));
 }
 
+export interface NewCodeForCoding {
+  name: string;
+  parentId: string | null;
+  colour: string;
+}
+
+const displayName = (name: string) => name.replace(/\s+/g, " ").trim();
+
+/** Makes the new code inside a coding batch, with the same name rules as the codebook. */
+async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: NewCodeForCoding): Promise<CodeRecord> {
+  const name = displayName(newCode.name);
+  if (!name) throw new Error("A code needs a name.");
+  if (name.length > MAX_CODE_NAME) throw new Error(`Keep code names under ${MAX_CODE_NAME} characters.`);
+  const codes = (await project.db.codes.toArray()).filter((c) => !c.deleted);
+  if (newCode.parentId !== null && !codes.some((c) => c.id === newCode.parentId)) throw new Error("The parent code no longer exists.");
+  if (siblingNameTaken(codes, newCode.parentId, name)) throw new Error(`There is already a code called “${name}” there.`);
+  const order = codes.filter((c) => c.parentId === newCode.parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);
+  return w.create<CodeRecord>("codes", { parentId: newCode.parentId, name, description: "", colour: newCode.colour, order, isCategory: false });
+}
+
 /** Creates a code and codes the range with it, as one undoable step (quick-code "new code", in-vivo). */
 export async function codeRangeWithNewCode(
   project: OpenProject,
   sourceId: string,
   range: Range,
-  newCode: { name: string; parentId: string | null; colour: string },
+  newCode: NewCodeForCoding,
 ): Promise<{ code: CodeRecord; coding: CodingRecord }> {
-  return writeChanges(project.db, project.ctx, `Coded at new code “${newCode.name}”`, async (w) => {
-    const siblings = (await project.db.codes.toArray()).filter((c) => !c.deleted && c.parentId === newCode.parentId);
-    const order = siblings.reduce((max, c) => Math.max(max, c.order + 1), 0);
-    const code = await w.create<CodeRecord>("codes", { parentId: newCode.parentId, name: newCode.name, description: "", colour: newCode.colour, order, isCategory: false });
+  return writeChanges(project.db, project.ctx, `Coded at new code “${displayName(newCode.name)}”`, async (w) => {
+    checkRange(await project.db.sources.get(sourceId), range);
+    const code = await createCodeFor(w, project, newCode);
     const coding = await codeRangeWith(w, project, sourceId, code.id, range);
     return { code, coding };
+  });
+}
+
+/** Moves a coding to a code made for it, as one undoable step (the palette's "change code" + new name). */
+export async function changeCodingToNewCode(project: OpenProject, codingId: string, newCode: NewCodeForCoding): Promise<CodeRecord> {
+  return writeChanges(project.db, project.ctx, `Moved coding to new code “${displayName(newCode.name)}”`, async (w) => {
+    const coding = await project.db.codings.get(codingId);
+    if (!coding || coding.deleted) throw new Error("That coding no longer exists.");
+    const code = await createCodeFor(w, project, newCode);
+    await w.update<CodingRecord>("codings", codingId, { codeId: code.id });
+    return code;
   });
 }
 

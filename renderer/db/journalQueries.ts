@@ -1,4 +1,4 @@
-import type { JournalEntry } from "../../shared/model/records";
+import type { CoderRecord, JournalEntry } from "../../shared/model/records";
 import type { OpenProject } from "./projects";
 
 export interface JournalQuery {
@@ -30,4 +30,37 @@ export async function listJournal(project: OpenProject, query: JournalQuery): Pr
     })
     .limit(query.limit)
     .toArray();
+}
+
+/** Everyone who has written to this project (coders are never deleted: the trail names them all). */
+export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
+  const coders = await project.db.coders.toArray();
+  return coders.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The whole filtered trail, newest first, read a page at a time (for export). */
+export async function listWholeJournal(project: OpenProject, query: Omit<JournalQuery, "limit" | "beforeSeq">, pageSize = 2000): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  let beforeSeq: number | null = null;
+  for (;;) {
+    const page: JournalEntry[] = await listJournal(project, { ...query, limit: pageSize, beforeSeq });
+    out.push(...page);
+    const last = page.at(-1);
+    if (page.length < pageSize || last?.seq == null) return out;
+    beforeSeq = last.seq;
+  }
+}
+
+export interface RecordNames {
+  codes: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, string>;
+  cases: ReadonlyMap<string, string>;
+}
+
+/** Names of every code, source and case ever made, deleted ones too: the trail still mentions them. */
+export async function listRecordNames(project: OpenProject): Promise<RecordNames> {
+  const { db } = project;
+  const [codes, sources, cases] = await Promise.all([db.codes.toArray(), db.sources.toArray(), db.cases.toArray()]);
+  const names = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return { codes: names(codes), sources: names(sources), cases: names(cases) };
 }

@@ -1,4 +1,8 @@
+import { newId } from "../../shared/ids";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
+import { codePath, indexCodes } from "../../shared/coding/codeTree";
+import { foldMemoQuery, memoMatches, memoSearchText } from "../../shared/memos/search";
+import type { MemoLinkTarget } from "../../shared/memos/links";
 import { writeChanges } from "./changes";
 import type { OpenProject } from "./projects";
 
@@ -41,4 +45,131 @@ export async function updateMemo(project: OpenProject, id: string, content: { ti
 
 export async function deleteMemo(project: OpenProject, id: string): Promise<void> {
   await writeChanges(project.db, project.ctx, "Deleted memo", (w) => w.remove<MemoRecord>("memos", id));
+}
+
+/**
+ * A memo not attached to anything in particular (NVivo's standalone memo). Each gets its own target
+ * id, so a project can hold many and `memoFor` still finds exactly one.
+ */
+export async function createProjectMemo(project: OpenProject, content: { title: string; body: string }): Promise<MemoRecord> {
+  return writeChanges(project.db, project.ctx, "Created memo", (w) =>
+    w.create<MemoRecord>("memos", { targetKind: "project", targetId: newId(), title: content.title, body: content.body, authorId: project.ctx.coderId }),
+  );
+}
+
+/** What a memo is attached to, in words, for the memo list. `name` is null when the target was deleted. */
+export interface MemoTargetInfo {
+  kind: MemoTargetKind;
+  id: string;
+  name: string | null;
+  /** For a coding memo: the source the coding is in (to open it). */
+  sourceId: string | null;
+}
+
+export interface MemoRow {
+  memo: MemoRecord;
+  target: MemoTargetInfo;
+  author: { name: string; initials: string } | null;
+}
+
+/** Every live memo with what it is attached to and who wrote it: one read of each table involved. */
+export async function listMemoRows(project: OpenProject): Promise<MemoRow[]> {
+  const { db } = project;
+  const [memos, sources, codes, cases, coders] = await Promise.all([
+    listMemos(project),
+    db.sources.toArray(),
+    db.codes.toArray(),
+    db.cases.toArray(),
+    db.coders.toArray(),
+  ]);
+  const codingIds = memos.filter((m) => m.targetKind === "coding").map((m) => m.targetId);
+  const codings = codingIds.length ? await db.codings.bulkGet(codingIds) : [];
+  const live = <T extends { id: string; deleted: boolean }>(rows: T[]) => new Map(rows.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const sourceById = live(sources);
+  const caseById = live(cases);
+  const codeIndex = indexCodes(codes);
+  const codingById = new Map(codings.flatMap((c) => (c && !c.deleted ? [[c.id, c] as const] : [])));
+  const coderById = new Map(coders.map((c) => [c.id, c]));
+  const codeName = (id: string) => (codeIndex.byId.has(id) ? codePath(codeIndex, id, " / ") : null);
+
+  return memos.map((memo) => {
+    const { targetKind: kind, targetId: id } = memo;
+    let name: string | null = null;
+    let sourceId: string | null = null;
+    switch (kind) {
+      case "project":
+        name = "Project";
+        break;
+      case "source":
+        name = sourceById.get(id)?.name ?? null;
+        sourceId = sourceById.has(id) ? id : null;
+        break;
+      case "code":
+        name = codeName(id);
+        break;
+      case "case":
+        name = caseById.get(id)?.name ?? null;
+        break;
+      case "coding": {
+        const coding = codingById.get(id);
+        const source = coding ? sourceById.get(coding.sourceId) : undefined;
+        const code = coding ? codeName(coding.codeId) : null;
+        if (coding && source && code) {
+          name = `${code} in ${source.name}`;
+          sourceId = source.id;
+        }
+        break;
+      }
+    }
+    const coder = coderById.get(memo.authorId);
+    return { memo, target: { kind, id, name, sourceId }, author: coder ? { name: coder.name, initials: coder.initials } : null };
+  });
+}
+
+/** Memos whose title or text contains `query` (case, accents and markup ignored), newest change first. */
+export async function searchMemos(project: OpenProject, query: string, kind: MemoTargetKind | null = null): Promise<MemoRecord[]> {
+  const filter = { query: foldMemoQuery(query), kind };
+  return (await listMemos(project)).filter((m) => memoMatches({ searchText: memoSearchText(m.title, m.body), kind: m.targetKind }, filter));
+}
+
+export interface LinkTargetInfo {
+  /** False when the linked source, code, coding, case or memo was deleted. */
+  exists: boolean;
+  name: string;
+  /** The source to open: the source itself, or the source a coding is in. */
+  sourceId: string | null;
+  /** A coding's place in its source. */
+  range: { start: number; end: number } | null;
+}
+
+/** What a margin: link in a memo points at, for showing and following it. */
+export async function describeLinkTarget(project: OpenProject, target: MemoLinkTarget): Promise<LinkTargetInfo> {
+  const { db } = project;
+  const missing: LinkTargetInfo = { exists: false, name: `deleted ${target.kind}`, sourceId: null, range: null };
+  const live = <T extends { deleted: boolean }>(row: T | undefined): T | undefined => (row && !row.deleted ? row : undefined);
+  switch (target.kind) {
+    case "source": {
+      const source = live(await db.sources.get(target.id));
+      return source ? { exists: true, name: source.name, sourceId: source.id, range: null } : missing;
+    }
+    case "code": {
+      const code = live(await db.codes.get(target.id));
+      return code ? { exists: true, name: code.name, sourceId: null, range: null } : missing;
+    }
+    case "case": {
+      const kase = live(await db.cases.get(target.id));
+      return kase ? { exists: true, name: kase.name, sourceId: null, range: null } : missing;
+    }
+    case "memo": {
+      const memo = live(await db.memos.get(target.id));
+      return memo ? { exists: true, name: memo.title || "Untitled memo", sourceId: null, range: null } : missing;
+    }
+    case "coding": {
+      const coding = live(await db.codings.get(target.id));
+      const source = coding ? live(await db.sources.get(coding.sourceId)) : undefined;
+      if (!coding || !source) return missing;
+      const code = live(await db.codes.get(coding.codeId));
+      return { exists: true, name: `${code?.name ?? "coding"} in ${source.name}`, sourceId: source.id, range: { start: coding.start, end: coding.end } };
+    }
+  }
 }

@@ -70,14 +70,22 @@ async function findOrCreateCase(w: ChangeWriter, db: OpenProject["db"], name: st
 
 /** Keeps the home screen's source count in step after an import or delete. */
 export async function refreshSourceCount(project: OpenProject): Promise<number> {
-  const count = await project.db.sources.filter((s) => !s.deleted).count();
+  const count = await countSources(project);
   await setProjectSourceCount(project.entry.id, count);
   return count;
 }
 
-/** Every live source row (list-sized: no text). 1,000 rows is a few hundred KB. */
+/**
+ * Every live source row (list-sized: no text). 1,000 rows is a few hundred KB. One getAll and a
+ * filter in JS: Dexie's table-level filter() walks a cursor row by row, many times slower.
+ */
 export async function listSources(project: OpenProject): Promise<SourceRecord[]> {
-  return project.db.sources.filter((s) => !s.deleted).toArray();
+  return (await project.db.sources.toArray()).filter((s) => !s.deleted);
+}
+
+/** Live source count for the navigator (one getAll of the list-sized rows). */
+export async function countSources(project: OpenProject): Promise<number> {
+  return (await listSources(project)).length;
 }
 
 export async function getSource(project: OpenProject, id: string): Promise<SourceRecord | undefined> {
@@ -121,12 +129,9 @@ export async function deleteSources(project: OpenProject, ids: string[]): Promis
   return batch;
 }
 
-/** Codings per source, read from the sourceId index without loading codings. */
+/** Live codings per source (one getAll; tombstones are not in any index, so they must be read to be skipped). */
 export async function codingCountsBySource(project: OpenProject): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await project.db.codings
-    .orderBy("sourceId")
-    .filter((c) => !c.deleted)
-    .each((c) => counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1));
+  for (const c of await project.db.codings.toArray()) if (!c.deleted) counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1);
   return counts;
 }

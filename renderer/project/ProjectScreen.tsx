@@ -1,7 +1,7 @@
 import { routeHref, type ProjectView } from "../app/router";
-import { listSources } from "../db/sources";
+import { countSources } from "../db/sources";
 import { listCases } from "../db/cases";
-import { useLive } from "../db/live";
+import { useLive, useLivePausable } from "../db/live";
 import { CasesView } from "../cases/CasesView";
 import { CodebookPanel } from "../codebook/CodebookPanel";
 import { MemosView } from "../memos/MemosView";
@@ -9,13 +9,15 @@ import { RetrievalView } from "../retrieval/RetrievalView";
 import { AuditView } from "../audit/AuditView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
-import { useProject } from "./ProjectContext";
+import { useProject, useSession } from "./ProjectContext";
+import { useCodingSession } from "./codingSession";
 import { WorkspaceLayout } from "./WorkspaceLayout";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId: string | null }) {
   const project = useProject();
-  const sourceCount = useLive(async () => (await listSources(project)).length, [project]);
+  const importing = useCodingSession(useSession(), (s) => s.importing);
+  const sourceCount = useLivePausable(() => countSources(project), [project], importing);
   const caseCount = useLive(async () => (await listCases(project)).length, [project]);
   const projectId = project.entry.id;
   const item = (target: ProjectView, label: string, count: number | undefined) => {

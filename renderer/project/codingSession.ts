@@ -23,12 +23,14 @@ export interface CodingSessionState {
   selectedCodeId: string | null;
   recentCodeIds: string[];
   filter: CodingFilter;
+  /** True while an import batch runs: list views hold their data instead of re-reading after every file. */
+  importing: boolean;
 }
 
 const MAX_RECENT = 9;
 
 export class CodingSession {
-  private state: CodingSessionState = { selection: null, selectedCodeId: null, recentCodeIds: [], filter: { codeIds: null, coderIds: null } };
+  private state: CodingSessionState = { selection: null, selectedCodeId: null, recentCodeIds: [], filter: { codeIds: null, coderIds: null }, importing: false };
   private listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -61,6 +63,10 @@ export class CodingSession {
 
   setFilter(filter: CodingFilter): void {
     this.set({ filter });
+  }
+
+  setImporting(importing: boolean): void {
+    if (this.state.importing !== importing) this.set({ importing });
   }
 }
 

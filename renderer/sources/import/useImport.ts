@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { SourceKind } from "../../../shared/model/records";
 import type { PickedFile } from "../../host/host";
-import { useProject } from "../../project/ProjectContext";
+import { useProject, useSession } from "../../project/ProjectContext";
 import { createWorkerPool } from "./conversionPool";
 import { runImport, type ImportOutcome, type ImportProgress } from "./runImport";
 
@@ -13,6 +13,7 @@ export type ImportState =
 /** Runs one import batch on a fresh worker pool, with progress and cancel. */
 export function useImport() {
   const project = useProject();
+  const session = useSession();
   const [state, setState] = useState<ImportState>({ phase: "idle" });
   const abort = useRef<AbortController | null>(null);
 
@@ -22,6 +23,7 @@ export function useImport() {
       const controller = new AbortController();
       abort.current = controller;
       const converter = createWorkerPool();
+      session.setImporting(true);
       setState({ phase: "running", progress: { total: files.length, done: 0, current: [], imported: 0, duplicates: 0, failed: 0 } });
       try {
         const outcomes = await runImport({
@@ -37,9 +39,10 @@ export function useImport() {
       } finally {
         converter.dispose();
         abort.current = null;
+        session.setImporting(false);
       }
     },
-    [project],
+    [project, session],
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);

@@ -1,5 +1,5 @@
 import type { TextSpan } from "../../../shared/text/find";
-import { offsetsToRange } from "./selectionMapping";
+import { offsetsToRange, renderedBlocks } from "./selectionMapping";
 
 /**
  * Paints spans of the source with the CSS Custom Highlight API. Unlike wrapping hits in <mark>, it
@@ -40,13 +40,14 @@ export function paintHighlights(
   windowEnd: number,
 ): void {
   if (!canHighlight()) return;
+  const blocks = renderedBlocks(container);
   for (const { name, spans, priority = 0 } of highlights) {
     const ranges: Range[] = [];
     // Spans are sorted by start and do not overlap, so their ends are sorted too.
     for (let k = firstEndingAfter(spans, windowStart); k < spans.length; k++) {
       const span = spans[k] as TextSpan;
       if (span.start > windowEnd) break;
-      const range = offsetsToRange(span.start, span.end, container, { clamp: true });
+      const range = offsetsToRange(span.start, span.end, container, { clamp: true, blocks });
       if (range) ranges.push(range);
     }
     const highlight = new Highlight(...ranges);

@@ -20,7 +20,7 @@ export interface TextOffsets {
   end: number;
 }
 
-interface RenderedBlock {
+export interface RenderedBlock {
   el: HTMLElement;
   start: number;
   end: number;
@@ -143,6 +143,14 @@ function blockAt(blocks: RenderedBlock[], offset: number): RenderedBlock | undef
   return found?.block;
 }
 
+/** The source offset of a DOM point (a caret position) in the transcript, or null outside it. */
+export function pointToOffset(node: Node, offset: number, container: HTMLElement): number | null {
+  const range = container.ownerDocument.createRange();
+  range.setStart(node, offset);
+  range.collapse(true);
+  return rangeToOffsets(range, container)?.start ?? null;
+}
+
 /** The offsets of the document's current selection in the transcript, or null. */
 export function selectionToOffsets(container: HTMLElement): TextOffsets | null {
   const selection = container.ownerDocument.getSelection();
@@ -189,9 +197,15 @@ function pointInBlock(block: HTMLElement, at: number, side: Side): [Node, number
  * A DOM range for source offsets [start, end), built from the blocks rendered in `container`; null when
  * they are not rendered. With `clamp`, a span reaching beyond the rendered blocks is cut to them.
  */
-export function offsetsToRange(start: number, end: number, container: HTMLElement, options: { clamp?: boolean } = {}): Range | null {
+export function offsetsToRange(
+  start: number,
+  end: number,
+  container: HTMLElement,
+  options: { clamp?: boolean; blocks?: RenderedBlock[] } = {},
+): Range | null {
   if (end < start) return null;
-  const blocks = renderedBlocks(container);
+  // Painting many spans at once passes the blocks, read once, instead of querying for each span.
+  const blocks = options.blocks ?? renderedBlocks(container);
   if (blocks.length === 0) return null;
   const clamp = options.clamp ?? false;
   const from = locate(blocks, start, "start", clamp);

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench [-- --files N] [--words MIN-MAX] [--seed N] [--only import|viewer] [--out FILE.json]`
+ *
+ * Bundled by scripts/bench.mjs into .bench/main.js and run with node. One run measures: the corpus,
+ * raw mammoth, convertDocx, runImport into fake-indexeddb (Node), the UI import in Chromium with an
+ * IndexedDB reference unit, and the viewer's first paint of a 600k-character source. See docs/benchmarks.md.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "@playwright/test";
+import { launchChromium, startApp, type App } from "./chromium-app";
+import { runChromiumImport } from "./chromium-bench";
+import { loadOrGenerateCorpus } from "./corpus";
+import { runNodeBench } from "./node-bench";
+import { formatReport, IMPORT_GOAL, FIRST_PAINT_GOAL_MS, ratios, type BenchResults } from "./report";
+import { runViewerBench } from "./viewer-bench";
+
+interface Options {
+  files: number;
+  seed: number;
+  minWords: number;
+  maxWords: number;
+  only: "import" | "viewer" | null;
+  out: string | null;
+}
+
+const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer] [--out FILE.json]";
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    const positive = (v: string): number => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a positive integer, got "${v}"`);
+      return n;
+    };
+    switch (flag) {
+      case "--files":
+        options.files = positive(value());
+        break;
+      case "--seed":
+        options.seed = positive(value());
+        break;
+      case "--words": {
+        const match = /^(\d+)-(\d+)$/.exec(value());
+        if (!match) throw new Error(`--words: expected MIN-MAX, e.g. 6000-12000\n${USAGE}`);
+        options.minWords = Number(match[1]);
+        options.maxWords = Number(match[2]);
+        if (options.minWords < 1 || options.maxWords < options.minWords) throw new Error("--words: need 1 <= MIN <= MAX");
+        break;
+      }
+      case "--only": {
+        const v = value();
+        if (v !== "import" && v !== "viewer") throw new Error(`--only: import or viewer\n${USAGE}`);
+        options.only = v;
+        break;
+      }
+      case "--out":
+        options.out = value();
+        break;
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n${USAGE}`);
+    }
+  }
+  return options;
+}
+
+function git(root: string, args: string[]): string | null {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 6).join("\n") : String(error);
+}
+
+const log = (line: string): void => console.error(`[bench] ${line}`);
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const root = process.env.MARGIN_ROOT ?? process.cwd();
+  const benchDir = path.join(root, ".bench");
+  const stamp = new Date();
+  const argsText = process.argv.slice(2).join(" ");
+  const results: BenchResults = {
+    date: stamp.toISOString(),
+    command: `npm run bench${argsText ? ` -- ${argsText}` : ""}`,
+    environment: {
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? "?",
+      memoryGb: os.totalmem() / 1024 ** 3,
+      commit: git(root, ["rev-parse", "--short", "HEAD"]),
+      dirtyTree: (git(root, ["status", "--porcelain"]) ?? "") !== "",
+      loadAverageStart: os.loadavg()[0] ?? 0,
+      loadAverageEnd: 0,
+    },
+    options: { files: options.files, seed: options.seed, minWords: options.minWords, maxWords: options.maxWords, only: options.only },
+    corpus: null,
+    node: null,
+    chromiumImport: null,
+    appBuildMs: null,
+    viewer: null,
+    errors: {},
+    ratios: { conversionVsMammoth: null, importNodeVsMammoth: null, importChromiumVsMammoth: null, conversionVsMammothCpu: null, importNodeVsMammothCpu: null },
+    goals: { importNode: null, viewerFirstPaint: null },
+  };
+  const doImport = options.only !== "viewer";
+  const doViewer = options.only !== "import";
+
+  const corpus = doImport
+    ? await loadOrGenerateCorpus(benchDir, { files: options.files, seed: options.seed, minWords: options.minWords, maxWords: options.maxWords }, log)
+    : null;
+  if (corpus) {
+    results.corpus = {
+      files: corpus.items.length,
+      words: corpus.totalWords,
+      bytes: corpus.totalBytes,
+      mb: corpus.totalBytes / (1024 * 1024),
+      generationMs: corpus.generationMs,
+      cached: corpus.cached,
+      dir: path.relative(root, corpus.dir),
+    };
+    log(`Corpus: ${corpus.items.length} files, ${(corpus.totalBytes / 1024 ** 2).toFixed(1)} MB${corpus.cached ? " (cached)" : ""}`);
+    try {
+      results.node = await runNodeBench(corpus, log);
+    } catch (error) {
+      results.errors["node rows (2-4)"] = message(error);
+    }
+  }
+
+  let app: App | null = null;
+  let browser: Browser | null = null;
+  try {
+    app = await startApp(root, log);
+    results.appBuildMs = app.buildMs;
+    browser = await launchChromium();
+    if (corpus) {
+      try {
+        results.chromiumImport = await runChromiumImport(browser, app.url, corpus, log);
+      } catch (error) {
+        results.errors["Chromium import (5)"] = message(error);
+      }
+    }
+    if (doViewer) {
+      try {
+        results.viewer = await runViewerBench(browser, app.url, root, benchDir, log);
+      } catch (error) {
+        results.errors["viewer (6)"] = message(error);
+      }
+    }
+  } catch (error) {
+    results.errors["Chromium setup"] = message(error);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await app?.stop();
+  }
+
+  results.environment.loadAverageEnd = os.loadavg()[0] ?? 0;
+  results.ratios = ratios(results);
+  results.goals = {
+    // Judged on CPU time: on a shared machine, wall time mostly measures the neighbours.
+    importNode: results.ratios.importNodeVsMammothCpu === null ? null : results.ratios.importNodeVsMammothCpu >= IMPORT_GOAL,
+    viewerFirstPaint: results.viewer?.available ? results.viewer.medianMs < FIRST_PAINT_GOAL_MS : null,
+  };
+
+  const out = options.out ?? path.join(benchDir, `results-${options.only ?? "all"}-${options.files}.json`);
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+  console.log(`\nJSON: ${path.relative(process.cwd(), path.resolve(out)) || out}`);
+  process.exitCode = Object.keys(results.errors).length > 0 ? 1 : 0;
+}
+
+process.on("SIGINT", () => process.exit(130));
+main().catch((error: unknown) => {
+  console.error(message(error));
+  process.exit(1);
+});
