@@ -14,6 +14,7 @@ import { navigate } from "../app/router";
 import { Button } from "../ui/Button";
 import { AppHeader } from "../ui/AppHeader";
 import { DeleteProjectDialog, ProjectNameDialog } from "./ProjectDialogs";
+import { OpenSampleProjectButton } from "../sample/OpenSampleProjectButton";
 
 type Pending = { kind: "create" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
 
@@ -30,6 +31,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
       <main className="mx-auto w-full max-w-4xl flex-1 p-6">
         <div className="mb-4 flex items-center justify-between">
           <h1 className="text-xl font-semibold">Projects</h1>
+          <OpenSampleProjectButton profile={profile} />
           <Button variant="primary" onClick={() => setPending({ kind: "create" })}>
             New project
           </Button>

@@ -1,3 +1,154 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import { assembleSegments, codeGroups, filterSegments, queryCodeIds, sortSegments, summarise, type Segment } from "../../shared/retrieval/segments";
+import { sourceHref } from "../app/router";
+import { useLive } from "../db/live";
+import { codingsForRetrieval, retrievalLookups } from "../db/retrieval";
+import { useProject, useSession } from "../project/ProjectContext";
+import { CodePicker } from "./CodePicker";
+import { useRetrievalNames } from "./names";
+import { MatchOptions, SegmentFilters } from "./QueryOptions";
+import { useRetrievalState } from "./retrievalState";
+import { SegmentList } from "./SegmentList";
+import { SegmentToolbar } from "./SegmentToolbar";
+
+/**
+ * Coded segments (NVivo's "coding query" and node view in one): choose codes, see every passage
+ * coded at them across sources, filter, read in context, jump to the source, copy or export.
+ */
 export function RetrievalView() {
-  return <section aria-label="Retrieval" className="p-4" />;
+  const project = useProject();
+  const session = useSession();
+  const [state, update] = useRetrievalState(project);
+  const lookups = useLive(() => retrievalLookups(project), [project]);
+  const names = useRetrievalNames(lookups);
+
+  // A chosen code someone has since deleted simply drops out of the query.
+  const chosen = useMemo(() => (names ? state.codeIds.filter((id) => names.code(id)) : state.codeIds), [names, state.codeIds]);
+  const groups = useMemo(
+    () => (lookups ? codeGroups(lookups.codes, { codeIds: chosen, includeSubcodes: state.includeSubcodes }) : []),
+    [lookups, chosen, state.includeSubcodes],
+  );
+  const fetchIds = useMemo(() => queryCodeIds(groups).sort(), [groups]);
+  const fetchKey = fetchIds.join(",");
+  // Read through the codeId index only: 5,000 codings of one code load without touching source text.
+  const codings = useLive(() => codingsForRetrieval(project, fetchIds), [project, fetchKey]);
+
+  const segments = useMemo<Segment[] | null>(() => {
+    if (!codings || !names || !lookups) return null;
+    const assembled = assembleSegments(codings, groups, state.mode, state.filter.coderId);
+    const filtered = filterSegments(assembled, names.sourcesById, lookups.cases, state.filter);
+    return sortSegments(filtered, state.sort, names);
+  }, [codings, names, lookups, groups, state.mode, state.filter, state.sort]);
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [openContext, setOpenContext] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef<number | null>(null);
+
+  const onSelect = useCallback(
+    (index: number, on: boolean, extend: boolean) => {
+      if (!segments) return;
+      const from = extend && anchor.current !== null ? Math.min(anchor.current, index) : index;
+      const to = extend && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      setSelected((current) => {
+        const next = new Set(current);
+        for (let i = from; i <= to; i++) {
+          const key = segments[i]?.key;
+          if (key === undefined) continue;
+          if (on) next.add(key);
+          else next.delete(key);
+        }
+        return next;
+      });
+      anchor.current = index;
+    },
+    [segments],
+  );
+
+  const onToggleContext = useCallback((key: string) => {
+    setOpenContext((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
+
+  const onOpenInSource = useCallback(
+    (segment: Segment) => {
+      // The viewer reads the session selection when it opens, to scroll to and select the segment.
+      session.setSelection({ sourceId: segment.sourceId, start: segment.start, end: segment.end });
+      window.location.hash = sourceHref(project.entry.id, segment.sourceId);
+    },
+    [session, project],
+  );
+
+  const summary = segments ? summarise(segments) : null;
+
+  return (
+    <section aria-label="Coded segments" className="@container flex min-h-0 flex-1 flex-col">
+      <h2 className="sr-only">Coded segments</h2>
+      <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(0,1fr)] @3xl:grid-cols-[15rem_minmax(0,1fr)] @3xl:grid-rows-1">
+        <div className="flex max-h-56 min-h-0 flex-col border-b border-slate-300 p-3 @3xl:max-h-none @3xl:border-r @3xl:border-b-0 dark:border-slate-700">
+          {lookups ? (
+            <CodePicker codes={lookups.codes} chosen={chosen} onChange={(codeIds) => update({ codeIds })} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Loading codes…</p>
+          )}
+        </div>
+        <div className="flex min-h-0 flex-col">
+          <div className="flex flex-col gap-2 border-b border-slate-300 p-3 dark:border-slate-700">
+            <MatchOptions mode={state.mode} includeSubcodes={state.includeSubcodes} onChange={update} />
+            {lookups && (
+              <SegmentFilters
+                filter={state.filter}
+                sort={state.sort}
+                showAllContext={state.showAllContext}
+                coders={lookups.coders}
+                attributes={lookups.attributes}
+                cases={lookups.cases}
+                onChange={(patch) => {
+                  if (patch.showAllContext !== undefined) setOpenContext(new Set());
+                  update(patch);
+                }}
+              />
+            )}
+          </div>
+          {chosen.length === 0 ? (
+            <p className="p-6 text-sm text-slate-700 dark:text-slate-300">Choose one or more codes to see the text coded at them, across every source.</p>
+          ) : !segments || !names || !summary ? (
+            <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">
+              Finding coded segments…
+            </p>
+          ) : (
+            <>
+              <SegmentToolbar
+                project={project}
+                segments={segments}
+                sourceCount={summary.sources}
+                names={names}
+                selected={selected}
+                onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
+              />
+              {segments.length === 0 ? (
+                <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
+                  {state.mode === "all" && groups.length > 1 ? "No text is coded at all of these codes in the same place." : "No coded segments match."}
+                </p>
+              ) : (
+                <SegmentList
+                  project={project}
+                  segments={segments}
+                  names={names}
+                  selected={selected}
+                  openContext={openContext}
+                  showAllContext={state.showAllContext}
+                  onSelect={onSelect}
+                  onToggleContext={onToggleContext}
+                  onOpenInSource={onOpenInSource}
+                />
+              )}
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
 }

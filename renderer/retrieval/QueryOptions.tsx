@@ -1,0 +1,154 @@
+import { useId } from "react";
+import { formatAttributeValue } from "../../shared/cases/values";
+import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CoderRecord, type SourceKind } from "../../shared/model/records";
+import { SORT_LABELS, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
+
+const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
+
+/** ANY / ALL and sub-codes, with the rule spelled out so the researcher knows what ALL returns. */
+export function MatchOptions({
+  mode,
+  includeSubcodes,
+  onChange,
+}: {
+  mode: MatchMode;
+  includeSubcodes: boolean;
+  onChange: (patch: { mode?: MatchMode; includeSubcodes?: boolean }) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1" aria-describedby={`${id}-rule`}>
+        <legend className="sr-only">Show segments coded at</legend>
+        <label className="flex items-center gap-1.5">
+          <input type="radio" name={`${id}-mode`} checked={mode === "any"} onChange={() => onChange({ mode: "any" })} />
+          Any of these codes
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="radio" name={`${id}-mode`} checked={mode === "all"} onChange={() => onChange({ mode: "all" })} />
+          All of these codes
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={includeSubcodes} onChange={(e) => onChange({ includeSubcodes: e.target.checked })} />
+          Include sub-codes
+        </label>
+      </fieldset>
+      <p id={`${id}-rule`} className="text-xs text-slate-600 dark:text-slate-400">
+        {mode === "any"
+          ? "Every coding of any chosen code, one row per coding."
+          : "Only text that every chosen code covers in the same source, trimmed to where they overlap (any coder’s codings count)."}
+      </p>
+    </div>
+  );
+}
+
+/** Coder, source kind and case-attribute filters, the sort order and the context switch. */
+export function SegmentFilters({
+  filter,
+  sort,
+  showAllContext,
+  coders,
+  attributes,
+  cases,
+  onChange,
+}: {
+  filter: SegmentFilter;
+  sort: SegmentSort;
+  showAllContext: boolean;
+  coders: CoderRecord[];
+  attributes: AttributeRecord[];
+  cases: readonly CaseRecord[];
+  onChange: (patch: { filter?: SegmentFilter; sort?: SegmentSort; showAllContext?: boolean }) => void;
+}) {
+  const id = useId();
+  const setFilter = (patch: Partial<SegmentFilter>) => onChange({ filter: { ...filter, ...patch } });
+  const chosen = filter.attribute ? attributes.find((a) => a.id === filter.attribute?.attributeId) : undefined;
+  const values = chosen
+    ? [...new Set(cases.map((c) => formatAttributeValue(c.values[chosen.id])).filter(Boolean))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    : [];
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor={`${id}-coder`} className="sr-only">
+        Filter by coder
+      </label>
+      <select id={`${id}-coder`} className={SELECT} value={filter.coderId ?? ""} onChange={(e) => setFilter({ coderId: e.target.value || null })}>
+        <option value="">All coders</option>
+        {coders.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} ({c.initials})
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-kind`} className="sr-only">
+        Filter by source kind
+      </label>
+      <select
+        id={`${id}-kind`}
+        className={SELECT}
+        value={filter.sourceKind ?? ""}
+        onChange={(e) => setFilter({ sourceKind: (e.target.value || null) as SourceKind | null })}
+      >
+        <option value="">All kinds of source</option>
+        {SOURCE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+      {attributes.length > 0 && (
+        <>
+          <label htmlFor={`${id}-attribute`} className="sr-only">
+            Filter by case attribute
+          </label>
+          <select
+            id={`${id}-attribute`}
+            className={SELECT}
+            value={filter.attribute?.attributeId ?? ""}
+            onChange={(e) => setFilter({ attribute: e.target.value ? { attributeId: e.target.value, value: "" } : null })}
+          >
+            <option value="">Any case attribute</option>
+            {attributes.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          {chosen && filter.attribute && (
+            <>
+              <label htmlFor={`${id}-value`} className="sr-only">
+                {`Value of ${chosen.name}`}
+              </label>
+              <select
+                id={`${id}-value`}
+                className={SELECT}
+                value={filter.attribute.value}
+                onChange={(e) => setFilter({ attribute: { attributeId: chosen.id, value: e.target.value } })}
+              >
+                <option value="">Any value</option>
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </>
+      )}
+      <label htmlFor={`${id}-sort`} className="ml-auto text-xs text-slate-700 dark:text-slate-300">
+        Sort by
+      </label>
+      <select id={`${id}-sort`} className={SELECT} value={sort} onChange={(e) => onChange({ sort: e.target.value as SegmentSort })}>
+        {(Object.keys(SORT_LABELS) as SegmentSort[]).map((key) => (
+          <option key={key} value={key}>
+            {SORT_LABELS[key]}
+          </option>
+        ))}
+      </select>
+      <label className="flex items-center gap-1.5">
+        <input type="checkbox" checked={showAllContext} onChange={(e) => onChange({ showAllContext: e.target.checked })} />
+        Show context for all
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { OpenSampleProjectButton } from "./OpenSampleProjectButton";
