@@ -31,10 +31,12 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
       <main className="mx-auto w-full max-w-4xl flex-1 p-6">
         <div className="mb-4 flex items-center justify-between">
           <h1 className="text-xl font-semibold">Projects</h1>
-          <OpenSampleProjectButton profile={profile} />
-          <Button variant="primary" onClick={() => setPending({ kind: "create" })}>
-            New project
-          </Button>
+          <div className="flex items-start gap-2">
+            <OpenSampleProjectButton profile={profile} />
+            <Button variant="primary" onClick={() => setPending({ kind: "create" })}>
+              New project
+            </Button>
+          </div>
         </div>
         {projects === undefined ? (
           <p className="text-slate-500">Loading projects…</p>
@@ -42,7 +44,8 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           <section aria-label="No projects yet" className="rounded-lg border border-dashed border-slate-400 p-8 text-center">
             <p className="font-medium">No projects yet.</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              Create a project for your study, then import its transcripts.
+              Create a project for your study, then import its transcripts — or open the sample project to see a
+              coded study first.
             </p>
           </section>
         ) : (
