@@ -12,10 +12,13 @@ import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
 import { useProject, useSession } from "./ProjectContext";
 import { useCodingSession } from "./codingSession";
 import { WorkspaceLayout } from "./WorkspaceLayout";
+import { useUndoShortcuts } from "./useUndoShortcuts";
+import { PinnedMemo } from "../memos/MemoBesideText";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId: string | null }) {
   const project = useProject();
+  useUndoShortcuts();
   const importing = useCodingSession(useSession(), (s) => s.importing);
   const sourceCount = useLivePausable(() => countSources(project), [project], importing);
   const caseCount = useLive(async () => (await listCases(project)).length, [project]);
@@ -55,6 +58,7 @@ export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId:
           <div className="min-h-0 flex-1 overflow-hidden">
             <CodebookPanel />
           </div>
+          <PinnedMemo />
           {view === "source" && sourceId && (
             <div className="max-h-[45%] shrink-0 overflow-auto border-t border-slate-300 dark:border-slate-700">
               <SourceSidePanel key={sourceId} sourceId={sourceId} />

@@ -3,6 +3,7 @@ import type { CoderProfile } from "../db/profile";
 import { openProject, type OpenProject } from "../db/projects";
 import { AppHeader } from "../ui/AppHeader";
 import { ProjectProvider } from "./ProjectContext";
+import { UndoControls } from "./UndoControls";
 import { ProjectScreen } from "./ProjectScreen";
 import type { ProjectView } from "../app/router";
 
@@ -52,6 +53,9 @@ export function ProjectWorkspace({
         <AppHeader profile={profile} onOpenSettings={onOpenSettings}>
           <span aria-hidden="true" className="text-slate-400">/</span>
           <h1 className="truncate text-sm font-medium">{project.entry.name}</h1>
+          <div className="ml-auto">
+            <UndoControls />
+          </div>
         </AppHeader>
         <ProjectScreen view={view} sourceId={sourceId} />
       </div>
