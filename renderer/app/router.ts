@@ -5,18 +5,33 @@ export type ProjectView = "sources" | "cases" | "source" | "memos" | "retrieval"
 
 const SIMPLE_VIEWS = ["cases", "memos", "retrieval", "audit"] as const;
 
+/** A place in a source's text to show and select on opening (retrieval "Open in source", memo links). */
+export interface TextAnchor {
+  start: number;
+  end: number;
+}
+
 export type Route =
   | { name: "home" }
-  | { name: "project"; projectId: string; view: ProjectView; sourceId: string | null };
+  | { name: "project"; projectId: string; view: ProjectView; sourceId: string | null; at?: TextAnchor | null };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(safeDecode);
+  const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?", 2);
+  const parts = path.split("/").filter(Boolean).map(safeDecode);
   if (parts[0] !== "project" || !parts[1]) return { name: "home" };
   const projectId = parts[1];
-  if (parts[2] === "source" && parts[3]) return { name: "project", projectId, view: "source", sourceId: parts[3] };
+  if (parts[2] === "source" && parts[3]) return { name: "project", projectId, view: "source", sourceId: parts[3], at: parseAnchor(query) };
   const simple = SIMPLE_VIEWS.find((v) => v === parts[2]);
   if (simple) return { name: "project", projectId, view: simple, sourceId: null };
   return { name: "project", projectId, view: "sources", sourceId: null };
+}
+
+function parseAnchor(query: string): TextAnchor | null {
+  const match = /(?:^|&)at=(\d+)-(\d+)(?:&|$)/.exec(query);
+  if (!match) return null;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && start <= end ? { start, end } : null;
 }
 
 function safeDecode(part: string): string {
@@ -30,13 +45,16 @@ function safeDecode(part: string): string {
 export function routeHref(route: Route): string {
   if (route.name === "home") return "#/";
   const base = `#/project/${encodeURIComponent(route.projectId)}`;
-  if (route.view === "source" && route.sourceId) return `${base}/source/${encodeURIComponent(route.sourceId)}`;
+  if (route.view === "source" && route.sourceId) {
+    const at = route.at ? `?at=${route.at.start}-${route.at.end}` : "";
+    return `${base}/source/${encodeURIComponent(route.sourceId)}${at}`;
+  }
   if (route.view !== "sources" && route.view !== "source") return `${base}/${route.view}`;
   return base;
 }
 
-export function sourceHref(projectId: string, sourceId: string): string {
-  return routeHref({ name: "project", projectId, view: "source", sourceId });
+export function sourceHref(projectId: string, sourceId: string, at?: TextAnchor): string {
+  return routeHref({ name: "project", projectId, view: "source", sourceId, at: at ?? null });
 }
 
 export function navigate(route: Route): void {
