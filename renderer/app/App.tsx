@@ -66,6 +66,7 @@ export function App() {
           projectId={route.projectId}
           view={route.view}
           sourceId={route.sourceId}
+          at={route.at ?? null}
           profile={profile}
           onOpenSettings={() => setSettingsOpen(true)}
         />

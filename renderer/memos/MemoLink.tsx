@@ -19,7 +19,7 @@ export function MemoLink({ target, children }: { target: MemoLinkTarget; childre
       </span>
     );
   }
-  const href = targetHref(projectId, target.kind, target.id, info?.sourceId ?? null);
+  const href = targetHref(projectId, target.kind, target.id, info?.sourceId ?? null, info?.range ?? null);
   if (!href) return <span>{label}</span>;
   return (
     <a

@@ -9,13 +9,20 @@ import { memoPlaces } from "./memoNavigation";
  * open the source; codes go to Coded segments with the code chosen; cases to the case sheet; memos
  * to the Memos view with that memo open.
  */
-export function targetHref(projectId: string, kind: MemoLinkKind | MemoTargetKind, id: string, sourceId: string | null): string | null {
+export function targetHref(
+  projectId: string,
+  kind: MemoLinkKind | MemoTargetKind,
+  id: string,
+  sourceId: string | null,
+  range: { start: number; end: number } | null = null,
+): string | null {
   const view = (v: "cases" | "retrieval" | "memos") => routeHref({ name: "project", projectId, view: v, sourceId: null });
   switch (kind) {
     case "source":
       return sourceHref(projectId, id);
     case "coding":
-      return sourceId ? sourceHref(projectId, sourceId) : null;
+      // A coding link opens its source at the coded text.
+      return sourceId ? sourceHref(projectId, sourceId, range ?? undefined) : null;
     case "case":
       return view("cases");
     case "code":

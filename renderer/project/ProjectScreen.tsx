@@ -1,4 +1,4 @@
-import { routeHref, type ProjectView } from "../app/router";
+import { routeHref, type ProjectView, type TextAnchor } from "../app/router";
 import { countSources } from "../db/sources";
 import { listCases } from "../db/cases";
 import { useLive, useLivePausable } from "../db/live";
@@ -16,7 +16,7 @@ import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
-export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId: string | null }) {
+export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
   const project = useProject();
   useUndoShortcuts();
   const importing = useCodingSession(useSession(), (s) => s.importing);
@@ -52,7 +52,7 @@ export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId:
           {item("audit", "Audit trail", undefined)}
         </ul>
       }
-      document={<ProjectDocument view={view} sourceId={sourceId} />}
+      document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
       side={
         <div className="flex min-h-0 flex-1 flex-col">
           <div className="min-h-0 flex-1 overflow-hidden">
@@ -70,10 +70,10 @@ export function ProjectScreen({ view, sourceId }: { view: ProjectView; sourceId:
   );
 }
 
-function ProjectDocument({ view, sourceId }: { view: ProjectView; sourceId: string | null }) {
+function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
   switch (view) {
     case "source":
-      return sourceId ? <SourcePage key={sourceId} sourceId={sourceId} /> : <SourcesView />;
+      return sourceId ? <SourcePage key={sourceId} sourceId={sourceId} at={at} /> : <SourcesView />;
     case "cases":
       return <CasesView />;
     case "memos":

@@ -5,19 +5,21 @@ import { AppHeader } from "../ui/AppHeader";
 import { ProjectProvider } from "./ProjectContext";
 import { UndoControls } from "./UndoControls";
 import { ProjectScreen } from "./ProjectScreen";
-import type { ProjectView } from "../app/router";
+import type { ProjectView, TextAnchor } from "../app/router";
 
 /** Opens one project's database and lays out navigator | document | codes & memos. */
 export function ProjectWorkspace({
   projectId,
   view,
   sourceId,
+  at,
   profile,
   onOpenSettings,
 }: {
   projectId: string;
   view: ProjectView;
   sourceId: string | null;
+  at: TextAnchor | null;
   profile: CoderProfile;
   onOpenSettings: () => void;
 }) {
@@ -57,7 +59,7 @@ export function ProjectWorkspace({
             <UndoControls />
           </div>
         </AppHeader>
-        <ProjectScreen view={view} sourceId={sourceId} />
+        <ProjectScreen view={view} sourceId={sourceId} at={at} />
       </div>
     </ProjectProvider>
   );

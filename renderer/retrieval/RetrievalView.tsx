@@ -74,9 +74,9 @@ export function RetrievalView() {
 
   const onOpenInSource = useCallback(
     (segment: Segment) => {
-      // The viewer reads the session selection when it opens, to scroll to and select the segment.
+      // The route's ?at= makes the viewer scroll to and select the segment.
       session.setSelection({ sourceId: segment.sourceId, start: segment.start, end: segment.end });
-      window.location.hash = sourceHref(project.entry.id, segment.sourceId);
+      window.location.hash = sourceHref(project.entry.id, segment.sourceId, { start: segment.start, end: segment.end });
     },
     [session, project],
   );

@@ -140,17 +140,18 @@ test("retrieves a code with its sub-codes, filters by coder, intersects two code
   expect(copied).toContain(`“${LOGIN_OVERLAP_P02}”\n— ${P02} (P02), characters`);
   expect(copied).toContain("Technology/Usability, People/Workload · coded by Amira Patel (AP), Sam Okafor (SO)");
 
-  // Open in source: the source opens; the viewer is asked (through the session) to select the segment.
+  // Open in source: the source opens at the segment, which is selected (route ?at=start-end).
+  const p02Record = records.find((r) => r[1] === P02);
+  expect(p02Record).toBeDefined();
   await row(page, LOGIN_OVERLAP_P02).getByRole("button", { name: "Open in source" }).click();
-  await expect(page).toHaveURL(/\/source\//);
+  await expect(page).toHaveURL(new RegExp(`/source/[^?]+\\?at=${p02Record?.[5]}-${p02Record?.[6]}$`));
   const document = page.getByRole("main").getByRole("region", { name: P02 });
   await expect(document).toBeVisible();
-  const inView = await document.getByText(LOGIN_OVERLAP_P02, { exact: false }).isVisible();
   const status = page.getByRole("main").locator("[data-selection-start]");
-  const selected = (await status.count()) > 0 ? [await status.getAttribute("data-selection-start"), await status.getAttribute("data-selection-end")] : null;
-  const openInSource = `${selected ? `viewer selected ${selected.join("–")}` : "viewer did not select the segment (SourcePage does not read the pending session selection yet)"}; segment text ${inView ? "in view" : "not in view"}`;
-  test.info().annotations.push({ type: "open-in-source", description: openInSource });
-  console.log(`[retrieval] Open in source: ${openInSource}`);
+  await expect(status).toHaveAttribute("data-selection-start", String(p02Record?.[5]));
+  await expect(status).toHaveAttribute("data-selection-end", String(p02Record?.[6]));
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(LOGIN_OVERLAP_P02);
+  await expect(document.getByText(LOGIN_OVERLAP_P02, { exact: false })).toBeInViewport();
 
   // Back to the coded segments: the query is as it was left.
   await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Coded segments/ }).click();

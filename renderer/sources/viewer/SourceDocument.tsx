@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type { CodingRecord, SourceRecord } from "../../../shared/model/records";
 import { buildLayout, prepareDecorations } from "../../../shared/text/layout";
 import { countCharacters, type Transcript } from "../../../shared/text/transcript";
+import type { TextAnchor } from "../../app/router";
 import { CodePalette } from "../../coding/CodePalette";
 import { CodingFilterDialog, filterSummary } from "../../coding/CodingFilterDialog";
 import { CodingMarks, marginWidthFor } from "../../coding/CodingMarks";
@@ -32,7 +33,18 @@ export const SELECTION_DRAG_TYPE = "application/x-margin-selection";
 const dialogOpen = () => document.querySelector("dialog[open]") !== null;
 
 /** The open source: reading tools, coding tools, the text with its codings, and the coding panel. */
-export function SourceDocument({ source, transcript, backHref }: { source: SourceRecord; transcript: Transcript; backHref: string }) {
+export function SourceDocument({
+  source,
+  transcript,
+  backHref,
+  at = null,
+}: {
+  source: SourceRecord;
+  transcript: Transcript;
+  backHref: string;
+  /** A place to show and select on opening (retrieval's "open in source", memo links). */
+  at?: TextAnchor | null;
+}) {
   const project = useProject();
   const session = useSession();
   const sourceId = source.id;
@@ -105,7 +117,10 @@ export function SourceDocument({ source, transcript, backHref }: { source: Sourc
         return;
       }
       const command = commandFor(event);
-      if (command) {
+      // Typing in a field (the memo, an annotation) keeps its keys: Ctrl+I there is not "code in vivo".
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest("input, textarea, select, [contenteditable='true']") !== null && target !== null;
+      if (command && !typing) {
         event.preventDefault();
         runCommandRef.current(command);
       }
@@ -113,6 +128,16 @@ export function SourceDocument({ source, transcript, backHref }: { source: Sourc
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [openFind]);
+
+  // Opened at a place: show it and select it, ready to read or code.
+  const anchorStart = at ? Math.min(at.start, transcript.text.length) : null;
+  const anchorEnd = at ? Math.min(Math.max(at.end, at.start), transcript.text.length) : null;
+  useEffect(() => {
+    if (anchorStart === null || anchorEnd === null) return;
+    // After the first paint, so the virtualiser has its scroll element.
+    const frame = requestAnimationFrame(() => void viewer.current?.select(anchorStart, anchorEnd));
+    return () => cancelAnimationFrame(frame);
+  }, [anchorStart, anchorEnd]);
 
   const hit = find.open ? find.hits[find.current] : undefined;
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { routeHref } from "../../app/router";
+import { routeHref, type TextAnchor } from "../../app/router";
 import { useLive } from "../../db/live";
 import { getSource } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
@@ -9,8 +9,11 @@ export { SourceSidePanel } from "./SourceSidePanel";
 
 export { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT } from "./SourceDocument";
 
-/** One source, open for reading: loads its row and content, then hands them to the document view. */
-export function SourcePage({ sourceId }: { sourceId: string }) {
+/**
+ * One source, open for reading: loads its row and content, then hands them to the document view.
+ * `at` (the route's ?at=start-end) is scrolled to and selected once the text is shown.
+ */
+export function SourcePage({ sourceId, at = null }: { sourceId: string; at?: TextAnchor | null }) {
   const project = useProject();
   const source = useLive(async () => (await getSource(project, sourceId)) ?? null, [project, sourceId]);
   const content = useTranscript(project, sourceId);
@@ -43,5 +46,5 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
       </section>
     );
   }
-  return <SourceDocument source={source} transcript={content.transcript} backHref={backHref} />;
+  return <SourceDocument source={source} transcript={content.transcript} backHref={backHref} at={at} />;
 }

@@ -8,7 +8,6 @@ import {
   useRef,
   useState,
   type DragEvent,
-  type FocusEvent,
   type MouseEvent,
   type ReactNode,
   type Ref,
@@ -17,11 +16,12 @@ import {
 import { useVirtualizer, type Range as VirtualRange } from "@tanstack/react-virtual";
 import { estimateItemHeight, type Decoration, type TranscriptLayout } from "../../../shared/text/layout";
 import { blockIndexAt, type Transcript } from "../../../shared/text/transcript";
-import { caretRect, type CaretBox } from "./caretGeometry";
+import { caretRect } from "./caretGeometry";
 import { clearHighlights, paintHighlights, type TextHighlight } from "./highlights";
 import { offsetsToRange, type TextOffsets } from "./selectionMapping";
 import { TranscriptItem, type RenderContext } from "./TranscriptItem";
 import { useCaretKeys } from "./useCaretKeys";
+import { useReadingCaret } from "./useReadingCaret";
 import { modelOffsets, useSelectionModel } from "./useSelectionModel";
 
 /** What the page (and later the coding tools) can ask of the viewer. */
@@ -276,41 +276,7 @@ export function TranscriptView({
     },
   });
 
-  // The reading caret is drawn while the text has keyboard focus.
-  const [focused, setFocused] = useState(false);
-  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return;
-    setFocused(true);
-    // Tabbing in: put the caret at the first line in view unless it is already on screen.
-    if (!event.currentTarget.matches(":focus-visible")) return;
-    const container = contentRef.current;
-    const current = selection.modelRef.current;
-    const box = current && container ? caretRect(current.focus, container) : null;
-    const view = event.currentTarget.getBoundingClientRect();
-    const onScreen = box && box.top >= view.top && box.top + box.height <= view.bottom;
-    if (!current || (!onScreen && current.anchor === current.focus)) {
-      const at = readingOffset();
-      selection.apply(at, at);
-    } else if (!domBacked) {
-      selection.restore();
-    }
-  };
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (event.target === event.currentTarget) setFocused(false);
-  };
-  const caretAt = model?.focus;
-  const [caret, setCaret] = useState<CaretBox | null>(null);
-  useLayoutEffect(() => {
-    const container = contentRef.current;
-    const frame = frameRef.current;
-    if (!focused || caretAt === undefined || !container || !frame) {
-      setCaret(null);
-      return;
-    }
-    const box = caretRect(caretAt, container);
-    const origin = frame.getBoundingClientRect();
-    setCaret(box ? { left: box.left - origin.left, top: box.top - origin.top, height: box.height } : null);
-  }, [focused, caretAt, layoutKey]);
+  const { caret, caretAt, onFocus, onBlur } = useReadingCaret({ selection, contentRef, frameRef, readingOffset, layoutKey });
 
   const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
     if (!onMenuRequest || !selected || !contentRef.current?.contains(event.target as Node)) return;

@@ -1,0 +1,133 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { unionRanges, type Range as TextRange } from "../../shared/coding/ranges";
+import { overlapDepths, repairLanes } from "../../shared/text/stripes";
+import type { TextHighlight } from "../sources/viewer/highlights";
+import { clearHighlights, paintHighlights } from "../sources/viewer/highlights";
+import { offsetsToRange, renderedBlocks, type RenderedBlock } from "../sources/viewer/selectionMapping";
+import type { MarginContext } from "../sources/viewer/TranscriptView";
+import { DEPTH_HIGHLIGHTS, PRIORITY, SELECTED_HIGHLIGHT, highlightNameFor, syncHighlightStyles } from "./codingHighlights";
+import { CodingStripes, LANE_WIDTH, type PlacedStripe } from "./CodingStripes";
+import type { CodingDisplay, LanedSegment } from "./useCodingDisplay";
+
+/** Room to keep beside the text for the stripes. */
+export function marginWidthFor(laneCount: number): number {
+  return laneCount === 0 ? 0 : (laneCount + 1) * LANE_WIDTH + 8;
+}
+
+/** Name of the performance measure of one repaint (highlights + stripe layout), read by the e2e test. */
+export const PAINT_MEASURE = "margin:coding-paint";
+
+let measures = 0;
+
+/** Highlights for the codings in the window: one per code, overlap underlines, the chosen coding. */
+function codingHighlights(display: CodingDisplay, from: number, to: number, selectedId: string | null): TextHighlight[] {
+  const byCode = new Map<string, TextRange[]>();
+  for (const coding of display.index.overlapping(from, to)) {
+    const list = byCode.get(coding.codeId);
+    if (list) list.push(coding);
+    else byCode.set(coding.codeId, [coding]);
+  }
+  const out: TextHighlight[] = [];
+  const unions: TextRange[] = [];
+  for (const [codeId, ranges] of byCode) {
+    const code = display.codes.get(codeId);
+    if (!code) continue;
+    const spans = unionRanges(ranges);
+    unions.push(...spans);
+    out.push({ name: highlightNameFor(codeId, code.colour), spans, priority: PRIORITY.code });
+  }
+  const depths = overlapDepths(unions);
+  DEPTH_HIGHLIGHTS.forEach((name, i) => {
+    const spans = depths.filter((d) => (i === DEPTH_HIGHLIGHTS.length - 1 ? d.depth >= i + 2 : d.depth === i + 2));
+    out.push({ name, spans, priority: PRIORITY.depth });
+  });
+  const selected = selectedId ? display.byId.get(selectedId) : undefined;
+  out.push({ name: SELECTED_HIGHLIGHT, spans: selected ? [selected] : [], priority: PRIORITY.selected });
+  return out;
+}
+
+/** Top and bottom (frame coordinates) of the text at [start, end), or null when not rendered. */
+function measure(start: number, end: number, container: HTMLElement, blocks: RenderedBlock[], originTop: number): { top: number; bottom: number } | null {
+  const range = offsetsToRange(start, end, container, { clamp: true, blocks });
+  if (!range) return null;
+  const rects = [...range.getClientRects()].filter((r) => r.height > 0);
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  if (!first || !last) return null;
+  return { top: first.top - originTop, bottom: Math.max(first.bottom, last.bottom) - originTop };
+}
+
+/**
+ * The codings of the rendered window: paints their highlights and lays out their stripes beside the
+ * text. Only the window's codings are touched (SpanIndex), so 2,000 codings cost no more than 20.
+ */
+export function CodingMarks({
+  margin,
+  display,
+  selectedCodingId,
+  openSegment,
+  panelId,
+  onOpen,
+}: {
+  margin: MarginContext;
+  display: CodingDisplay;
+  selectedCodingId: string | null;
+  openSegment: LanedSegment | null;
+  panelId: string;
+  onOpen: (segment: LanedSegment, stripe: HTMLElement) => void;
+}) {
+  const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number }>({ stripes: [], left: 0 });
+  const paintedNames = useRef(new Set<string>());
+  const started = useRef<number | null>(null);
+  const { content, frame, start, end, layoutKey } = margin;
+
+  useLayoutEffect(() => {
+    const container = content.current;
+    const box = frame.current;
+    if (!container || !box) return;
+    started.current = performance.now();
+    const highlights = codingHighlights(display, start, end + 1, selectedCodingId);
+    syncHighlightStyles();
+    paintHighlights(container, highlights, start, end);
+    const names = new Set(highlights.map((h) => h.name));
+    clearHighlights([...paintedNames.current].filter((name) => !names.has(name)));
+    paintedNames.current = names;
+
+    const origin = box.getBoundingClientRect();
+    const blocks = renderedBlocks(container);
+    const segments = display.segments.overlapping(start, end + 1);
+    const boxes: { segment: LanedSegment; lane: number; top: number; bottom: number }[] = [];
+    for (const segment of segments) {
+      const at = measure(Math.max(segment.start, start), Math.min(segment.end, end), container, blocks, origin.top);
+      if (at) boxes.push({ segment, lane: segment.lane, ...at });
+    }
+    const { lanes } = repairLanes(boxes);
+    const left = container.getBoundingClientRect().right - origin.left + 4;
+    setPlaced({
+      left,
+      stripes: boxes.map((b, i) => ({ segment: b.segment, lane: lanes[i] ?? b.lane, top: b.top, height: Math.max(8, b.bottom - b.top) })),
+    });
+  }, [content, frame, start, end, layoutKey, display, selectedCodingId]);
+
+  // The measure spans the paint and the stripes' render, which commits just before this runs.
+  useLayoutEffect(() => {
+    if (started.current === null) return;
+    // Kept for the last few hundred repaints only: a long session scrolls through thousands.
+    if (++measures % 500 === 0) performance.clearMeasures(PAINT_MEASURE);
+    performance.measure(PAINT_MEASURE, { start: started.current, end: performance.now() });
+    started.current = null;
+  }, [placed]);
+
+  useEffect(() => () => clearHighlights([...paintedNames.current]), []);
+
+  return (
+    <CodingStripes
+      stripes={placed.stripes}
+      left={placed.left}
+      display={display}
+      openSegment={openSegment}
+      panelId={panelId}
+      onOpen={onOpen}
+    />
+  );
+}

@@ -1,0 +1,175 @@
+import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
+import { flattenTree, indexCodes, nameKey, pathNames } from "../../shared/coding/codeTree";
+import { nextCodeColour } from "../../shared/coding/palette";
+import { paragraphRangeAt, turnAt, turnBodyRange, type Range } from "../../shared/coding/ranges";
+import type { CodeRecord } from "../../shared/model/records";
+import type { Transcript } from "../../shared/text/transcript";
+import { changeCodingCode, changeCodingToNewCode, codeRange, codeRangeWithNewCode } from "../db/codings";
+import type { OpenProject } from "../db/projects";
+import type { CodingSession } from "../project/codingSession";
+import type { TranscriptHandle } from "../sources/viewer/TranscriptView";
+import type { PaletteChoice } from "./CodePalette";
+import { inVivoName, type PaletteCode } from "./paletteSearch";
+
+export type PaletteTarget =
+  | { kind: "code"; range: Range; title: string }
+  | { kind: "change"; codingId: string; codeId: string };
+
+export interface CodingMessage {
+  text: string;
+  error: boolean;
+}
+
+const quote = (text: string, max = 80) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+/**
+ * The coding commands of the source page: code the selection (through the palette), in vivo, the
+ * paragraph or the speaker turn at the caret, and change a coding's code. Writes go through the
+ * repository; each is one undoable step.
+ */
+export function useCodingActions({
+  project,
+  session,
+  sourceId,
+  transcript,
+  viewer,
+  codes,
+}: {
+  project: OpenProject;
+  session: CodingSession;
+  sourceId: string;
+  transcript: Transcript;
+  viewer: RefObject<TranscriptHandle | null>;
+  codes: readonly CodeRecord[];
+}) {
+  const [target, setTarget] = useState<PaletteTarget | null>(null);
+  const [message, setMessage] = useState<CodingMessage | null>(null);
+  const openedFrom = useRef<Element | null>(null);
+  const { text, blocks, turns } = transcript;
+
+  const paletteCodes = useMemo<PaletteCode[]>(() => {
+    const index = indexCodes(codes);
+    return flattenTree(index).map(({ code }) => ({ id: code.id, name: code.name, path: pathNames(index, code.id), colour: (code as CodeRecord).colour }));
+  }, [codes]);
+  const codeable = useMemo(() => paletteCodes.filter((c) => !codes.find((r) => r.id === c.id)?.isCategory), [paletteCodes, codes]);
+
+  const selectionHere = useCallback(() => {
+    const selection = session.getState().selection;
+    return selection && selection.sourceId === sourceId ? selection : null;
+  }, [session, sourceId]);
+
+  const say = (text: string, error = false) => setMessage({ text, error });
+
+  const openPalette = useCallback((next: PaletteTarget) => {
+    openedFrom.current = document.activeElement;
+    setMessage(null);
+    setTarget(next);
+  }, []);
+
+  const closePalette = useCallback(() => {
+    setTarget(null);
+    // The dialog hands focus back; the text's selection (taken by the palette's input) comes back too.
+    const from = openedFrom.current;
+    requestAnimationFrame(() => viewer.current?.restoreSelection(from instanceof HTMLElement && from.getAttribute("role") === "region"));
+  }, [viewer]);
+
+  const codeName = (codeId: string) => codes.find((c) => c.id === codeId)?.name ?? "code";
+  const colour = () => nextCodeColour(codes.map((c) => c.colour));
+
+  const choose = async (choice: PaletteChoice): Promise<void> => {
+    if (!target) return;
+    if (target.kind === "code") {
+      const what = quote(text.slice(target.range.start, target.range.end), 40);
+      if (choice.kind === "existing") {
+        await codeRange(project, sourceId, choice.codeId, target.range);
+        session.usedCode(choice.codeId);
+        say(`Coded “${what}” at ${codeName(choice.codeId)}`);
+      } else {
+        const { code } = await codeRangeWithNewCode(project, sourceId, target.range, { name: choice.name, parentId: choice.parentId, colour: colour() });
+        session.usedCode(code.id);
+        say(`Created code ${code.name} and coded “${what}” at it`);
+      }
+    } else if (choice.kind === "existing") {
+      await changeCodingCode(project, target.codingId, choice.codeId);
+      session.usedCode(choice.codeId);
+      say(`Coding moved to ${codeName(choice.codeId)}`);
+    } else {
+      const code = await changeCodingToNewCode(project, target.codingId, { name: choice.name, parentId: choice.parentId, colour: colour() });
+      session.usedCode(code.id);
+      say(`Coding moved to new code ${code.name}`);
+    }
+    closePalette();
+  };
+
+  const caretAt = (): number | null => selectionHere()?.start ?? viewer.current?.caretOffset() ?? null;
+
+  const codeSelection = () => {
+    const selection = selectionHere();
+    if (!selection) return say("Select some text to code first (with the keyboard: Tab to the text, then Shift+arrow keys).", true);
+    openPalette({ kind: "code", range: { start: selection.start, end: selection.end }, title: "Code the selection" });
+  };
+
+  const codeInVivo = async () => {
+    const selection = selectionHere();
+    if (!selection) return say("Select the words to use as the code's name first.", true);
+    const name = inVivoName(text.slice(selection.start, selection.end));
+    if (!name) return say("The selection has no words to name a code with.", true);
+    const range = { start: selection.start, end: selection.end };
+    try {
+      // The same words again code at the in-vivo code already made from them.
+      const existing = codes.find((c) => c.parentId === null && nameKey(c.name) === nameKey(name));
+      const codeId = existing ? (await codeRange(project, sourceId, existing.id, range)).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
+      session.usedCode(codeId);
+      say(`Coded in vivo at “${name}”`);
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e), true);
+    }
+  };
+
+  const codeParagraph = () => {
+    const at = caretAt();
+    const range = at === null ? null : paragraphRangeAt(blocks, at);
+    if (!range || range.end <= range.start) return say("Put the caret in a paragraph with text first (click it, or Tab to the text).", true);
+    openPalette({ kind: "code", range, title: "Code the paragraph" });
+  };
+
+  const codeTurn = () => {
+    const at = caretAt();
+    const turn = at === null ? null : turnAt(turns, at);
+    if (!turn) return say("The caret is not in a speaker turn.", true);
+    // What the speaker said, without "[00:12:31] P07:", so retrieval shows the words.
+    openPalette({ kind: "code", range: turnBodyRange(text, turn), title: `Code ${turn.speaker}’s turn` });
+  };
+
+  const changeCode = (codingId: string, codeId: string) => openPalette({ kind: "change", codingId, codeId });
+
+  const subject =
+    target?.kind === "code"
+      ? quote(text.slice(target.range.start, target.range.end))
+      : target?.kind === "change"
+        ? `currently at ${codeName(target.codeId)}`
+        : "";
+
+  return {
+    palette: {
+      open: target !== null,
+      title: target?.kind === "change" ? "Change the code of this coding" : (target?.title ?? ""),
+      subject,
+      codes: codeable,
+      allCodes: paletteCodes,
+      excludeCodeId: target?.kind === "change" ? target.codeId : null,
+      choose,
+      close: closePalette,
+    },
+    message,
+    setMessage,
+    codeSelection,
+    codeInVivo,
+    codeParagraph,
+    codeTurn,
+    changeCode,
+  };
+}
