@@ -1,5 +1,5 @@
 import type { ConvertedSource } from "../../shared/import/types";
-import type { CaseRecord, SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
+import type { CaseRecord, MemoRecord, SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { cleanName, nameKey } from "../../shared/cases/values";
 import type { OpenProject } from "./projects";
@@ -109,8 +109,27 @@ export async function setSourceKind(project: OpenProject, ids: string[], kind: S
   });
 }
 
-export async function setSourceMemo(project: OpenProject, id: string, memo: string): Promise<void> {
-  await writeChanges(project.db, project.ctx, "Edited source memo", (w) => w.update<SourceRecord>("sources", id, { memo }));
+/**
+ * The source memo's text. It lives in the memos table (so it shows in the Memos view and its search);
+ * projects from before that kept it on the source row, which is read until the first save moves it.
+ */
+export async function sourceMemoText(project: OpenProject, source: SourceRecord): Promise<string> {
+  const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", source.id]).toArray();
+  const memo = memos.find((m) => !m.deleted);
+  return memo ? memo.body : source.memo;
+}
+
+export async function setSourceMemo(project: OpenProject, id: string, text: string): Promise<void> {
+  await writeChanges(project.db, project.ctx, "Edited source memo", async (w) => {
+    const source = await project.db.sources.get(id);
+    if (!source || source.deleted) throw new Error("That source no longer exists.");
+    const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", id]).toArray();
+    const memo = memos.find((m) => !m.deleted);
+    if (memo) await w.update<MemoRecord>("memos", memo.id, { body: text });
+    else await w.create<MemoRecord>("memos", { targetKind: "source", targetId: id, title: source.name, body: text, authorId: project.ctx.coderId });
+    // The legacy field moves into the memo, in the same transaction.
+    if (source.memo) await w.update<SourceRecord>("sources", id, { memo: "" });
+  });
 }
 
 export async function setSourceCases(project: OpenProject, id: string, caseIds: string[]): Promise<void> {

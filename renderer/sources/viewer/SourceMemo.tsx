@@ -9,25 +9,25 @@ const IDLE_MS = 800;
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; message: string };
 
 /** The source memo: saved on blur, after a pause in typing, and when the source is closed. */
-export function SourceMemo({ source }: { source: SourceRecord }) {
+export function SourceMemo({ source, memo: storedMemo }: { source: SourceRecord; memo: string }) {
   const project = useProject();
   const id = useId();
-  const [draft, setDraft] = useState(source.memo);
+  const [draft, setDraft] = useState(storedMemo);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   // What the database holds as far as we know; a draft that differs from it is unsaved.
-  const stored = useRef(source.memo);
+  const stored = useRef(storedMemo);
   const draftRef = useRef(draft);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Another window (or undo) changed the memo: take it, unless the researcher has unsaved typing.
-  const [seenMemo, setSeenMemo] = useState(source.memo);
-  if (seenMemo !== source.memo) {
-    setSeenMemo(source.memo);
-    if (draft === stored.current) setDraft(source.memo);
+  const [seenMemo, setSeenMemo] = useState(storedMemo);
+  if (seenMemo !== storedMemo) {
+    setSeenMemo(storedMemo);
+    if (draft === stored.current) setDraft(storedMemo);
   }
   useEffect(() => {
-    if (draftRef.current === stored.current) stored.current = source.memo;
-  }, [source.memo]);
+    if (draftRef.current === stored.current) stored.current = storedMemo;
+  }, [storedMemo]);
 
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from "react";
 import type { SourceRecord } from "../../../shared/model/records";
 import { speakerSummary } from "../../../shared/text/transcript";
 import { useLive } from "../../db/live";
-import { getSource } from "../../db/sources";
+import { getSource, sourceMemoText } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
 import { SourceMemo } from "./SourceMemo";
 import { kindLabel } from "./SourceHeader";
@@ -14,14 +14,18 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeS
 /** Beside the open source: its memo and what Margin knows about the file. */
 export function SourceSidePanel({ sourceId }: { sourceId: string }) {
   const project = useProject();
-  const source = useLive(async () => (await getSource(project, sourceId)) ?? null, [project, sourceId]);
-  if (source === undefined) return null;
+  const loaded = useLive(async () => {
+    const source = await getSource(project, sourceId);
+    return source ? { source, memo: await sourceMemoText(project, source) } : null;
+  }, [project, sourceId]);
+  if (loaded === undefined) return null;
+  const source = loaded?.source ?? null;
   if (source === null) {
     return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">This source is not in the project.</p>;
   }
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-3">
-      <SourceMemo source={source} />
+      <SourceMemo source={source} memo={loaded?.memo ?? ""} />
       <SourceDetails source={source} />
     </div>
   );
