@@ -1,5 +1,7 @@
 import { routeHref, type ProjectView, type TextAnchor } from "../app/router";
 import { countSources } from "../db/sources";
+import { setProjectSourceCount } from "../db/projects";
+import { useEffect } from "react";
 import { listCases } from "../db/cases";
 import { useLive, useLivePausable } from "../db/live";
 import { CasesView } from "../cases/CasesView";
@@ -21,6 +23,10 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   useUndoShortcuts();
   const importing = useCodingSession(useSession(), (s) => s.importing);
   const sourceCount = useLivePausable(() => countSources(project), [project], importing);
+  // The home screen lists each project's source count: keep it in step with every change (undo included).
+  useEffect(() => {
+    if (sourceCount !== undefined && sourceCount !== project.entry.sourceCount) void setProjectSourceCount(project.entry.id, sourceCount);
+  }, [sourceCount, project]);
   const caseCount = useLive(async () => (await listCases(project)).length, [project]);
   const projectId = project.entry.id;
   const item = (target: ProjectView, label: string, count: number | undefined) => {

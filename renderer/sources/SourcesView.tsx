@@ -3,8 +3,7 @@ import type { SourceRecord } from "../../shared/model/records";
 import { buildSourceRows, NO_FILTER, type SortDirection, type SourceFilter, type SourceSortKey } from "../../shared/sources/listing";
 import { listAttributes, listCases } from "../db/cases";
 import { useLive, useLivePausable } from "../db/live";
-import { codingCountsBySource, deleteSources, listSources, refreshSourceCount, renameSource, setSourceKind } from "../db/sources";
-import { revertBatch } from "../db/undo";
+import { codingCountsBySource, deleteSources, listSources, renameSource, setSourceKind } from "../db/sources";
 import { useHost } from "../host/HostContext";
 import type { PickedFile } from "../host/host";
 import { useProject, useSession } from "../project/ProjectContext";
@@ -31,7 +30,7 @@ export function SourcesView() {
   const [importOpen, setImportOpen] = useState(false);
   const [dropped, setDropped] = useState<PickedFile[] | null>(null);
   const [renaming, setRenaming] = useState<SourceRecord | null>(null);
-  const [undo, setUndo] = useState<{ label: string; batchId: string } | null>(null);
+  const [undo, setUndo] = useState<{ label: string } | null>(null);
   const [dragOver, setDragOver] = useState(false);
 
   useEffect(() => host.onMenuCommand((command) => command === "import" && setImportOpen(true)), [host]);
@@ -45,8 +44,8 @@ export function SourcesView() {
     setSort((s) => ({ key, direction: s.key === key && s.direction === "ascending" ? "descending" : "ascending" }));
 
   const onDelete = async (source: SourceRecord) => {
-    const batchId = await deleteSources(project, [source.id]);
-    setUndo({ label: `Deleted “${source.name}”.`, batchId });
+    await deleteSources(project, [source.id]);
+    setUndo({ label: `Deleted “${source.name}”.` });
   };
 
   const empty = sources !== undefined && sources.length === 0;
@@ -112,10 +111,11 @@ export function SourcesView() {
           <button
             type="button"
             className="font-semibold underline"
+            aria-label={`Undo: ${undo.label}`}
             onClick={() => {
-              const { batchId } = undo;
               setUndo(null);
-              void revertBatch(project, batchId).then(() => refreshSourceCount(project));
+              // Through the project's history, so Ctrl+Z / Redo stay in step with this button.
+              void project.history.undo(project);
             }}
           >
             Undo

@@ -106,8 +106,10 @@ test("choose files, sort, search, change kind, rename and delete with undo", asy
 
   await page.getByRole("button", { name: "Delete GDE_SiteA_P03" }).click();
   await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo: Deleted “GDE_SiteA_P03”." }).click();
   await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toBeVisible();
+  // The header's Redo knows about it: the toast went through the project's history.
+  await expect(page.getByRole("button", { name: /^Redo Deleted source/ })).toBeEnabled();
   await page.reload();
   await expect(table.getByRole("link", { name: "GDE_SiteA_P03" })).toBeVisible();
   await expect(page.getByLabel("Kind of GDE_SiteA_P02")).toHaveValue("observation");
