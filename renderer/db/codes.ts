@@ -253,9 +253,7 @@ export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan
 /** Codings and sources per code, with and without descendants, from the codeId/sourceId index only. */
 export async function countsByCode(project: OpenProject): Promise<Map<string, CodeCount>> {
   const codes = await liveCodes(project);
-  const pairs: { codeId: string; sourceId: string }[] = [];
-  await project.db.codings.each((c) => {
-    if (!c.deleted) pairs.push({ codeId: c.codeId, sourceId: c.sourceId });
-  });
-  return codeCounts(codes, pairs);
+  // One getAll: Dexie's each() walks a cursor row by row, many times slower at 100k codings.
+  const codings = await project.db.codings.toArray();
+  return codeCounts(codes, codings.filter((c) => !c.deleted));
 }
