@@ -12,13 +12,15 @@ export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
 
 /** Live codings of one source (sourceId index): what the viewer paints. */
 export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
-  return project.db.codings.where("sourceId").equals(sourceId).filter((c) => !c.deleted).toArray();
+  // equals().toArray() is one getAll; adding .filter() would make Dexie walk a cursor row by row.
+  return (await project.db.codings.where("sourceId").equals(sourceId).toArray()).filter((c) => !c.deleted);
 }
 
 /** Live codings of some codes (codeId index): what retrieval lists. */
 export async function listCodingsForCodes(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
   if (codeIds.length === 0) return [];
-  return project.db.codings.where("codeId").anyOf([...codeIds]).filter((c) => !c.deleted).toArray();
+  const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
+  return perCode.flat().filter((c) => !c.deleted);
 }
 
 export async function getCoding(project: OpenProject, id: string): Promise<CodingRecord | undefined> {

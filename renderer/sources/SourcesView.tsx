@@ -15,6 +15,8 @@ import { RenameSourceDialog } from "./RenameSourceDialog";
 import { SourceFilters } from "./SourceFilters";
 import { SourcesTable } from "./SourcesTable";
 
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
 /** The list of sources (NVivo's List View), with import, filters, sort and row actions. */
 export function SourcesView() {
   const project = useProject();
@@ -36,7 +38,8 @@ export function SourcesView() {
   useEffect(() => host.onMenuCommand((command) => command === "import" && setImportOpen(true)), [host]);
 
   const rows = useMemo(
-    () => (sources && cases && codings ? buildSourceRows(sources, cases, codings, filter, sort) : null),
+    // Coding counts can take a moment at 100k codings: show the rows first, counts as they arrive.
+    () => (sources && cases ? buildSourceRows(sources, cases, codings ?? NO_COUNTS, filter, sort) : null),
     [sources, cases, codings, filter, sort],
   );
 

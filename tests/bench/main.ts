@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --files N] [--words MIN-MAX] [--seed N] [--only import|viewer] [--out FILE.json]`
+ * `npm run bench [-- --files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding] [--out FILE.json]`
  *
  * Bundled by scripts/bench.mjs into .bench/main.js and run with node. One run measures: the corpus,
  * raw mammoth, convertDocx, runImport into fake-indexeddb (Node), the UI import in Chromium with an
- * IndexedDB reference unit, and the viewer's first paint of a 600k-character source. See docs/benchmarks.md.
+ * IndexedDB reference unit, the viewer's first paint of a 600k-character source, and coding on a seed-scale
+ * project (open, apply a code, retrieve). See docs/benchmarks.md.
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -14,19 +15,20 @@ import { launchChromium, startApp, type App } from "./chromium-app";
 import { runChromiumImport } from "./chromium-bench";
 import { loadOrGenerateCorpus } from "./corpus";
 import { runNodeBench } from "./node-bench";
-import { formatReport, IMPORT_GOAL, FIRST_PAINT_GOAL_MS, ratios, type BenchResults } from "./report";
+import { APPLY_GOAL_MS, formatReport, IMPORT_GOAL, FIRST_PAINT_GOAL_MS, ratios, RETRIEVAL_GOAL_MS, type BenchResults } from "./report";
 import { runViewerBench } from "./viewer-bench";
+import { runCodingBench } from "./coding-bench";
 
 interface Options {
   files: number;
   seed: number;
   minWords: number;
   maxWords: number;
-  only: "import" | "viewer" | null;
+  only: "import" | "viewer" | "coding" | null;
   out: string | null;
 }
 
-const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer] [--out FILE.json]";
+const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding] [--out FILE.json]";
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
@@ -60,7 +62,7 @@ function parseArgs(argv: string[]): Options {
       }
       case "--only": {
         const v = value();
-        if (v !== "import" && v !== "viewer") throw new Error(`--only: import or viewer\n${USAGE}`);
+        if (v !== "import" && v !== "viewer" && v !== "coding") throw new Error(`--only: import, viewer or coding\n${USAGE}`);
         options.only = v;
         break;
       }
@@ -119,12 +121,14 @@ async function main(): Promise<void> {
     chromiumImport: null,
     appBuildMs: null,
     viewer: null,
+    coding: null,
     errors: {},
     ratios: { conversionVsMammoth: null, importNodeVsMammoth: null, importChromiumVsMammoth: null, conversionVsMammothCpu: null, importNodeVsMammothCpu: null },
-    goals: { importNode: null, viewerFirstPaint: null },
+    goals: { importNode: null, viewerFirstPaint: null, applyCode: null, retrieval: null },
   };
-  const doImport = options.only !== "viewer";
-  const doViewer = options.only !== "import";
+  const doImport = options.only === null || options.only === "import";
+  const doViewer = options.only === null || options.only === "viewer";
+  const doCoding = options.only === null || options.only === "coding";
 
   const corpus = doImport
     ? await loadOrGenerateCorpus(benchDir, { files: options.files, seed: options.seed, minWords: options.minWords, maxWords: options.maxWords }, log)
@@ -152,19 +156,32 @@ async function main(): Promise<void> {
   try {
     app = await startApp(root, log);
     results.appBuildMs = app.buildMs;
-    browser = await launchChromium();
-    if (corpus) {
-      try {
-        results.chromiumImport = await runChromiumImport(browser, app.url, corpus, log);
-      } catch (error) {
-        results.errors["Chromium import (5)"] = message(error);
+    if (corpus || doViewer) {
+      const shared = await launchChromium();
+      browser = shared;
+      if (corpus) {
+        try {
+          results.chromiumImport = await runChromiumImport(shared, app.url, corpus, log);
+        } catch (error) {
+          results.errors["Chromium import (5)"] = message(error);
+        }
       }
+      if (doViewer) {
+        try {
+          results.viewer = await runViewerBench(shared, app.url, root, benchDir, log);
+        } catch (error) {
+          results.errors["viewer (6)"] = message(error);
+        }
+      }
+      // The coding rows launch their own browser (with a profile on disk): free this one's memory first.
+      await shared.close().catch(() => undefined);
+      browser = null;
     }
-    if (doViewer) {
+    if (doCoding) {
       try {
-        results.viewer = await runViewerBench(browser, app.url, root, benchDir, log);
+        results.coding = await runCodingBench(app.url, benchDir, log);
       } catch (error) {
-        results.errors["viewer (6)"] = message(error);
+        results.errors["coding (7-9)"] = message(error);
       }
     }
   } catch (error) {
@@ -180,6 +197,8 @@ async function main(): Promise<void> {
     // Judged on CPU time: on a shared machine, wall time mostly measures the neighbours.
     importNode: results.ratios.importNodeVsMammothCpu === null ? null : results.ratios.importNodeVsMammothCpu >= IMPORT_GOAL,
     viewerFirstPaint: results.viewer?.available ? results.viewer.medianMs < FIRST_PAINT_GOAL_MS : null,
+    applyCode: results.coding ? results.coding.applyMedianMs < APPLY_GOAL_MS : null,
+    retrieval: results.coding ? results.coding.retrievalMedianMs < RETRIEVAL_GOAL_MS : null,
   };
 
   const out = options.out ?? path.join(benchDir, `results-${options.only ?? "all"}-${options.files}.json`);

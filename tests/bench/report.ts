@@ -7,9 +7,13 @@
 import type { ChromiumImportResult } from "./chromium-bench";
 import type { NodeResults } from "./node-bench";
 import type { ViewerResult } from "./viewer-bench";
+import type { CodingResult } from "./coding-bench";
 
 export const IMPORT_GOAL = 0.8;
 export const FIRST_PAINT_GOAL_MS = 200;
+/** Rows 8 and 9 (coding at seed scale). */
+export const APPLY_GOAL_MS = 50;
+export const RETRIEVAL_GOAL_MS = 100;
 
 export interface Throughput {
   files: number;
@@ -89,12 +93,14 @@ export interface BenchResults {
     loadAverageStart: number;
     loadAverageEnd: number;
   };
-  options: { files: number; seed: number; minWords: number; maxWords: number; only: "import" | "viewer" | null };
+  options: { files: number; seed: number; minWords: number; maxWords: number; only: "import" | "viewer" | "coding" | null };
   corpus: { files: number; words: number; bytes: number; mb: number; generationMs: number; cached: boolean; dir: string } | null;
   node: NodeResults | null;
   chromiumImport: ChromiumImportResult | null;
   appBuildMs: number | null;
   viewer: ViewerResult | null;
+  /** Rows 7-9: open, apply a code, retrieve, on a seed-scale project; times also in units of IndexedDB put+get. */
+  coding: CodingResult | null;
   errors: Record<string, string>;
   /** Throughput ratios against raw mammoth: by wall time, and (Node rows) by this process's CPU time. */
   ratios: {
@@ -104,7 +110,7 @@ export interface BenchResults {
     conversionVsMammothCpu: number | null;
     importNodeVsMammothCpu: number | null;
   };
-  goals: { importNode: boolean | null; viewerFirstPaint: boolean | null };
+  goals: { importNode: boolean | null; viewerFirstPaint: boolean | null; applyCode: boolean | null; retrieval: boolean | null };
 }
 
 export function ratios(results: Pick<BenchResults, "node" | "chromiumImport">): BenchResults["ratios"] {
@@ -244,6 +250,8 @@ export function formatReport(results: BenchResults): string {
     }
   }
 
+  if (results.coding) out.push("", ...codingSection(results.coding));
+
   out.push("");
   out.push(
     `Ratios (wall): conversion/mammoth ${x(r.conversionVsMammoth)}, import(node)/mammoth ${x(r.importNodeVsMammoth)}, ` +
@@ -257,4 +265,55 @@ export function formatReport(results: BenchResults): string {
 function path(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts.slice(-1)[0] ?? file;
+}
+
+/** "38 ms = 27× put+get": a time and the same time in units of the page's IndexedDB 1 KB put+get. */
+function unit(ms: number, reference: number): string {
+  return `${fixed(ms, ms < 10 ? 1 : 0)} ms = ${fixed(ms / reference, ms / reference < 10 ? 1 : 0)}× put+get`;
+}
+
+const list = (values: readonly number[]): string => values.map((v) => fixed(v, 0)).join(", ");
+
+function codingSection(c: CodingResult): string[] {
+  const s = c.seed;
+  const ref = c.reference.putGetMs;
+  const out: string[] = [];
+  out.push(
+    `Seed-scale project (rows 7-9): ${int(s.sources)} sources · ${int(s.words)} words · ${int(s.chars)} characters · ${int(s.codes)} codes · ` +
+      `${int(s.codings)} codings by ${s.coders} coders · seeded straight into IndexedDB (version ${s.dbVersion}) in ${secs(s.ms)} · ` +
+      `reload to the sources table ${fixed(c.reopenMs, 0)} ms · Chromium ${c.browserVersion}, profile on disk`,
+  );
+  out.push(
+    `   IndexedDB reference (same page, 1 KB record): put+get median ${fixed(ref, 2)} ms (put ${fixed(c.reference.putMs, 2)}, get ${fixed(c.reference.getMs, 2)}); ` +
+      `durability "strict" ${fixed(c.reference.strictPutGetMs, 2)} ms; first (cold) ${fixed(c.reference.firstPutGetMs, 1)} ms; n=${c.reference.samples}, spread over the ${c.rounds} rounds`,
+  );
+  const stripes = c.open.map((o) => o.stripesMs).filter((v): v is number => v !== null);
+  out.push(
+    `7. Open the long source (${int(s.big.chars)} characters, ${int(s.big.blocks)} blocks, ${int(s.big.codings)} codings): median ${unit(c.openMedianMs, ref)} ` +
+      `(${list(c.open.map((o) => o.ms))} ms; first is cold; row 6's goal < ${FIRST_PAINT_GOAL_MS} ms ${c.openMedianMs < FIRST_PAINT_GOAL_MS ? "met" : "MISSED"}) · first stripe at median ${stripes.length ? fixed(median(stripes), 0) : "–"} ms`,
+  );
+  const total = c.apply.map((a) => Math.max(a.persistedMs, a.paintedMs));
+  const goalApply = c.applyMedianMs < APPLY_GOAL_MS ? `GOAL < ${APPLY_GOAL_MS} ms met` : `GOAL < ${APPLY_GOAL_MS} ms MISSED`;
+  out.push(
+    `8. Apply a code (${c.applyPath === "palette" ? "Ctrl+K palette, Enter" : "codebook's Code selection button"}) on that source: median ${unit(c.applyMedianMs, ref)} · ${goalApply}`,
+  );
+  out.push(
+    `   saved (transaction complete) median ${unit(median(c.apply.map((a) => a.persistedMs)), ref)} · highlight ${fixed(median(c.apply.map((a) => a.highlightMs)), 0)} ms · ` +
+      `stripe ${fixed(median(c.apply.map((a) => a.stripeMs)), 0)} ms · painted ${fixed(median(c.apply.map((a) => a.paintedMs)), 0)} ms · all: ${list(total)} ms · ` +
+      `codings on the source after: ${int(c.bigCodingsAfter)}`,
+  );
+  out.push(
+    `   inside "saved": write transaction begun at ${fixed(median(c.apply.map((a) => a.txBeginMs)), 0)} ms, coding added at ${fixed(median(c.apply.map((a) => a.addedMs)), 0)} ms · ` +
+      `IndexedDB busy until ${fixed(median(c.apply.map((a) => a.busyMs)), 0)} ms after Enter (the app's live queries re-reading)`,
+  );
+  const goalRetrieval = c.retrievalMedianMs < RETRIEVAL_GOAL_MS ? `GOAL < ${RETRIEVAL_GOAL_MS} ms met` : `GOAL < ${RETRIEVAL_GOAL_MS} ms MISSED`;
+  out.push(
+    `9. Coded segments, tick the code with ${int(s.hot.codings)} codings: first row with its text painted, median ${unit(c.retrievalMedianMs, ref)} ` +
+      `(${list(c.retrieval.map((r) => r.textMs))} ms) · ${goalRetrieval}`,
+  );
+  out.push(
+    `   first row in the DOM (text still loading) median ${fixed(median(c.retrieval.map((r) => r.rowMs)), 0)} ms · ` +
+      `segments listed: ${c.retrieval.map((r) => int(r.segments)).join(", ")}`,
+  );
+  return out;
 }
