@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { makeSyntheticInterview, syntheticInterviewDocx, syntheticInterviewText } from "../fixtures/docx/synthetic";
+import { makeSyntheticInterview, rng, syntheticInterviewDocx, syntheticInterviewText } from "../fixtures/docx/synthetic";
 
 /** Bump when the generator's output changes, so old caches are not reused. */
 const CORPUS_VERSION = 1;
@@ -44,18 +44,6 @@ export interface Corpus extends CorpusOptions {
   generationMs: number;
   /** True if this run reused the cache in .bench/. */
   cached: boolean;
-}
-
-/** Mulberry32, as in the fixture generator: same numbers on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function countWords(text: string): number {
