@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { formatAttributeValue } from "../../shared/cases/values";
+import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
 import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CoderRecord, type SourceKind } from "../../shared/model/records";
 import { SORT_LABELS, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
 
@@ -62,10 +62,6 @@ export function SegmentFilters({
 }) {
   const id = useId();
   const setFilter = (patch: Partial<SegmentFilter>) => onChange({ filter: { ...filter, ...patch } });
-  const chosen = filter.attribute ? attributes.find((a) => a.id === filter.attribute?.attributeId) : undefined;
-  const values = chosen
-    ? [...new Set(cases.map((c) => formatAttributeValue(c.values[chosen.id])).filter(Boolean))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
-    : [];
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor={`${id}-coder`} className="sr-only">
@@ -95,46 +91,7 @@ export function SegmentFilters({
           </option>
         ))}
       </select>
-      {attributes.length > 0 && (
-        <>
-          <label htmlFor={`${id}-attribute`} className="sr-only">
-            Filter by case attribute
-          </label>
-          <select
-            id={`${id}-attribute`}
-            className={SELECT}
-            value={filter.attribute?.attributeId ?? ""}
-            onChange={(e) => setFilter({ attribute: e.target.value ? { attributeId: e.target.value, value: "" } : null })}
-          >
-            <option value="">Any case attribute</option>
-            {attributes.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          {chosen && filter.attribute && (
-            <>
-              <label htmlFor={`${id}-value`} className="sr-only">
-                {`Value of ${chosen.name}`}
-              </label>
-              <select
-                id={`${id}-value`}
-                className={SELECT}
-                value={filter.attribute.value}
-                onChange={(e) => setFilter({ attribute: { attributeId: chosen.id, value: e.target.value } })}
-              >
-                <option value="">Any value</option>
-                {values.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-        </>
-      )}
+      <CaseAttributeFilter attributes={attributes} cases={cases} value={filter.attribute} onChange={(attribute) => setFilter({ attribute })} />
       <label htmlFor={`${id}-sort`} className="ml-auto text-xs text-slate-700 dark:text-slate-300">
         Sort by
       </label>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type SourceKind } from "../../shared/model/records";
-import { formatAttributeValue } from "../../shared/cases/values";
+import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
 import type { SourceFilter } from "../../shared/sources/listing";
 
 const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
@@ -18,10 +18,6 @@ export function SourceFilters({
   attributes: AttributeRecord[];
 }) {
   const id = useId();
-  const chosen = filter.attribute ? attributes.find((a) => a.id === filter.attribute?.attributeId) : undefined;
-  const values = chosen
-    ? [...new Set(cases.map((c) => formatAttributeValue(c.values[chosen.id])).filter(Boolean))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
-    : [];
   return (
     <>
       <input
@@ -68,46 +64,7 @@ export function SourceFilters({
           </select>
         </>
       )}
-      {attributes.length > 0 && (
-        <>
-          <label htmlFor={`${id}-attribute`} className="sr-only">
-            Filter by attribute
-          </label>
-          <select
-            id={`${id}-attribute`}
-            value={filter.attribute?.attributeId ?? ""}
-            onChange={(e) => onChange({ ...filter, attribute: e.target.value ? { attributeId: e.target.value, value: "" } : null })}
-            className={SELECT}
-          >
-            <option value="">Any attribute</option>
-            {attributes.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          {chosen && (
-            <>
-              <label htmlFor={`${id}-value`} className="sr-only">
-                {`${chosen.name} is`}
-              </label>
-              <select
-                id={`${id}-value`}
-                value={filter.attribute?.value ?? ""}
-                onChange={(e) => onChange({ ...filter, attribute: { attributeId: chosen.id, value: e.target.value } })}
-                className={SELECT}
-              >
-                <option value="">Any value</option>
-                {values.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-        </>
-      )}
+      <CaseAttributeFilter attributes={attributes} cases={cases} value={filter.attribute} onChange={(attribute) => onChange({ ...filter, attribute })} />
     </>
   );
 }

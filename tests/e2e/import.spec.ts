@@ -160,7 +160,7 @@ test("derive cases from file names at import, then filter the list by case and b
   }
   await expect(sheet.getByRole("row").filter({ hasText: "P02" })).toContainText("Community");
   await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
-  await page.getByLabel("Filter by attribute").selectOption({ label: "Site type" });
+  await page.getByLabel("Filter by case attribute").selectOption({ label: "Site type" });
   await page.getByLabel("Site type is").selectOption("Acute");
   await expect(table.getByRole("row").locator("a")).toHaveText(["GDE_SiteA_P01", "GDE_SiteA_P03"]);
 });

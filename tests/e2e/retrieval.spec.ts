@@ -74,7 +74,7 @@ test("retrieves a code with its sub-codes, filters by coder, intersects two code
 
   // Case attribute filter: medical staff only (P02).
   await view(page).getByLabel("Filter by case attribute").selectOption({ label: "Staff group" });
-  await view(page).getByLabel("Value of Staff group").selectOption("Medical");
+  await view(page).getByLabel("Staff group is").selectOption("Medical");
   await expect(summary(page)).toHaveText(summaryText(count((c) => c.source === "p02" && c.code.startsWith("Technology"))));
   await view(page).getByLabel("Filter by case attribute").selectOption({ label: "Any case attribute" });
 
