@@ -25,6 +25,8 @@ export interface RefiCode {
   description?: string;
   isCodable: boolean;
   children: RefiCode[];
+  /** Notes attached to the code (<NoteRef>); absent when none. */
+  noteRefs?: string[];
 }
 
 export interface RefiCoding {
@@ -168,6 +170,8 @@ export interface RefiImportReport {
 
 export interface RefiImportResult {
   projectName: string;
+  /** REFI guid (lower case) -> Margin id, for every record made from an element with a guid. */
+  idMap: Record<string, string>;
   tables: ProjectTables;
   report: RefiImportReport;
 }
