@@ -13,9 +13,13 @@
 
 export type PositionUnit = "codepoint" | "utf16";
 
+/** Margin's export names its unit in the origin when it writes NVivo's (shared/refi/export.ts). */
+export const MARGIN_UTF16_ORIGIN_NOTE = "positions in UTF-16 code units";
+
 /** The unit a tool counts in, from the <Project origin="..."> attribute. */
 export function unitForOrigin(origin: string | undefined): PositionUnit {
-  return origin !== undefined && /^\s*nvivo\b/i.test(origin) ? "utf16" : "codepoint";
+  if (origin === undefined) return "codepoint";
+  return /^\s*nvivo\b/i.test(origin) || (/^\s*margin\b/i.test(origin) && origin.toLowerCase().includes(MARGIN_UTF16_ORIGIN_NOTE.toLowerCase())) ? "utf16" : "codepoint";
 }
 
 export function describeUnit(unit: PositionUnit): string {
