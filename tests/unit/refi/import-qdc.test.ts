@@ -43,7 +43,7 @@ describe(".qdc codebook import", () => {
     const existing = first.plan.create.map((c, i) => {
       ids.set(c.ref, `id-${i}`);
       const parent = c.parent && "newRef" in c.parent ? (ids.get(c.parent.newRef) ?? null) : null;
-      return { id: `id-${i}`, parentId: parent, name: c.name, order: c.order, description: c.description, colour: c.colour ?? "#000000", deleted: false };
+      return { id: `id-${i}`, parentId: parent, name: c.name, order: c.order, description: c.description, colour: c.colour ?? "#000000", isCategory: false, deleted: false };
     });
     const again = planCodebookQdc(strToU8(HAND_MADE), "framework.qdc", existing);
     if (!again.ok) throw new Error(again.message);
