@@ -85,7 +85,10 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
 
   tables.coders = buildCoders(project, f);
   let fallbackCoder: CoderRecord | null = null;
+  // Unattributed work belongs to the project's creator, else its only user, else a stand-in coder.
+  const owner = f.idOf(project.creatingUserGuid) ?? (tables.coders.length === 1 ? tables.coders[0]?.id : undefined);
   const fallback = (): string => {
+    if (owner) return owner;
     if (!fallbackCoder) {
       const name = `Imported from ${project.origin?.trim() || "another tool"}`.slice(0, 80);
       fallbackCoder = { ...f.meta(null), name, initials: initialsOf(project.origin ?? "IM"), colour: "#666666", publicKey: null };
@@ -160,6 +163,15 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       if (found.ok) n.text = decodeXml(found.bytes, found.path);
       else skipped.push({ kind: "memo text", name: n.name ?? n.guid, reason: found.reason });
     }
+  }
+  // A <Case> has no <NoteRef>: Margin's export ties a case memo to its case with a note -> case <Link>.
+  const noteGuids = new Set(project.notes.map((n) => guidKey(n.guid)));
+  const caseIds = new Set(tables.cases.map((c) => c.id));
+  for (const l of project.links ?? []) {
+    const caseId = f.idOf(l.targetGuid);
+    if (l.originGuid === undefined || !noteGuids.has(guidKey(l.originGuid)) || caseId === undefined || !caseIds.has(caseId)) continue;
+    addTarget(l.originGuid, { kind: "case", id: caseId });
+    if ((project.unsupported.Link = (project.unsupported.Link ?? 1) - 1) === 0) delete project.unsupported.Link;
   }
   tables.memos = buildMemos(project, noteTargets, projectTarget, f, fallback, problems);
   for (const s of tables.sources) names.set(s.id, s.name);
