@@ -144,6 +144,8 @@ export interface RefiProject {
   /** Project-level notes: <Project><NoteRef> (export) — notes not referenced anywhere are also project memos. */
   projectNoteRefs: string[];
   sets: RefiSet[];
+  /** <Link> ends; Margin reads a link from a note to a case as a case memo (its export writes them so). */
+  links?: { originGuid?: string; targetGuid?: string }[];
   /** Counts of elements Margin does not hold (e.g. "Graph": 1, "Link": 3). */
   unsupported: Record<string, number>;
 }

@@ -264,7 +264,8 @@ export function readProject(xml: string, fileName: string): RefiProject {
     memberSources: refs(s, "MemberSource"),
     memberNotes: refs(s, "MemberNote"),
   }));
-  const links = kids(kids(root, "Links")[0] ?? {}, "Link").length;
+  const linkNodes = kids(kids(root, "Links")[0] ?? {}, "Link");
+  const links = linkNodes.length;
   if (links > 0) unsupported.Link = links;
   const graphs = kids(kids(root, "Graphs")[0] ?? {}, "Graph").length;
   if (graphs > 0) unsupported.Graph = graphs;
@@ -284,6 +285,7 @@ export function readProject(xml: string, fileName: string): RefiProject {
     notes,
     projectNoteRefs: refs(root, "NoteRef"),
     sets,
+    links: linkNodes.map((l) => ({ originGuid: attr(l, "originGUID"), targetGuid: attr(l, "targetGUID") })),
     unsupported,
   };
 }
