@@ -135,7 +135,7 @@ function writeSource(out: XmlLines, w: SourceWrite, s: SourceRecord, content: So
     name: s.name,
     plainTextPath: `internal://${guid}.txt`,
     creationDateTime: isoDateTime(s.createdAt),
-    modifyingUser: w.plan.userGuid(s.updatedBy),
+    modifyingUser: w.plan.knownUserGuid(s.updatedBy),
     modifiedDateTime: stampDateTime(s.updatedAt),
   });
   if (s.memo.trim()) out.leaf(3, "Description", s.memo);
@@ -156,7 +156,7 @@ function writeSelection(out: XmlLines, w: SourceWrite, c: CodingRecord, text: st
     endPosition: positions[c.end] ?? 0,
     creatingUser: user,
     creationDateTime: created,
-    modifyingUser: w.plan.userGuid(c.updatedBy),
+    modifyingUser: w.plan.knownUserGuid(c.updatedBy),
     modifiedDateTime: stampDateTime(c.updatedAt),
   });
   // A coding's annotation is the selection's description: where NVivo and ATLAS.ti keep a comment.
@@ -209,7 +209,7 @@ export async function writeRefiProject(
 
   const out = new XmlLines();
   out.raw('<?xml version="1.0" encoding="utf-8"?>');
-  const exporter = options.exporterId ? plan.userGuid(options.exporterId) : undefined;
+  const exporter = options.exporterId ? plan.knownUserGuid(options.exporterId) : undefined;
   out.open(0, "Project", {
     xmlns: PROJECT_NAMESPACE,
     name: options.projectName,

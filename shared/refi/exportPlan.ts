@@ -75,7 +75,10 @@ export interface ExportSelection {
 
 export interface ExportPlan {
   users: { guid: string; name: string }[];
+  /** The user GUID of a coder; a coder the project no longer lists becomes a user too, so no reference dangles. */
   userGuid(coderId: string): string;
+  /** The user GUID of a listed coder or one already written; undefined otherwise (for optional attributes). */
+  knownUserGuid(coderId: string): string | undefined;
   codeTree: CodeNode[];
   codeCount: number;
   codeGuid: ReadonlyMap<string, string>;
@@ -152,6 +155,8 @@ function variableType(a: AttributeRecord, values: readonly AttributeValue[]): Re
   }
 }
 
+const MAX_DECIMAL_DIGITS = 24;
+
 function valueOut(type: RefiVariableType, value: AttributeValue): ValueOut | null {
   if (value === null) return null;
   switch (type) {
@@ -165,7 +170,10 @@ function valueOut(type: RefiVariableType, value: AttributeValue): ValueOut | nul
     case "Float": {
       const n = typeof value === "number" ? value : Number(value.trim());
       if (!Number.isFinite(n) || (typeof value === "string" && value.trim() === "")) return null;
-      return type === "Integer" && Number.isInteger(n) ? { element: "IntegerValue", text: decimalString(n) } : { element: "FloatValue", text: decimalString(n) };
+      const text = decimalString(n);
+      // Schema processors need only handle 18 digits, libxml2 takes 24: a longer number (1e-30) is written exactly, as text.
+      if (text.replace(/[^0-9]/g, "").length > MAX_DECIMAL_DIGITS) return { element: "TextValue", text: String(n) };
+      return { element: type === "Integer" && Number.isInteger(n) ? "IntegerValue" : "FloatValue", text };
     }
     case "Date":
     case "DateTime":
@@ -210,16 +218,19 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
     return { attribute: a, guid: guidFor(a.id), type, ...(description ? { description } : {}) };
   });
   let badValues = 0;
+  let longNumbers = 0;
   const casesOut: CaseOut[] = cases.map((c) => {
     const values: CaseOut["values"] = [];
     for (const v of variables) {
       const raw = c.values[v.attribute.id] ?? null;
       const out = valueOut(v.type, raw);
       if (out) values.push({ variableGuid: v.guid, value: out });
+      if (out?.element === "TextValue" && v.type !== "Text") longNumbers++;
       else if (raw !== null) badValues++;
     }
     return { record: c, guid: guidFor(c.id), values, sourceGuids: caseSources.get(c.id) ?? [] };
   });
+  if (longNumbers > 0) remarks.push(`${longNumbers} number(s) had too many digits for an XML decimal and were written as text.`);
   if (badValues > 0) remarks.push(`${badValues} attribute value(s) did not fit their attribute's type and were left out.`);
 
   const codingIds = new Set<string>();
@@ -264,6 +275,7 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
       return [...users.values()];
     },
     userGuid,
+    knownUserGuid: (coderId) => users.get(coderId)?.guid,
     codeTree,
     codeCount: countNodes(codeTree),
     codeGuid,

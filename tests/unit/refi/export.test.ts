@@ -178,9 +178,14 @@ describe("REFI-QDA project export", () => {
     p01.values[consent.id] = "true";
     p01.values[tiny.id] = 1e-7;
     p01.values[ids.age] = 41;
-    tables.attributes.push(consent, tiny);
-    const { qde } = await exported(tables);
+    const huge = { ...meta(ana), name: "Odd number", type: "number" as const, options: [], order: 6 };
+    p01.values[huge.id] = 1.2345e-30;
+    tables.attributes.push(consent, tiny, huge);
+    const { qde, summary } = await exported(tables);
     expectValid(qde, "Project");
+    // Too many digits for xsd:decimal as schema processors read it: written exactly, as text.
+    expect(qde).toContain("<TextValue>1.2345e-30</TextValue>");
+    expect(summary.remarks.join(" ")).toMatch(/1 number\(s\) had too many digits/);
     expect(qde).toMatch(/name="Role" typeOfVariable="Text">\s*<Description>One of: Nurse; GP<\/Description>/);
     expect(qde).toContain('name="Age" typeOfVariable="Float"');
     expect(qde).toContain('name="Interviewed" typeOfVariable="Date"');
