@@ -51,6 +51,7 @@ function project(origin: string, sources: string, extra = ""): string {
   <Note guid="${G(50)}" name="Selection note"><PlainTextContent>About this passage</PlainTextContent></Note>
   <Note guid="${G(51)}" name="Loose note"><PlainTextContent>Not attached</PlainTextContent></Note>
   <Note guid="${G(52)}" name="Code note"><PlainTextContent>About the code</PlainTextContent></Note>
+  <Note guid="${G(53)}" name="Case note"><PlainTextContent>About P01</PlainTextContent></Note>
 </Notes>
 ${extra}
 </Project>`;
@@ -70,7 +71,8 @@ describe("REFI-QDA import: text and positions", () => {
   const at = text.indexOf("word");
 
   it("CRLF source with a BOM: CRLF counts 2, the BOM nothing, Margin stores \\n", async () => {
-    const bytes = qdpx(project("Test tool 1.0", textSource(100, "Interview 1", [{ start: at, end: at + 4, code: 11, note: 50 }], `plainTextPath="internal://a.txt"`)), {
+    const link = `<Links><Link guid="${G(61)}" name="memo" originGUID="${G(53)}" targetGUID="${G(40)}"/></Links>`;
+    const bytes = qdpx(project("Test tool 1.0", textSource(100, "Interview 1", [{ start: at, end: at + 4, code: 11, note: 50 }], `plainTextPath="internal://a.txt"`), link), {
       "sources/a.txt": cat(BOM, strToU8(text)),
     });
     const r = await importQdpx(bytes, "crlf.qdpx");
@@ -84,6 +86,8 @@ describe("REFI-QDA import: text and positions", () => {
     expect(byTitle.get("Selection note")?.targetId).toBe(r.tables.codings[0]?.id);
     expect(byTitle.get("Code note")?.targetKind).toBe("code");
     expect(byTitle.get("Loose note")?.targetKind).toBe("project");
+    expect(byTitle.get("Case note")).toMatchObject({ targetKind: "case", targetId: r.tables.cases[0]?.id });
+    expect(r.report.skipped.filter((s) => s.kind === "Link")).toEqual([]);
     // Codes, coders, cases and attributes.
     const parent = r.tables.codes.find((c) => c.name === "Parent");
     expect(parent).toMatchObject({ isCategory: true, colour: "#112233", description: "Top", parentId: null });
