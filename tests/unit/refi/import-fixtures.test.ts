@@ -217,3 +217,18 @@ describe("REFI-QDA import: bad files give a clear error and nothing", () => {
     await expectRefiError(importQdpx(qdpx(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>`, {}), "cb.qdpx"), /root element is <CodeBook>, not <Project>/, "CodeBook");
   });
 });
+
+describe("CLI: runImportQdpx", () => {
+  it("returns the tables and logs the report, naming what was left out", async () => {
+    const { runImportQdpx } = await import("../../../cli/commands/qdpx-import");
+    const lines: string[] = [];
+    const xml = project("ATLAS.ti 9", textSource(100, "Gone", [], `plainTextPath="internal://gone.txt"`) + textSource(101, "Here", [{ start: 0, end: 4, code: 11 }], "", "Here it is"));
+    const out = await runImportQdpx(qdpx(xml, {}), "cli.qdpx", { log: (l) => lines.push(l), projectId: "p-1" });
+    expect(out.tables.sources.map((s) => s.name)).toEqual(["Here"]);
+    expect(out.tables.memos.find((m) => m.title === "Loose note")?.targetId).toBe("p-1");
+    expect(lines[0]).toBe("cli.qdpx: exported by ATLAS.ti 9; positions read as Unicode code points over the stored text (QDA-XML 1.0; a Windows line break counts as 2).");
+    expect(lines).toContain("Imported 1 sources, 2 codes, 1 codings, 4 memos, 1 cases, 2 attributes, 1 coders, 0 sets.");
+    expect(lines.some((l) => l.startsWith("Not imported: source Gone — its file internal://gone.txt is missing"))).toBe(true);
+    await expect(runImportQdpx(strToU8("nope"), "x.qdpx", { log: () => undefined })).rejects.toThrow(/“x\.qdpx” is not a REFI-QDA project/);
+  });
+});
