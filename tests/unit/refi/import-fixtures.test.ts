@@ -203,8 +203,12 @@ describe("REFI-QDA import: bad files give a clear error and nothing", () => {
     await expectRefiError(importQdpx(zipSync({ "readme.txt": strToU8("x") }), "empty.qdpx"), /has no project file \(\.qde\)/);
   });
   it("malformed XML names the element and the line", async () => {
-    const bad = project("x", "").replace("</Codes>", "</Code></Codes>").replace(`<Code guid="${G(11)}" name="Child" isCodable="true"><NoteRef targetGUID="${G(52)}"/></Code>`, "");
-    await expectRefiError(importQdpx(qdpx(bad, {}), "bad.qdpx"), /“bad\.qdpx › project\.qde” has malformed XML at line \d+/);
+    const bad = project("x", "").replace("<Description>Top</Description>", "<Description>Top</Descripton>");
+    await expectRefiError(
+      importQdpx(qdpx(bad, {}), "bad.qdpx"),
+      /“bad\.qdpx › project\.qde” has malformed XML at line 5, column \d+: Expected closing tag 'Description' .*instead of closing tag 'Descripton'/,
+      "Description",
+    );
   });
   it("unknown element inside <Sources> names it", async () => {
     await expectRefiError(importQdpx(qdpx(project("x", `<SpreadsheetSource guid="${G(9)}"/>`), {}), "odd.qdpx"), /<SpreadsheetSource>/, "SpreadsheetSource");
