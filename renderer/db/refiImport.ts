@@ -29,9 +29,22 @@ function fields<T extends RecordMeta>(record: T): Fields<T> {
   return rest;
 }
 
-async function createAll<T extends RecordMeta>(w: ChangeWriter, table: JournaledTable, records: readonly T[], patch?: (r: T) => T): Promise<void> {
+/** The writer stamps createdAt from ctx.now(): pointing it at each record's own date keeps the other tool's dates (e.g. when a segment was coded). */
+interface CreatedAtClock {
+  current: Date;
+}
+
+async function createAll<T extends RecordMeta>(
+  w: ChangeWriter,
+  at: CreatedAtClock,
+  table: JournaledTable,
+  records: readonly T[],
+  patch?: (r: T) => T,
+): Promise<void> {
   for (const record of records) {
     const r = patch ? patch(record) : record;
+    const created = new Date(r.createdAt);
+    at.current = Number.isNaN(created.getTime()) ? new Date() : created;
     await w.create<T>(table, fields(r), r.id);
   }
 }
@@ -40,19 +53,22 @@ export async function writeRefiImport(result: RefiImportResult, profile: CoderPr
   const entry = await createProject(result.projectName, profile, now);
   const db = projectDatabase(entry.id);
   try {
-    const ctx = await openWriteContext(db, profile.id);
+    const base = await openWriteContext(db, profile.id);
+    // The clock keeps the real time (merge order); only createdAt follows the file.
+    const at: CreatedAtClock = { current: now };
+    const ctx = { ...base, now: () => at.current };
     const { tables } = result;
     await writeChanges(db, ctx, `Imported ${fileName}`, async (w) => {
       // Coders first: codings and memos refer to them.
-      await createAll<CoderRecord>(w, "coders", tables.coders);
-      await createAll<CodeRecord>(w, "codes", tables.codes);
-      await createAll<AttributeRecord>(w, "attributes", tables.attributes);
-      await createAll<CaseRecord>(w, "cases", tables.cases);
-      await createAll<SourceRecord>(w, "sources", tables.sources);
+      await createAll<CoderRecord>(w, at, "coders", tables.coders);
+      await createAll<CodeRecord>(w, at, "codes", tables.codes);
+      await createAll<AttributeRecord>(w, at, "attributes", tables.attributes);
+      await createAll<CaseRecord>(w, at, "cases", tables.cases);
+      await createAll<SourceRecord>(w, at, "sources", tables.sources);
       await db.sourceContent.bulkAdd(tables.sourceContent);
-      await createAll<CodingRecord>(w, "codings", tables.codings);
+      await createAll<CodingRecord>(w, at, "codings", tables.codings);
       // Project memos were made before the project had an id.
-      await createAll<MemoRecord>(w, "memos", tables.memos, (m) => (m.targetKind === "project" ? { ...m, targetId: entry.id } : m));
+      await createAll<MemoRecord>(w, at, "memos", tables.memos, (m) => (m.targetKind === "project" ? { ...m, targetId: entry.id } : m));
     });
     await setProjectSourceCount(entry.id, tables.sources.length);
     return entry;

@@ -14,7 +14,7 @@ const QDE = `<?xml version="1.0" encoding="utf-8"?>
 <Users><User guid="${G(1)}" name="Ben"/></Users>
 <CodeBook><Codes><Code guid="${G(10)}" name="Workload" isCodable="true"/></Codes></CodeBook>
 <Sources><TextSource guid="${G(100)}" name="Nurse 1" plainTextPath="internal://n1.txt">
-<PlainTextSelection guid="${G(200)}" startPosition="11" endPosition="20"><Coding guid="${G(300)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(10)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(200)}" startPosition="11" endPosition="20"><Coding guid="${G(300)}" creatingUser="${G(1)}" creationDateTime="2025-06-18T02:08:15Z"><CodeRef targetGUID="${G(10)}"/></Coding></PlainTextSelection>
 </TextSource></Sources>
 <Notes><Note guid="${G(50)}" name="Plan"><PlainTextContent>Project plan</PlainTextContent></Note></Notes>
 </Project>`;
@@ -41,6 +41,9 @@ describe("writeRefiImport", () => {
     expect(codes.map((c) => c.name)).toEqual(["Workload"]);
     const text = (await project.db.sourceContent.get(sources[0]?.id ?? ""))?.text ?? "";
     expect(text.slice(codings[0]?.start, codings[0]?.end)).toBe("stretched");
+    // When it was coded in the other tool is kept; the merge clock is today's.
+    expect(codings[0]?.createdAt).toBe("2025-06-18T02:08:15.000Z");
+    expect(Number(codings[0]?.updatedAt.slice(0, 13))).toBeGreaterThan(Date.parse("2025-06-19"));
     expect(memos[0]).toMatchObject({ targetKind: "project", targetId: entry.id, title: "Plan" });
     expect(coders.map((c) => c.name).sort()).toEqual(["Amira Patel", "Ben"]);
     const batches = new Set(journal.filter((j) => j.label === "Imported ward.qdpx").map((j) => j.batchId));
