@@ -151,7 +151,7 @@ function writeSelection(out: XmlLines, w: SourceWrite, c: CodingRecord, text: st
   const created = isoDateTime(c.createdAt);
   out.open(3, "PlainTextSelection", {
     guid: guidFor(c.id, "selection"),
-    name: snippet(text.slice(c.start, c.end)),
+    name: snippet(text.slice(c.start, Math.min(c.end, c.start + 240))),
     startPosition: positions[c.start] ?? 0,
     endPosition: positions[c.end] ?? 0,
     creatingUser: user,
@@ -317,15 +317,23 @@ export async function exportQdpx(tables: ExportTables, options: RefiExportOption
     entry.push(bytes, true);
   };
   const { qde, summary } = await writeRefiProject(tables, options, read, add);
-  add("project.qde", new TextEncoder().encode(qde));
+  // A seed-scale .qde is tens of MB: compress it in slices, letting the page breathe between them.
+  const entry = new ZipDeflate("project.qde", { level: 6 });
+  zip.add(entry);
+  const bytes = new TextEncoder().encode(qde);
+  const SLICE = 1 << 20;
+  for (let at = 0; at < bytes.length || at === 0; at += SLICE) {
+    entry.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
   zip.end();
   if (failures[0]) throw failures[0];
   const total = chunks.reduce((n, c) => n + c.length, 0);
-  const bytes = new Uint8Array(total);
+  const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
-    bytes.set(c, at);
+    out.set(c, at);
     at += c.length;
   }
-  return { bytes, summary };
+  return { bytes: out, summary };
 }
