@@ -6,6 +6,7 @@ import { codebookCsvBytes, codebookFileName, CODEBOOK_FILE_FILTERS, planCodebook
 import { plural } from "./DeleteCodeDialog";
 import { ImportCodebookDialog } from "./ImportCodebookDialog";
 import { MenuButton } from "./Menu";
+import { exportQdcFile } from "../refi/exportQdcFile";
 
 export type Report = (text: string, kind?: "info" | "error") => void;
 
@@ -50,6 +51,7 @@ export function CodebookFileMenu({ report }: { report: Report }) {
         items={[
           { label: "Import codebook…", onSelect: run(importFile) },
           { label: "Export codebook…", onSelect: run(exportFile) },
+          { label: "Export codebook (.qdc)…", onSelect: run(async () => report(await exportQdcFile(project, host))) },
         ]}
       />
       {preview && (

@@ -8,13 +8,13 @@ import type { PickedFile } from "../host/host";
 
 export type CodebookFilePlan = { ok: true; fileName: string; plan: CodebookPlan; unusedColumns: string[] } | { ok: false; message: string };
 
-export const CODEBOOK_FILE_FILTERS = [{ name: "Codebook (CSV or Word)", extensions: ["csv", "docx"] }];
+export const CODEBOOK_FILE_FILTERS = [{ name: "Codebook (CSV, Word or REFI-QDA .qdc)", extensions: ["csv", "docx", "qdc"] }];
 
 export async function planCodebookFile(file: PickedFile, existing: readonly PlanCode[]): Promise<CodebookFilePlan> {
   const name = file.name;
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
-  if (extension !== "csv" && extension !== "docx") {
-    return { ok: false, message: `“${name}” is not a codebook Margin can read. Choose a CSV file (.csv) or a Word document (.docx).` };
+  if (extension !== "csv" && extension !== "docx" && extension !== "qdc") {
+    return { ok: false, message: `“${name}” is not a codebook Margin can read. Choose a CSV file (.csv), a Word document (.docx) or a REFI-QDA codebook (.qdc).` };
   }
   let bytes: Uint8Array;
   try {
@@ -29,6 +29,11 @@ export async function planCodebookFile(file: PickedFile, existing: readonly Plan
     if (!planned.ok) return planned;
     const unusedColumns = planned.columns.filter((c) => c.use === null && c.header !== "").map((c) => c.header);
     return { ok: true, fileName: name, plan: planned.plan, unusedColumns };
+  }
+  if (extension === "qdc") {
+    const { planCodebookQdc } = await import("../../shared/refi/qdc");
+    const planned = planCodebookQdc(bytes, name, existing);
+    return planned.ok ? { ok: true, fileName: name, plan: planned.plan, unusedColumns: [] } : planned;
   }
   const { planCodebookDocx } = await import("../../shared/codebook/docxOutline");
   const planned = await planCodebookDocx(bytes, name, existing);

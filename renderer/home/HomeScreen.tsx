@@ -15,6 +15,7 @@ import { Button } from "../ui/Button";
 import { AppHeader } from "../ui/AppHeader";
 import { DeleteProjectDialog, ProjectNameDialog } from "./ProjectDialogs";
 import { OpenSampleProjectButton } from "../sample/OpenSampleProjectButton";
+import { ImportRefiButton } from "../refi/ImportRefiButton";
 
 type Pending = { kind: "create" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
 
@@ -33,6 +34,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           <h1 className="text-xl font-semibold">Projects</h1>
           <div className="flex items-start gap-2">
             <OpenSampleProjectButton profile={profile} />
+            <ImportRefiButton profile={profile} />
             <Button variant="primary" onClick={() => setPending({ kind: "create" })}>
               New project
             </Button>

@@ -16,6 +16,7 @@ import { useCodingSession } from "./codingSession";
 import { WorkspaceLayout } from "./WorkspaceLayout";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
+import { ExportRefiButton } from "../refi/ExportRefiDialog";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
@@ -50,13 +51,16 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   return (
     <WorkspaceLayout
       navigator={
-        <ul className="flex flex-col gap-0.5 p-2">
-          {item("sources", "Sources", sourceCount)}
-          {item("cases", "Cases & attributes", caseCount)}
-          {item("retrieval", "Coded segments", undefined)}
-          {item("memos", "Memos", undefined)}
-          {item("audit", "Audit trail", undefined)}
-        </ul>
+        <>
+          <ul className="flex flex-col gap-0.5 p-2">
+            {item("sources", "Sources", sourceCount)}
+            {item("cases", "Cases & attributes", caseCount)}
+            {item("retrieval", "Coded segments", undefined)}
+            {item("memos", "Memos", undefined)}
+            {item("audit", "Audit trail", undefined)}
+          </ul>
+          <ExportRefiButton />
+        </>
       }
       document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
       side={

@@ -1,0 +1,195 @@
+/**
+ * Text sources and their codings. A source's text comes from <PlainTextContent> or the file its
+ * plainTextPath names; selections are mapped to Margin offsets through ./positions.
+ */
+import { convertDocx } from "../import/convert";
+import { decodeText } from "../import/decode-text";
+import { ImportError } from "../import/errors";
+import { detectTurns } from "../import/speakers";
+import { countWords, sha256Hex } from "../import/stats";
+import type { Block } from "../import/types";
+import type { CodingRecord, SourceContentRecord, SourceKind, SourceRecord } from "../model/records";
+import { positionMap, type PositionUnit } from "./positions";
+import type { RecordFactory } from "./importRecords";
+import type { RefiArchive } from "./zip";
+import type { RefiSkipped, RefiSource } from "./types";
+
+export type Located = { ok: true; path: string; bytes: Uint8Array } | { ok: false; reason: string };
+
+/**
+ * Finds a file a path names. internal:// and bare names (qc writes "admin-1.txt") are in the
+ * archive's sources folder; relative:// is relative to the project's basePath, outside the archive,
+ * so it is looked for in the archive and otherwise reported; absolute:// is never readable here.
+ */
+export function locate(archive: RefiArchive | null, path: string, basePath: string | undefined): Located {
+  const m = /^([a-z]+):\/\/\/?(.*)$/i.exec(path.trim());
+  const scheme = m ? (m[1] ?? "").toLowerCase() : "";
+  const rest = m ? (m[2] ?? "") : path.trim();
+  if (scheme === "absolute") return { ok: false, reason: `its file is at an absolute path on the other computer (${path}), which is not inside the .qdpx` };
+  if (scheme !== "" && scheme !== "internal" && scheme !== "relative") return { ok: false, reason: `its path “${path}” uses an unknown scheme` };
+  if (!archive) return { ok: false, reason: `its text is in a separate file (${path})` };
+  const name = decodeURIComponent(rest).replace(/\\/g, "/").replace(/^\.?\//, "");
+  const candidates = scheme === "relative" ? [name, `sources/${name}`, `sources/${name.split("/").pop() ?? name}`] : [`sources/${name}`, name];
+  for (const c of candidates) {
+    const bytes = archive.read(c);
+    if (bytes) return { ok: true, path: c, bytes };
+  }
+  const where = scheme === "relative" ? `it is relative to the other computer's folder ${basePath ? `“${basePath}”` : "(no basePath given)"}, and` : "";
+  return { ok: false, reason: `its file ${path} is missing: ${where} the .qdpx has no ${candidates[0] ?? name}` };
+}
+
+/** One paragraph per line, blank lines included, so block offsets equal the plain text's. */
+export function linesToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    blocks.push({ kind: "paragraph", start, end });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return blocks;
+}
+
+export interface SourceImport {
+  source: SourceRecord;
+  content: SourceContentRecord;
+  codings: CodingRecord[];
+  /** Selection guid (lower case) -> the first coding made from it, for notes attached to selections. */
+  selectionCoding: Map<string, string>;
+}
+
+export interface SourceContext {
+  archive: RefiArchive | null;
+  basePath: string | undefined;
+  unit: PositionUnit;
+  factory: RecordFactory;
+  now: string;
+  coderFor: (guid: string | undefined) => string;
+  skipped: RefiSkipped[];
+  problems: string[];
+}
+
+const kindOf = (s: RefiSource): SourceKind => (/interview/i.test(s.name) ? "interview" : "document");
+
+async function readText(s: RefiSource, label: string, ctx: SourceContext): Promise<{ raw: string; fileName: string; fromDocx: Block[] | null } | null> {
+  if (s.plainTextContent !== undefined && s.plainTextContent !== "") return { raw: s.plainTextContent, fileName: `${label}.txt`, fromDocx: null };
+  if (s.plainTextPath === undefined) {
+    ctx.skipped.push({ kind: "source", name: label, reason: "it has neither a plainTextPath nor <PlainTextContent>" });
+    return null;
+  }
+  const found = locate(ctx.archive, s.plainTextPath, ctx.basePath);
+  if (!found.ok) {
+    ctx.skipped.push({ kind: "source", name: label, reason: found.reason });
+    return null;
+  }
+  let raw: string;
+  try {
+    const decoded = decodeText(found.bytes, found.path);
+    raw = decoded.text;
+    for (const w of decoded.warnings) ctx.problems.push(`${label}: ${w}`);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    ctx.skipped.push({ kind: "source", name: label, reason: error.message });
+    return null;
+  }
+  // NVivo for Mac 15 writes 1-byte text files beside the real .docx: take the Word text when
+  // nothing is coded on the (empty) plain text, so no position depends on it.
+  if (raw.trim() === "" && s.selections.length === 0 && s.richTextPath) {
+    const rich = locate(ctx.archive, s.richTextPath, ctx.basePath);
+    if (rich.ok && /\.docx$/i.test(rich.path)) {
+      try {
+        const converted = await convertDocx(rich.bytes, rich.path);
+        ctx.problems.push(`${label}: its plain-text file was empty, so the text was taken from its Word document (${s.richTextPath}).`);
+        return { raw: converted.text, fileName: `${label}.docx`, fromDocx: converted.blocks };
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        ctx.problems.push(`${label}: its plain-text file is empty and its Word document gave no text either (${error.message}).`);
+        return { raw, fileName: `${label}.txt`, fromDocx: null };
+      }
+    }
+  }
+  if (raw.trim() === "") ctx.problems.push(`${label}: the exported text is empty.`);
+  return { raw, fileName: `${label}.txt`, fromDocx: null };
+}
+
+export async function importTextSource(s: RefiSource, ctx: SourceContext): Promise<SourceImport | null> {
+  const label = s.name.trim() || s.plainTextPath || s.guid;
+  const read = await readText(s, label, ctx);
+  if (!read) {
+    const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, whose text is missing` });
+    return null;
+  }
+  const map = positionMap(read.raw, ctx.unit);
+  const text = map.text;
+  const { factory: f } = ctx;
+  const meta = f.meta(s.guid, s.creationDateTime);
+  const blocks = read.fromDocx ?? linesToBlocks(text);
+  const { turns, timestamps } = detectTurns(text, blocks);
+  const source: SourceRecord = {
+    ...meta,
+    name: label,
+    kind: kindOf(s),
+    fileName: read.fileName,
+    format: read.fromDocx ? "docx" : "txt",
+    importedAt: ctx.now,
+    charCount: text.length,
+    wordCount: countWords(text),
+    contentHash: await sha256Hex(text),
+    caseIds: [],
+    memo: s.description?.trim() ?? "",
+  };
+  const content: SourceContentRecord = { id: source.id, text, blocks, marks: [], turns, timestamps, warnings: [] };
+  const codings: CodingRecord[] = [];
+  const selectionCoding = new Map<string, string>();
+  const codeMissing = (codeGuid: string) =>
+    ctx.skipped.push({ kind: "coding", name: label, reason: `it refers to code ${codeGuid}, which is not in the codebook` });
+
+  for (const sel of s.selections) {
+    const where = `${label}, selection ${sel.startPosition}–${sel.endPosition}`;
+    let start = map.toOffset(sel.startPosition);
+    let end = map.toOffset(sel.endPosition);
+    if (start === null || end === null) {
+      ctx.skipped.push({ kind: "coding", name: where, reason: `the selection runs past the end of the text (${map.length} positions long)` });
+      continue;
+    }
+    if (start > end) [start, end] = [end, start];
+    if (start === end) {
+      ctx.skipped.push({ kind: "coding", name: where, reason: "the selection is empty" });
+      continue;
+    }
+    for (const c of sel.codings) {
+      const codeId = f.idOf(c.codeGuid);
+      if (!codeId) {
+        codeMissing(c.codeGuid);
+        continue;
+      }
+      const coding: CodingRecord = {
+        ...f.meta(c.guid, c.creationDateTime ?? sel.creationDateTime),
+        sourceId: source.id,
+        codeId,
+        start,
+        end,
+        coderId: ctx.coderFor(c.creatingUser ?? sel.creatingUser),
+        note: sel.description?.trim() ?? "",
+      };
+      codings.push(coding);
+      if (!selectionCoding.has(sel.guid.toLowerCase())) selectionCoding.set(sel.guid.toLowerCase(), coding.id);
+    }
+    if (sel.codings.length === 0 && sel.description?.trim()) {
+      ctx.skipped.push({ kind: "comment", name: where, reason: `an uncoded selection with a comment (“${sel.description.trim().slice(0, 60)}”); Margin keeps comments on codings` });
+    }
+  }
+  for (const c of s.codings) {
+    const codeId = f.idOf(c.codeGuid);
+    if (!codeId) {
+      codeMissing(c.codeGuid);
+      continue;
+    }
+    // Coding on a whole source is a coding of all its text.
+    codings.push({ ...f.meta(c.guid, c.creationDateTime), sourceId: source.id, codeId, start: 0, end: text.length, coderId: ctx.coderFor(c.creatingUser), note: "" });
+  }
+  return { source, content, codings, selectionCoding };
+}
