@@ -53,7 +53,7 @@ export type BundleKey = { identities: string[] } | { passphrase: string };
 
 export interface BundleProgress {
   phase: "packing" | "unpacking";
-  /** Records written or read so far, across all tables. */
+  /** Packing: records serialised so far, across all tables. Unpacking: bytes of the file read so far. */
   done: number;
   total: number;
 }
