@@ -8,6 +8,7 @@ import { CasesView } from "../cases/CasesView";
 import { CodebookPanel } from "../codebook/CodebookPanel";
 import { MemosView } from "../memos/MemosView";
 import { RetrievalView } from "../retrieval/RetrievalView";
+import { ComparisonView } from "../comparison/ComparisonView";
 import { AuditView } from "../audit/AuditView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
@@ -54,6 +55,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           {item("sources", "Sources", sourceCount)}
           {item("cases", "Cases & attributes", caseCount)}
           {item("retrieval", "Coded segments", undefined)}
+          {item("comparison", "Coding comparison", undefined)}
           {item("memos", "Memos", undefined)}
           {item("audit", "Audit trail", undefined)}
         </ul>
@@ -86,6 +88,8 @@ function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: 
       return <MemosView />;
     case "retrieval":
       return <RetrievalView />;
+    case "comparison":
+      return <ComparisonView />;
     case "audit":
       return <AuditView />;
     case "sources":
