@@ -23,4 +23,6 @@ export type {
 } from "./types";
 export { planMerge } from "./plan";
 export { applyMergePlan } from "./apply";
-export { joinTables, compareVersions, STAMPED_TABLES } from "./lww";
+export { compareVersions, overlay, stableStringify, STAMPED_TABLES } from "./lww";
+export { joinTables } from "./join";
+export { matchSources } from "./plan";
