@@ -126,7 +126,8 @@ export function ComparisonView() {
                   <Button onClick={() => void onExport()}>Export CSV</Button>
                 </span>
               </div>
-              <div className="max-h-[40%] shrink-0 overflow-auto">
+              {/* Focusable so keyboard users can scroll a long list of codes. */}
+              <div tabIndex={0} role="region" aria-label="Agreement by code" className="max-h-[40%] shrink-0 overflow-auto">
                 <CodeSummaryTable byCode={results.byCode} overall={results.overall} showAlpha={results.observers > 2} codeLabel={names.codeLabel} />
               </div>
               {results.cells.length === 0 ? (
