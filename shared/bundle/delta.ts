@@ -7,19 +7,33 @@ import type { RecordMeta } from "../model/records";
 
 /**
  * Records with `updatedAt > since` (tombstones included, so deletions travel), plus the content of every
- * included source (content has no stamp of its own: it is immutable and travels with its source).
+ * such source (content has no stamp of its own: it is immutable and travels with its source).
  * `since === null` returns everything.
+ *
+ * Also included, without their content: the source rows that changed codings and memos point at, so
+ * the receiver can match them by content hash (the receiver may know that transcript under its own id).
+ *
+ * `alsoIds`: ids of records this replica changed after `since` in its own time, whatever their stamps,
+ * from the journal — above all records merged in from a third coder, which keep that coder's older
+ * stamps and would otherwise be missed by a stamp-only delta.
  */
-export function selectDelta(tables: ProjectTables, since: string | null): ProjectTables {
-  const newer = <T extends RecordMeta>(rows: T[]): T[] => (since === null ? rows.slice() : rows.filter((r) => r.updatedAt > since));
+export function selectDelta(tables: ProjectTables, since: string | null, alsoIds?: ReadonlySet<string>): ProjectTables {
+  const newer = <T extends RecordMeta>(rows: T[]): T[] =>
+    since === null ? rows.slice() : rows.filter((r) => r.updatedAt > since || (alsoIds?.has(r.id) ?? false));
   const sources = newer(tables.sources);
   const ids = new Set(sources.map((s) => s.id));
+  const codings = newer(tables.codings);
+  const memos = newer(tables.memos);
+  const referenced = new Set<string>();
+  for (const c of codings) if (!ids.has(c.sourceId)) referenced.add(c.sourceId);
+  for (const m of memos) if (m.targetKind === "source" && !ids.has(m.targetId)) referenced.add(m.targetId);
+  const withReferenced = referenced.size === 0 ? sources : [...sources, ...tables.sources.filter((s) => referenced.has(s.id))];
   return {
-    sources,
+    sources: withReferenced,
     sourceContent: tables.sourceContent.filter((c) => ids.has(c.id)),
     codes: newer(tables.codes),
-    codings: newer(tables.codings),
-    memos: newer(tables.memos),
+    codings,
+    memos,
     cases: newer(tables.cases),
     attributes: newer(tables.attributes),
     coders: newer(tables.coders),
