@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Host } from "./host";
 import { createWebHost } from "./webHost";
 import { createElectronHost, electronApi } from "./electronHost";
+import { setBackupHost } from "../db/backups";
 
 const HostContext = createContext<Host | null>(null);
 
@@ -12,6 +13,8 @@ export function HostProvider({ children, host }: { children: ReactNode; host?: H
     const version = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev";
     return api ? createElectronHost(api) : createWebHost(version);
   }, [host]);
+  // Backups before a schema migration run outside React (while a project opens): they need the host too.
+  setBackupHost(value);
   return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
 }
 
