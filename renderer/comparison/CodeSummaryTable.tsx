@@ -56,7 +56,7 @@ export function CodeSummaryTable({
               {codeLabel(s.codeId)}
             </th>
             <td className={TD}>
-              {s.cells - s.uncodedSources} of {s.cells}
+              {s.scopeSources - s.uncodedSources} of {s.scopeSources}
             </td>
             <Cells s={s} showAlpha={showAlpha} />
           </tr>

@@ -48,7 +48,7 @@ export function CoderGroupPicker({
   );
   return (
     <div className="flex flex-col gap-1">
-      <div className="flex gap-4">
+      <div className="flex flex-col gap-3">
         {side("A", coderA, coderB)}
         {side("B", coderB, coderA)}
       </div>

@@ -84,7 +84,13 @@ export function ComparisonView() {
                 includeSubcodes={draft.includeSubcodes}
                 onChange={(patch) => update({ draft: { ...draft, ...patch } })}
               />
-              <SourceChooser sources={lookups.sources} chosen={draft.sourceIds} onChange={(sourceIds) => update({ draft: { ...draft, sourceIds } })} />
+              <SourceChooser
+                sources={lookups.sources}
+                chosen={draft.sourceIds}
+                countUncoded={draft.countUncoded}
+                onChange={(sourceIds) => update({ draft: { ...draft, sourceIds } })}
+                onCountUncodedChange={(countUncoded) => update({ draft: { ...draft, countUncoded } })}
+              />
               <div className="flex flex-col gap-1">
                 <Button type="submit" variant="primary" disabled={problem !== null}>
                   Compare coding

@@ -16,8 +16,9 @@ export function HowCalculated() {
             When both sides coded nothing (or everything) they agree completely and kappa is 1, as NVivo reports it.
           </li>
           <li>
-            Averages over sources are weighted by source length, as NVivo’s help recommends; sources where neither side coded a code count as full agreement
-            in its average. “All codes” weights every code equally.
+            Averages over sources are weighted by source length, as NVivo’s help recommends. Like NVivo, a source where neither side coded a code counts
+            as full agreement (kappa 1) in its average, which can make a rarely used code look better than it is: untick “Count sources neither side coded”
+            to average only over the sources someone coded. “All codes” pools every code’s sources the same way.
           </li>
           <li>
             With more than two coders, Krippendorff’s alpha (nominal) treats every coder separately: each character is a unit and each coder’s value is coded

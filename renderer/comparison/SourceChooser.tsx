@@ -5,11 +5,15 @@ import type { ComparedSource } from "../db/comparison";
 export function SourceChooser({
   sources,
   chosen,
+  countUncoded,
   onChange,
+  onCountUncodedChange,
 }: {
   sources: readonly ComparedSource[];
   chosen: readonly string[] | null;
+  countUncoded: boolean;
   onChange: (sourceIds: string[] | null) => void;
+  onCountUncodedChange: (on: boolean) => void;
 }) {
   const id = useId();
   const [search, setSearch] = useState("");
@@ -53,6 +57,13 @@ export function SourceChooser({
           </ul>
         </>
       )}
+      <label className="mt-1 flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-1" checked={countUncoded} onChange={(e) => onCountUncodedChange(e.target.checked)} />
+        <span>
+          Count sources neither side coded as agreement in averages
+          <span className="block text-xs text-slate-600 dark:text-slate-400">As NVivo does. Untick to average only over sources someone coded.</span>
+        </span>
+      </label>
     </fieldset>
   );
 }

@@ -9,6 +9,11 @@ export interface ComparisonRequest {
   includeSubcodes: boolean;
   /** null: every source. */
   sourceIds: string[] | null;
+  /**
+   * Count sources where neither side coded a code as full agreement in its average, as NVivo does.
+   * Off, averages cover only the sources someone coded (a sparse code then cannot look perfect).
+   */
+  countUncoded: boolean;
 }
 
 export interface ComparisonState {
@@ -17,7 +22,7 @@ export interface ComparisonState {
   run: ComparisonRequest | null;
 }
 
-const INITIAL: ComparisonState = { draft: { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null }, run: null };
+const INITIAL: ComparisonState = { draft: { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: true }, run: null };
 
 const remembered = new WeakMap<OpenProject, ComparisonState>();
 

@@ -13,8 +13,10 @@ export interface ComparisonCell extends CellResult {
 
 export interface CodeSummary extends Summary {
   codeId: string;
-  /** Sources where neither A nor B coded this code (full agreement, counted in the averages). */
+  /** Sources where neither A nor B coded this code (full agreement; in the averages when the request counts them). */
   uncodedSources: number;
+  /** Sources in scope. */
+  scopeSources: number;
 }
 
 export interface ComparisonResults {
@@ -85,9 +87,9 @@ export async function computeComparison(
       }
     }
     const uncodedSources = inScope.length - bySource.size;
-    summary.addUncoded(uncodedSources, totalLength - codedLength);
+    if (request.countUncoded) summary.addUncoded(uncodedSources, totalLength - codedLength);
     overall.addSummary(summary);
-    byCode.push({ ...summary.result(), codeId: group.codeId, uncodedSources });
+    byCode.push({ ...summary.result(), codeId: group.codeId, uncodedSources, scopeSources: inScope.length });
     onProgress(i + 1, groups.length);
   }
   return { cells, byCode, overall: overall.result(), observers };

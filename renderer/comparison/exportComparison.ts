@@ -17,7 +17,8 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
     const code = codeLabel(summary.codeId);
     const cells = [...(cellsByCode.get(summary.codeId) ?? [])].sort((a, b) => sourceName(a.sourceId).localeCompare(sourceName(b.sourceId)));
     for (const c of cells) rows.push({ code, source: sourceName(c.sourceId), length: c.length, counts: c.counts, agreement: c.agreement, kappa: c.kappa, alpha: c.alpha });
-    rows.push({ code, source: `All ${summary.cells} sources (weighted by length)`, ...summary });
+    const label = summary.cells === summary.scopeSources ? `All ${summary.cells} sources` : `The ${summary.cells} sources coded`;
+    rows.push({ code, source: `${label} (weighted by length)`, ...summary });
   }
   rows.push({ code: "All codes", source: "All sources", ...results.overall });
   return rows;

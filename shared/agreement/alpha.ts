@@ -14,6 +14,13 @@
 
 export type NominalValue = string | number | boolean;
 
+const TRUE = "boolean:true";
+const FALSE = "boolean:false";
+const TRUE_TRUE = `${TRUE}\u0000${TRUE}`;
+const FALSE_FALSE = `${FALSE}\u0000${FALSE}`;
+const TRUE_FALSE = `${TRUE}\u0000${FALSE}`;
+const FALSE_TRUE = `${FALSE}\u0000${TRUE}`;
+
 export class Coincidences {
   /** "c\u0000k" → o_ck. */
   private readonly cells = new Map<string, number>();
@@ -30,6 +37,12 @@ export class Coincidences {
   addUnit(unitValues: readonly NominalValue[], weight = 1): void {
     const m = unitValues.length;
     if (m < 2 || weight <= 0) return;
+    if (unitValues.every((v) => typeof v === "boolean")) {
+      let ones = 0;
+      for (const v of unitValues) if (v) ones++;
+      this.addBinaryUnit(ones, m, weight);
+      return;
+    }
     const counts = new Map<string, number>();
     for (const v of unitValues) {
       const k = Coincidences.key(v);
@@ -44,6 +57,28 @@ export class Coincidences {
         this.cells.set(cell, (this.cells.get(cell) ?? 0) + (weight * pairs) / (m - 1));
       }
     }
+  }
+
+  /**
+   * Coded / not-coded unit without building a value map: `ones` of the `m` coders coded it. This
+   * is the hot path of coding comparison (one call per sweep piece).
+   */
+  addBinaryUnit(ones: number, m: number, weight = 1): void {
+    if (m < 2 || weight <= 0) return;
+    const zeros = m - ones;
+    const scale = weight / (m - 1);
+    if (ones > 1) this.bump(TRUE_TRUE, ones * (ones - 1) * scale);
+    if (zeros > 1) this.bump(FALSE_FALSE, zeros * (zeros - 1) * scale);
+    if (ones > 0 && zeros > 0) {
+      this.bump(TRUE_FALSE, ones * zeros * scale);
+      this.bump(FALSE_TRUE, ones * zeros * scale);
+    }
+    if (ones > 0) this.values.set(TRUE, true);
+    if (zeros > 0) this.values.set(FALSE, false);
+  }
+
+  private bump(cell: string, amount: number): void {
+    this.cells.set(cell, (this.cells.get(cell) ?? 0) + amount);
   }
 
   /** Pools another matrix into this one (more sources, more codes). */

@@ -39,7 +39,11 @@ export function codingCoincidences(codings: readonly CoderSpan[], observers: rea
   const matrix = new Coincidences();
   if (observers.length < 2 || length <= 0) return matrix;
   const perCoder = observers.map((id) => unionSpans(codings.filter((c) => c.coderId === id), length));
-  sweep(perCoder, length, (start, end, covered) => matrix.addUnit(covered, end - start));
+  sweep(perCoder, length, (start, end, covered) => {
+    let ones = 0;
+    for (const c of covered) if (c) ones++;
+    matrix.addBinaryUnit(ones, covered.length, end - start);
+  });
   return matrix;
 }
 
@@ -101,7 +105,7 @@ export class SummaryBuilder {
     this.weightedAgreement += length;
     this.weightedKappa += length;
     this.counts.neither += length;
-    if (this.observerCount >= 2 && length > 0) this.coincidences.addUnit(new Array<boolean>(this.observerCount).fill(false), length);
+    if (this.observerCount >= 2 && length > 0) this.coincidences.addBinaryUnit(0, this.observerCount, length);
     return this;
   }
 
