@@ -16,8 +16,8 @@ export function HowCalculated() {
             When both sides coded nothing (or everything) they agree completely and kappa is 1, as NVivo reports it.
           </li>
           <li>
-            Averages over sources are weighted by source length, as NVivo’s help recommends. Like NVivo, a source where neither side coded a code counts
-            as full agreement (kappa 1) in its average, which can make a rarely used code look better than it is: untick “Count sources neither side coded”
+            Averages over sources are weighted by source length, so a long transcript weighs more than a short note. A source where neither side coded
+            a code is complete agreement (kappa 1) and by default counts in its average, which can make a rarely used code look better than it is: untick “Count sources neither side coded”
             to average only over the sources someone coded. “All codes” pools every code’s sources the same way.
           </li>
           <li>

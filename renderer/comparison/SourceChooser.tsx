@@ -61,7 +61,7 @@ export function SourceChooser({
         <input type="checkbox" className="mt-1" checked={countUncoded} onChange={(e) => onCountUncodedChange(e.target.checked)} />
         <span>
           Count sources neither side coded as agreement in averages
-          <span className="block text-xs text-slate-600 dark:text-slate-400">As NVivo does. Untick to average only over sources someone coded.</span>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">Such a source is complete agreement (kappa 1). Untick to average only over sources someone coded.</span>
         </span>
       </label>
     </fieldset>

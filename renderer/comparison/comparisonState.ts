@@ -10,7 +10,7 @@ export interface ComparisonRequest {
   /** null: every source. */
   sourceIds: string[] | null;
   /**
-   * Count sources where neither side coded a code as full agreement in its average, as NVivo does.
+   * Count sources where neither side coded a code as complete agreement (kappa 1) in its average.
    * Off, averages cover only the sources someone coded (a sparse code then cannot look perfect).
    */
   countUncoded: boolean;

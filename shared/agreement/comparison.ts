@@ -1,5 +1,5 @@
 /**
- * Coding comparison for codes × sources: per-cell results, NVivo-style averages and Krippendorff's
+ * Coding comparison for codes × sources: per-cell results, length-weighted averages and Krippendorff's
  * alpha pooled over characters. Pure; the renderer runs it in chunks so the window stays responsive.
  */
 
@@ -66,7 +66,7 @@ export interface Summary {
   cells: number;
   length: number;
   counts: AgreementCounts;
-  /** Weighted by source length, as NVivo recommends for averaging across sources. */
+  /** Weighted by source length, so a long transcript weighs more than a short note. */
   agreement: number;
   kappa: number;
   /** Pooled over every character of every included cell (not an average of alphas). */
@@ -75,7 +75,7 @@ export interface Summary {
 
 /**
  * Accumulates a weighted summary. Sources where neither group coded the code are added with
- * `addUncoded`: they are full agreement (kappa 1, as NVivo reports them) and weigh in the average.
+ * `addUncoded`: they are full agreement (kappa 1: complete agreement) and weigh in the average.
  */
 export class SummaryBuilder {
   private cells = 0;
@@ -172,7 +172,7 @@ export function bucketCodings(
   return out;
 }
 
-/** Landis & Koch (1977) bands, the reading NVivo's help suggests for kappa. */
+/** Landis & Koch (1977) bands: a common reading of kappa, always shown in words beside the value. */
 export type KappaBand = "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost perfect";
 
 export function kappaBand(kappa: number): KappaBand {

@@ -1,6 +1,6 @@
 /**
  * Percentage agreement and Cohen's kappa over character units, as NVivo's coding comparison query
- * documents them (NVivo 10–14 help, "Run a Coding Comparison query": "How is the percentage
+ * documents them (NVivo 9, 10 and 12 help, "Run a Coding Comparison query": "How is the percentage
  * agreement calculated?" and "How is the Kappa coefficient calculated?"). Pure.
  *
  * For one code in one source of N characters:
@@ -46,9 +46,8 @@ export function chanceAgreement(c: AgreementCounts): number {
 
 /**
  * Cohen's kappa. Pe = 1 happens only when both coders coded nothing, or both coded everything: they
- * agree on every character, and NVivo documents "if the users are in complete agreement then the
- * Kappa coefficient (K) = 1" (its rows where neither user coded the source show K = 1), so that
- * case is 1 rather than 0/0.
+ * agree on every character, and NVivo's help documents "if the users are in complete agreement then
+ * the Kappa coefficient (K) = 1", so that case is 1 rather than 0/0.
  */
 export function cohensKappa(c: AgreementCounts): number {
   const pe = chanceAgreement(c);
