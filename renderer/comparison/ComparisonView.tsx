@@ -44,7 +44,7 @@ export function ComparisonView() {
   const draft = state.draft;
   const problem = requestProblem(draft);
   const run = state.run;
-  const results = status.state === "done" ? status.results : null;
+  const results = status.state === "done" ? status.results : status.state === "running" ? status.previous : null;
   const openCell: ComparisonCell | undefined = results && openKey ? results.cells.find((c) => c.key === openKey) : undefined;
   const onShowDisagreements = useCallback((cell: ComparisonCell) => setOpenKey(cell.key), []);
 
@@ -124,6 +124,7 @@ export function ComparisonView() {
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="text-sm">
                   <strong>A:</strong> {names.group(run.coderA)} · <strong>B:</strong> {names.group(run.coderB)}
+                  {status.state === "running" && <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">Updating…</span>}
                 </p>
                 <span className="flex items-center gap-2">
                   <span role="status" className="text-xs text-slate-700 dark:text-slate-300">
