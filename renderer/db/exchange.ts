@@ -12,7 +12,9 @@ import type { CoderRecord, ExchangeMetaRecord, JournaledTable, RecordMeta, Sourc
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../../shared/model/tables";
 import { writeChanges } from "./changes";
 import type { ProjectDatabase } from "./projectDb";
-import type { OpenProject } from "./projects";
+import { newId } from "../../shared/ids";
+import { createProject, getProject, MAX_PROJECT_NAME, openProject, setProjectSourceCount, type OpenProject } from "./projects";
+import type { CoderProfile } from "./registry";
 
 /** Rows per read: large enough to be quick, small enough that no read holds a seed-scale table twice. */
 export const READ_CHUNK = 1000;
@@ -278,4 +280,21 @@ export function liveCounts(tables: ProjectTables): Record<StampedTableName, numb
   const out = {} as Record<StampedTableName, number>;
   for (const name of STAMPED) out[name] = (tables[name] as RecordMeta[]).filter((r) => !r.deleted).length;
   return out;
+}
+
+/**
+ * A new project on this computer from a bundle, keeping the bundle's project id so later bundles from the
+ * team merge into it. Refused when that project is already here (merge into it instead).
+ */
+export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
+  const id = asCopy ? newId() : opened.manifest.projectId;
+  if (!asCopy && (await getProject(id))) {
+    throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);
+  }
+  const name = asCopy ? `${opened.manifest.projectName} (restored)` : opened.manifest.projectName;
+  const entry = await createProject(name.slice(0, MAX_PROJECT_NAME), profile, new Date(), id);
+  const project = await openProject(entry.id, profile);
+  await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
+  await setProjectSourceCount(entry.id, opened.tables.sources.filter((s) => !s.deleted).length);
+  return entry.id;
 }

@@ -17,6 +17,7 @@ import { useCodingSession } from "./codingSession";
 import { WorkspaceLayout } from "./WorkspaceLayout";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
+import { ExchangeActions } from "../exchange/ExchangeActions";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
@@ -51,6 +52,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   return (
     <WorkspaceLayout
       navigator={
+        <>
         <ul className="flex flex-col gap-0.5 p-2">
           {item("sources", "Sources", sourceCount)}
           {item("cases", "Cases & attributes", caseCount)}
@@ -59,6 +61,8 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           {item("memos", "Memos", undefined)}
           {item("audit", "Audit trail", undefined)}
         </ul>
+        <ExchangeActions />
+        </>
       }
       document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
       side={
