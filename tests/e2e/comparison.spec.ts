@@ -27,10 +27,10 @@ interface Expected {
 
 /**
  * The answer worked out here, independently of shared/agreement: the sample transcripts go through
- * the importer (as the sample project does), the sample's Usability anchors are resolved, and the
+ * the importer (as the sample project does), the sample's anchors for the code are resolved, and the
  * 2×2 table is counted one character at a time.
  */
-async function expectedForUsability(): Promise<Expected[]> {
+async function expectedFor(code: string): Promise<Expected[]> {
   const out: Expected[] = [];
   for (const source of SOURCES) {
     const raw = readFileSync(path.resolve("resources/sample/transcripts", source.file));
@@ -38,7 +38,7 @@ async function expectedForUsability(): Promise<Expected[]> {
     const n = text.length;
     const you = new Array<boolean>(n).fill(false);
     const second = new Array<boolean>(n).fill(false);
-    for (const coding of SAMPLE_CODINGS.filter((c) => c.source === source.key && c.code === CODE)) {
+    for (const coding of SAMPLE_CODINGS.filter((c) => c.source === source.key && c.code === code)) {
       const range = resolveAnchor(text, coding.anchor);
       if (!range) throw new Error(`anchor not found: ${JSON.stringify(coding.anchor)}`);
       const marks = coding.coder === "you" ? you : second;
@@ -82,7 +82,7 @@ async function openComparison(page: Page): Promise<void> {
 }
 
 test("coding comparison on the sample: kappa per source and weighted average match a per-character count, drill down, export CSV", async ({ page }) => {
-  const expected = await expectedForUsability();
+  const expected = await expectedFor(CODE);
   const totalLength = expected.reduce((sum, e) => sum + e.length, 0);
   const averageKappa = expected.reduce((sum, e) => sum + e.length * e.kappa, 0) / totalLength;
   const averageAgreement = expected.reduce((sum, e) => sum + e.length * e.agreement, 0) / totalLength;
@@ -157,4 +157,52 @@ test("coding comparison on the sample: kappa per source and weighted average mat
   // "Open in source" lands on the passage.
   await link.click();
   await expect(page).toHaveURL(new RegExp(`\\?at=${first.start}-${first.end}$`));
+});
+
+test("a code one source uses: averages with and without the sources nobody coded, and a chosen source, all by keyboard", async ({ page }) => {
+  const expected = await expectedFor("Wider context/Policy");
+  const coded = expected.filter((e) => e.agreement < 1 || e.kappa !== 1);
+  // The sample codes Policy in P02 only, by both coders with different boundaries.
+  expect(coded.map((e) => e.name)).toEqual(["P02 CCIO interview"]);
+  const p02 = coded[0];
+  if (!p02) throw new Error("unreachable");
+  const total = expected.reduce((sum, e) => sum + e.length, 0);
+  const withUncoded = (p02.length * p02.kappa + (total - p02.length) * 1) / total;
+
+  await openComparison(page);
+  const view = page.getByRole("region", { name: "Coding comparison" });
+  await view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: "Amira Patel (AP)" }).press("Space");
+  // Ticking the same coder for B moves them there: a coder is on one side only.
+  await view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: "Amira Patel (AP)" }).press("Space");
+  await expect(view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: "Amira Patel (AP)" })).not.toBeChecked();
+  await view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: "Sam Okafor (SO)" }).press("Space");
+  await expect(view.getByText("Choose at least one coder for A and one for B.")).toBeVisible();
+  // Sam moves from B to A, leaving Amira as B.
+  await view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: "Sam Okafor (SO)" }).press("Space");
+  await expect(view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: "Sam Okafor (SO)" })).not.toBeChecked();
+  await view.getByRole("list", { name: "Codes to compare" }).getByRole("checkbox", { name: "Wider context / Policy" }).press("Space");
+  await view.getByRole("button", { name: "Compare coding" }).press("Enter");
+
+  const byCode = view.getByRole("table", { name: /Agreement by code \(averages/ });
+  const row = byCode.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Wider context / Policy" }) });
+  await expect(row.getByRole("cell").nth(0)).toHaveText("1 of 3");
+  await expect(row.getByRole("cell").nth(2)).toContainText(withUncoded.toFixed(4));
+  // Kappa is symmetric: Sam as A and Amira as B give P02 the same value.
+  const cells = view.getByRole("table", { name: "Agreement by code and source" });
+  await expect(cells.getByRole("row").filter({ hasText: p02.name }).getByRole("cell").nth(3)).toContainText(p02.kappa.toFixed(4));
+
+  // Averages over coded sources only.
+  await view.getByRole("checkbox", { name: /Count sources neither side coded/ }).press("Space");
+  await view.getByRole("button", { name: "Compare coding" }).press("Enter");
+  await expect(row.getByRole("cell").nth(2)).toContainText(p02.kappa.toFixed(4));
+
+  // Chosen sources: P02 alone, uncoded sources counted again (none left to count).
+  await view.getByRole("checkbox", { name: /Count sources neither side coded/ }).press("Space");
+  await view.getByRole("radio", { name: /Chosen sources/ }).press("Space");
+  await expect(view.getByText("Choose one or more sources, or compare in all sources.")).toBeVisible();
+  await view.getByRole("list", { name: "Sources to compare" }).getByRole("checkbox", { name: p02.name }).press("Space");
+  await view.getByRole("button", { name: "Compare coding" }).press("Enter");
+  await expect(row.getByRole("cell").nth(0)).toHaveText("1 of 1");
+  await expect(row.getByRole("cell").nth(2)).toContainText(p02.kappa.toFixed(4));
+  await expect(row.getByRole("cell").nth(1)).toHaveText(`${(100 * p02.agreement).toFixed(2)}%`);
 });
