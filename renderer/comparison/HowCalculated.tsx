@@ -3,7 +3,8 @@ export function HowCalculated() {
   return (
     <details className="rounded border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
       <summary className="cursor-pointer font-semibold">How is this calculated?</summary>
-      <div className="mt-2 flex flex-col gap-2 text-slate-800 dark:text-slate-200">
+      {/* Scrolls inside itself so opening the help never pushes the results out of view. */}
+      <div tabIndex={0} role="region" aria-label="How coding comparison is calculated" className="mt-2 flex max-h-56 flex-col gap-2 overflow-auto text-slate-800 dark:text-slate-200">
         <p>
           Margin compares coding character by character, as NVivo’s coding comparison query does. For each code in each source of N characters it counts
           the characters coded by both A and B (a), by A only (b), by B only (c) and by neither (d). When A or B is a group of coders, text counts as coded
