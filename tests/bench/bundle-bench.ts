@@ -160,7 +160,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
 
     // Export: Margin, then the reference, in the same run.
     meter.start();
-    let bundle = new Uint8Array(0);
+    let bundle: Uint8Array = new Uint8Array(0);
     const t0 = performance.now();
     bundle = await writeBundle(tables, info, { recipients: [keys.recipient] }, meter.sample);
     const exportMs = performance.now() - t0;
