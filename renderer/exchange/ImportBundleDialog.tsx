@@ -4,7 +4,7 @@ import type { MergeResolutions, MergeSummary } from "../../shared/merge";
 import { navigate } from "../app/router";
 import { backupProject } from "../db/backups";
 import { listCoders } from "../db/codings";
-import { applyImport, createProjectFromBundle, NothingNewError, planImport, type ImportPlan } from "../db/exchange";
+import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, type ImportPlan } from "../db/exchange";
 import { useLive } from "../db/live";
 import { getProfile } from "../db/profile";
 import { useHost } from "../host/HostContext";
@@ -151,42 +151,73 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Home screen: a project from a bundle (the team's start project, or a colleague's project). */
+/** Home screen: a project from a bundle (the team's start project, or a colleague's project), after a preview. */
 export function ImportBundleAsProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
     <Dialog title="Import bundle as a project" open={open} onClose={onClose} wide>
-      {open && (
-        <div className="flex flex-col gap-3 text-sm">
-          <OpenBundle
-            onOpened={(opened) => {
-              setBusy(true);
-              setError(null);
-              void getProfile()
-                .then((profile) => {
-                  if (!profile) throw new Error("Set up your coder profile first.");
-                  return createProjectFromBundle(opened, profile);
-                })
-                .then((id) => {
-                  onClose();
-                  navigate({ name: "project", projectId: id, view: "sources", sourceId: null });
-                })
-                .catch((e: unknown) => setError(errorText(e)))
-                .finally(() => setBusy(false));
-            }}
-          />
-          {busy && <p role="status">Creating the project…</p>}
-          {error && (
-            <p role="alert" className="text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          )}
-          <div className="flex justify-end">
-            <Button onClick={onClose}>Cancel</Button>
-          </div>
-        </div>
-      )}
+      {open && <NewProjectFlow onClose={onClose} />}
     </Dialog>
+  );
+}
+
+function NewProjectFlow({ onClose }: { onClose: () => void }) {
+  const [opened, setOpened] = useState<OpenedBundle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(bundle: OpenedBundle) {
+    setBusy(true);
+    setError(null);
+    try {
+      const profile = await getProfile();
+      if (!profile) throw new Error("Set up your coder profile first.");
+      const id = await createProjectFromBundle(bundle, profile);
+      onClose();
+      navigate({ name: "project", projectId: id, view: "sources", sourceId: null });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3 text-sm">
+      {!opened && <OpenBundle onOpened={(bundle) => setOpened(bundle)} />}
+      {opened && (
+        <section aria-label="Bundle contents">
+          <p>
+            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {new Date(opened.manifest.createdAt).toLocaleString()}
+            {opened.manifest.kind === "delta" ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle." : "."}
+          </p>
+          <table className="mt-2 text-left" aria-label="Records in the bundle">
+            <tbody>
+              {Object.entries(liveCounts(opened.tables)).map(([table, n]) => (
+                <tr key={table}>
+                  <th scope="row" className="pr-4 font-normal capitalize">
+                    {table}
+                  </th>
+                  <td className="tabular-nums">{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {busy && <p role="status">Creating the project…</p>}
+      {error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        {opened && (
+          <Button variant="primary" disabled={busy} onClick={() => void create(opened)}>
+            Create project
+          </Button>
+        )}
+      </div>
+    </div>
   );
 }
