@@ -25,6 +25,8 @@ const COLUMNS: Column[] = [
 const GRID_TWO = "grid grid-cols-[minmax(8rem,2fr)_minmax(8rem,2fr)_6rem_11rem_5.5rem_5.5rem_5.5rem_5.5rem_9rem] items-center gap-x-2";
 const GRID_ALPHA = "grid grid-cols-[minmax(8rem,2fr)_minmax(8rem,2fr)_6rem_11rem_5.5rem_5.5rem_5.5rem_5.5rem_5.5rem_9rem] items-center gap-x-2";
 const ROW_HEIGHT = 40;
+// One collator for 100,000-row sorts: much faster than localeCompare per comparison.
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 /**
  * Every code × source that A or B coded, sortable, virtualised (500 codes × 1,000 sources is half a
@@ -65,8 +67,8 @@ export function CellTable({
     };
     const keyed = cells.map((c) => ({ c, v: value(c) }));
     keyed.sort((x, y) => {
-      const order = typeof x.v === "string" && typeof y.v === "string" ? x.v.localeCompare(y.v) : Number(x.v) - Number(y.v);
-      return (sort.descending ? -order : order) || x.c.key.localeCompare(y.c.key);
+      const order = typeof x.v === "string" && typeof y.v === "string" ? collator.compare(x.v, y.v) : Number(x.v) - Number(y.v);
+      return (sort.descending ? -order : order) || (x.c.key < y.c.key ? -1 : x.c.key > y.c.key ? 1 : 0);
     });
     return keyed.map((k) => k.c);
   }, [cells, sort, codeLabel, sourceName]);
