@@ -32,6 +32,9 @@ export interface BundleBenchResult {
   exportMs: number;
   referenceExportMs: number;
   exportRatio: number;
+  /** CPU-time ratio: steadier than wall time on a shared machine. */
+  exportCpu: { ms: number; referenceMs: number; ratio: number };
+  importCpu: { ms: number; referenceMs: number; ratio: number };
   importMs: { read: number; plan: number; apply: number; total: number };
   referenceImportMs: number;
   importRatio: number;
@@ -127,10 +130,20 @@ class PeakMeter {
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-function time(run: () => void): number {
+/** Runs a shell line; returns wall time and the CPU time (user + sys) of its child processes, from bash's `times`. */
+function shell(line: string, cwd?: string): { ms: number; cpuMs: number } {
   const t0 = performance.now();
-  run();
-  return performance.now() - t0;
+  const out = execFileSync("bash", ["-c", `set -e; ${line}; times`], { cwd, encoding: "utf8" });
+  const ms = performance.now() - t0;
+  // `times` prints two lines (shell, then children): "0m1.234s 0m0.056s".
+  const children = out.trim().split("\n").at(-1) ?? "";
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { ms, cpuMs: (secs.reduce((a, b) => a + b, 0) || Number.NaN) * 1000 };
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
 }
 
 export async function runBundleBench(options: BundleBenchOptions, log: (line: string) => void = console.log): Promise<BundleBenchResult> {
@@ -162,16 +175,16 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     meter.start();
     let bundle: Uint8Array = new Uint8Array(0);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     bundle = await writeBundle(tables, info, { recipients: [keys.recipient] }, meter.sample);
     const exportMs = performance.now() - t0;
+    const exportCpuMs = cpuMs(c0);
     meter.stop();
     const exportPeak = { rss: meter.rss, heap: meter.heap };
     writeFileSync(path.join(dir, "bench.margin"), bundle);
     const bundleBytes = bundle.length;
-    const referenceExportMs = time(() => {
-      execFileSync("zip", ["-q", "-r", "-6", path.join(dir, "ref.zip"), "manifest.json", "tables"], { cwd: ref });
-      execFileSync("age", ["-r", keys.recipient, "-o", path.join(dir, "ref.age"), path.join(dir, "ref.zip")]);
-    });
+    const refExport = shell(`zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${keys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`, ref);
+    const referenceExportMs = refExport.ms;
     log(`  export: Margin ${exportMs.toFixed(0)} ms, zip+age ${referenceExportMs.toFixed(0)} ms, bundle ${mb(bundleBytes)} MB`);
 
     // Import into a project that has 90% of it, with 1% of the codes edited locally.
@@ -181,6 +194,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const bytes = readFileSync(path.join(dir, "bench.margin"));
     meter.start();
     const r0 = performance.now();
+    const ic0 = process.cpuUsage();
     const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample });
     const r1 = performance.now();
     const plan = planMerge(local, opened.tables, { lastExchangeAt: null });
@@ -188,13 +202,12 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const r2 = performance.now();
     const applied = applyMergePlan(local, plan, {}, { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: "coder-1" });
     const r3 = performance.now();
+    const importCpuMs = cpuMs(ic0);
     meter.stop();
     const importPeak = { rss: meter.rss, heap: meter.heap };
     if (applied.puts.codings.length !== 10_000) throw new Error(`expected 10,000 new codings, got ${applied.puts.codings.length}`);
-    const referenceImportMs = time(() => {
-      execFileSync("age", ["-d", "-i", path.join(dir, "key.txt"), "-o", path.join(dir, "out.zip"), path.join(dir, "ref.age")]);
-      execFileSync("unzip", ["-q", "-o", path.join(dir, "out.zip"), "-d", path.join(dir, "out")]);
-    });
+    const refImport = shell(`age -d -i '${dir}/key.txt' -o '${dir}/out.zip' '${dir}/ref.age'; unzip -q -o '${dir}/out.zip' -d '${dir}/out'`);
+    const referenceImportMs = refImport.ms;
     const importMs = { read: r1 - r0, plan: r2 - r1, apply: r3 - r2, total: r3 - r0 };
     log(`  import: Margin read ${importMs.read.toFixed(0)} + plan ${importMs.plan.toFixed(0)} + apply ${importMs.apply.toFixed(0)} ms; age -d + unzip ${referenceImportMs.toFixed(0)} ms`);
 
@@ -204,6 +217,8 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
       exportMs,
       referenceExportMs,
       exportRatio: exportMs / referenceExportMs,
+      exportCpu: { ms: exportCpuMs, referenceMs: refExport.cpuMs, ratio: exportCpuMs / refExport.cpuMs },
+      importCpu: { ms: importCpuMs, referenceMs: refImport.cpuMs, ratio: importCpuMs / refImport.cpuMs },
       importMs,
       referenceImportMs,
       importRatio: importMs.total / referenceImportMs,
@@ -216,7 +231,8 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
       },
     };
     log(
-      `  ratios (Margin / reference, lower is better; goal ≤ 1.25×): export ${result.exportRatio.toFixed(2)}×, import+merge ${result.importRatio.toFixed(2)}×\n` +
+      `  ratios (Margin / reference, lower is better; goal ≤ 1.25×): export ${result.exportRatio.toFixed(2)}× wall, ${result.exportCpu.ratio.toFixed(2)}× CPU; ` +
+        `import+merge ${result.importRatio.toFixed(2)}× wall, ${result.importCpu.ratio.toFixed(2)}× CPU\n` +
         `  peak memory above the loaded project (${result.peak.baselineRssMb} MB RSS): export +${result.peak.exportRssMb} MB RSS (heap high-water ${result.peak.exportHeapMb} MB), ` +
         `import +${result.peak.importRssMb} MB RSS (heap high-water ${result.peak.importHeapMb} MB); NDJSON ${mb(ndjsonBytes)} MB`,
     );
@@ -228,7 +244,9 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
 
 function isEntryPoint(): boolean {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    // Only when this file itself was built and run, not when bundled into tests/bench/main.ts.
+    const self = realpathSync(fileURLToPath(import.meta.url));
+    return !!process.argv[1] && path.basename(self).startsWith("bundle-bench") && realpathSync(process.argv[1]) === self;
   } catch {
     return false;
   }
