@@ -3,7 +3,7 @@
  * highest HLC stamp it exported to or imported from them; this picks the records stamped after it.
  */
 import type { ProjectTables } from "../model/tables";
-import type { RecordMeta } from "../model/records";
+import type { RecordMeta, SourceRecord } from "../model/records";
 
 /**
  * Records with `updatedAt > since` (tombstones included, so deletions travel), plus the content of every
@@ -22,22 +22,32 @@ export function selectDelta(tables: ProjectTables, since: string | null, alsoIds
     since === null ? rows.slice() : rows.filter((r) => r.updatedAt > since || (alsoIds?.has(r.id) ?? false));
   const sources = newer(tables.sources);
   const ids = new Set(sources.map((s) => s.id));
-  const codings = newer(tables.codings);
-  const memos = newer(tables.memos);
-  const referenced = new Set<string>();
-  for (const c of codings) if (!ids.has(c.sourceId)) referenced.add(c.sourceId);
-  for (const m of memos) if (m.targetKind === "source" && !ids.has(m.targetId)) referenced.add(m.targetId);
-  const withReferenced = referenced.size === 0 ? sources : [...sources, ...tables.sources.filter((s) => referenced.has(s.id))];
-  return {
-    sources: withReferenced,
+  const delta: ProjectTables = {
+    sources,
     sourceContent: tables.sourceContent.filter((c) => ids.has(c.id)),
     codes: newer(tables.codes),
-    codings,
-    memos,
+    codings: newer(tables.codings),
+    memos: newer(tables.memos),
     cases: newer(tables.cases),
     attributes: newer(tables.attributes),
     coders: newer(tables.coders),
   };
+  return withReferencedSources(delta, tables.sources);
+}
+
+/**
+ * Adds (without content) the source rows that a delta's codings and source memos point at but the
+ * delta lacks, taken from `allSources`. Without them a receiver that knows the transcript under its own
+ * id (matched by content hash) cannot re-point those codings. selectDelta does this itself; a delta
+ * built another way (e.g. from the journal) should go through it before writeBundle.
+ */
+export function withReferencedSources(delta: ProjectTables, allSources: readonly SourceRecord[]): ProjectTables {
+  const have = new Set(delta.sources.map((s) => s.id));
+  const referenced = new Set<string>();
+  for (const c of delta.codings) if (!have.has(c.sourceId)) referenced.add(c.sourceId);
+  for (const m of delta.memos) if (m.targetKind === "source" && !have.has(m.targetId)) referenced.add(m.targetId);
+  if (referenced.size === 0) return delta;
+  return { ...delta, sources: [...delta.sources, ...allSources.filter((s) => referenced.has(s.id))] };
 }
 
 /** Lowest and highest `updatedAt` over every stamped record (null when there are none). */

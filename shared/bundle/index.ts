@@ -14,6 +14,6 @@ export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress,
 export { BundleError, type BundleErrorCode } from "./errors";
 export { writeBundle, writeBundleStream } from "./write";
 export { readBundle, bundleFromZip, lockKind } from "./read";
-export { selectDelta, stampRange } from "./delta";
+export { selectDelta, stampRange, withReferencedSources } from "./delta";
 export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";
 export type { PassphraseStrength, KeyPair } from "./keys";

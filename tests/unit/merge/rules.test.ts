@@ -196,3 +196,32 @@ describe("conflicts: concurrent edits of one record", () => {
     expect(byDefault.summary.conflictsTookIncoming).toBe(1);
   });
 });
+
+describe("deltas", () => {
+  it("carry the source rows their codings point at (without content), so hash matching still works", async () => {
+    const { selectDelta, withReferencedSources } = await import("../../../shared/bundle");
+    const s = source("s-b", "shared words", stamp(1, "nodeB"), "coder-b", "H");
+    const b = project((t) => {
+      t.sources.push(s.source);
+      t.sourceContent.push(s.content);
+      t.codes.push(code("c1", "Trust", stamp(1, "nodeB"), "coder-b"));
+      t.codings.push(coding("k-new", "s-b", "c1", 0, 6, stamp(50, "nodeB"), "coder-b"));
+    });
+    const delta = selectDelta(b, stamp(10, "nodeB"));
+    expect(delta.codings.map((c) => c.id)).toEqual(["k-new"]);
+    expect(delta.sources.map((x) => x.id)).toEqual(["s-b"]);
+    expect(delta.sourceContent).toEqual([]);
+    expect(delta.codes).toEqual([]);
+    // A receiver that has the same transcript under its own id re-points the coding.
+    const mine = source("s-a", "shared words", stamp(1), "coder-a", "H");
+    const a = project((t) => {
+      t.sources.push(mine.source);
+      t.sourceContent.push(mine.content);
+      t.codes.push(code("c1", "Trust", stamp(1, "nodeB"), "coder-b"));
+    });
+    expect(planMerge(a, delta).winners.codings[0]?.sourceId).toBe("s-a");
+    // The same for a delta assembled elsewhere (the app's journal-based one).
+    const bare = { ...delta, sources: [] };
+    expect(withReferencedSources(bare, b.sources).sources.map((x) => x.id)).toEqual(["s-b"]);
+  });
+});
