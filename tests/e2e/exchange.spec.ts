@@ -98,6 +98,7 @@ async function addMember(page: Page, name: string, key: string): Promise<void> {
   await team.getByRole("button", { name: "Add member" }).click();
   await expect(team.getByRole("status")).toHaveText(`Added ${name}.`);
   await expect(team.getByRole("cell", { name, exact: true })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await team.getByRole("button", { name: "Close" }).click();
 }
 
@@ -114,6 +115,7 @@ async function exportFor(page: Page, member: string | { passphrase: string }, sc
     await dialog.getByLabel("Passphrase", { exact: true }).fill(member.passphrase);
     await expect(dialog.getByText(/^Strength: (Good|Strong)$/)).toBeVisible();
   }
+  expect(await seriousA11yViolations(page)).toEqual([]);
   const download = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "Export…" }).click();
   const file = await download;
@@ -233,6 +235,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await backups.getByRole("row").filter({ has: pageA.getByRole("cell", { name: "Made by hand" }) }).getByRole("button", { name: /^Restore backup/ }).click();
   const restorePreview = backups.getByRole("region", { name: "Restore preview" });
   await expect(restorePreview).toContainText("codings: 3");
+  expect(await seriousA11yViolations(pageA)).toEqual([]);
   await restorePreview.getByRole("button", { name: "Restore over this project" }).click();
   await expect(backups.getByRole("status")).toContainText("Restored.");
   await expect(backups.getByRole("cell", { name: "Before a restore" })).toBeVisible();
