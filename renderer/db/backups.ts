@@ -6,14 +6,14 @@
  * before restoring over a project. Retention: shared/backups/retention.ts.
  */
 import Dexie, { type Table } from "dexie";
-import { readBundle, writeBundle, type OpenedBundle } from "../../shared/bundle";
+import type { OpenedBundle } from "../../shared/bundle";
 import { backupFileName, parseBackupFileName, type BackupReason } from "../../shared/backups/names";
 import { backupsToDelete } from "../../shared/backups/retention";
 import type { RecordMeta } from "../../shared/model/records";
 import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
-import { readProjectTables } from "./exchange";
+import { bundleCodec, readProjectTables } from "./exchange";
 import { ensureIdentity, mySecretKey } from "./identity";
 import type { OpenProject } from "./projects";
 import { registryDatabase, type CoderProfile } from "./registry";
@@ -149,7 +149,7 @@ export async function backupDatabase(
 ): Promise<string> {
   const me = await ensureIdentity(host.keyProtection);
   const tables = await readProjectTables(target.db, { content: true });
-  const bytes = await writeBundle(
+  const bytes = await bundleCodec().write(
     tables,
     {
       projectId: target.projectId,
@@ -196,7 +196,7 @@ export async function autoBackupIfDue(project: OpenProject, host: BackupHost, co
 
 export async function openBackup(projectId: string, fileName: string, host: BackupHost): Promise<OpenedBundle> {
   const bytes = await storeFor(host).read(projectId, fileName);
-  return readBundle(bytes, { identities: [await mySecretKey(host.keyProtection)] }, { fileName });
+  return bundleCodec().read(bytes, { identities: [await mySecretKey(host.keyProtection)] }, { fileName });
 }
 
 export async function backupBytes(projectId: string, fileName: string, host: BackupHost): Promise<Uint8Array> {

@@ -5,7 +5,8 @@
  */
 import type Dexie from "dexie";
 import type { Table } from "dexie";
-import { BundleError, readBundle, writeBundle, type BundleKey, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
+import { BundleError, readBundle, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
+import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
 import type { CoderRecord, ExchangeMetaRecord, JournaledTable, RecordMeta, SourceContentRecord } from "../../shared/model/records";
@@ -84,6 +85,32 @@ export async function readChangedTables(db: ProjectDatabase, since: string): Pro
   const contentIds = tables.sources.map((s) => s.id);
   tables.sourceContent = (await db.sourceContent.bulkGet(contentIds)).filter((c): c is SourceContentRecord => c !== undefined);
   return tables;
+}
+
+// ------------------------------------------------------------------ bundle codec
+
+/**
+ * How bundles are packed and opened. The app swaps in a Web Worker (renderer/exchange/bundleWorker.ts) so
+ * scrypt and encryption never freeze the window; tests and the fallback run them here.
+ */
+export interface BundleCodec {
+  write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
+  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string }): Promise<OpenedBundle>;
+}
+
+export const directCodec: BundleCodec = {
+  write: (tables, info, lock, onProgress, options) => writeBundle(tables, info, lock, onProgress, options),
+  read: (bytes, key, options) => readBundle(bytes, key, options),
+};
+
+let codec: BundleCodec = directCodec;
+
+export function setBundleCodec(next: BundleCodec): void {
+  codec = next;
+}
+
+export function bundleCodec(): BundleCodec {
+  return codec;
 }
 
 // ------------------------------------------------------------------ exchange stamps
@@ -170,7 +197,7 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
       : await readChangedTables(db, since);
   const records = PROJECT_TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
   const lock = request.passphrase !== undefined ? { passphrase: request.passphrase } : { recipients: [request.me.recipient, ...members] };
-  const bytes = await writeBundle(
+  const bytes = await codec.write(
     tables,
     {
       projectId: project.entry.id,
@@ -201,7 +228,7 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
 
 /** Decrypts and verifies a bundle. BundleError codes tell the UI to ask for a passphrase or explain. */
 export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey): Promise<OpenedBundle> {
-  return readBundle(bytes, key, { fileName });
+  return codec.read(bytes, key, { fileName });
 }
 
 export interface ImportPlan {
