@@ -19,6 +19,7 @@ const A = "Amira Patel";
 const B = "Sam Okafor";
 const SOURCE = "GDE_SiteA_P01";
 const CODE = "Alert burden";
+const CLASH = "Workarounds";
 const PASSPHRASE = "marmalade orbit tundra lantern";
 
 const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
@@ -169,26 +170,41 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   // ---- B codes the same passage and another one, then exports back to A (changes since the last exchange).
   await code(pageB, source, "frustrated by the alert fatigue", CODE);
   await code(pageB, source, "worked around the referral pathway", CODE);
+  await code(pageB, source, "the matrons relied on the discharge summaries", CLASH);
   await addMember(pageB, A, keyA);
   const forA = await exportFor(pageB, A, /Only changes since my last exchange/);
 
-  // ---- A previews and merges: 2 new codings by B; then both coders' stripes show.
+  // ---- Meanwhile A makes a code with the same name as one of B's.
+  await code(pageA, source, "struggled with the data migration from the old system", CLASH);
+
+  // ---- A previews and merges: 3 new codings by B, the same-named code merged; both coders' stripes show.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   const importDialog = pageA.getByRole("dialog", { name: "Import bundle" });
   await chooseBundle(pageA, "Import bundle", forA);
   const byKind = importDialog.getByRole("table", { name: "Changes by kind" });
-  await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["2", "0", "0", "0"]);
+  await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
+  const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
+  await expect(clash.getByRole("radio", { name: "Keep both" })).toBeChecked();
+  await clash.getByRole("radio", { name: "Merge into the existing code" }).check();
   await expect(importDialog.getByRole("table", { name: "Changes by coder" }).getByRole("row", { name: new RegExp(`^${B}`) })).toBeVisible();
   expect(await seriousA11yViolations(pageA)).toEqual([]);
   await importDialog.getByRole("button", { name: "Merge" }).click();
-  await expect(importDialog.getByRole("status")).toContainText("Merged the bundle from Sam Okafor: 2 new codings");
+  await expect(importDialog.getByRole("status")).toContainText("Merged the bundle from Sam Okafor: 3 new codings");
   await importDialog.getByRole("button", { name: "Close" }).click();
   await openSource(pageA);
   const merged = await stripes(pageA);
-  expect(merged).toEqual([
-    expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, 2 codings, by (${A} and ${B}|${B} and ${A})$`)),
-    expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, by ${B}$`)),
-  ]);
+  expect(merged).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, 2 codings, by (${A} and ${B}|${B} and ${A})$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, by ${B}$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CLASH}, by ${B}$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CLASH}, by ${A}$`)),
+    ]),
+  );
+  expect(merged).toHaveLength(4);
+  // One "Workarounds" code, no "Workarounds (2)".
+  const tree = pageA.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
+  await expect(tree.getByRole("treeitem", { name: new RegExp(`^${CLASH}`) })).toHaveCount(1);
 
   // ---- The same bundle again changes nothing.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
@@ -234,7 +250,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
   await backups.getByRole("row").filter({ has: pageA.getByRole("cell", { name: "Made by hand" }) }).getByRole("button", { name: /^Restore backup/ }).click();
   const restorePreview = backups.getByRole("region", { name: "Restore preview" });
-  await expect(restorePreview).toContainText("codings: 3");
+  await expect(restorePreview).toContainText("codings: 5");
   expect(await seriousA11yViolations(pageA)).toEqual([]);
   await restorePreview.getByRole("button", { name: "Restore over this project" }).click();
   await expect(backups.getByRole("status")).toContainText("Restored.");
