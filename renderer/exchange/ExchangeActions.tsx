@@ -17,7 +17,10 @@ const CHECK_EVERY_MS = 60_000;
 /** The project's team-exchange commands (navigator), and the automatic backup. */
 export function ExchangeActions() {
   const [open, setOpen] = useState<Open>(null);
+  const host = useHost();
   useAutoBackup();
+  // The desktop File menu's Export… (Ctrl+E) exports a bundle of the open project.
+  useEffect(() => host.onMenuCommand((command) => command === "export" && setOpen("export")), [host]);
   const item = (target: Exclude<Open, null>, label: string) => (
     <li>
       <button type="button" onClick={() => setOpen(target)} className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
