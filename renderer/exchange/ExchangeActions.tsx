@@ -8,6 +8,7 @@ import { BackupsDialog } from "./BackupsDialog";
 import { ExportBundleDialog } from "./ExportBundleDialog";
 import { ImportBundleDialog } from "./ImportBundleDialog";
 import { TeamDialog } from "./TeamDialog";
+import { useMyKey } from "./useMyKey";
 
 type Open = "team" | "export" | "import" | "backups" | null;
 
@@ -18,6 +19,8 @@ const CHECK_EVERY_MS = 60_000;
 export function ExchangeActions() {
   const [open, setOpen] = useState<Open>(null);
   const host = useHost();
+  // Make this coder's key on opening a project (first need), so it is ready before anyone asks for it.
+  useMyKey();
   useAutoBackup();
   // The desktop File menu's Export… (Ctrl+E) exports a bundle of the open project.
   useEffect(() => host.onMenuCommand((command) => command === "export" && setOpen("export")), [host]);
