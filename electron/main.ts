@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Channels, type MenuCommand } from "../shared/ipc/contract";
+import { deleteBackup, listBackups, readBackup, writeBackup, type BackupStoreDeps } from "./backups/backupStore";
 import { openFiles } from "./files/openFiles";
+import { protectKey, unprotectKey } from "./keys/keyProtection";
 import { saveFile } from "./files/saveFile";
 import { registerHandlers, type HandlerMap } from "./ipc/registerHandlers";
 import { buildMenuTemplate } from "./menu";
@@ -66,6 +68,22 @@ function parentWindow(): BrowserWindow | undefined {
   return mainWindow ?? BrowserWindow.getFocusedWindow() ?? undefined;
 }
 
+function backupDeps(): BackupStoreDeps {
+  return {
+    root: path.join(app.getPath("userData"), "backups"),
+    fs: {
+      mkdir: (dir, options) => fs.mkdir(dir, options),
+      open: (p, flags) => fs.open(p, flags),
+      rename: (from, to) => fs.rename(from, to),
+      unlink: (p) => fs.unlink(p),
+      readdir: (dir) => fs.readdir(dir),
+      stat: (p) => fs.stat(p),
+      readFile: (p) => fs.readFile(p),
+    },
+    randomSuffix: () => randomUUID(),
+  };
+}
+
 function handlers(): HandlerMap {
   return {
     [Channels.appInfo]: () =>
@@ -107,6 +125,12 @@ function handlers(): HandlerMap {
         createWindow: () => createPrintWindow(BrowserWindow),
         pages: printPages,
       }),
+    [Channels.keysProtect]: (req) => protectKey(req, safeStorage),
+    [Channels.keysUnprotect]: (req) => unprotectKey(req, safeStorage),
+    [Channels.backupWrite]: (req) => writeBackup(req, backupDeps()),
+    [Channels.backupList]: (req) => listBackups(req, backupDeps()),
+    [Channels.backupRead]: (req) => readBackup(req, backupDeps()),
+    [Channels.backupDelete]: (req) => deleteBackup(req, backupDeps()),
   };
 }
 

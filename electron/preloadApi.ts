@@ -39,6 +39,12 @@ export function createMarginApi(ipc: IpcRendererLike): MarginApi {
     openFiles: (req) => call(Channels.openFiles, req),
     saveFile: (req) => call(Channels.saveFile, req),
     printToPdf: (req) => call(Channels.printToPdf, req),
+    protectKey: (req) => call(Channels.keysProtect, req),
+    unprotectKey: (req) => call(Channels.keysUnprotect, req),
+    writeBackup: (req) => call(Channels.backupWrite, req),
+    listBackups: (req) => call(Channels.backupList, req),
+    readBackup: (req) => call(Channels.backupRead, req),
+    deleteBackup: (req) => call(Channels.backupDelete, req),
     onMenuCommand: (callback: (command: MenuCommand) => void) => {
       // The IPC event object is never handed to the page (it exposes `sender`).
       const listener = (_event: unknown, command: unknown): void => {

@@ -77,6 +77,17 @@ export class ChangeWriter {
     return after;
   }
 
+  /**
+   * Writes a record exactly as given, keeping its own stamp and author (a merged or restored record is
+   * someone else's edit, and last-writer-wins must keep seeing it as such). Journaled, so it is undoable.
+   */
+  async putAsIs<T extends RecordMeta>(name: JournaledTable, record: T): Promise<void> {
+    const before = await this.table<T>(name).get(record.id);
+    await this.table<T>(name).put(record);
+    const op = !before ? "create" : record.deleted && !before.deleted ? "delete" : !record.deleted && before.deleted ? "restore" : "update";
+    await this.journal(name, record.id, op, this.ctx.clock.tick(), before ?? null, record);
+  }
+
   /** Tombstones a record; it stays in the table (hidden) so undo and merge can see it. */
   async remove<T extends RecordMeta>(name: JournaledTable, id: string): Promise<T> {
     return this.setDeleted<T>(name, id, true);

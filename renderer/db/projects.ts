@@ -3,6 +3,7 @@ import type { CoderRecord } from "../../shared/model/records";
 import { openWriteContext, writeChanges, type WriteContext } from "./changes";
 import { closeProjectDatabase, projectDatabase, type ProjectDatabase } from "./projectDb";
 import { History } from "./history";
+import { backupBeforeMigration } from "./backups";
 import { registryDatabase, type CoderProfile, type ProjectEntry } from "./registry";
 
 export type { ProjectEntry };
@@ -33,9 +34,10 @@ export async function getProject(id: string): Promise<ProjectEntry | undefined> 
   return registryDatabase().projects.get(id);
 }
 
-export async function createProject(name: string, profile: CoderProfile, now = new Date()): Promise<ProjectEntry> {
+/** `id` is given when the project comes from a team bundle: later bundles must match it. */
+export async function createProject(name: string, profile: CoderProfile, now = new Date(), id: string = newId()): Promise<ProjectEntry> {
   const entry: ProjectEntry = {
-    id: newId(),
+    id,
     name: cleanProjectName(name),
     createdAt: now.toISOString(),
     lastOpenedAt: null,
@@ -84,6 +86,8 @@ export async function openProject(id: string, profile: CoderProfile, now = new D
   const entry = await getProject(id);
   if (!entry || entry.deletedAt !== null) throw new Error("That project no longer exists.");
   const db = projectDatabase(id);
+  // A schema upgrade rewrites the researcher's data: back up the on-disk version first.
+  if (!db.isOpen()) await backupBeforeMigration(id, entry.name, profile);
   await db.open();
   // Joining the project is not something the researcher should be able to undo: no history yet.
   const ctx = await openWriteContext(db, profile.id);

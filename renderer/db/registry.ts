@@ -18,9 +18,37 @@ export interface CoderProfile {
   colour: string;
 }
 
+/** This coder's age identity. The secret is wrapped by the OS keychain when the host offers one. */
+export interface StoredIdentity {
+  /** Public key, "age1…". */
+  recipient: string;
+  protection: "os-keychain" | "none";
+  /** "AGE-SECRET-KEY-1…" when protection is "none". */
+  identity?: string;
+  /** safeStorage ciphertext of the secret when protection is "os-keychain". */
+  wrapped?: Uint8Array;
+  createdAt: string;
+}
+
+/** A team member in the address book shared by every project on this machine. */
+export interface TeamMember {
+  recipient: string;
+  name: string;
+  addedAt: string;
+}
+
+/** Per project: the journal position of the last automatic backup (counted from there). */
+export interface BackupState {
+  lastSeq: number;
+  at: string;
+}
+
 export type SettingsRow =
   | { key: "profile"; value: CoderProfile }
-  | { key: "theme"; value: "light" | "dark" | "system" };
+  | { key: "theme"; value: "light" | "dark" | "system" }
+  | { key: "identity"; value: StoredIdentity }
+  | { key: "team"; value: TeamMember[] }
+  | { key: `backup:${string}`; value: BackupState };
 
 export class RegistryDatabase extends Dexie {
   projects!: Table<ProjectEntry, string>;

@@ -16,8 +16,9 @@ import { AppHeader } from "../ui/AppHeader";
 import { DeleteProjectDialog, ProjectNameDialog } from "./ProjectDialogs";
 import { OpenSampleProjectButton } from "../sample/OpenSampleProjectButton";
 import { ImportRefiButton } from "../refi/ImportRefiButton";
+import { ImportBundleAsProjectDialog } from "../exchange/ImportBundleDialog";
 
-type Pending = { kind: "create" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
+type Pending = { kind: "create" } | { kind: "import-bundle" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -35,6 +36,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           <div className="flex items-start gap-2">
             <OpenSampleProjectButton profile={profile} />
             <ImportRefiButton profile={profile} />
+            <Button onClick={() => setPending({ kind: "import-bundle" })}>Import bundle…</Button>
             <Button variant="primary" onClick={() => setPending({ kind: "create" })}>
               New project
             </Button>
@@ -114,6 +116,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           }}
         />
       )}
+      <ImportBundleAsProjectDialog open={pending?.kind === "import-bundle"} onClose={() => setPending(null)} />
       {pending?.kind === "rename" && (
         <ProjectNameDialog
           title={`Rename “${pending.project.name}”`}

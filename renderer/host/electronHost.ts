@@ -16,6 +16,20 @@ export function electronApi(): MarginApi | undefined {
 export function createElectronHost(api: MarginApi): Host {
   return {
     kind: "electron",
+    keyProtection: {
+      protect: async (secret) => (await api.protectKey({ secret })).wrapped,
+      unprotect: async (wrapped) => (await api.unprotectKey({ wrapped })).secret,
+    },
+    backupStore: {
+      write: async (projectId, fileName, data) => {
+        await api.writeBackup({ projectId, fileName, data });
+      },
+      list: async (projectId) => (await api.listBackups({ projectId })).backups,
+      read: async (projectId, fileName) => (await api.readBackup({ projectId, fileName })).data,
+      remove: async (projectId, fileName) => {
+        await api.deleteBackup({ projectId, fileName });
+      },
+    },
     async info() {
       const info = await api.appInfo();
       return {

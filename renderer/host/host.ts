@@ -30,6 +30,25 @@ export interface HostInfo {
   secureKeyStorage: boolean;
 }
 
+/** The OS keychain (Electron safeStorage); absent when the host cannot protect keys. */
+export interface KeyProtection {
+  protect(secret: string): Promise<Uint8Array>;
+  unprotect(wrapped: Uint8Array): Promise<string>;
+}
+
+export interface BackupFile {
+  fileName: string;
+  size: number;
+}
+
+/** Where encrypted backups live outside the project's own database (Electron: userData/backups). */
+export interface HostBackupStore {
+  write(projectId: string, fileName: string, data: Uint8Array): Promise<void>;
+  list(projectId: string): Promise<BackupFile[]>;
+  read(projectId: string, fileName: string): Promise<Uint8Array>;
+  remove(projectId: string, fileName: string): Promise<void>;
+}
+
 export interface Host {
   readonly kind: "electron" | "web";
   info(): Promise<HostInfo>;
@@ -38,4 +57,8 @@ export interface Host {
   /** Prints the current document (reports render as print-styled routes). */
   print(): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Null on the web host: the key is then kept unwrapped in IndexedDB (and Settings says so). */
+  readonly keyProtection: KeyProtection | null;
+  /** Null on the web host: backups then go to the separate "margin-backups" IndexedDB database. */
+  readonly backupStore: HostBackupStore | null;
 }

@@ -22,6 +22,8 @@ export function createWebHost(version: string): Host {
   const menuListeners = new Set<(command: MenuCommand) => void>();
   return {
     kind: "web",
+    keyProtection: null,
+    backupStore: null,
     async info(): Promise<HostInfo> {
       return {
         kind: "web",

@@ -8,6 +8,7 @@ import { CasesView } from "../cases/CasesView";
 import { CodebookPanel } from "../codebook/CodebookPanel";
 import { MemosView } from "../memos/MemosView";
 import { RetrievalView } from "../retrieval/RetrievalView";
+import { ComparisonView } from "../comparison/ComparisonView";
 import { AuditView } from "../audit/AuditView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
@@ -17,6 +18,7 @@ import { WorkspaceLayout } from "./WorkspaceLayout";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
 import { ExportRefiButton } from "../refi/ExportRefiDialog";
+import { ExchangeActions } from "../exchange/ExchangeActions";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
@@ -56,9 +58,11 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
             {item("sources", "Sources", sourceCount)}
             {item("cases", "Cases & attributes", caseCount)}
             {item("retrieval", "Coded segments", undefined)}
+            {item("comparison", "Coding comparison", undefined)}
             {item("memos", "Memos", undefined)}
             {item("audit", "Audit trail", undefined)}
           </ul>
+          <ExchangeActions />
           <ExportRefiButton />
         </>
       }
@@ -90,6 +94,8 @@ function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: 
       return <MemosView />;
     case "retrieval":
       return <RetrievalView />;
+    case "comparison":
+      return <ComparisonView />;
     case "audit":
       return <AuditView />;
     case "sources":

@@ -5,6 +5,7 @@ import type { HostInfo } from "../host/host";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
+import { KeySettings } from "../exchange/KeySettings";
 import { formatBytes, requestPersistentStorage, storageStatus, type StorageStatus } from "./storage";
 
 export function SettingsDialog({
@@ -115,6 +116,7 @@ export function SettingsDialog({
           </dd>
         </dl>
       </section>
+      <KeySettings />
       <div className="mt-5 flex justify-end">
         <Button variant="primary" onClick={onClose}>
           Close

@@ -14,6 +14,14 @@ export const Channels = {
   openFiles: "dialog:openFiles",
   saveFile: "file:save",
   printToPdf: "print:toPdf",
+  /** Wrap / unwrap the coder's secret key with the OS keychain (Electron safeStorage). */
+  keysProtect: "keys:protect",
+  keysUnprotect: "keys:unprotect",
+  /** Encrypted project backups under userData/backups/<projectId>/. */
+  backupWrite: "backup:write",
+  backupList: "backup:list",
+  backupRead: "backup:read",
+  backupDelete: "backup:delete",
   /** main → renderer event (webContents.send); no reply. */
   menuCommand: "menu:command",
 } as const;
@@ -22,13 +30,25 @@ export type InvokeChannel =
   | typeof Channels.appInfo
   | typeof Channels.openFiles
   | typeof Channels.saveFile
-  | typeof Channels.printToPdf;
+  | typeof Channels.printToPdf
+  | typeof Channels.keysProtect
+  | typeof Channels.keysUnprotect
+  | typeof Channels.backupWrite
+  | typeof Channels.backupList
+  | typeof Channels.backupRead
+  | typeof Channels.backupDelete;
 
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   Channels.appInfo,
   Channels.openFiles,
   Channels.saveFile,
   Channels.printToPdf,
+  Channels.keysProtect,
+  Channels.keysUnprotect,
+  Channels.backupWrite,
+  Channels.backupList,
+  Channels.backupRead,
+  Channels.backupDelete,
 ];
 
 // ---------------------------------------------------------------- limits
@@ -55,6 +75,10 @@ export const Limits = {
   maxPayloadBytes: 400 * MiB,
   /** print:toPdf HTML, in UTF-16 code units. Images must be inlined as data: URLs. */
   maxPrintHtmlChars: 64 * MiB,
+  /** An age secret key is ~74 characters; anything much longer is not a key. */
+  maxSecretChars: 4096,
+  /** safeStorage output for such a secret. */
+  maxProtectedBytes: 16 * 1024,
 } as const;
 
 // ---------------------------------------------------------------- payloads
@@ -142,6 +166,50 @@ export interface PrintToPdfResponse {
   pdf: Uint8Array;
 }
 
+export interface KeysProtectRequest {
+  /** The coder's age secret key (AGE-SECRET-KEY-1…). */
+  secret: string;
+}
+
+export interface KeysProtectResponse {
+  /** safeStorage ciphertext; only this OS account on this machine can unwrap it. */
+  wrapped: Uint8Array;
+}
+
+export interface KeysUnprotectRequest {
+  wrapped: Uint8Array;
+}
+
+export interface KeysUnprotectResponse {
+  secret: string;
+}
+
+export interface BackupWriteRequest {
+  /** UUID; the backups folder's sub-folder. */
+  projectId: string;
+  /** Must match shared/backups/names.ts (time and reason in the name). */
+  fileName: string;
+  data: Uint8Array;
+}
+
+export interface BackupRef {
+  projectId: string;
+  fileName: string;
+}
+
+export interface BackupFileInfo {
+  fileName: string;
+  size: number;
+}
+
+export interface BackupListResponse {
+  backups: BackupFileInfo[];
+}
+
+export interface BackupReadResponse {
+  data: Uint8Array;
+}
+
 export const MENU_COMMANDS = ["import", "export", "print", "settings", "find", "undo", "redo"] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -155,6 +223,12 @@ export interface InvokeContract {
   [Channels.openFiles]: { request: OpenFilesRequest; response: OpenFilesResponse };
   [Channels.saveFile]: { request: SaveFileRequest; response: SaveFileResponse };
   [Channels.printToPdf]: { request: PrintToPdfRequest; response: PrintToPdfResponse };
+  [Channels.keysProtect]: { request: KeysProtectRequest; response: KeysProtectResponse };
+  [Channels.keysUnprotect]: { request: KeysUnprotectRequest; response: KeysUnprotectResponse };
+  [Channels.backupWrite]: { request: BackupWriteRequest; response: { written: true } };
+  [Channels.backupList]: { request: { projectId: string }; response: BackupListResponse };
+  [Channels.backupRead]: { request: BackupRef; response: BackupReadResponse };
+  [Channels.backupDelete]: { request: BackupRef; response: { deleted: boolean } };
 }
 
 export type RequestOf<C extends InvokeChannel> = InvokeContract[C]["request"];
@@ -175,6 +249,7 @@ export type HostErrorCode =
   | "disk-full"
   | "not-found"
   | "timeout"
+  | "unavailable"
   | "internal";
 
 export interface HostErrorInfo {
@@ -204,6 +279,12 @@ export interface MarginApi {
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResponse>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResponse>;
   printToPdf(req: PrintToPdfRequest): Promise<PrintToPdfResponse>;
+  protectKey(req: KeysProtectRequest): Promise<KeysProtectResponse>;
+  unprotectKey(req: KeysUnprotectRequest): Promise<KeysUnprotectResponse>;
+  writeBackup(req: BackupWriteRequest): Promise<{ written: true }>;
+  listBackups(req: { projectId: string }): Promise<BackupListResponse>;
+  readBackup(req: BackupRef): Promise<BackupReadResponse>;
+  deleteBackup(req: BackupRef): Promise<{ deleted: boolean }>;
   /** Returns an unsubscribe function. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

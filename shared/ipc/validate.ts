@@ -6,6 +6,7 @@
 // copy, so nothing the renderer attached (extra props, getters, prototypes)
 // reaches a handler.
 
+import { isBackupFileName, isBackupProjectId } from "../backups/names";
 import {
   Channels,
   Limits,
@@ -17,6 +18,10 @@ import {
   type PrintToPdfRequest,
   type RequestOf,
   type SaveFileRequest,
+  type BackupRef,
+  type BackupWriteRequest,
+  type KeysProtectRequest,
+  type KeysUnprotectRequest,
   isMenuCommand,
 } from "./contract";
 
@@ -159,6 +164,51 @@ function printToPdfRequest(input: unknown): PrintToPdfRequest {
   return { html, pageSize: pageSize as PageSize, title: text(r["title"], "request.title", Limits.maxTitleChars) };
 }
 
+function keysProtectRequest(input: unknown): KeysProtectRequest {
+  const r = record(input, "request", ["secret"]);
+  const secret = r["secret"];
+  if (typeof secret !== "string" || secret.length === 0) fail("request.secret", "must be a non-empty string");
+  if (secret.length > Limits.maxSecretChars) fail("request.secret", `must be at most ${Limits.maxSecretChars} characters`);
+  return { secret };
+}
+
+function keysUnprotectRequest(input: unknown): KeysUnprotectRequest {
+  const r = record(input, "request", ["wrapped"]);
+  const wrapped = bytes(r["wrapped"], "request.wrapped", Limits.maxProtectedBytes);
+  if (wrapped.byteLength === 0) fail("request.wrapped", "must not be empty");
+  return { wrapped };
+}
+
+function projectId(value: unknown, path: string): string {
+  if (!isBackupProjectId(value)) fail(path, "must be a project id");
+  return value;
+}
+
+function backupName(value: unknown, path: string): string {
+  // One strict pattern (backup-<time>Z-<reason>.margin): no folders, no traversal, no surprises.
+  if (!isBackupFileName(value)) fail(path, "must be a backup file name");
+  return value;
+}
+
+function backupWriteRequest(input: unknown): BackupWriteRequest {
+  const r = record(input, "request", ["projectId", "fileName", "data"]);
+  return {
+    projectId: projectId(r["projectId"], "request.projectId"),
+    fileName: backupName(r["fileName"], "request.fileName"),
+    data: bytes(r["data"], "request.data", Limits.maxPayloadBytes),
+  };
+}
+
+function backupListRequest(input: unknown): { projectId: string } {
+  const r = record(input, "request", ["projectId"]);
+  return { projectId: projectId(r["projectId"], "request.projectId") };
+}
+
+function backupRef(input: unknown): BackupRef {
+  const r = record(input, "request", ["projectId", "fileName"]);
+  return { projectId: projectId(r["projectId"], "request.projectId"), fileName: backupName(r["fileName"], "request.fileName") };
+}
+
 function noRequest(input: unknown): undefined {
   if (input !== undefined) fail("request", "must be omitted");
   return undefined;
@@ -171,6 +221,12 @@ const checks: Validators = {
   [Channels.openFiles]: openFilesRequest,
   [Channels.saveFile]: saveFileRequest,
   [Channels.printToPdf]: printToPdfRequest,
+  [Channels.keysProtect]: keysProtectRequest,
+  [Channels.keysUnprotect]: keysUnprotectRequest,
+  [Channels.backupWrite]: backupWriteRequest,
+  [Channels.backupList]: backupListRequest,
+  [Channels.backupRead]: backupRef,
+  [Channels.backupDelete]: backupRef,
 };
 
 /** Validate one channel's request. Never throws. */

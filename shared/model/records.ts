@@ -111,6 +111,18 @@ export interface ProjectMetaRecord {
   createdAt: string;
 }
 
+/**
+ * Rows of the project's meta table besides "project": per team member (public key), how far our
+ * exchanges with them reached, so "only changes since my last exchange" knows where to start.
+ */
+export interface ExchangeMetaRecord {
+  key: `exchange:${string}`;
+  /** Journal stamp up to which everything here was sent to them. */
+  sentUpTo: string | null;
+  /** Highest record stamp in the last bundle received from them. */
+  receivedUpTo: string | null;
+}
+
 /** Tables whose records carry RecordMeta and are journaled. */
 export type JournaledTable = "sources" | "codes" | "codings" | "memos" | "cases" | "attributes" | "coders";
 

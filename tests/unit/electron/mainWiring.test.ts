@@ -108,7 +108,18 @@ describe("electron/main.ts wiring", () => {
   });
 
   it("registers the contract's handlers and answers app:info for the app only", async () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(["app:info", "dialog:openFiles", "file:save", "print:toPdf"]);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([
+      "app:info",
+      "backup:delete",
+      "backup:list",
+      "backup:read",
+      "backup:write",
+      "dialog:openFiles",
+      "file:save",
+      "keys:protect",
+      "keys:unprotect",
+      "print:toPdf",
+    ]);
     const appInfo = fake.ipcHandlers.get("app:info");
     expect(await appInfo?.({ senderFrame: { url: "app://margin/index.html", parent: null } })).toEqual({
       ok: true,

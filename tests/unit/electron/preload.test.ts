@@ -12,13 +12,13 @@ vi.mock("electron", () => ({
 }));
 
 describe("electron/preload.ts", () => {
-  it("exposes only window.margin with the five named functions, never ipcRenderer", async () => {
+  it("exposes only window.margin with its named functions, never ipcRenderer", async () => {
     await import("../../../electron/preload");
     expect(fake.exposed).toHaveLength(1);
     const [key, api] = fake.exposed[0] ?? [];
     expect(key).toBe("margin");
     const record = api as Record<string, unknown>;
-    expect(Object.keys(record).sort()).toEqual(["appInfo", "onMenuCommand", "openFiles", "printToPdf", "saveFile"]);
+    expect(Object.keys(record).sort()).toEqual(["appInfo", "deleteBackup", "listBackups", "onMenuCommand", "openFiles", "printToPdf", "protectKey", "readBackup", "saveFile", "unprotectKey", "writeBackup"]);
     expect(Object.values(record).every((v) => typeof v === "function")).toBe(true);
     expect(Object.values(record)).not.toContain(fake.ipcRenderer);
   });

@@ -25,7 +25,7 @@ function fakeIpc(reply: unknown) {
 describe("createMarginApi", () => {
   it("exposes exactly the named functions", () => {
     const api = createMarginApi(fakeIpc(null).ipc);
-    expect(Object.keys(api).sort()).toEqual(["appInfo", "onMenuCommand", "openFiles", "printToPdf", "saveFile"]);
+    expect(Object.keys(api).sort()).toEqual(["appInfo", "deleteBackup", "listBackups", "onMenuCommand", "openFiles", "printToPdf", "protectKey", "readBackup", "saveFile", "unprotectKey", "writeBackup"]);
   });
 
   it("invokes the right channel and unwraps the envelope", async () => {

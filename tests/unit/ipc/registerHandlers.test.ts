@@ -20,6 +20,12 @@ function setup(overrides: Partial<HandlerMap> = {}) {
       return Promise.resolve({ saved: false });
     },
     [Channels.printToPdf]: () => Promise.resolve({ pdf: new Uint8Array([1]) }),
+    [Channels.keysProtect]: () => Promise.resolve({ wrapped: new Uint8Array([1]) }),
+    [Channels.keysUnprotect]: () => Promise.resolve({ secret: "AGE-SECRET-KEY-1X" }),
+    [Channels.backupWrite]: () => Promise.resolve({ written: true }),
+    [Channels.backupList]: () => Promise.resolve({ backups: [] }),
+    [Channels.backupRead]: () => Promise.resolve({ data: new Uint8Array([1]) }),
+    [Channels.backupDelete]: () => Promise.resolve({ deleted: true }),
     ...overrides,
   };
   const logs: string[] = [];

@@ -151,3 +151,40 @@ describe("menu:command", () => {
     for (const c of ["quit", "", null, 1, { c: "import" }]) expect(validateMenuCommand(c).ok).toBe(false);
   });
 });
+
+describe("keys:protect / keys:unprotect", () => {
+  it("accept a secret and wrapped bytes", () => {
+    accepts(Channels.keysProtect, { secret: "AGE-SECRET-KEY-1ABC" });
+    accepts(Channels.keysUnprotect, { wrapped: new Uint8Array([1, 2]) });
+  });
+  it("reject empty, oversized or mistyped input", () => {
+    rejects(Channels.keysProtect, { secret: "" });
+    rejects(Channels.keysProtect, { secret: "x".repeat(Limits.maxSecretChars + 1) });
+    rejects(Channels.keysProtect, { secret: "k", extra: 1 });
+    rejects(Channels.keysUnprotect, { wrapped: new Uint8Array(0) });
+    rejects(Channels.keysUnprotect, { wrapped: "bytes" });
+    rejects(Channels.keysUnprotect, { wrapped: new Uint8Array(Limits.maxProtectedBytes + 1) });
+  });
+});
+
+describe("backup:*", () => {
+  const projectId = "0196f3c2-1111-7aaa-8bbb-123456789abc";
+  const fileName = "backup-20261126T191946123Z-merge.margin";
+  it("accept a project id and a backup file name", () => {
+    accepts(Channels.backupWrite, { projectId, fileName, data: new Uint8Array([1]) });
+    accepts(Channels.backupList, { projectId });
+    accepts(Channels.backupRead, { projectId, fileName });
+    accepts(Channels.backupDelete, { projectId, fileName });
+  });
+  it("refuse path traversal and foreign names", () => {
+    for (const bad of ["../secrets.margin", "..\\x.margin", `sub/${fileName}`, "notes.txt", `${fileName}.exe`]) {
+      rejects(Channels.backupRead, { projectId, fileName: bad });
+      rejects(Channels.backupDelete, { projectId, fileName: bad });
+      rejects(Channels.backupWrite, { projectId, fileName: bad, data: new Uint8Array([1]) });
+    }
+    for (const bad of ["..", "../other", "C:\\\\Users", projectId.toUpperCase() + "/x"]) {
+      rejects(Channels.backupList, { projectId: bad });
+      rejects(Channels.backupRead, { projectId: bad, fileName });
+    }
+  });
+});

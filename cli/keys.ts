@@ -1,0 +1,127 @@
+/**
+ * The key options every bundle command shares, and the two helpers other commands reuse to get
+ * ProjectTables in and out of bundles (report, import-qdpx, export-qdpx, export-qdc…):
+ *
+ *   const { values, positionals } = parseArgs({ args, options: { ...KEY_OPTIONS, out: { type: "string" } }, allowPositionals: true });
+ *   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
+ *   await writeBundleFromArgs(tables, info, values.out, values);
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  BundleError,
+  isValidIdentity,
+  isValidRecipient,
+  readBundle,
+  recipientOf,
+  writeBundle,
+  type BundleInfo,
+  type BundleKey,
+  type BundleLock,
+  type OpenedBundle,
+} from "../shared/bundle";
+import type { ProjectTables } from "../shared/model/tables";
+import { CliError } from "./io";
+
+export const KEY_OPTIONS = {
+  /** An age identity file (as written by `margin keygen` or `age-keygen`); repeatable. */
+  identity: { type: "string", short: "i", multiple: true },
+  /** A file whose first line is the passphrase. */
+  "passphrase-file": { type: "string" },
+  /** An age public key (age1…) to lock the output to; repeatable. */
+  recipient: { type: "string", short: "r", multiple: true },
+} as const;
+
+export interface KeyArgs {
+  identity?: string[];
+  "passphrase-file"?: string;
+  recipient?: string[];
+}
+
+export function readInput(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CliError(code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(error)})`);
+  }
+}
+
+/** AGE-SECRET-KEY-1… lines of an identity file ('#' comments and blank lines skipped). */
+export function readIdentities(file: string): string[] {
+  const text = new TextDecoder().decode(readInput(file));
+  const keys = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  if (keys.length === 0 || !keys.every(isValidIdentity)) throw new CliError(`${file}: not an age identity file (expected AGE-SECRET-KEY-1… lines)`);
+  return keys;
+}
+
+export function readPassphrase(file: string): string {
+  const first = new TextDecoder().decode(readInput(file)).split(/\r?\n/)[0] ?? "";
+  if (!first) throw new CliError(`${file}: the passphrase file is empty`);
+  return first;
+}
+
+/** How to unlock: --identity files, or --passphrase-file. */
+export function unlockFromArgs(keys: KeyArgs): BundleKey {
+  if (keys["passphrase-file"] && keys.identity?.length) throw new CliError("give either --identity or --passphrase-file, not both");
+  if (keys["passphrase-file"]) return { passphrase: readPassphrase(keys["passphrase-file"]) };
+  if (keys.identity?.length) return { identities: keys.identity.flatMap(readIdentities) };
+  throw new CliError("no key given: use --identity key.txt or --passphrase-file FILE");
+}
+
+/**
+ * How to lock the output: --recipient keys (plus the public keys of any --identity, so whoever runs
+ * the command can open what it wrote), else --passphrase-file.
+ */
+export async function lockFromArgs(keys: KeyArgs): Promise<BundleLock> {
+  const recipients = [...(keys.recipient ?? [])];
+  for (const r of recipients) if (!isValidRecipient(r)) throw new CliError(`${r}: not an age public key (age1…)`);
+  if (recipients.length > 0) {
+    for (const file of keys.identity ?? []) for (const id of readIdentities(file)) recipients.push(await recipientOf(id));
+    return { recipients: [...new Set(recipients)] };
+  }
+  if (keys["passphrase-file"]) return { passphrase: readPassphrase(keys["passphrase-file"]) };
+  if (keys.identity?.length) return { recipients: await Promise.all(keys.identity.flatMap(readIdentities).map(recipientOf)) };
+  throw new CliError("no key to lock the output with: use --recipient age1… (repeatable) or --passphrase-file FILE");
+}
+
+/** Reads, decrypts and verifies a bundle named on the command line; any failure is a one-line CliError. */
+export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs): Promise<OpenedBundle> {
+  if (!file) throw new CliError("no bundle file given");
+  const bytes = readInput(file);
+  try {
+    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file) });
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+/** Writes a bundle to `out` through a temporary file renamed into place, so a partial file never appears. */
+export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInfo, out: string | undefined, keys: KeyArgs): Promise<number> {
+  if (!out) throw new CliError("no output file: use --out FILE.margin");
+  const lock = await lockFromArgs(keys);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeBundle(tables, info, lock);
+  } catch (error) {
+    throw asCliError(error);
+  }
+  const temp = `${out}.part-${process.pid}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CliError(`${out}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
+  }
+  return bytes.length;
+}
+
+export function asCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof BundleError) return new CliError(`${error.code}: ${error.message}`);
+  return new CliError(error instanceof Error ? error.message : String(error));
+}

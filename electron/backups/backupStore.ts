@@ -1,0 +1,117 @@
+// backup:write/list/read/delete — encrypted project backups under
+// <userData>/backups/<projectId>/<backup-…>.margin. Names arrive validated
+// (shared/backups/names.ts) and are checked again here: a path can never leave
+// the backups folder. Writes go to a temp file, are flushed, then renamed.
+
+import path from "node:path";
+import { isBackupFileName, isBackupProjectId } from "../../shared/backups/names";
+import type { BackupFileInfo, BackupListResponse, BackupRef, BackupWriteRequest } from "../../shared/ipc/contract";
+import { HostError, describeFsError, errnoCode } from "../ipc/errors";
+
+export interface BackupFileHandle {
+  writeFile(data: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BackupFs {
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  open(filePath: string, flags: "wx"): Promise<BackupFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(filePath: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
+  readFile(filePath: string): Promise<Uint8Array>;
+}
+
+export interface BackupStoreDeps {
+  /** <userData>/backups */
+  root: string;
+  fs: BackupFs;
+  randomSuffix(): string;
+}
+
+function folderFor(deps: BackupStoreDeps, projectId: string): string {
+  if (!isBackupProjectId(projectId)) throw new HostError("invalid-request", "That is not a project id.");
+  return path.join(deps.root, projectId);
+}
+
+function fileFor(deps: BackupStoreDeps, ref: BackupRef): string {
+  if (!isBackupFileName(ref.fileName)) throw new HostError("invalid-request", "That is not a backup file name.");
+  const folder = folderFor(deps, ref.projectId);
+  const file = path.join(folder, ref.fileName);
+  // Belt and braces: the pattern already forbids separators and dots-only names.
+  if (path.dirname(file) !== folder) throw new HostError("invalid-request", "That is not a backup file name.");
+  return file;
+}
+
+function fsError(err: unknown): HostError {
+  if (err instanceof HostError) return err;
+  const info = describeFsError(err);
+  return new HostError(info.code, info.message);
+}
+
+export async function writeBackup(req: BackupWriteRequest, deps: BackupStoreDeps): Promise<{ written: true }> {
+  const target = fileFor(deps, req);
+  const folder = path.dirname(target);
+  const temp = path.join(folder, `.backup-${deps.randomSuffix()}.tmp`);
+  let created = false;
+  try {
+    await deps.fs.mkdir(folder, { recursive: true });
+    const handle = await deps.fs.open(temp, "wx");
+    created = true;
+    try {
+      await handle.writeFile(req.data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await deps.fs.rename(temp, target);
+    created = false;
+    return { written: true };
+  } catch (err) {
+    if (created) await deps.fs.unlink(temp).catch(() => undefined);
+    throw fsError(err);
+  }
+}
+
+export async function listBackups(req: { projectId: string }, deps: BackupStoreDeps): Promise<BackupListResponse> {
+  const folder = folderFor(deps, req.projectId);
+  let names: string[];
+  try {
+    names = await deps.fs.readdir(folder);
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return { backups: [] };
+    throw fsError(err);
+  }
+  const backups: BackupFileInfo[] = [];
+  for (const fileName of names.filter(isBackupFileName)) {
+    try {
+      const stat = await deps.fs.stat(path.join(folder, fileName));
+      if (stat.isFile()) backups.push({ fileName, size: stat.size });
+    } catch {
+      // Vanished between readdir and stat (retention running elsewhere): not listed.
+    }
+  }
+  return { backups };
+}
+
+export async function readBackup(req: BackupRef, deps: BackupStoreDeps): Promise<{ data: Uint8Array }> {
+  const file = fileFor(deps, req);
+  try {
+    return { data: new Uint8Array(await deps.fs.readFile(file)) };
+  } catch (err) {
+    throw fsError(err);
+  }
+}
+
+export async function deleteBackup(req: BackupRef, deps: BackupStoreDeps): Promise<{ deleted: boolean }> {
+  const file = fileFor(deps, req);
+  try {
+    await deps.fs.unlink(file);
+    return { deleted: true };
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return { deleted: false };
+    throw fsError(err);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Summary } from "../../shared/agreement";
+import type { CodeSummary } from "./computeComparison";
+import { formatAlpha, formatPercent, formatShare, KappaValue } from "./format";
+
+const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
+const TD = "border-b border-slate-200 px-2 py-1 tabular-nums dark:border-slate-800";
+
+function Cells({ s, showAlpha }: { s: Summary; showAlpha: boolean }) {
+  return (
+    <>
+      <td className={TD}>{formatPercent(s.agreement)}</td>
+      <td className={TD}>
+        <KappaValue kappa={s.kappa} />
+      </td>
+      <td className={TD}>{formatShare(s.counts.aOnly, s.length)}</td>
+      <td className={TD}>{formatShare(s.counts.bOnly, s.length)}</td>
+      <td className={TD}>{formatShare(s.counts.both, s.length)}</td>
+      <td className={TD}>{formatShare(s.counts.neither, s.length)}</td>
+      {showAlpha && <td className={TD}>{formatAlpha(s.alpha)}</td>}
+    </>
+  );
+}
+
+/** One row per compared code (averaged over sources, weighted by length) and one for all codes. */
+export function CodeSummaryTable({
+  byCode,
+  overall,
+  showAlpha,
+  codeLabel,
+}: {
+  byCode: readonly CodeSummary[];
+  overall: Summary;
+  showAlpha: boolean;
+  codeLabel: (id: string) => string;
+}) {
+  return (
+    <table className="w-full border-collapse text-sm">
+      <caption className="px-2 py-1 text-left text-sm font-semibold">Agreement by code (averages over sources, weighted by source length)</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={TH}>Code</th>
+          <th scope="col" className={TH}>Sources coded</th>
+          <th scope="col" className={TH}>Agreement</th>
+          <th scope="col" className={TH}>Kappa</th>
+          <th scope="col" className={TH}>A only</th>
+          <th scope="col" className={TH}>B only</th>
+          <th scope="col" className={TH}>A and B</th>
+          <th scope="col" className={TH}>Neither</th>
+          {showAlpha && <th scope="col" className={TH}>Alpha</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {byCode.map((s) => (
+          <tr key={s.codeId}>
+            <th scope="row" className={`${TD} text-left font-normal`}>
+              {codeLabel(s.codeId)}
+            </th>
+            <td className={TD}>
+              {s.scopeSources - s.uncodedSources} of {s.scopeSources}
+            </td>
+            <Cells s={s} showAlpha={showAlpha} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="font-semibold">
+          <th scope="row" className={`${TD} text-left`}>
+            All codes
+          </th>
+          <td className={TD}>{byCode.length === 1 ? "1 code" : `${byCode.length} codes`}</td>
+          <Cells s={overall} showAlpha={showAlpha} />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback, useState } from "react";
+import type { OpenProject } from "../db/projects";
+
+/** What the researcher asked to compare: kept while the project is open, so "Open in source" and back finds it. */
+export interface ComparisonRequest {
+  coderA: string[];
+  coderB: string[];
+  codeIds: string[];
+  includeSubcodes: boolean;
+  /** null: every source. */
+  sourceIds: string[] | null;
+  /**
+   * Count sources where neither side coded a code as complete agreement (kappa 1) in its average.
+   * Off, averages cover only the sources someone coded (a sparse code then cannot look perfect).
+   */
+  countUncoded: boolean;
+}
+
+export interface ComparisonState {
+  draft: ComparisonRequest;
+  /** The last request run with "Compare coding"; results follow it (and live changes to its codings). */
+  run: ComparisonRequest | null;
+}
+
+const INITIAL: ComparisonState = { draft: { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: true }, run: null };
+
+const remembered = new WeakMap<OpenProject, ComparisonState>();
+
+export function useComparisonState(project: OpenProject): [ComparisonState, (patch: Partial<ComparisonState>) => void] {
+  const [state, setState] = useState<ComparisonState>(() => remembered.get(project) ?? INITIAL);
+  const update = useCallback(
+    (patch: Partial<ComparisonState>) =>
+      setState((current) => {
+        const next = { ...current, ...patch };
+        remembered.set(project, next);
+        return next;
+      }),
+    [project],
+  );
+  return [state, update];
+}
+
+/** Why the request cannot run yet, in the researcher's words; null when it can. */
+export function requestProblem(r: ComparisonRequest): string | null {
+  if (r.coderA.length === 0 || r.coderB.length === 0) return "Choose at least one coder for A and one for B.";
+  if (r.coderA.some((id) => r.coderB.includes(id))) return "A coder can be in A or in B, not both.";
+  if (r.codeIds.length === 0) return "Choose one or more codes to compare.";
+  if (r.sourceIds && r.sourceIds.length === 0) return "Choose one or more sources, or compare in all sources.";
+  return null;
+}

@@ -1,0 +1,251 @@
+/**
+ * Automatic encrypted backups: a whole-project bundle locked to my own key, kept OUTSIDE the project's
+ * database (Electron: userData/backups/<projectId>/ through the host; browser: the separate
+ * "margin-backups" IndexedDB database), so losing or damaging the project database never takes its
+ * backups with it. Taken after every N changes, before every merge, before a schema migration, and
+ * before restoring over a project. Retention: shared/backups/retention.ts.
+ */
+import Dexie, { type Table } from "dexie";
+import type { OpenedBundle } from "../../shared/bundle";
+import { backupFileName, parseBackupFileName, type BackupReason } from "../../shared/backups/names";
+import { backupsToDelete } from "../../shared/backups/retention";
+import type { RecordMeta } from "../../shared/model/records";
+import type { ProjectTables } from "../../shared/model/tables";
+import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
+import { writeChanges } from "./changes";
+import { bundleCodec, readProjectTables } from "./exchange";
+import { ensureIdentity, mySecretKey } from "./identity";
+import type { OpenProject } from "./projects";
+import { registryDatabase, type CoderProfile } from "./registry";
+import { PROJECT_SCHEMA_VERSION, projectDbName } from "./schema";
+
+export const BACKUP_EVERY_CHANGES = 200;
+export const BACKUPS_DB_NAME = "margin-backups";
+
+interface BackupRow {
+  key: string;
+  projectId: string;
+  fileName: string;
+  size: number;
+}
+
+interface BackupBlob {
+  key: string;
+  data: Uint8Array;
+}
+
+/** The browser's backup store: its own database, rows (for listing) apart from the bytes. */
+class BackupsDatabase extends Dexie {
+  files!: Table<BackupRow, string>;
+  blobs!: Table<BackupBlob, string>;
+  constructor() {
+    super(BACKUPS_DB_NAME, { chromeTransactionDurability: "strict" });
+    this.version(1).stores({ files: "&key, projectId", blobs: "&key" });
+  }
+}
+
+let backupsDb: BackupsDatabase | undefined;
+
+export function indexedDbBackupStore(): HostBackupStore {
+  const db = () => (backupsDb ??= new BackupsDatabase());
+  const key = (projectId: string, fileName: string) => `${projectId}/${fileName}`;
+  return {
+    async write(projectId, fileName, data) {
+      const k = key(projectId, fileName);
+      await db().transaction("rw", db().files, db().blobs, async () => {
+        await db().blobs.put({ key: k, data });
+        await db().files.put({ key: k, projectId, fileName, size: data.byteLength });
+      });
+    },
+    async list(projectId) {
+      const rows = await db().files.where("projectId").equals(projectId).toArray();
+      return rows.map((r) => ({ fileName: r.fileName, size: r.size }));
+    },
+    async read(projectId, fileName) {
+      const blob = await db().blobs.get(key(projectId, fileName));
+      if (!blob) throw new Error(`The backup ${fileName} no longer exists.`);
+      return blob.data;
+    },
+    async remove(projectId, fileName) {
+      const k = key(projectId, fileName);
+      await db().transaction("rw", db().files, db().blobs, async () => {
+        await db().files.delete(k);
+        await db().blobs.delete(k);
+      });
+    },
+  };
+}
+
+/** Tests: forget the browser store's connection. */
+export function closeBackupsDatabase(): void {
+  backupsDb?.close();
+  backupsDb = undefined;
+}
+
+export interface BackupHost {
+  keyProtection: KeyProtection | null;
+  backupStore: HostBackupStore | null;
+}
+
+/** The host the app runs in (set by HostProvider), for backups taken outside React (before a migration). */
+let appHost: BackupHost = { keyProtection: null, backupStore: null };
+
+export function setBackupHost(host: BackupHost): void {
+  appHost = host;
+}
+
+/**
+ * Before Dexie upgrades a project's database to a newer schema, back up what is on disk: opened without
+ * a schema (so Dexie changes nothing), read at its own version, saved like any backup.
+ * Returns the backup's name, or null when no migration is due.
+ */
+export async function backupBeforeMigration(
+  projectId: string,
+  projectName: string,
+  coder: CoderProfile,
+  targetVersion: number = PROJECT_SCHEMA_VERSION,
+  host: BackupHost = appHost,
+): Promise<string | null> {
+  const name = projectDbName(projectId);
+  if (!(await Dexie.exists(name))) return null;
+  const old = new Dexie(name);
+  try {
+    await old.open();
+    if (old.verno >= targetVersion) return null;
+    return await backupDatabase({ projectId, projectName, db: old, coderId: coder.id, coderName: coder.name }, "migration", host);
+  } finally {
+    old.close();
+  }
+}
+
+function storeFor(host: BackupHost): HostBackupStore {
+  return host.backupStore ?? indexedDbBackupStore();
+}
+
+export interface BackupEntry extends BackupFile {
+  takenAt: string;
+  reason: BackupReason;
+}
+
+export async function listBackups(projectId: string, host: BackupHost): Promise<BackupEntry[]> {
+  const files = await storeFor(host).list(projectId);
+  const out: BackupEntry[] = [];
+  for (const file of files) {
+    const name = parseBackupFileName(file.fileName);
+    if (name) out.push({ ...file, takenAt: name.takenAt, reason: name.reason });
+  }
+  return out.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/**
+ * Takes a backup of a project database (any Dexie: also an older-version one before its migration).
+ * Returns the backup's file name. Old backups beyond the retention policy are then removed.
+ */
+export async function backupDatabase(
+  target: { projectId: string; projectName: string; db: Dexie; coderId: string; coderName: string },
+  reason: BackupReason,
+  host: BackupHost,
+  now = new Date(),
+): Promise<string> {
+  const me = await ensureIdentity(host.keyProtection);
+  const tables = await readProjectTables(target.db, { content: true });
+  const bytes = await bundleCodec().write(
+    tables,
+    {
+      projectId: target.projectId,
+      projectName: target.projectName,
+      exporter: { coderId: target.coderId, name: target.coderName },
+      kind: "whole",
+      since: null,
+      createdAt: now.toISOString(),
+    },
+    { recipients: [me.recipient] },
+  );
+  const fileName = backupFileName(now, reason);
+  const store = storeFor(host);
+  await store.write(target.projectId, fileName, bytes);
+  const all = await listBackups(target.projectId, host);
+  for (const old of backupsToDelete(all, now)) await store.remove(target.projectId, old.fileName);
+  return fileName;
+}
+
+export async function backupProject(project: OpenProject, reason: BackupReason, host: BackupHost, coderName: string, now = new Date()): Promise<string> {
+  const fileName = await backupDatabase(
+    { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName },
+    reason,
+    host,
+    now,
+  );
+  const lastSeq = (await project.db.journal.orderBy("seq").last())?.seq ?? 0;
+  await registryDatabase().settings.put({ key: `backup:${project.entry.id}`, value: { lastSeq, at: now.toISOString() } });
+  return fileName;
+}
+
+/** Changes since the last backup, counted from the journal. */
+export async function changesSinceBackup(project: OpenProject): Promise<number> {
+  const row = await registryDatabase().settings.get(`backup:${project.entry.id}`);
+  const lastSeq = row && row.key.startsWith("backup:") ? (row.value as { lastSeq: number }).lastSeq : 0;
+  return project.db.journal.where("seq").above(lastSeq).count();
+}
+
+/** Takes an automatic backup when N changes have piled up; returns its name, or null when not due. */
+export async function autoBackupIfDue(project: OpenProject, host: BackupHost, coderName: string, every = BACKUP_EVERY_CHANGES): Promise<string | null> {
+  if ((await changesSinceBackup(project)) < every) return null;
+  return backupProject(project, "auto", host, coderName);
+}
+
+export async function openBackup(projectId: string, fileName: string, host: BackupHost): Promise<OpenedBundle> {
+  const bytes = await storeFor(host).read(projectId, fileName);
+  return bundleCodec().read(bytes, { identities: [await mySecretKey(host.keyProtection)] }, { fileName });
+}
+
+export async function backupBytes(projectId: string, fileName: string, host: BackupHost): Promise<Uint8Array> {
+  return storeFor(host).read(projectId, fileName);
+}
+
+const STAMPED = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"] as const;
+
+/**
+ * Makes the project's content equal to the backup's, as NEW edits (fresh stamps) so the restored state
+ * wins over older copies when the team merges again. One journaled batch: Undo puts it back.
+ */
+export async function restoreOver(project: OpenProject, backup: ProjectTables): Promise<void> {
+  const { db, ctx } = project;
+  const current = await readProjectTables(db, { content: false });
+  await writeChanges(db, ctx, "Restored from backup", async (w) => {
+    for (const name of STAMPED) {
+      const wanted = new Map((backup[name] as RecordMeta[]).map((r) => [r.id, r]));
+      for (const record of current[name] as RecordMeta[]) {
+        const target = wanted.get(record.id);
+        if (!target) {
+          if (!record.deleted && !(name === "coders" && record.id === ctx.coderId)) await w.remove(name, record.id);
+          continue;
+        }
+        wanted.delete(record.id);
+        if (sameContent(record, target)) continue;
+        const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = target as unknown as Record<string, unknown>;
+        await w.update(name, record.id, fields as Partial<Omit<RecordMeta, keyof RecordMeta>>);
+      }
+      for (const record of wanted.values()) await w.putAsIs(name, record);
+    }
+    const have = new Set(await db.sourceContent.toCollection().primaryKeys());
+    const missing = backup.sourceContent.filter((c) => !have.has(c.id));
+    if (missing.length > 0) await db.sourceContent.bulkPut(missing);
+  });
+}
+
+function sameContent(a: RecordMeta, b: RecordMeta): boolean {
+  const { updatedAt: _ua, updatedBy: _ba, ...restA } = a as unknown as Record<string, unknown>;
+  const { updatedAt: _ub, updatedBy: _bb, ...restB } = b as unknown as Record<string, unknown>;
+  return canonical(restA) === canonical(restB);
+}
+
+/** JSON with object keys sorted at every depth, so field order never makes two equal records differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}

@@ -1,0 +1,327 @@
+/**
+ * Team exchange on the database side: read a project into ProjectTables (in chunks), export a bundle
+ * (whole, or changes since my last exchange with the chosen members), and merge a bundle into a project
+ * in ONE journaled transaction (one undoable step). The UI never touches tables; it calls these.
+ */
+import type Dexie from "dexie";
+import type { Table } from "dexie";
+import { BundleError, readBundle, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
+import type { WriteOptions } from "../../shared/bundle/write";
+import { HlcError } from "../../shared/clock/hlc";
+import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
+import type { CoderRecord, ExchangeMetaRecord, JournaledTable, RecordMeta, SourceContentRecord } from "../../shared/model/records";
+import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../../shared/model/tables";
+import { writeChanges } from "./changes";
+import type { ProjectDatabase } from "./projectDb";
+import { newId } from "../../shared/ids";
+import { createProject, getProject, MAX_PROJECT_NAME, openProject, setProjectSourceCount, type OpenProject } from "./projects";
+import type { CoderProfile } from "./registry";
+
+/** Rows per read: large enough to be quick, small enough that no read holds a seed-scale table twice. */
+export const READ_CHUNK = 1000;
+
+const STAMPED: StampedTableName[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
+
+export interface ReadProgress {
+  table: ProjectTableName;
+  done: number;
+  total: number;
+}
+
+/** Reads one table page by page in primary-key order. */
+async function readChunked<T>(table: Table<T, string>, onRows?: (n: number) => void): Promise<T[]> {
+  const out: T[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const page: T[] = await (last === null ? table.orderBy(":id") : table.where(":id").above(last)).limit(READ_CHUNK).toArray();
+    if (page.length === 0) break;
+    for (const row of page) out.push(row);
+    onRows?.(out.length);
+    last = (page[page.length - 1] as { id: string }).id;
+    if (page.length < READ_CHUNK) break;
+  }
+  return out;
+}
+
+/**
+ * The whole project as ProjectTables, tombstones included. `content: false` skips source text (merge
+ * planning needs only the source rows: text is immutable and matched by its hash).
+ * Takes any Dexie (also an older-version database opened without a schema, before a migration).
+ */
+export async function readProjectTables(
+  db: Dexie,
+  options: { content: boolean; onProgress?: (p: ReadProgress) => void } = { content: true },
+): Promise<ProjectTables> {
+  const tables = emptyProjectTables();
+  const names = PROJECT_TABLE_NAMES.filter((n) => options.content || n !== "sourceContent");
+  let total = 0;
+  for (const name of names) total += await db.table(name).count();
+  let before = 0;
+  for (const name of names) {
+    const rows = await readChunked(db.table<never, string>(name), (n) => options.onProgress?.({ table: name, done: before + n, total }));
+    (tables[name] as unknown[]) = rows;
+    before += rows.length;
+  }
+  return tables;
+}
+
+/** Only what changed after a journal stamp: found through the journal's `at` index, not a table scan. */
+export async function readChangedTables(db: ProjectDatabase, since: string): Promise<ProjectTables> {
+  const tables = emptyProjectTables();
+  const ids = new Map<JournaledTable, Set<string>>();
+  await db.journal
+    .where("at")
+    .above(since)
+    .each((entry) => {
+      let set = ids.get(entry.table);
+      if (!set) ids.set(entry.table, (set = new Set()));
+      set.add(entry.recordId);
+    });
+  for (const name of STAMPED) {
+    const wanted = [...(ids.get(name) ?? [])];
+    const rows = (await db.table<RecordMeta, string>(name).bulkGet(wanted)).filter((r): r is RecordMeta => r !== undefined);
+    (tables[name] as RecordMeta[]) = rows;
+  }
+  const contentIds = tables.sources.map((s) => s.id);
+  tables.sourceContent = (await db.sourceContent.bulkGet(contentIds)).filter((c): c is SourceContentRecord => c !== undefined);
+  return tables;
+}
+
+// ------------------------------------------------------------------ bundle codec
+
+/**
+ * How bundles are packed and opened. The app swaps in a Web Worker (renderer/exchange/bundleWorker.ts) so
+ * scrypt and encryption never freeze the window; tests and the fallback run them here.
+ */
+export interface BundleCodec {
+  write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
+  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string }): Promise<OpenedBundle>;
+}
+
+export const directCodec: BundleCodec = {
+  write: (tables, info, lock, onProgress, options) => writeBundle(tables, info, lock, onProgress, options),
+  read: (bytes, key, options) => readBundle(bytes, key, options),
+};
+
+let codec: BundleCodec = directCodec;
+
+export function setBundleCodec(next: BundleCodec): void {
+  codec = next;
+}
+
+export function bundleCodec(): BundleCodec {
+  return codec;
+}
+
+// ------------------------------------------------------------------ exchange stamps
+
+function exchangeKey(recipient: string): ExchangeMetaRecord["key"] {
+  return `exchange:${recipient}`;
+}
+
+function metaTable(db: ProjectDatabase): Table<ExchangeMetaRecord, string> {
+  return db.table("meta");
+}
+
+export async function getExchange(project: OpenProject, recipient: string): Promise<ExchangeMetaRecord | undefined> {
+  return metaTable(project.db).get(exchangeKey(recipient));
+}
+
+async function updateExchange(project: OpenProject, recipient: string, patch: Partial<Omit<ExchangeMetaRecord, "key">>): Promise<void> {
+  const table = metaTable(project.db);
+  await project.db.transaction("rw", table, async () => {
+    const row = (await table.get(exchangeKey(recipient))) ?? { key: exchangeKey(recipient), sentUpTo: null, receivedUpTo: null };
+    await table.put({ ...row, ...patch });
+  });
+}
+
+/** The newest journal stamp: everything up to it is in an export made now. */
+async function latestJournalStamp(db: ProjectDatabase): Promise<string | null> {
+  return (await db.journal.orderBy("at").last())?.at ?? null;
+}
+
+// ------------------------------------------------------------------ export
+
+export interface ExportRequest {
+  scope: "whole" | "changes";
+  /** Chosen members' public keys (mine is added). Ignored with a passphrase. */
+  recipients: string[];
+  passphrase?: string;
+  me: { recipient: string; name: string };
+  onProgress?: (fraction: number, phase: string) => void;
+  /** Tests lower age's scrypt cost; the app keeps the default. */
+  scryptWorkFactor?: number;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  fileName: string;
+  kind: "whole" | "delta";
+  /** Members with no earlier exchange, for whom "changes" had to mean the whole project. */
+  wholeFor: string[];
+  records: number;
+  /** Call once the file is saved: remembers how far this exchange reached. */
+  commit: () => Promise<void>;
+}
+
+export function bundleFileName(projectName: string, now: Date): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+  const safe = projectName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim().slice(0, 80) || "project";
+  return `${safe} ${now.toISOString().slice(0, 10)}.margin`;
+}
+
+export async function exportBundle(project: OpenProject, request: ExportRequest, now = new Date()): Promise<ExportResult> {
+  const { db, ctx } = project;
+  // The bundle carries my public key on my coder row, so the receiver can find our exchange stamps.
+  const me = await db.coders.get(ctx.coderId);
+  if (me && me.publicKey !== request.me.recipient) {
+    await writeChanges(db, ctx, "Added public key", (w) => w.update<CoderRecord>("coders", ctx.coderId, { publicKey: request.me.recipient }));
+  }
+  const upTo = await latestJournalStamp(db);
+  const members = request.passphrase === undefined ? [...new Set(request.recipients.filter((r) => r !== request.me.recipient))] : [];
+  let since: string | null = null;
+  const wholeFor: string[] = [];
+  if (request.scope === "changes" && request.passphrase === undefined) {
+    const stamps: string[] = [];
+    for (const member of members) {
+      const sent = (await getExchange(project, member))?.sentUpTo ?? null;
+      if (sent === null) wholeFor.push(member);
+      else stamps.push(sent);
+    }
+    since = wholeFor.length === 0 && stamps.length > 0 ? stamps.reduce((a, b) => (a < b ? a : b)) : null;
+  }
+  request.onProgress?.(0, "Reading the project");
+  const tables =
+    since === null
+      ? await readProjectTables(db, { content: true, onProgress: (p) => request.onProgress?.((p.done / Math.max(1, p.total)) * 0.5, "Reading the project") })
+      : await readChangedTables(db, since);
+  const records = PROJECT_TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
+  const lock = request.passphrase !== undefined ? { passphrase: request.passphrase } : { recipients: [request.me.recipient, ...members] };
+  const bytes = await codec.write(
+    tables,
+    {
+      projectId: project.entry.id,
+      projectName: project.entry.name,
+      exporter: { coderId: ctx.coderId, name: request.me.name },
+      kind: since === null ? "whole" : "delta",
+      since,
+      createdAt: now.toISOString(),
+    },
+    lock,
+    (p: BundleProgress) => request.onProgress?.(0.5 + (p.done / Math.max(1, p.total)) * 0.5, "Packing and encrypting"),
+    request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor },
+  );
+  request.onProgress?.(1, "Done");
+  return {
+    bytes,
+    fileName: bundleFileName(project.entry.name, now),
+    kind: since === null ? "whole" : "delta",
+    wholeFor,
+    records,
+    commit: async () => {
+      for (const member of members) await updateExchange(project, member, { sentUpTo: upTo });
+    },
+  };
+}
+
+// ------------------------------------------------------------------ import and merge
+
+/** Decrypts and verifies a bundle. BundleError codes tell the UI to ask for a passphrase or explain. */
+export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey): Promise<OpenedBundle> {
+  return codec.read(bytes, key, { fileName });
+}
+
+export interface ImportPlan {
+  plan: MergePlan;
+  local: ProjectTables;
+  /** The exporter's public key, when their coder row carries it. */
+  exporterRecipient: string | null;
+}
+
+/** Works out what merging would do, without changing anything (the preview). */
+export async function planImport(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
+  const local = await readProjectTables(project.db, { content: false });
+  const exporter = opened.tables.coders.find((c) => c.id === opened.manifest.exporter.coderId);
+  const exporterRecipient = exporter?.publicKey ?? null;
+  let lastExchangeAt: string | null = null;
+  if (exporterRecipient) {
+    const row = await getExchange(project, exporterRecipient);
+    if (row?.sentUpTo && row.receivedUpTo) lastExchangeAt = row.sentUpTo < row.receivedUpTo ? row.sentUpTo : row.receivedUpTo;
+  }
+  return { plan: planMerge(local, opened.tables, { lastExchangeAt }), local, exporterRecipient };
+}
+
+export class NothingNewError extends Error {
+  constructor() {
+    super("Nothing new in this bundle: this project already has everything in it.");
+  }
+}
+
+/**
+ * Writes the merge in ONE transaction, journaled as one batch (one Undo step). `beforeMerge` runs first
+ * (the automatic backup); if it fails, nothing is merged. If the write fails, nothing is changed.
+ */
+export async function applyImport(
+  project: OpenProject,
+  opened: OpenedBundle,
+  prepared: ImportPlan,
+  resolutions: MergeResolutions,
+  beforeMerge: () => Promise<void> = () => Promise.resolve(),
+): Promise<MergeSummary> {
+  const { plan, local } = prepared;
+  if (plan.empty) throw new NothingNewError();
+  const { db, ctx } = project;
+  try {
+    if (plan.maxIncomingStamp) ctx.clock.receive(plan.maxIncomingStamp);
+  } catch (error) {
+    if (error instanceof HlcError) throw new BundleError("bad-manifest", error.message);
+    throw error;
+  }
+  const applied = applyMergePlan(local, plan, resolutions, { stamp: () => ctx.clock.tick(), coderId: ctx.coderId });
+  await beforeMerge();
+  const who = opened.manifest.exporter.name || "a team member";
+  await writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
+    for (const name of STAMPED) {
+      for (const record of applied.puts[name] as RecordMeta[]) await w.putAsIs(name, record);
+    }
+    if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
+  });
+  if (prepared.exporterRecipient) await updateExchange(project, prepared.exporterRecipient, { receivedUpTo: opened.manifest.hlc.to });
+  return applied.summary;
+}
+
+/** Writes a bundle's records into an empty project verbatim (a project made from a bundle or a backup). */
+export async function fillEmptyProject(project: OpenProject, tables: ProjectTables, label: string): Promise<void> {
+  const { db, ctx } = project;
+  let newest: string | null = null;
+  for (const name of STAMPED) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
+  if (newest) ctx.clock.receive(newest);
+  await writeChanges(db, ctx, label, async (w) => {
+    for (const name of STAMPED) for (const record of tables[name] as RecordMeta[]) await w.putAsIs(name, record);
+    if (tables.sourceContent.length > 0) await db.sourceContent.bulkPut(tables.sourceContent);
+  });
+}
+
+/** Counts of live records per table: the preview of a backup or a whole bundle. */
+export function liveCounts(tables: ProjectTables): Record<StampedTableName, number> {
+  const out = {} as Record<StampedTableName, number>;
+  for (const name of STAMPED) out[name] = (tables[name] as RecordMeta[]).filter((r) => !r.deleted).length;
+  return out;
+}
+
+/**
+ * A new project on this computer from a bundle, keeping the bundle's project id so later bundles from the
+ * team merge into it. Refused when that project is already here (merge into it instead).
+ */
+export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
+  const id = asCopy ? newId() : opened.manifest.projectId;
+  if (!asCopy && (await getProject(id))) {
+    throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);
+  }
+  const name = asCopy ? `${opened.manifest.projectName} (restored)` : opened.manifest.projectName;
+  const entry = await createProject(name.slice(0, MAX_PROJECT_NAME), profile, new Date(), id);
+  const project = await openProject(entry.id, profile);
+  await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
+  await setProjectSourceCount(entry.id, opened.tables.sources.filter((s) => !s.deleted).length);
+  return entry.id;
+}

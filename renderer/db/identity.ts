@@ -1,0 +1,104 @@
+/**
+ * This coder's age identity and the team address book, both in the registry database (shared by every
+ * project on this machine). The secret key never leaves this laptop; the public key ("age1…") is what
+ * team members add so bundles can be locked to them.
+ */
+import { fingerprint, generateIdentity, isValidRecipient } from "../../shared/bundle";
+import type { KeyProtection } from "../host/host";
+import { registryDatabase, type StoredIdentity, type TeamMember } from "./registry";
+
+export type { StoredIdentity, TeamMember };
+
+export interface MyKey {
+  recipient: string;
+  fingerprint: string;
+  protection: StoredIdentity["protection"];
+}
+
+export async function getStoredIdentity(): Promise<StoredIdentity | undefined> {
+  const row = await registryDatabase().settings.get("identity");
+  return row?.key === "identity" ? row.value : undefined;
+}
+
+/**
+ * Makes this coder's identity on first need (first run, or an older profile made before keys existed).
+ * Wrapped with the OS keychain when the host has one; otherwise stored as is, which Settings says plainly.
+ */
+export async function ensureIdentity(protection: KeyProtection | null, now = new Date()): Promise<MyKey> {
+  const existing = await getStoredIdentity();
+  if (existing) return describe(existing);
+  const pair = await generateIdentity();
+  let stored: StoredIdentity = { recipient: pair.recipient, protection: "none", identity: pair.identity, createdAt: now.toISOString() };
+  if (protection) {
+    try {
+      stored = { recipient: pair.recipient, protection: "os-keychain", wrapped: await protection.protect(pair.identity), createdAt: stored.createdAt };
+    } catch {
+      // The OS refused (no keyring on this Linux desktop, say): keep it unwrapped and say so in Settings.
+    }
+  }
+  // Two windows racing on first run must end with ONE identity: keep whichever landed first.
+  return describe(
+    await registryDatabase().transaction("rw", registryDatabase().settings, async () => {
+      const raced = await getStoredIdentity();
+      if (raced) return raced;
+      await registryDatabase().settings.put({ key: "identity", value: stored });
+      return stored;
+    }),
+  );
+}
+
+function describe(stored: StoredIdentity): MyKey {
+  return { recipient: stored.recipient, fingerprint: fingerprint(stored.recipient), protection: stored.protection };
+}
+
+/** The secret key, unwrapped for one decryption. */
+export async function mySecretKey(protection: KeyProtection | null): Promise<string> {
+  await ensureIdentity(protection);
+  const stored = await getStoredIdentity();
+  if (!stored) throw new Error("Your key could not be found.");
+  if (stored.protection === "none") {
+    if (!stored.identity) throw new Error("Your key is damaged: its secret part is missing.");
+    return stored.identity;
+  }
+  if (!protection || !stored.wrapped) throw new Error("Your key is protected by the operating system, which is not available here.");
+  return protection.unprotect(stored.wrapped);
+}
+
+export async function listTeam(): Promise<TeamMember[]> {
+  const row = await registryDatabase().settings.get("team");
+  const members = row?.key === "team" ? row.value : [];
+  return [...members].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Adds a member; throws a message the Team screen shows as is. */
+export async function addTeamMember(input: { name: string; recipient: string }, now = new Date()): Promise<TeamMember> {
+  const name = input.name.replace(/\s+/g, " ").trim();
+  const recipient = input.recipient.trim();
+  if (!name) throw new Error("Enter the team member's name.");
+  if (name.length > 120) throw new Error("Keep the name under 120 characters.");
+  if (!recipient) throw new Error("Paste the team member's public key (it starts with age1).");
+  if (!isValidRecipient(recipient)) {
+    throw new Error(
+      recipient.startsWith("AGE-SECRET-KEY")
+        ? "That is a secret key. Ask for the public key instead (it starts with age1) — and keep secret keys private."
+        : "That is not a valid public key. It starts with age1 and is 62 characters long; copy it again from their Team screen.",
+    );
+  }
+  const mine = await getStoredIdentity();
+  if (mine?.recipient === recipient) throw new Error("That is your own public key: you are always included.");
+  const member: TeamMember = { recipient, name, addedAt: now.toISOString() };
+  await registryDatabase().transaction("rw", registryDatabase().settings, async () => {
+    const members = await listTeam();
+    const same = members.find((m) => m.recipient === recipient);
+    if (same) throw new Error(`That key is already in the team, as ${same.name}.`);
+    await registryDatabase().settings.put({ key: "team", value: [...members, member] });
+  });
+  return member;
+}
+
+export async function removeTeamMember(recipient: string): Promise<void> {
+  await registryDatabase().transaction("rw", registryDatabase().settings, async () => {
+    const members = await listTeam();
+    await registryDatabase().settings.put({ key: "team", value: members.filter((m) => m.recipient !== recipient) });
+  });
+}

@@ -1,0 +1,223 @@
+import { useState } from "react";
+import type { OpenedBundle } from "../../shared/bundle";
+import type { MergeResolutions, MergeSummary } from "../../shared/merge";
+import { navigate } from "../app/router";
+import { backupProject } from "../db/backups";
+import { listCoders } from "../db/codings";
+import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, type ImportPlan } from "../db/exchange";
+import { useLive } from "../db/live";
+import { getProfile } from "../db/profile";
+import { useHost } from "../host/HostContext";
+import { useProject } from "../project/ProjectContext";
+import { Button } from "../ui/Button";
+import { Dialog } from "../ui/Dialog";
+import { MergePreview } from "./MergePreview";
+import { errorText } from "./messages";
+import { OpenBundle } from "./OpenBundle";
+
+type Step =
+  | { name: "open" }
+  | { name: "other-project"; opened: OpenedBundle }
+  | { name: "preview"; opened: OpenedBundle; prepared: ImportPlan }
+  | { name: "nothing-new" }
+  | { name: "done"; summary: MergeSummary; from: string };
+
+/** Import a bundle into the open project: unlock, verify, preview, then merge as one undoable step. */
+export function ImportBundleDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog title="Import bundle" open={open} onClose={onClose} wide>
+      {open && <ImportFlow onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ImportFlow({ onClose }: { onClose: () => void }) {
+  const project = useProject();
+  const host = useHost();
+  const coders = useLive(() => listCoders(project), [project]);
+  const [step, setStep] = useState<Step>({ name: "open" });
+  const [resolutions, setResolutions] = useState<MergeResolutions>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function preview(opened: OpenedBundle) {
+    setBusy("Working out what would change…");
+    setError(null);
+    try {
+      const prepared = await planImport(project, opened);
+      setResolutions({});
+      setStep(prepared.plan.empty ? { name: "nothing-new" } : { name: "preview", opened, prepared });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function asNewProject(opened: OpenedBundle) {
+    setBusy("Creating the project…");
+    try {
+      const profile = await getProfile();
+      if (!profile) throw new Error("Set up your coder profile first.");
+      const id = await createProjectFromBundle(opened, profile);
+      onClose();
+      navigate({ name: "project", projectId: id, view: "sources", sourceId: null });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function merge(opened: OpenedBundle, prepared: ImportPlan) {
+    setBusy("Backing up, then merging…");
+    setError(null);
+    try {
+      const me = coders?.find((c) => c.id === project.ctx.coderId)?.name ?? "";
+      const summary = await applyImport(project, opened, prepared, resolutions, async () => {
+        await backupProject(project, "merge", host, me);
+      });
+      setStep({ name: "done", summary, from: opened.manifest.exporter.name });
+    } catch (e) {
+      if (e instanceof NothingNewError) setStep({ name: "nothing-new" });
+      else setError(`Nothing was changed. ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const names = new Map<string, string>();
+  for (const c of coders ?? []) names.set(c.id, c.name);
+  if (step.name === "preview") for (const c of step.opened.tables.coders) if (!names.has(c.id)) names.set(c.id, c.name);
+
+  return (
+    <div className="flex flex-col gap-4 text-sm">
+      {step.name === "open" && (
+        <OpenBundle
+          onOpened={(opened) => {
+            if (opened.manifest.projectId !== project.entry.id) setStep({ name: "other-project", opened });
+            else void preview(opened);
+          }}
+        />
+      )}
+      {step.name === "other-project" && (
+        <div role="group" aria-label="Bundle from another project" className="flex flex-col gap-2">
+          <p>
+            This bundle is from another project, “{step.opened.manifest.projectName}”. Merge it into “{project.entry.name}” anyway, or import it as a new project?
+          </p>
+          <div className="flex gap-2">
+            <Button onClick={() => void preview(step.opened)}>Merge into this project anyway</Button>
+            <Button variant="primary" onClick={() => void asNewProject(step.opened)}>
+              Import as a new project
+            </Button>
+          </div>
+        </div>
+      )}
+      {step.name === "preview" && (
+        <>
+          <p>
+            Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {new Date(step.opened.manifest.createdAt).toLocaleString()} (
+            {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is taken first, and Undo reverses the merge.
+          </p>
+          <MergePreview plan={step.prepared.plan} coderNames={names} resolutions={resolutions} onChange={setResolutions} />
+        </>
+      )}
+      {step.name === "nothing-new" && (
+        <p role="status" className="font-medium">
+          Nothing new in this bundle: this project already has everything in it. Nothing was changed.
+        </p>
+      )}
+      {step.name === "done" && (
+        <p role="status" className="font-medium text-green-800 dark:text-green-300">
+          Merged the bundle from {step.from || "a team member"}: {step.summary.byTable.codings.new} new codings, {step.summary.byTable.codes.new} new codes,{" "}
+          {step.summary.byTable.sources.new} new sources. Undo reverses it.
+        </p>
+      )}
+      {busy && <p role="status">{busy}</p>}
+      {error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>{step.name === "done" || step.name === "nothing-new" ? "Close" : "Cancel"}</Button>
+        {step.name === "preview" && (
+          <Button variant="primary" disabled={busy !== null} onClick={() => void merge(step.opened, step.prepared)}>
+            Merge
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Home screen: a project from a bundle (the team's start project, or a colleague's project), after a preview. */
+export function ImportBundleAsProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog title="Import bundle as a project" open={open} onClose={onClose} wide>
+      {open && <NewProjectFlow onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function NewProjectFlow({ onClose }: { onClose: () => void }) {
+  const [opened, setOpened] = useState<OpenedBundle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(bundle: OpenedBundle) {
+    setBusy(true);
+    setError(null);
+    try {
+      const profile = await getProfile();
+      if (!profile) throw new Error("Set up your coder profile first.");
+      const id = await createProjectFromBundle(bundle, profile);
+      onClose();
+      navigate({ name: "project", projectId: id, view: "sources", sourceId: null });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3 text-sm">
+      {!opened && <OpenBundle onOpened={(bundle) => setOpened(bundle)} />}
+      {opened && (
+        <section aria-label="Bundle contents">
+          <p>
+            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {new Date(opened.manifest.createdAt).toLocaleString()}
+            {opened.manifest.kind === "delta" ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle." : "."}
+          </p>
+          <table className="mt-2 text-left" aria-label="Records in the bundle">
+            <tbody>
+              {Object.entries(liveCounts(opened.tables)).map(([table, n]) => (
+                <tr key={table}>
+                  <th scope="row" className="pr-4 font-normal capitalize">
+                    {table}
+                  </th>
+                  <td className="tabular-nums">{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {busy && <p role="status">Creating the project…</p>}
+      {error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        {opened && (
+          <Button variant="primary" disabled={busy} onClick={() => void create(opened)}>
+            Create project
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

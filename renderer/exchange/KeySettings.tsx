@@ -1,0 +1,35 @@
+import { useState } from "react";
+import { useHost } from "../host/HostContext";
+import { Button } from "../ui/Button";
+import { TeamDialog } from "./TeamDialog";
+import { protectionText, useMyKey } from "./useMyKey";
+
+/** Settings: where my secret key is kept (said plainly when the OS does not protect it), and the team. */
+export function KeySettings() {
+  const host = useHost();
+  const { key, error } = useMyKey();
+  const [teamOpen, setTeamOpen] = useState(false);
+  return (
+    <section className="mt-5 text-sm" aria-labelledby="key-settings-heading">
+      <h3 id="key-settings-heading" className="font-semibold">
+        Your key for team bundles
+      </h3>
+      {error && <p role="alert" className="mt-1 text-red-700 dark:text-red-400">{error}</p>}
+      {key && (
+        <>
+          <p className="mt-1">
+            Fingerprint <span className="font-mono tracking-wider">{key.fingerprint}</span>
+          </p>
+          <p className={`mt-1 ${key.protection === "none" ? "font-medium text-amber-800 dark:text-amber-300" : ""}`} data-testid="settings-key-protection">
+            {key.protection === "none" ? "Not protected by the operating system. " : ""}
+            {protectionText(key, host.kind)}
+          </p>
+        </>
+      )}
+      <Button className="mt-2" onClick={() => setTeamOpen(true)}>
+        Team…
+      </Button>
+      <TeamDialog open={teamOpen} onClose={() => setTeamOpen(false)} />
+    </section>
+  );
+}

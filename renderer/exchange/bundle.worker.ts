@@ -1,0 +1,30 @@
+/// <reference lib="webworker" />
+import { BundleError, readBundle, writeBundle } from "../../shared/bundle";
+import type { BundleRequest, BundleResponse } from "./bundleProtocol";
+
+// Packing, encrypting (scrypt takes ~2 s by design) and verifying run here so the window never freezes.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function fail(error: unknown): BundleResponse {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof BundleError) {
+    return { kind: "failed", message, bundleError: { code: error.code, message, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) } };
+  }
+  return { kind: "failed", message, bundleError: null };
+}
+
+scope.onmessage = (event: MessageEvent<BundleRequest>) => {
+  const request = event.data;
+  const post = (response: BundleResponse, transfer: Transferable[] = []) => scope.postMessage(response, transfer);
+  if (request.op === "write") {
+    writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }).then(
+      (bytes) => post({ kind: "written", bytes }, [bytes.buffer]),
+      (error: unknown) => post(fail(error)),
+    );
+  } else {
+    readBundle(request.bytes, request.key, { fileName: request.fileName }).then(
+      (opened) => post({ kind: "opened", opened }),
+      (error: unknown) => post(fail(error)),
+    );
+  }
+};

@@ -1,0 +1,13 @@
+import type { BundleErrorCode, BundleInfo, BundleKey, BundleLock, BundleProgress, OpenedBundle } from "../../shared/bundle";
+import type { ProjectTables } from "../../shared/model/tables";
+
+/** Messages between the exchange UI and the bundle worker. */
+export type BundleRequest =
+  | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number }
+  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string };
+
+export type BundleResponse =
+  | { kind: "progress"; progress: BundleProgress }
+  | { kind: "written"; bytes: Uint8Array }
+  | { kind: "opened"; opened: OpenedBundle }
+  | { kind: "failed"; bundleError: { code: BundleErrorCode; message: string; fileName?: string } | null; message: string };

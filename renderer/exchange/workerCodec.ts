@@ -1,0 +1,46 @@
+import { BundleError, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
+import type { BundleCodec } from "../db/exchange";
+import type { BundleRequest, BundleResponse } from "./bundleProtocol";
+
+/** One short-lived worker per bundle: nothing (keys, passphrases, tables) lingers in it afterwards. */
+function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void): Promise<BundleResponse> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./bundle.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<BundleResponse>) => {
+      const response = event.data;
+      if (response.kind === "progress") {
+        onProgress?.(response.progress);
+        return;
+      }
+      worker.terminate();
+      resolve(response);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "The bundle worker stopped unexpectedly."));
+    };
+    worker.postMessage(request);
+  });
+}
+
+function unwrap(response: BundleResponse): never {
+  if (response.kind === "failed" && response.bundleError) {
+    const e = response.bundleError;
+    throw new BundleError(e.code, e.message, e.fileName);
+  }
+  throw new Error(response.kind === "failed" ? response.message : "Unexpected reply from the bundle worker.");
+}
+
+export const workerCodec: BundleCodec = {
+  async write(tables, info, lock, onProgress, options) {
+    const response = await run({ op: "write", tables, info, lock, ...(options?.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }) }, onProgress);
+    if (response.kind === "written") return response.bytes;
+    return unwrap(response);
+  },
+  async read(bytes, key, options): Promise<OpenedBundle> {
+    // A copy goes to the worker: the dialog keeps the file to try another passphrase.
+    const response = await run({ op: "read", bytes, key, fileName: options.fileName });
+    if (response.kind === "opened") return response.opened;
+    return unwrap(response);
+  },
+};

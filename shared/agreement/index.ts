@@ -1,0 +1,5 @@
+export * from "./spans";
+export * from "./kappa";
+export * from "./alpha";
+export * from "./comparison";
+export * from "./csv";

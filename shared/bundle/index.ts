@@ -1,0 +1,19 @@
+/**
+ * Encrypted project bundles (`.margin`), issue 5 item 2. Pure: runs in the renderer, a Web Worker and
+ * the CLI. Layout, hashing, encryption and versioning: docs/bundle-format.md.
+ *
+ *   writeBundle(tables, info, lock, onProgress?)  → age-encrypted zip bytes
+ *   readBundle(bytes, key, { fileName })          → { manifest, tables }, verified (or BundleError)
+ *   bundleFromZip(zipBytes, { fileName })         → same, for a zip already decrypted by the age CLI
+ *   lockKind(bytes)                               → "passphrase" | "recipients" | "not-age" (ask for the right thing)
+ *   selectDelta(tables, since)                    → only what changed after an HLC stamp
+ *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
+ */
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
+export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress, BundleTableEntry, LockKind, OpenedBundle, ReadOptions } from "./types";
+export { BundleError, type BundleErrorCode } from "./errors";
+export { writeBundle, writeBundleStream } from "./write";
+export { readBundle, bundleFromZip, lockKind } from "./read";
+export { selectDelta, stampRange, withReferencedSources } from "./delta";
+export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";
+export type { PassphraseStrength, KeyPair } from "./keys";

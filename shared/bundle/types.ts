@@ -1,0 +1,73 @@
+/**
+ * Public types of the encrypted project bundle (`.margin`): an age-encrypted zip of `manifest.json`
+ * plus one NDJSON file per table. The format itself is documented in docs/bundle-format.md.
+ */
+import type { ProjectTableName } from "../model/tables";
+
+export const BUNDLE_FORMAT = "margin-bundle";
+/** The format version this code writes; older versions are migrated on read, newer ones refused. */
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export interface BundleTableEntry {
+  /** Name of the NDJSON file inside the zip, e.g. "tables/codings.ndjson". */
+  file: string;
+  /** Number of records (lines) in the file. */
+  count: number;
+  /** Lower-case hex SHA-256 of the file's bytes exactly as stored in the zip (before compression). */
+  sha256: string;
+}
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  projectId: string;
+  projectName: string;
+  exporter: { coderId: string; name: string };
+  /** ISO-8601 time the bundle was made. */
+  createdAt: string;
+  /** "whole": every record of the project; "delta": only records changed after `since`. */
+  kind: "whole" | "delta";
+  /** For a delta: the HLC stamp changes are counted from (exclusive). Null for a whole project. */
+  since: string | null;
+  /** Lowest and highest `updatedAt` among the bundle's records (null when it holds none). */
+  hlc: { from: string | null; to: string | null };
+  tables: Record<ProjectTableName, BundleTableEntry>;
+}
+
+/** What the exporter says about the bundle; counts, hashes and the HLC range are computed. */
+export interface BundleInfo {
+  projectId: string;
+  projectName: string;
+  exporter: { coderId: string; name: string };
+  kind: "whole" | "delta";
+  since: string | null;
+  /** Defaults to the current time. */
+  createdAt?: string;
+}
+
+/** How to lock a bundle: to team members' public keys (always include the exporter's own) or to a passphrase. */
+export type BundleLock = { recipients: string[] } | { passphrase: string };
+
+/** How to unlock a bundle: one or more of my identities (AGE-SECRET-KEY-1…) or a passphrase. */
+export type BundleKey = { identities: string[] } | { passphrase: string };
+
+export interface BundleProgress {
+  phase: "packing" | "unpacking";
+  /** Packing: records serialised so far, across all tables. Unpacking: bytes of the file read so far. */
+  done: number;
+  total: number;
+}
+
+export interface ReadOptions {
+  /** Shown in error messages, e.g. "team-2026-11-26.margin". */
+  fileName?: string;
+  onProgress?: (progress: BundleProgress) => void;
+}
+
+export interface OpenedBundle {
+  manifest: BundleManifest;
+  tables: import("../model/tables").ProjectTables;
+}
+
+/** What a file is locked with, read from its age header without any key. */
+export type LockKind = "passphrase" | "recipients" | "not-age";

@@ -1,0 +1,265 @@
+/**
+ * Bundle bench (issue 5): export (writeBundle) and import (readBundle + planMerge + applyMergePlan) of a
+ * seed-scale project generated in memory — 1,000 sources (~8M words), 500 codes, 100,000 codings,
+ * 5,000 memos — against `zip -6` + `age` (and `age -d` + `unzip`) on the same NDJSON content in the
+ * same run. Reports the time ratios (goal ≤ 1.25×) and peak memory (RSS and heap high-water above
+ * the baseline with the project loaded).
+ *
+ * Standalone:  npx esbuild tests/bench/bundle-bench.ts --bundle --platform=node --format=esm \
+ *                --packages=external --outfile=.bench/bundle-bench.mjs && node --expose-gc .bench/bundle-bench.mjs [--sources N]
+ * From tests/bench/main.ts: `await runBundleBench({ sources: options.files, seed: options.seed }, log)`.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatStamp } from "../../shared/clock/hlc";
+import { generateIdentity, readBundle, writeBundle, type BundleInfo } from "../../shared/bundle";
+import { applyMergePlan, planMerge } from "../../shared/merge";
+import type { CodeRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
+import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
+import { rng } from "../fixtures/docx/synthetic";
+
+export interface BundleBenchOptions {
+  sources: number;
+  seed?: number;
+}
+
+export interface BundleBenchResult {
+  project: { sources: number; chars: number; words: number; codes: number; codings: number; memos: number; ndjsonBytes: number };
+  bundleBytes: number;
+  exportMs: number;
+  referenceExportMs: number;
+  exportRatio: number;
+  /** CPU-time ratio: steadier than wall time on a shared machine. */
+  exportCpu: { ms: number; referenceMs: number; ratio: number };
+  importCpu: { ms: number; referenceMs: number; ratio: number };
+  importMs: { read: number; plan: number; apply: number; total: number };
+  referenceImportMs: number;
+  importRatio: number;
+  peak: { baselineRssMb: number; exportRssMb: number; exportHeapMb: number; importRssMb: number; importHeapMb: number };
+}
+
+const WORDS = (
+  "the a and to of in that it was we they patients staff ward system record team care nurse doctor shared access time " +
+  "information discharge community GP practice training clinical safety change digital workaround handover letter " +
+  "portal app referral appointment manager programme rollout pharmacy results data login screen delay support"
+).split(" ");
+
+/** The seed-scale project, deterministic for a seed. */
+export function seedTables(sourceCount: number, seed = 7): ProjectTables {
+  const random = rng(seed);
+  const t = emptyProjectTables();
+  const stamp = (n: number, node = "benchnode") => formatStamp({ wallTime: 1_790_000_000_000 + n, counter: 0, node });
+  const meta = (id: string, n: number, by = "coder-1") => ({ id, createdAt: "2026-11-26T10:00:00.000Z", updatedAt: stamp(n), updatedBy: by, deleted: false });
+  let n = 0;
+  const lengths: number[] = [];
+  for (let i = 0; i < sourceCount; i++) {
+    const words = 6000 + Math.floor(random() * 4000);
+    const parts: string[] = [];
+    const blocks: SourceContentRecord["blocks"] = [];
+    let at = 0;
+    let para: string[] = [];
+    for (let w = 0; w < words; w++) {
+      para.push(WORDS[Math.floor(random() * WORDS.length)] ?? "the");
+      if (para.length >= 60 + Math.floor(random() * 80) || w === words - 1) {
+        const text = para.join(" ") + ".";
+        blocks.push({ kind: "paragraph", start: at, end: at + text.length } as SourceContentRecord["blocks"][number]);
+        parts.push(text);
+        at += text.length + 1;
+        para = [];
+      }
+    }
+    const text = parts.join("\n");
+    const id = `src-${String(i).padStart(5, "0")}`;
+    const source: SourceRecord = {
+      ...meta(id, n++), name: `Interview ${i + 1}`, kind: "interview", fileName: `${id}.docx`, format: "docx", importedAt: "2026-11-26T10:00:00.000Z",
+      charCount: text.length, wordCount: words, contentHash: `hash-${seed}-${i}`, caseIds: [], memo: "",
+    };
+    t.sources.push(source);
+    t.sourceContent.push({ id, text, blocks, marks: [], turns: [], timestamps: [], warnings: [] });
+    lengths.push(text.length);
+  }
+  for (let i = 0; i < 500; i++) {
+    const code: CodeRecord = {
+      ...meta(`code-${i}`, n++), parentId: i < 20 ? null : `code-${i % 20}`, name: `Code ${i}`, description: "Definition: something.", colour: "#0072B2", order: i, isCategory: i < 20,
+    };
+    t.codes.push(code);
+  }
+  for (let i = 0; i < 100_000; i++) {
+    const s = Math.floor(random() * sourceCount);
+    const len = lengths[s] ?? 1000;
+    const start = Math.floor(random() * Math.max(1, len - 400));
+    const coding: CodingRecord = {
+      ...meta(`coding-${i}`, n++, `coder-${1 + (i % 10)}`), sourceId: `src-${String(s).padStart(5, "0")}`, codeId: `code-${20 + Math.floor(random() * 480)}`,
+      start, end: start + 20 + Math.floor(random() * 380), coderId: `coder-${1 + (i % 10)}`, note: "",
+    };
+    t.codings.push(coding);
+  }
+  for (let i = 0; i < 5000; i++) {
+    const memo: MemoRecord = { ...meta(`memo-${i}`, n++), targetKind: "code", targetId: `code-${i % 500}`, title: `Memo ${i}`, body: "A thought about this code. ".repeat(8), authorId: "coder-1" };
+    t.memos.push(memo);
+  }
+  for (let i = 1; i <= 10; i++) t.coders.push({ ...meta(`coder-${i}`, n++), name: `Coder ${i}`, initials: `C${i}`, colour: "#D55E00", publicKey: null });
+  return t;
+}
+
+/** High-water marks of RSS and heap, sampled on a timer and whenever the code under test reports progress. */
+class PeakMeter {
+  rss = 0;
+  heap = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  sample = (): void => {
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+  };
+  start(): void {
+    this.rss = 0;
+    this.heap = 0;
+    this.sample();
+    this.timer = setInterval(this.sample, 5);
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+  }
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Runs a shell line; returns wall time and the CPU time (user + sys) of its child processes, from bash's `times`. */
+function shell(line: string, cwd?: string): { ms: number; cpuMs: number } {
+  const t0 = performance.now();
+  const out = execFileSync("bash", ["-c", `set -e; ${line}; times`], { cwd, encoding: "utf8" });
+  const ms = performance.now() - t0;
+  // `times` prints two lines (shell, then children): "0m1.234s 0m0.056s".
+  const children = out.trim().split("\n").at(-1) ?? "";
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { ms, cpuMs: (secs.reduce((a, b) => a + b, 0) || Number.NaN) * 1000 };
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+export async function runBundleBench(options: BundleBenchOptions, log: (line: string) => void = console.log): Promise<BundleBenchResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), "margin-bundle-bench-"));
+  try {
+    log(`bundle bench: generating ${options.sources} sources…`);
+    const tables = seedTables(options.sources, options.seed ?? 7);
+    const chars = tables.sourceContent.reduce((s, c) => s + c.text.length, 0);
+    const words = tables.sources.reduce((s, c) => s + c.wordCount, 0);
+    const keys = await generateIdentity();
+    writeFileSync(path.join(dir, "key.txt"), `${keys.identity}\n`);
+    const info: BundleInfo = { projectId: "bench", projectName: "Seed-scale bench", exporter: { coderId: "coder-1", name: "Coder 1" }, kind: "whole", since: null };
+
+    // The reference input: exactly the NDJSON Margin packs, as files, for zip + age.
+    const ref = path.join(dir, "ref");
+    mkdirSync(path.join(ref, "tables"), { recursive: true });
+    let ndjsonBytes = 0;
+    for (const t of PROJECT_TABLE_NAMES) {
+      const text = (tables[t] as unknown[]).map((r) => JSON.stringify(r) + "\n").join("");
+      ndjsonBytes += Buffer.byteLength(text);
+      writeFileSync(path.join(ref, "tables", `${t}.ndjson`), text);
+    }
+    writeFileSync(path.join(ref, "manifest.json"), "{}\n");
+    gc();
+    const baseline = process.memoryUsage().rss;
+    const meter = new PeakMeter();
+
+    // Export: Margin, then the reference, in the same run.
+    meter.start();
+    let bundle: Uint8Array = new Uint8Array(0);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    bundle = await writeBundle(tables, info, { recipients: [keys.recipient] }, meter.sample);
+    const exportMs = performance.now() - t0;
+    const exportCpuMs = cpuMs(c0);
+    meter.stop();
+    const exportPeak = { rss: meter.rss, heap: meter.heap };
+    writeFileSync(path.join(dir, "bench.margin"), bundle);
+    const bundleBytes = bundle.length;
+    const refExport = shell(`zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${keys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`, ref);
+    const referenceExportMs = refExport.ms;
+    log(`  export: Margin ${exportMs.toFixed(0)} ms, zip+age ${referenceExportMs.toFixed(0)} ms, bundle ${mb(bundleBytes)} MB`);
+
+    // Import into a project that has 90% of it, with 1% of the codes edited locally.
+    const local: ProjectTables = { ...tables, codings: tables.codings.slice(0, 90_000), codes: tables.codes.map((c, i) => (i % 100 === 0 ? { ...c, name: `${c.name} (edited)`, updatedAt: formatStamp({ wallTime: 1_790_100_000_000, counter: i, node: "localnode" }), updatedBy: "coder-2" } : c)) };
+    bundle = new Uint8Array(0);
+    gc();
+    const bytes = readFileSync(path.join(dir, "bench.margin"));
+    meter.start();
+    const r0 = performance.now();
+    const ic0 = process.cpuUsage();
+    const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample });
+    const r1 = performance.now();
+    const plan = planMerge(local, opened.tables, { lastExchangeAt: null });
+    meter.sample();
+    const r2 = performance.now();
+    const applied = applyMergePlan(local, plan, {}, { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: "coder-1" });
+    const r3 = performance.now();
+    const importCpuMs = cpuMs(ic0);
+    meter.stop();
+    const importPeak = { rss: meter.rss, heap: meter.heap };
+    if (applied.puts.codings.length !== 10_000) throw new Error(`expected 10,000 new codings, got ${applied.puts.codings.length}`);
+    const refImport = shell(`age -d -i '${dir}/key.txt' -o '${dir}/out.zip' '${dir}/ref.age'; unzip -q -o '${dir}/out.zip' -d '${dir}/out'`);
+    const referenceImportMs = refImport.ms;
+    const importMs = { read: r1 - r0, plan: r2 - r1, apply: r3 - r2, total: r3 - r0 };
+    log(`  import: Margin read ${importMs.read.toFixed(0)} + plan ${importMs.plan.toFixed(0)} + apply ${importMs.apply.toFixed(0)} ms; age -d + unzip ${referenceImportMs.toFixed(0)} ms`);
+
+    const result: BundleBenchResult = {
+      project: { sources: tables.sources.length, chars, words, codes: tables.codes.length, codings: tables.codings.length, memos: tables.memos.length, ndjsonBytes },
+      bundleBytes,
+      exportMs,
+      referenceExportMs,
+      exportRatio: exportMs / referenceExportMs,
+      exportCpu: { ms: exportCpuMs, referenceMs: refExport.cpuMs, ratio: exportCpuMs / refExport.cpuMs },
+      importCpu: { ms: importCpuMs, referenceMs: refImport.cpuMs, ratio: importCpuMs / refImport.cpuMs },
+      importMs,
+      referenceImportMs,
+      importRatio: importMs.total / referenceImportMs,
+      peak: {
+        baselineRssMb: mb(baseline),
+        exportRssMb: mb(exportPeak.rss - baseline),
+        exportHeapMb: mb(exportPeak.heap),
+        importRssMb: mb(importPeak.rss - baseline),
+        importHeapMb: mb(importPeak.heap),
+      },
+    };
+    log(
+      `  ratios (Margin / reference, lower is better; goal ≤ 1.25×): export ${result.exportRatio.toFixed(2)}× wall, ${result.exportCpu.ratio.toFixed(2)}× CPU; ` +
+        `import+merge ${result.importRatio.toFixed(2)}× wall, ${result.importCpu.ratio.toFixed(2)}× CPU\n` +
+        `  peak memory above the loaded project (${result.peak.baselineRssMb} MB RSS): export +${result.peak.exportRssMb} MB RSS (heap high-water ${result.peak.exportHeapMb} MB), ` +
+        `import +${result.peak.importRssMb} MB RSS (heap high-water ${result.peak.importHeapMb} MB); NDJSON ${mb(ndjsonBytes)} MB`,
+    );
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isEntryPoint(): boolean {
+  try {
+    // Only when this file itself was built and run, not when bundled into tests/bench/main.ts.
+    const self = realpathSync(fileURLToPath(import.meta.url));
+    return !!process.argv[1] && path.basename(self).startsWith("bundle-bench") && realpathSync(process.argv[1]) === self;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const i = process.argv.indexOf("--sources");
+  const sources = i > 0 ? Number(process.argv[i + 1]) : 1000;
+  runBundleBench({ sources }).then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * Two coders on two laptops (two browser contexts, each with its own first-run profile) swap encrypted
+ * bundles: A imports and codes, adds B by B's public key, exports for B; B imports (with a preview),
+ * codes, exports back; A previews and merges; both coders' codings and stripes show in A's source;
+ * importing again changes nothing; a one-byte-changed bundle and a wrong passphrase are refused; a
+ * backup restores the project to equal content; the coding comparison shows a kappa for A vs B.
+ */
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ConvertedSource } from "../../shared/import/types";
+import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
+import { DOCX_MIME } from "./helpers/files";
+import { charBox, convert, importAndOpen, waitForSelection } from "./helpers/viewer";
+import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
+
+const A = "Amira Patel";
+const B = "Sam Okafor";
+const SOURCE = "GDE_SiteA_P01";
+const CODE = "Alert burden";
+const CLASH = "Workarounds";
+const PASSPHRASE = "marmalade orbit tundra lantern";
+
+const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
+const exchange = (page: Page) => page.getByRole("region", { name: "Team exchange" });
+
+async function newCoder(browser: Browser, name: string, initials: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await completeFirstRun(page, name, initials);
+  return page;
+}
+
+/** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
+async function code(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
+  const at = source.text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in the text`);
+  const want = { start: at, end: at + needle.length };
+  const block = source.blocks.find((b) => b.start <= want.start && want.end <= b.end);
+  if (!block) throw new Error("needle crosses blocks");
+  await page.locator(`[data-block-start="${block.start}"]`).scrollIntoViewIfNeeded();
+  const from = await charBox(page, block.start, want.start - block.start + 2);
+  const to = await charBox(page, block.start, want.end - block.start - 2);
+  await page.mouse.move(from.x + 1, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await waitForSelection(page, want);
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Code the selection" });
+  await page.keyboard.type(codeName);
+  await expect(palette.getByRole("option", { selected: true })).toContainText(codeName);
+  await page.keyboard.press("Enter");
+  await expect(palette).toHaveCount(0);
+}
+
+async function openSource(page: Page): Promise<void> {
+  await navigator(page).getByRole("link", { name: /Sources/ }).click();
+  await page.getByRole("table", { name: "Sources" }).getByRole("link", { name: SOURCE, exact: true }).click();
+  await expect(page.locator("[data-block-start]").first()).toBeVisible();
+}
+
+/** Every stripe in the open source: offsets and label (code, coder). */
+async function stripes(page: Page): Promise<string[]> {
+  const buttons = page.getByRole("group", { name: "Coding stripes" }).getByRole("button");
+  await expect(buttons.first()).toBeVisible();
+  return (
+    await buttons.evaluateAll((els) =>
+      els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?[A-Z][a-z]+ \d.*$/, "")}`),
+    )
+  ).sort();
+}
+
+async function myPublicKey(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Settings" }).click();
+  const settings = page.getByRole("dialog", { name: "Settings" });
+  await expect(settings.getByTestId("settings-key-protection")).toContainText("not encrypted by the operating system");
+  await settings.getByRole("button", { name: "Team…" }).click();
+  const team = page.getByRole("dialog", { name: "Team" });
+  const key = await team.getByRole("textbox", { name: "Your public key" }).inputValue();
+  expect(key).toMatch(/^age1[a-z0-9]{58}$/);
+  await expect(team.getByTestId("my-fingerprint")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await team.getByRole("button", { name: "Close" }).click();
+  await settings.getByRole("button", { name: "Close" }).click();
+  return key;
+}
+
+async function addMember(page: Page, name: string, key: string): Promise<void> {
+  await exchange(page).getByRole("button", { name: "Team…" }).click();
+  const team = page.getByRole("dialog", { name: "Team" });
+  // A broken key is refused with a clear message first.
+  await team.getByLabel("Member name").fill(name);
+  await team.getByLabel("Member public key").fill(key.slice(0, -1) + (key.endsWith("q") ? "p" : "q"));
+  await team.getByRole("button", { name: "Add member" }).click();
+  await expect(team.getByRole("alert")).toContainText("not a valid public key");
+  await team.getByLabel("Member public key").fill(key);
+  await team.getByRole("button", { name: "Add member" }).click();
+  await expect(team.getByRole("status")).toHaveText(`Added ${name}.`);
+  await expect(team.getByRole("cell", { name, exact: true })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await team.getByRole("button", { name: "Close" }).click();
+}
+
+/** Export bundle… for one member (or with a passphrase); returns the downloaded file's path. */
+async function exportFor(page: Page, member: string | { passphrase: string }, scope: "Whole project" | RegExp = "Whole project"): Promise<string> {
+  await exchange(page).getByRole("button", { name: "Export bundle…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export bundle" });
+  await dialog.getByRole("radio", { name: scope }).check();
+  if (typeof member === "string") await dialog.getByRole("checkbox", { name: new RegExp(`^${member}`) }).check();
+  else {
+    await dialog.getByRole("radio", { name: "Anyone with a passphrase" }).check();
+    await dialog.getByLabel("Passphrase", { exact: true }).fill("short");
+    await expect(dialog.getByRole("meter", { name: "Passphrase strength" })).toHaveAttribute("aria-valuetext", /Weak|Very weak/);
+    await dialog.getByLabel("Passphrase", { exact: true }).fill(member.passphrase);
+    await expect(dialog.getByText(/^Strength: (Good|Strong)$/)).toBeVisible();
+  }
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export…" }).click();
+  const file = await download;
+  await expect(dialog.getByRole("status")).toContainText("Saved");
+  const target = path.join(tmpdir(), `margin-e2e-${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(target);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  return target;
+}
+
+async function chooseBundle(page: Page, dialogName: string, file: string | { name: string; buffer: Buffer }): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: dialogName });
+  const chooser = page.waitForEvent("filechooser");
+  await dialog.getByRole("button", { name: "Choose bundle file…" }).click();
+  await (await chooser).setFiles(typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
+}
+
+test("two coders swap encrypted bundles, merge with a preview, refuse bad files, restore a backup and compare", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const pageA = await newCoder(browser, A, "AP");
+  const pageB = await newCoder(browser, B, "SO");
+  const keyB = await myPublicKey(pageB);
+  const keyA = await myPublicKey(pageA);
+  expect(keyA).not.toBe(keyB);
+
+  // ---- A: project, a DOCX transcript, one coding.
+  await createProject(pageA, "GDE evaluation");
+  const docx = await syntheticInterviewDocx(makeSyntheticInterview(1, 450, { participant: "P01" }));
+  const source = await convert(docx, `${SOURCE}.docx`);
+  await importAndOpen(pageA, [{ name: `${SOURCE}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(docx) }], SOURCE);
+  await code(pageA, source, "frustrated by the alert fatigue", CODE);
+
+  // ---- A adds B by B's public key and exports a bundle for B.
+  await addMember(pageA, B, keyB);
+  const forB = await exportFor(pageA, B);
+  expect(readFileSync(forB).subarray(0, 22).toString()).toBe("age-encryption.org/v1\n");
+
+  // ---- B imports it on the home screen: a preview of the counts, then a project.
+  await pageB.getByRole("button", { name: "Import bundle…" }).click();
+  await chooseBundle(pageB, "Import bundle as a project", forB);
+  const contents = pageB.getByRole("dialog", { name: "Import bundle as a project" }).getByRole("table", { name: "Records in the bundle" });
+  await expect(contents.getByRole("row", { name: /sources/ })).toContainText("1");
+  await expect(contents.getByRole("row", { name: /codings/ })).toContainText("1");
+  await expect(contents.getByRole("row", { name: /codes/ })).toContainText("1");
+  expect(await seriousA11yViolations(pageB)).toEqual([]);
+  await pageB.getByRole("button", { name: "Create project" }).click();
+  await expect(pageB.getByRole("heading", { name: "GDE evaluation", level: 1 })).toBeVisible();
+  await openSource(pageB);
+  expect(await stripes(pageB)).toEqual([expect.stringContaining(`Coding: ${CODE}, by ${A}`)]);
+
+  // ---- B codes the same passage and another one, then exports back to A (changes since the last exchange).
+  await code(pageB, source, "frustrated by the alert fatigue", CODE);
+  await code(pageB, source, "worked around the referral pathway", CODE);
+  await code(pageB, source, "the matrons relied on the discharge summaries", CLASH);
+  await addMember(pageB, A, keyA);
+  const forA = await exportFor(pageB, A, /Only changes since my last exchange/);
+
+  // ---- Meanwhile A makes a code with the same name as one of B's.
+  await code(pageA, source, "struggled with the data migration from the old system", CLASH);
+
+  // ---- A previews and merges: 3 new codings by B, the same-named code merged; both coders' stripes show.
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
+  const importDialog = pageA.getByRole("dialog", { name: "Import bundle" });
+  await chooseBundle(pageA, "Import bundle", forA);
+  const byKind = importDialog.getByRole("table", { name: "Changes by kind" });
+  await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
+  const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
+  await expect(clash.getByRole("radio", { name: "Keep both" })).toBeChecked();
+  await clash.getByRole("radio", { name: "Merge into the existing code" }).check();
+  await expect(importDialog.getByRole("table", { name: "Changes by coder" }).getByRole("row", { name: new RegExp(`^${B}`) })).toBeVisible();
+  expect(await seriousA11yViolations(pageA)).toEqual([]);
+  await importDialog.getByRole("button", { name: "Merge" }).click();
+  await expect(importDialog.getByRole("status")).toContainText("Merged the bundle from Sam Okafor: 3 new codings");
+  await importDialog.getByRole("button", { name: "Close" }).click();
+  await openSource(pageA);
+  const merged = await stripes(pageA);
+  expect(merged).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, 2 codings, by (${A} and ${B}|${B} and ${A})$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CODE}, by ${B}$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CLASH}, by ${B}$`)),
+      expect.stringMatching(new RegExp(`^\\d+-\\d+ Coding: ${CLASH}, by ${A}$`)),
+    ]),
+  );
+  expect(merged).toHaveLength(4);
+  // One "Workarounds" code, no "Workarounds (2)".
+  const tree = pageA.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
+  await expect(tree.getByRole("treeitem", { name: new RegExp(`^${CLASH}`) })).toHaveCount(1);
+
+  // ---- The same bundle again changes nothing.
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
+  await chooseBundle(pageA, "Import bundle", forA);
+  await expect(importDialog.getByRole("status")).toHaveText("Nothing new in this bundle: this project already has everything in it. Nothing was changed.");
+  await importDialog.getByRole("button", { name: "Close" }).click();
+  expect(await stripes(pageA)).toEqual(merged);
+
+  // ---- A one-byte-changed bundle is refused, naming the file.
+  const tampered = Buffer.from(readFileSync(forA));
+  const at = tampered.length - 40;
+  tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
+  await chooseBundle(pageA, "Import bundle", { name: "from-sam-changed.margin", buffer: tampered });
+  await expect(importDialog.getByRole("alert")).toContainText("“from-sam-changed.margin”");
+  await expect(importDialog.getByRole("alert")).toContainText(/changed or damaged|damaged|incomplete/);
+  await expect(importDialog.getByRole("button", { name: "Merge" })).toHaveCount(0);
+  await importDialog.getByRole("button", { name: "Cancel" }).click();
+
+  // ---- A passphrase bundle: a wrong passphrase is refused and asked again; the right one opens it.
+  const withPassphrase = await exportFor(pageA, { passphrase: PASSPHRASE });
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
+  await chooseBundle(pageA, "Import bundle", withPassphrase);
+  const phraseField = importDialog.getByLabel(/^Passphrase for /);
+  await phraseField.fill("marmalade orbit tundra lanterns");
+  await importDialog.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(importDialog.getByRole("alert")).toContainText("The passphrase does not open", { timeout: 30_000 });
+  await phraseField.fill(PASSPHRASE);
+  await importDialog.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(importDialog.getByRole("status")).toHaveText(/^Nothing new in this bundle/, { timeout: 30_000 });
+  await importDialog.getByRole("button", { name: "Close" }).click();
+
+  // ---- Backups: one was taken before the merge; back up now, change something, restore over: equal content.
+  await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
+  const backups = pageA.getByRole("dialog", { name: "Backups" });
+  await expect(backups.getByRole("cell", { name: "Before a merge" })).toBeVisible();
+  await backups.getByRole("button", { name: "Back up now" }).click();
+  await expect(backups.getByRole("status")).toHaveText("Backup made.");
+  await backups.getByRole("button", { name: "Close" }).click();
+  const before = await stripes(pageA);
+  await code(pageA, source, "kept raising concerns about the new order sets", "Order sets");
+  expect(await stripes(pageA)).not.toEqual(before);
+  await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
+  await backups.getByRole("row").filter({ has: pageA.getByRole("cell", { name: "Made by hand" }) }).getByRole("button", { name: /^Restore backup/ }).click();
+  const restorePreview = backups.getByRole("region", { name: "Restore preview" });
+  await expect(restorePreview).toContainText("codings: 5");
+  expect(await seriousA11yViolations(pageA)).toEqual([]);
+  await restorePreview.getByRole("button", { name: "Restore over this project" }).click();
+  await expect(backups.getByRole("status")).toContainText("Restored.");
+  await expect(backups.getByRole("cell", { name: "Before a restore" })).toBeVisible();
+  await backups.getByRole("button", { name: "Close" }).click();
+  await expect.poll(() => stripes(pageA)).toEqual(before);
+
+  // ---- The coding comparison: A vs B on the code, with a kappa.
+  await navigator(pageA).getByRole("link", { name: /Coding comparison/ }).click();
+  const view = pageA.getByRole("region", { name: "Coding comparison" });
+  await view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: `${A} (AP)` }).check();
+  await view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: `${B} (SO)` }).check();
+  await view.getByRole("list", { name: "Codes to compare" }).getByRole("checkbox", { name: CODE }).check();
+  await view.getByRole("button", { name: "Compare coding" }).click();
+  const byCode = view.getByRole("table", { name: /Agreement by code/ }).first();
+  const row = byCode.getByRole("row").filter({ has: pageA.getByRole("rowheader", { name: CODE }) });
+  await expect(row.getByRole("cell").nth(2)).toHaveText(/-?\d\.\d{4}/);
+
+  for (const file of [forB, forA, withPassphrase]) writeFileSync(file, "");
+});

@@ -1,0 +1,139 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { freshIndexedDb } from "../db/helpers";
+import { readBundle } from "../../../shared/bundle";
+import type { RecordMeta } from "../../../shared/model/records";
+import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
+import { applyImport, exportBundle, fillEmptyProject, NothingNewError, planImport, readProjectTables } from "../../../renderer/db/exchange";
+import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
+import { saveProfile } from "../../../renderer/db/profile";
+import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
+import { createSampleProject } from "../../../renderer/db/sample";
+
+beforeEach(freshIndexedDb);
+
+/** Records by id, stamps included: "equal tables" means every record identical. */
+function byId(tables: ProjectTables): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const name of PROJECT_TABLE_NAMES) for (const r of tables[name] as { id: string }[]) out[`${name}:${r.id}`] = r as unknown as Record<string, unknown>;
+  return out;
+}
+
+async function setup() {
+  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const me = await ensureIdentity(null);
+  const sample = await openProject((await createSampleProject(profile)).id, profile);
+  const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
+  const opened = await readBundle(exported.bytes, { identities: [await mySecretKey(null)] }, { fileName: exported.fileName });
+  const emptyEntry = await createProject("Copy", profile);
+  const target = await openProject(emptyEntry.id, profile);
+  return { profile, sample, opened, target };
+}
+
+const liveCodings = async (p: OpenProject) =>
+  (await p.db.codings.toArray()).filter((c) => !c.deleted).map((c) => `${c.sourceId}|${c.codeId}|${c.start}-${c.end}|${c.coderId}`).sort();
+
+describe("renderer/db/exchange", () => {
+  it("export → import into a second project gives equal tables", async () => {
+    const { sample, opened, target } = await setup();
+    const prepared = await planImport(target, opened);
+    expect(prepared.plan.empty).toBe(false);
+    await applyImport(target, opened, prepared, {});
+    const a = byId(await readProjectTables(sample.db, { content: true }));
+    const b = byId(await readProjectTables(target.db, { content: true }));
+    // Same coder in both projects: the target's own (later) "Joined project" row rightly wins on the HLC.
+    // Every other record from the sample arrives identical, stamps included.
+    const mine = `coders:${sample.ctx.coderId}`;
+    for (const [key, record] of Object.entries(a)) if (key !== mine) expect(b[key], key).toEqual(record);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(Object.keys(a).length).toBeGreaterThan(20);
+    expect(await liveCodings(target)).toEqual(await liveCodings(sample));
+  });
+
+  it("writes the merge as one journaled batch that Undo reverts, and a second import changes nothing", async () => {
+    const { opened, target } = await setup();
+    const journalBefore = await target.db.journal.count();
+    const prepared = await planImport(target, opened);
+    let backedUp = false;
+    await applyImport(target, opened, prepared, {}, async () => {
+      backedUp = true;
+    });
+    expect(backedUp).toBe(true);
+    const added = await target.db.journal.where("seq").above(journalBefore).toArray();
+    expect(new Set(added.map((e) => e.batchId)).size).toBe(1);
+    expect(added[0]?.label).toBe("Merged bundle from Amira Patel");
+    expect(target.history.state().undoLabel).toBe("Merged bundle from Amira Patel");
+
+    const again = await planImport(target, opened);
+    expect(again.plan.empty).toBe(true);
+    await expect(applyImport(target, opened, again, {})).rejects.toBeInstanceOf(NothingNewError);
+
+    await target.history.undo(target);
+    expect(await liveCodings(target)).toEqual([]);
+  });
+
+  it("a failure half-way through the merge leaves nothing changed", async () => {
+    const { opened, target } = await setup();
+    const before = byId(await readProjectTables(target.db, { content: true }));
+    const journalBefore = await target.db.journal.count();
+    const prepared = await planImport(target, opened);
+    const codings = target.db.table("codings");
+    let calls = 0;
+    const original = codings.put.bind(codings);
+    const spy = vi.spyOn(codings, "put").mockImplementation((...args: Parameters<typeof codings.put>) => {
+      calls += 1;
+      if (calls === 3) return Promise.reject(new Error("disk full")) as ReturnType<typeof codings.put>;
+      return original(...args);
+    });
+    await expect(applyImport(target, opened, prepared, {})).rejects.toThrow("disk full");
+    spy.mockRestore();
+    expect(calls).toBe(3);
+    expect(byId(await readProjectTables(target.db, { content: true }))).toEqual(before);
+    expect(await target.db.journal.count()).toBe(journalBefore);
+    expect(target.history.state().undoLabel).toBeNull();
+  });
+
+  it("reads tables in chunks larger than one page", async () => {
+    const { target } = await setup();
+    const rows: RecordMeta[] = Array.from({ length: 2500 }, (_, i) => ({
+      id: `0196f3c2-0000-7000-8000-${String(i).padStart(12, "0")}`,
+      createdAt: "2026-11-26T00:00:00.000Z",
+      updatedAt: `1764115200000-0000${i % 10}-node`,
+      updatedBy: "x",
+      deleted: false,
+    }));
+    await target.db.table("memos").bulkPut(rows);
+    const progress: number[] = [];
+    const tables = await readProjectTables(target.db, { content: false, onProgress: (p) => progress.push(p.done) });
+    expect(tables.memos.map((m) => m.id)).toEqual(rows.map((r) => r.id));
+    expect(tables.sourceContent).toEqual([]);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a delta export carries only records changed since the last exchange with the member", async () => {
+    const { profile, sample } = await setup();
+    const me = await ensureIdentity(null);
+    const peer = (await import("../../../shared/bundle")).generateIdentity;
+    const other = await peer();
+    const first = await exportBundle(sample, { scope: "changes", recipients: [other.recipient], me: { recipient: me.recipient, name: profile.name } });
+    expect(first.kind).toBe("whole");
+    expect(first.wholeFor).toEqual([other.recipient]);
+    await first.commit();
+    const code = (await sample.db.codes.toArray())[0];
+    if (!code) throw new Error("sample has codes");
+    const { renameCode } = await import("../../../renderer/db/codes");
+    await renameCode(sample, code.id, "Renamed after exchange");
+    const second = await exportBundle(sample, { scope: "changes", recipients: [other.recipient], me: { recipient: me.recipient, name: profile.name } });
+    expect(second.kind).toBe("delta");
+    const opened = await readBundle(second.bytes, { identities: [other.identity] });
+    expect(opened.tables.codes.map((c) => c.name)).toEqual(["Renamed after exchange"]);
+    expect(opened.tables.codings).toEqual([]);
+  });
+
+  it("fills an empty project verbatim from a bundle", async () => {
+    const { sample, opened, profile } = await setup();
+    const entry = await createProject("From bundle", profile, new Date(), "0196f3c2-1111-7aaa-8bbb-123456789abc");
+    const fresh = await openProject(entry.id, profile);
+    await fillEmptyProject(fresh, opened.tables, "Created from bundle");
+    expect(await liveCodings(fresh)).toEqual(await liveCodings(sample));
+  });
+});
