@@ -6,6 +6,9 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as create from "./commands/create";
+import * as exportQdc from "./commands/export-qdc";
+import * as exportQdpx from "./commands/export-qdpx";
+import * as importQdpx from "./commands/import-qdpx";
 import * as inspect from "./commands/inspect";
 import * as keygen from "./commands/keygen";
 import * as merge from "./commands/merge";
@@ -18,7 +21,16 @@ export interface CliCommand {
   usage: string;
 }
 
-export const COMMANDS: Record<string, CliCommand> = { keygen, create, inspect, merge, verify };
+export const COMMANDS: Record<string, CliCommand> = {
+  keygen,
+  create,
+  inspect,
+  merge,
+  verify,
+  "import-qdpx": importQdpx,
+  "export-qdpx": exportQdpx,
+  "export-qdc": exportQdc,
+};
 
 function help(io: CliIo): void {
   io.out("margin — encrypted project bundles for Margin teams (docs/bundle-format.md)\n");
