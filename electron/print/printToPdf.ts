@@ -42,6 +42,10 @@ export function withTitle(html: string, title: string): string {
 export function pdfOptions(req: PrintToPdfRequest): PrintToPDFOptions {
   return {
     pageSize: req.pageSize,
+    // The report's @page rule sets size, margins, running header and "Page X of Y"; Electron's own
+    // header and footer would print over them.
+    preferCSSPageSize: true,
+    displayHeaderFooter: false,
     printBackground: true,
     generateTaggedPDF: true, // accessible PDF for screen-reader users
     generateDocumentOutline: true, // bookmarks from headings

@@ -37,5 +37,10 @@ export interface Host {
   saveFile(options: { suggestedName: string; data: Uint8Array; mimeType: string; filters: FileFilter[] }): Promise<boolean>;
   /** Prints the current document (reports render as print-styled routes). */
   print(): Promise<void>;
+  /**
+   * Electron only: renders a self-contained HTML document to a tagged PDF with an outline in a hidden,
+   * script-less window. The web host has none: its print dialog's "Save as PDF" does the same.
+   */
+  printToPdf?(request: { html: string; pageSize: "A4" | "Letter"; title: string }): Promise<Uint8Array>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -9,6 +9,7 @@ import { CodebookPanel } from "../codebook/CodebookPanel";
 import { MemosView } from "../memos/MemosView";
 import { RetrievalView } from "../retrieval/RetrievalView";
 import { AuditView } from "../audit/AuditView";
+import { ReportsView } from "../reports/ReportsView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
 import { useProject, useSession } from "./ProjectContext";
@@ -56,6 +57,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           {item("retrieval", "Coded segments", undefined)}
           {item("memos", "Memos", undefined)}
           {item("audit", "Audit trail", undefined)}
+          {item("reports", "Reports", undefined)}
         </ul>
       }
       document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
@@ -88,6 +90,8 @@ function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: 
       return <RetrievalView />;
     case "audit":
       return <AuditView />;
+    case "reports":
+      return <ReportsView />;
     case "sources":
       return <SourcesView />;
   }

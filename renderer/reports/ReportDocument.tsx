@@ -1,0 +1,74 @@
+import type { MouseEvent } from "react";
+import type { PageSize, ReportHeader, ReportSection } from "../../shared/reports";
+import { Section, Swatch } from "./Sections";
+import "./print.css";
+
+/** A CSS string literal: the project name and title are the researcher's text. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, " ")}"`;
+}
+
+/**
+ * The @page rule for this report: paper size, margins, running header (project and report title) and
+ * "Page X of Y" in the page-margin boxes, which Chromium prints from version 131.
+ */
+export function pageCss(pageSize: PageSize, projectName: string, title: string): string {
+  const box = "font-family: system-ui, sans-serif; font-size: 8pt; color: #333;";
+  return `@page {
+  size: ${pageSize === "Letter" ? "letter" : "A4"};
+  margin: 18mm 16mm 18mm 16mm;
+  @top-left { content: ${cssString(projectName)}; ${box} }
+  @top-right { content: ${cssString(title)}; ${box} }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${box} }
+}`;
+}
+
+/** Long reports get a contents list (Chromium cannot print page numbers for links, so it lists). */
+const CONTENTS_FROM = 4;
+
+function jump(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  // The app routes on the hash, so a same-page link must scroll rather than change it.
+  event.preventDefault();
+  document.getElementById(id)?.scrollIntoView({ block: "start" });
+}
+
+export function ReportDocument({ header, sections }: { header: ReportHeader; sections: readonly ReportSection[] }) {
+  const generated = header.generatedAt.slice(0, 16).replace("T", " ");
+  return (
+    <article className="report-document" aria-label={header.title} lang="en-GB">
+      <style>{pageCss(header.options.pageSize, header.projectName, header.title)}</style>
+      <h1>{header.title}</h1>
+      {header.subtitle && <p className="report-subtitle">{header.subtitle}</p>}
+      <p className="report-meta">
+        {header.projectName} · made {generated}
+      </p>
+      {header.legend.length > 0 && (
+        <ul className="report-legend" aria-label="Codes in the margin">
+          {header.legend.map((entry) => (
+            <li key={entry.codeId}>
+              <Swatch pattern={entry.pattern} colour={entry.colour} />
+              {entry.codePath}
+            </li>
+          ))}
+        </ul>
+      )}
+      {header.contents.length >= CONTENTS_FROM && (
+        <nav className="report-contents" aria-label="Contents">
+          <h2>Contents</h2>
+          <ol>
+            {header.contents.map((entry) => (
+              <li key={entry.id} className={`level-${entry.level}`}>
+                <a href={`#${entry.id}`} onClick={(e) => jump(e, entry.id)}>
+                  {entry.text}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {sections.map((section) => (
+        <Section key={section.id} section={section} header={header} />
+      ))}
+    </article>
+  );
+}
