@@ -203,7 +203,6 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     }
   }
 
-  const n = codes.length;
   const filters = [
     l.options.codeIds.length === 0 ? "all codes" : `${plural(l.options.codeIds.length, "code")}${l.options.includeSubcodes ? " with sub-codes" : ""}`,
     l.options.sourceIds.length > 0 ? plural(l.options.sourceIds.length, "source") : null,
@@ -212,7 +211,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     `grouped by ${groupBy_}`,
   ].filter((x): x is string => x !== null);
   return {
-    title: n === 1 && codes[0] ? `Code report: ${codeSummaryPath(l, codes[0].id)}` : "Code report",
+    title: l.options.codeIds.length === 1 && l.options.codeIds[0] ? `Code report: ${codeSummaryPath(l, l.options.codeIds[0])}` : "Code report",
     subtitle: filters.join(" · "),
     contents,
     total,
