@@ -5,7 +5,7 @@
  */
 import type { Report, ReportChunk, ReportOptions, ReportSection, ReportSource, StreamOptions } from "./model";
 import { REPORT_KIND_TITLES } from "./model";
-import { loadLookups, type Lookups } from "./lookups";
+import { chosenAttributeRecords, loadLookups, type Lookups } from "./lookups";
 import type { ReportPlan } from "./plan";
 import { planCodeReport } from "./codeReport";
 import { planTranscript } from "./transcript";
@@ -41,6 +41,7 @@ export async function* streamReport(source: ReportSource, options: ReportOptions
     options,
     contents: p.contents,
     total: p.total,
+    attributeNames: chosenAttributeRecords(lookups).map((a) => a.name),
     legend: p.legend,
     laneCount: p.laneCount,
   };

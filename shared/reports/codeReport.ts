@@ -13,7 +13,7 @@ import { descendantIds } from "../coding/codeTree";
 import { segmentContext, segmentText } from "../retrieval/context";
 import type { ContentsEntry, HeadingSection, ReportSection, ReportSegment } from "./model";
 import { ReportError } from "./model";
-import { casesOfSource, chosenAttributes, coderLabel, codeSummary, collator, ContentCache, day, sourceFilter, type Lookups } from "./lookups";
+import { attributeValues, casesOfSource, chosenAttributes, coderLabel, codeSummary, collator, ContentCache, day, sourceFilter, type Lookups } from "./lookups";
 import { locate } from "./location";
 import { plural, type ReportPlan } from "./plan";
 
@@ -175,6 +175,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
       sourceName: s.name,
       cases: cases.map((k) => k.name),
       attributes: chosenAttributes(l, cases),
+      attributeValues: attributeValues(l, cases),
       coder: coder.label,
       coderName: coder.name,
       coderInitials: coder.initials,

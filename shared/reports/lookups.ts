@@ -92,7 +92,7 @@ export function casesOfSource(l: Lookups, source: SourceRecord): CaseRecord[] {
 /** The chosen attributes of a source's cases ("Site: North"); with several cases, "Site (Case A)". */
 export function chosenAttributes(l: Lookups, cases: readonly CaseRecord[]): LabelledValue[] {
   const out: LabelledValue[] = [];
-  const chosen = l.options.attributeIds.map((id) => l.attributes.find((a) => a.id === id)).filter((a): a is AttributeRecord => a !== undefined);
+  const chosen = chosenAttributeRecords(l);
   for (const c of cases) {
     for (const a of chosen) {
       const value = formatValue(c.values[a.id]);
@@ -101,6 +101,15 @@ export function chosenAttributes(l: Lookups, cases: readonly CaseRecord[]): Labe
     }
   }
   return out;
+}
+
+export function chosenAttributeRecords(l: Lookups): AttributeRecord[] {
+  return l.options.attributeIds.map((id) => l.attributes.find((a) => a.id === id)).filter((a): a is AttributeRecord => a !== undefined);
+}
+
+/** One value per chosen attribute; a source in several cases gives its cases' values joined with "; ". */
+export function attributeValues(l: Lookups, cases: readonly CaseRecord[]): string[] {
+  return chosenAttributeRecords(l).map((a) => [...new Set(cases.map((c) => formatValue(c.values[a.id])).filter((v) => v !== ""))].join("; "));
 }
 
 /** Which sources pass the source and case filters. */

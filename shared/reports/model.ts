@@ -126,6 +126,8 @@ export interface ReportHeader {
   contents: ContentsEntry[];
   /** Sections the report will have (progress: chunk.done / total). */
   total: number;
+  /** Names of the chosen case attributes (options.attributeIds), in order: CSV columns. */
+  attributeNames: string[];
   /** Coded transcript: the legend of codes drawn as stripes. Empty otherwise. */
   legend: LegendEntry[];
   /** Coded transcript: lanes (stripe columns) needed in the margin. 0 otherwise. */
@@ -206,6 +208,8 @@ export interface ReportSegment {
   cases: string[];
   /** Chosen attributes of those cases: "Site: North" (one entry per case × attribute with a value). */
   attributes: LabelledValue[];
+  /** The same, one value per chosen attribute (header.attributeNames order); several cases joined with "; ". */
+  attributeValues: string[];
   /** Coder's name or initials, as the options say. */
   coder: string;
   coderName: string;
