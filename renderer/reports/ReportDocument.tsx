@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import { useEffect, type MouseEvent } from "react";
 import type { PageSize, ReportHeader, ReportSection } from "../../shared/reports";
 import { Section, Swatch } from "./Sections";
 import "./print.css";
@@ -32,11 +32,26 @@ function jump(event: MouseEvent<HTMLAnchorElement>, id: string): void {
   document.getElementById(id)?.scrollIntoView({ block: "start" });
 }
 
+/**
+ * Puts the report's @page rule on the page while it is shown. A constructed stylesheet, because the
+ * app's Content-Security-Policy (style-src 'self') refuses inline <style> elements.
+ */
+function usePageRule(css: string): void {
+  useEffect(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [css]);
+}
+
 export function ReportDocument({ header, sections }: { header: ReportHeader; sections: readonly ReportSection[] }) {
+  usePageRule(pageCss(header.options.pageSize, header.projectName, header.title));
   const generated = header.generatedAt.slice(0, 16).replace("T", " ");
   return (
     <article className="report-document" aria-label={header.title} lang="en-GB">
-      <style>{pageCss(header.options.pageSize, header.projectName, header.title)}</style>
       <h1>{header.title}</h1>
       {header.subtitle && <p className="report-subtitle">{header.subtitle}</p>}
       <p className="report-meta">

@@ -77,7 +77,8 @@ export function ReportOutputBar({
   const save = (format: ExportFormat, label: string) =>
     run(`Saving ${label}`, async () => {
       if (!header) return null;
-      const saved = await exportReport(host, format, { source, options, header, sections: progress.sections });
+      const element = previewRef.current?.querySelector<HTMLElement>(".report-document") ?? null;
+      const saved = await exportReport(host, format, { source, options, header, sections: progress.sections, element });
       return saved ? `${label} saved.` : null;
     });
 

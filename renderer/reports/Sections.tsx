@@ -27,7 +27,7 @@ export function Section({ section, header }: { section: ReportSection; header: R
     case "segment":
       return <Segment segment={section.segment} showCode={header.options.groupBy !== "code" || header.options.includeSubcodes} />;
     case "block":
-      return <TranscriptBlock block={section} />;
+      return <TranscriptBlock block={section} laneCount={header.laneCount} />;
     case "notes":
       return <Notes section={section} />;
     case "codebookEntry":
@@ -150,6 +150,9 @@ export function Segment({ segment, showCode }: { segment: ReportSegment; showCod
   );
 }
 
+/** Width of one stripe lane in the margin. */
+const LANE_MM = 2.2;
+
 /** A stripe's colour, darkened so a pale code colour still shows when printed in greyscale. */
 function stripeColour(colour: string): string {
   return `color-mix(in srgb, ${colour} 65%, black)`;
@@ -160,7 +163,7 @@ function StripeBar({ mark }: { mark: StripeMark }) {
     <span
       aria-hidden="true"
       className={`report-stripe report-pattern-${mark.pattern % 6}${mark.startsHere ? " starts" : ""}${mark.endsHere ? " ends" : ""}`}
-      style={{ left: `${mark.lane * 2.2}mm`, borderLeftColor: stripeColour(mark.colour) }}
+      style={{ left: `${mark.lane * LANE_MM}mm`, borderLeftColor: stripeColour(mark.colour) }}
     />
   );
 }
@@ -169,33 +172,38 @@ export function Swatch({ pattern, colour }: { pattern: number; colour: string })
   return <span aria-hidden="true" className={`report-swatch report-pattern-${pattern % 6}`} style={{ borderTopColor: stripeColour(colour) }} />;
 }
 
-function TranscriptBlock({ block }: { block: TranscriptBlockSection }) {
-  const starting = block.stripes.filter((s) => s.startsHere);
+function TranscriptBlock({ block, laneCount }: { block: TranscriptBlockSection; laneCount: number }) {
+  // One label per code starting here, even when two coders' codings of it start in the same paragraph.
+  const starting = [...new Map(block.stripes.filter((s) => s.startsHere).map((s) => [s.codeId, s])).values()];
+  const notes = (codeId: string) => [...new Set(block.stripes.filter((s) => s.codeId === codeId).flatMap((s) => s.noteNumbers))];
+  // The transcript text already carries the speaker label ("[00:01:09] P01: …"), so it is printed as is.
   const text = (
     <>
       <span className="report-block-number" aria-label={`Paragraph ${block.number}`}>
         {block.number}
       </span>
-      {block.speaker && <span className="report-speaker">{block.speaker}: </span>}
-      {block.speaker && block.text.startsWith(block.speaker) ? block.text.slice(block.speaker.length).replace(/^:\s*/, "") : block.text}
+      {block.text}
     </>
   );
   return (
     <div id={block.id} className="report-block">
       {block.blockKind === "heading" ? <h3 className="report-block-text">{text}</h3> : <p className="report-block-text">{text}</p>}
-      <div className="report-stripes" aria-label={starting.length > 0 ? "Coding starting here" : undefined} role={starting.length > 0 ? "group" : undefined}>
-        {block.stripes.map((mark) => (
-          <StripeBar key={`${mark.codeId}-${mark.lane}`} mark={mark} />
+      <div className="report-stripes" style={{ paddingLeft: `${laneCount * LANE_MM + 0.8}mm` }}>
+        {block.stripes.map((mark, i) => (
+          <StripeBar key={`${mark.codeId}-${mark.lane}-${i}`} mark={mark} />
         ))}
-        {starting.map((mark) => (
-          <span key={`l-${mark.codeId}-${mark.lane}`} className="report-stripe-label">
-            <Swatch pattern={mark.pattern} colour={mark.colour} />
-            <span>
-              {mark.codeName}
-              {mark.noteNumbers.length > 0 && <sup> note {mark.noteNumbers.join(", ")}</sup>}
+        {starting.map((mark) => {
+          const numbers = notes(mark.codeId);
+          return (
+            <span key={`l-${mark.codeId}`} className="report-stripe-label">
+              <Swatch pattern={mark.pattern} colour={mark.colour} />
+              <span>
+                {mark.codeName}
+                {numbers.length > 0 && <sup> note {numbers.join(", ")}</sup>}
+              </span>
             </span>
-          </span>
-        ))}
+          );
+        })}
       </div>
     </div>
   );

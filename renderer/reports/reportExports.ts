@@ -1,6 +1,6 @@
-import type { ReportHeader, ReportOptions, ReportSection, ReportSource } from "../../shared/reports";
+import type { Report, ReportHeader, ReportOptions, ReportSection, ReportSource } from "../../shared/reports";
 import type { Host } from "../host/host";
-import { reportFileName } from "./reportOutput";
+import { reportFileName, standaloneReportHtml } from "./reportOutput";
 
 export type ExportFormat = "docx" | "csv" | "html";
 
@@ -9,6 +9,8 @@ export interface ExportInput {
   options: ReportOptions;
   header: ReportHeader;
   sections: readonly ReportSection[];
+  /** The preview's report element (HTML export). */
+  element: HTMLElement | null;
 }
 
 const FILE_TYPES: Readonly<Record<ExportFormat, { mimeType: string; filter: string }>> = {
@@ -18,8 +20,22 @@ const FILE_TYPES: Readonly<Record<ExportFormat, { mimeType: string; filter: stri
 };
 
 async function bytesFor(format: ExportFormat, input: ExportInput): Promise<Uint8Array> {
-  void input;
-  throw new Error(`${format.toUpperCase()} export is not available yet.`);
+  // The preview already holds the whole report: the writers use it rather than reading the project again.
+  const report: Report = { header: input.header, sections: [...input.sections] };
+  switch (format) {
+    case "csv": {
+      const { reportCsv } = await import("../../shared/reports/csv");
+      return new TextEncoder().encode(reportCsv(report));
+    }
+    case "docx": {
+      const { reportDocx } = await import("../../shared/reports/docx");
+      return reportDocx(report);
+    }
+    case "html": {
+      if (!input.element) throw new Error("The report is not shown yet.");
+      return new TextEncoder().encode(standaloneReportHtml(input.element, input.header.title));
+    }
+  }
 }
 
 /** Writes the report in the chosen format and offers it to save; false when the researcher cancels. */

@@ -16,7 +16,8 @@ function escapeHtml(text: string): string {
 /** Every CSS rule the page has loaded (the app's stylesheet and the report's), as one text. */
 function pageCssText(doc: Document): string {
   const parts: string[] = [];
-  for (const sheet of Array.from(doc.styleSheets)) {
+  // adoptedStyleSheets carry the report's @page rule (ReportDocument.usePageRule).
+  for (const sheet of [...Array.from(doc.styleSheets), ...doc.adoptedStyleSheets]) {
     try {
       parts.push(Array.from(sheet.cssRules, (rule) => rule.cssText).join("\n"));
     } catch {

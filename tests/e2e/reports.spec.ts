@@ -74,14 +74,16 @@ interface PdfFacts {
   inkOnPage1: number;
 }
 
-function readPdf(pdf: Buffer): PdfFacts {
+function readPdf(pdf: Buffer, name: string): PdfFacts {
+  // REPORTS_PDF_DIR keeps the PDFs to look at.
+  if (process.env.REPORTS_PDF_DIR) writeFileSync(path.join(process.env.REPORTS_PDF_DIR, `${name}.pdf`), pdf);
   const dir = mkdtempSync(path.join(tmpdir(), "margin-report-"));
   try {
     const file = path.join(dir, "report.pdf");
     writeFileSync(file, pdf);
-    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
-    execFileSync("pdftoppm", ["-pgm", "-r", "50", "-f", "1", "-l", "1", file, path.join(dir, "page")]);
+    execFileSync("pdftoppm", ["-gray", "-r", "50", "-f", "1", "-l", "1", file, path.join(dir, "page")]);
     const pgm = readdirSync(dir).find((f) => f.endsWith(".pgm"));
     if (!pgm) throw new Error("pdftoppm made no picture of page 1");
     return { text, pages, inkOnPage1: inkShare(readFileSync(path.join(dir, pgm))) };
@@ -119,7 +121,7 @@ test("a code report previews, prints to a numbered PDF with its codes, passages 
   const report = preview(page).getByRole("article", { name: "Code report" });
   for (const passage of passages) await expect(report.getByText(passage, { exact: false }).first()).toBeVisible();
 
-  const facts = readPdf(await printThroughApp(page));
+  const facts = readPdf(await printThroughApp(page), "code-report");
   const text = words(facts.text);
   expect(text).toContain("Code report");
   expect(text).toContain("Usability");
@@ -158,7 +160,7 @@ test("a coded transcript prints its text with labelled coding stripes and number
   await waitReady(page);
 
   const inP01 = SAMPLE_CODINGS.filter((c) => c.source === "p01");
-  const facts = readPdf(await printThroughApp(page));
+  const facts = readPdf(await printThroughApp(page), "transcript");
   const text = words(facts.text);
   expect(text).toContain(sourceName(names, "p01"));
   // Every code coded in P01 labels a stripe in the PDF's text layer.
@@ -173,7 +175,7 @@ test("the codebook prints every code with its definition", async ({ page }) => {
   await openSample(page);
   await openReports(page, "Codebook");
   await waitReady(page);
-  const facts = readPdf(await printThroughApp(page));
+  const facts = readPdf(await printThroughApp(page), "codebook");
   const text = words(facts.text);
   for (const code of SAMPLE_CODEBOOK) {
     expect(text).toContain(code.path.at(-1));
