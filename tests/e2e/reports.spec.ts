@@ -69,6 +69,9 @@ async function printThroughApp(page: Page): Promise<Buffer> {
 
 interface PdfFacts {
   text: string;
+  /** Text of the left part of each page (the coded transcript's text column) and of the right margin. */
+  textColumn: string;
+  marginColumn: string;
   pages: number;
   /** Share of page 1's pixels that are not white (rendered at 50 dpi). */
   inkOnPage1: number;
@@ -82,11 +85,15 @@ function readPdf(pdf: Buffer, name: string): PdfFacts {
     const file = path.join(dir, "report.pdf");
     writeFileSync(file, pdf);
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    // A4 is 595 pt wide; the transcript's stripe margin is the right 48 mm inside a 16 mm margin, so the text column ends at 143 mm (405 pt) and the margin starts at 146 mm (414 pt).
+    const crop = (x: number, w: number) => execFileSync("pdftotext", ["-x", String(x), "-y", "0", "-W", String(w), "-H", "842", file, "-"], { encoding: "utf8" });
+    const textColumn = crop(0, 409);
+    const marginColumn = crop(410, 185);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
     execFileSync("pdftoppm", ["-gray", "-r", "50", "-f", "1", "-l", "1", file, path.join(dir, "page")]);
     const pgm = readdirSync(dir).find((f) => f.endsWith(".pgm"));
     if (!pgm) throw new Error("pdftoppm made no picture of page 1");
-    return { text, pages, inkOnPage1: inkShare(readFileSync(path.join(dir, pgm))) };
+    return { text, textColumn, marginColumn, pages, inkOnPage1: inkShare(readFileSync(path.join(dir, pgm))) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -163,9 +170,12 @@ test("a coded transcript prints its text with labelled coding stripes and number
   const facts = readPdf(await printThroughApp(page), "transcript");
   const text = words(facts.text);
   expect(text).toContain(sourceName(names, "p01"));
-  // Every code coded in P01 labels a stripe in the PDF's text layer.
-  for (const code of new Set(inP01.map((c) => c.code.split("/").pop() ?? c.code))) expect(text).toContain(code);
-  for (const passage of anchorTexts((c) => c.source === "p01")) expect(text).toContain(words(passage));
+  // Every code coded in P01 labels a stripe in the margin, in the PDF's text layer.
+  const margin = words(facts.marginColumn);
+  for (const code of new Set(inP01.map((c) => c.code.split("/").pop() ?? c.code))) expect(margin).toMatch(new RegExp(`(^| )${code}( |$)`));
+  // The passages are whole in the text column beside them.
+  const column = words(facts.textColumn);
+  for (const passage of anchorTexts((c) => c.source === "p01")) expect(column).toContain(words(passage));
   // Annotations are numbered notes.
   for (const note of inP01.flatMap((c) => (c.note ? [c.note] : []))) expect(text).toContain(words(note));
   expectNumberedPages(facts);
