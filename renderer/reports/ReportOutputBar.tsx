@@ -77,8 +77,7 @@ export function ReportOutputBar({
   const save = (format: ExportFormat, label: string) =>
     run(`Saving ${label}`, async () => {
       if (!header) return null;
-      const element = previewRef.current?.querySelector<HTMLElement>(".report-document") ?? null;
-      const saved = await exportReport(host, format, { source, options, header, sections: progress.sections, element });
+      const saved = await exportReport(host, format, { source, options, header, sections: progress.sections });
       return saved ? `${label} saved.` : null;
     });
 

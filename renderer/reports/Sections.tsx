@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import type {
   CodeSummary,
   CodebookEntrySection,
@@ -17,10 +17,11 @@ import { MemoPreview } from "../memos/MemoPreview";
 import { DataTable, FrequencyBars, Heatmap } from "./Charts";
 
 /**
- * One report section as HTML. The app's header keeps the page's h1; the report title is h1 inside the
+ * One report section as HTML, memoised: a 5,000-segment preview grows by chunks without redrawing what is
+ * there. The app's header keeps the page's h1; the report title is h1 inside the
  * report (it is the document's top level in print and in the PDF outline), groups are h2 and below.
  */
-export function Section({ section, header }: { section: ReportSection; header: ReportHeader }) {
+export const Section = memo(function Section({ section, header }: { section: ReportSection; header: ReportHeader }) {
   switch (section.type) {
     case "heading":
       return <Heading section={section} showCodePath={header.options.groupBy !== "code"} />;
@@ -43,7 +44,7 @@ export function Section({ section, header }: { section: ReportSection; header: R
         </p>
       );
   }
-}
+});
 
 function HeadingTag({ level, id, children }: { level: number; id: string; children: ReactNode }) {
   if (level <= 1) return <h2 id={id}>{children}</h2>;

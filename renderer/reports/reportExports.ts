@@ -1,6 +1,6 @@
 import type { Report, ReportHeader, ReportOptions, ReportSection, ReportSource } from "../../shared/reports";
 import type { Host } from "../host/host";
-import { reportFileName, standaloneReportHtml } from "./reportOutput";
+import { reportFileName } from "./reportOutput";
 
 export type ExportFormat = "docx" | "csv" | "html";
 
@@ -9,8 +9,6 @@ export interface ExportInput {
   options: ReportOptions;
   header: ReportHeader;
   sections: readonly ReportSection[];
-  /** The preview's report element (HTML export). */
-  element: HTMLElement | null;
 }
 
 const FILE_TYPES: Readonly<Record<ExportFormat, { mimeType: string; filter: string }>> = {
@@ -28,12 +26,13 @@ async function bytesFor(format: ExportFormat, input: ExportInput): Promise<Uint8
       return new TextEncoder().encode(reportCsv(report));
     }
     case "docx": {
-      const { reportDocx } = await import("../../shared/reports/docx");
-      return reportDocx(report);
+      // Written in a Web Worker: a 5,000-segment document takes long enough to freeze the window.
+      const { buildDocxInWorker } = await import("./docxClient");
+      return buildDocxInWorker(report);
     }
     case "html": {
-      if (!input.element) throw new Error("The report is not shown yet.");
-      return new TextEncoder().encode(standaloneReportHtml(input.element, input.header.title));
+      const { reportHtml } = await import("../../shared/reports/html");
+      return new TextEncoder().encode(reportHtml(report));
     }
   }
 }
