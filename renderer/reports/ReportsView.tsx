@@ -34,7 +34,14 @@ export function ReportsView() {
   const source = useMemo(() => projectReportSource(project), [project]);
   // The report is read once per choice of options; "Refresh" reads it again after changes elsewhere.
   const [version, setVersion] = useState(0);
-  const ready = options.kind !== "transcript" || options.sourceIds.length > 0;
+  // A code report of every code could be 100,000 segments: it waits for codes to be chosen.
+  const missing =
+    options.kind === "transcript" && options.sourceIds.length === 0
+      ? "Choose a source to see its coded transcript."
+      : options.kind === "code" && options.codeIds.length === 0
+        ? "Choose one or more codes to see every passage coded to them."
+        : null;
+  const ready = missing === null;
   const progress = useReportStream(ready ? source : null, ready ? options : null, version);
   const previewRef = useRef<HTMLDivElement | null>(null);
   const host = useHost();
@@ -61,7 +68,7 @@ export function ReportsView() {
         <ReportOutputBar host={host} progress={progress} options={options} source={source} previewRef={previewRef} onRefresh={() => setVersion((v) => v + 1)} />
         <div className="min-h-0 flex-1 overflow-auto bg-slate-200 p-4 dark:bg-slate-800">
           {!ready ? (
-            <p className="report-no-print text-sm">Choose a source to see its coded transcript.</p>
+            <p className="report-no-print text-sm">{missing}</p>
           ) : progress.error ? (
             <p role="alert" className="report-no-print text-sm text-red-800 dark:text-red-300">
               This report could not be made: {progress.error}

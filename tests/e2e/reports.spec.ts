@@ -205,6 +205,9 @@ test("the reports view and its charts are accessible", async ({ page }) => {
   await expect(preview(page).getByRole("table").first()).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await openReports(page, "Code report");
+  await expect(preview(page).getByText("Choose one or more codes")).toBeVisible();
+  await page.getByRole("checkbox", { name: "People", exact: true }).check();
+  await page.getByLabel("Surrounding context").selectOption({ label: "150 characters each side" });
   await waitReady(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
