@@ -12,7 +12,9 @@ class FakeWorker implements DocxWorkerLike {
   terminated = false;
   constructor(private readonly fail = false) {}
   postMessage(message: DocxRequest): void {
-    const answer = (data: DocxResponse) => setTimeout(() => this.onmessage?.({ data } as MessageEvent<DocxResponse>), 0);
+    const answer = (data: DocxResponse): void => {
+      setTimeout(() => this.onmessage?.({ data } as MessageEvent<DocxResponse>), 0);
+    };
     if (this.fail) return answer({ jobId: message.jobId, ok: false, message: "out of memory" });
     void reportDocx(structuredClone(message.report)).then((bytes) =>
       answer({ jobId: message.jobId, ok: true, bytes: bytes.buffer as ArrayBuffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength }),
