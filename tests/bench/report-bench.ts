@@ -16,7 +16,6 @@
  * or from main.ts: `await runReportBench(log)`.
  */
 import { writeFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import type { Block, Turn } from "../../shared/import/types";
 import type { RecordMeta } from "../../shared/model/records";
 import { emptyProjectTables, type ProjectTables } from "../../shared/model/tables";
@@ -192,7 +191,8 @@ export async function runReportBench(log: (line: string) => void = console.log, 
   return result;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Runs when this file is the program (its own bundle), not when main.ts imports runReportBench.
+if (/report-bench\.m?js$/.test(process.argv[1] ?? "")) {
   const argv = process.argv.slice(2);
   const flag = (name: string) => {
     const i = argv.indexOf(name);
