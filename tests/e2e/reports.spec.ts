@@ -110,6 +110,27 @@ function inkShare(pgm: Buffer): number {
   return ink / pixels.length;
 }
 
+/** The DOCX as LibreOffice reads it (plain text), or null when LibreOffice is not installed. */
+function libreOfficeText(docx: Buffer): string | null {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore" });
+  } catch {
+    return null;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "margin-docx-"));
+  try {
+    writeFileSync(path.join(dir, "report.docx"), docx);
+    // A profile of its own, so a LibreOffice the user has open is not disturbed.
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir, path.join(dir, "report.docx")], {
+      stdio: "ignore",
+      timeout: 120_000,
+    });
+    return readFileSync(path.join(dir, "report.txt"), "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function expectNumberedPages(facts: PdfFacts): void {
   expect(facts.pages).toBeGreaterThan(0);
   for (let p = 1; p <= facts.pages; p++) expect(facts.text).toContain(`Page ${p} of ${facts.pages}`);
@@ -158,6 +179,16 @@ test("a code report previews, prints to a numbered PDF with its codes, passages 
   const documentXml = strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"] ?? new Uint8Array());
   expect(documentXml).toContain("Usability");
   expect(documentXml).toContain("Code report");
+  const opened = libreOfficeText(docx);
+  if (opened === null) {
+    console.log("NOTICE: LibreOffice (soffice) is not installed: the DOCX was checked by unzipping only.");
+  } else {
+    const docText = words(opened);
+    expect(docText).toContain("Code report");
+    expect(docText).toContain("Technology/Usability");
+    for (const passage of passages) expect(docText).toContain(words(passage));
+    for (const key of new Set(SAMPLE_CODINGS.filter(usability).map((c) => c.source))) expect(docText).toContain(sourceName(names, key));
+  }
 });
 
 test("a coded transcript prints its text with labelled coding stripes and numbered annotations", async ({ page }) => {
