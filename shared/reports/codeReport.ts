@@ -38,6 +38,9 @@ export function reportCodes(l: Lookups): CodeRecord[] {
   return out;
 }
 
+/** Past this many entries the contents list stops adding level-2 headings (it would run to pages). */
+const MAX_CONTENTS = 400;
+
 interface Group {
   heading: Omit<HeadingSection, "type">;
   children: Group[];
@@ -63,14 +66,10 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     for (let p = l.codes.parentOf.get(code.id) ?? null; p !== null; p = l.codes.parentOf.get(p) ?? null) d++;
     return d;
   };
-  const codeHeading = (code: CodeRecord, level: 1 | 2, n: number, key: string): Omit<HeadingSection, "type"> => ({
-    id: `${key}code-${code.id}`,
-    level,
-    text: level === 1 ? codeSummary(l, code, counts, depthOf(code)).path : code.name,
-    about: "code",
-    code: codeSummary(l, code, counts, depthOf(code)),
-    details: [{ label: "Segments in this report", value: String(n) }],
-  });
+  const codeHeading = (code: CodeRecord, level: 1 | 2, n: number, key: string): Omit<HeadingSection, "type"> => {
+    const summary = codeSummary(l, code, counts, depthOf(code));
+    return { id: `${key}code-${code.id}`, level, text: level === 1 ? summary.path : code.name, about: "code", code: summary, details: [{ label: "Segments in this report", value: String(n) }] };
+  };
   const sourceHeading = (s: SourceRecord, level: 1 | 2, n: number, key: string): Omit<HeadingSection, "type"> => ({
     id: `${key}source-${s.id}`,
     level,
@@ -154,7 +153,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     total += 1;
     if (g.children.length === 0 && g.codings.length === 0) total += 1;
     for (const c of g.children) {
-      if (groups.length * 1 + contents.length < 400) contents.push({ id: c.heading.id, level: 2, text: c.heading.text });
+      if (contents.length < MAX_CONTENTS) contents.push({ id: c.heading.id, level: 2, text: c.heading.text });
       total += 1 + c.codings.length;
     }
   }

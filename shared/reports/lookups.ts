@@ -46,7 +46,8 @@ export async function loadLookups(source: ReportSource, options: ReportOptions):
     projectName,
     options,
     codes: indexCodes(codes),
-    coders: new Map(live(coders).map((c) => [c.id, c])),
+    // A coder removed from the team still made their codings: keep their name on them.
+    coders: new Map([...coders].sort((a, b) => Number(b.deleted) - Number(a.deleted)).map((c) => [c.id, c])),
     sources: new Map(sourceList.map((s) => [s.id, s])),
     sourceList,
     cases: new Map(live(cases).map((c) => [c.id, c])),

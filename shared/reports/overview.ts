@@ -62,7 +62,8 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
     });
   };
 
-  const usedSources = l.sourceList.filter((s) => codings.some((c) => c.sourceId === s.id) || l.options.sourceIds.includes(s.id));
+  const coded = new Set(codings.map((c) => c.sourceId));
+  const usedSources = l.sourceList.filter((s) => coded.has(s.id) || l.options.sourceIds.includes(s.id));
   matrix("by-source", "Code frequencies by source", "sources", usedSources.map((s) => ({ key: s.id, label: s.name })), (c) => [c.sourceId]);
 
   const casesOf = new Map<string, string[]>();
