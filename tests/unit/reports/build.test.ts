@@ -121,6 +121,28 @@ describe("code report", () => {
   });
 });
 
+describe("coders and cancelling", () => {
+  it("keeps a removed coder's name on their codings", async () => {
+    const tables = fixtureTables();
+    tables.coders[1]!.deleted = true;
+    const r = await buildReport(reportSourceFromTables(tables, "Ward study"), reportOptions({ kind: "code", codeIds: ["code-usab"] }));
+    expect(segments(r).map((s) => s.coder)).toEqual(["Amira Patel", "Sam Okafor", "Amira Patel"]);
+  });
+
+  it("stops between chunks when cancelled", async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = async () => {
+      for await (const chunk of streamReport(reportSourceFromTables(fixtureTables(), "x"), reportOptions({ kind: "code" }), { firstChunk: 1, chunkSize: 1, signal: controller.signal })) {
+        seen.push(chunk.done);
+        controller.abort();
+      }
+    };
+    await expect(run()).rejects.toThrow();
+    expect(seen).toEqual([1]);
+  });
+});
+
 describe("coded transcript", () => {
   it("gives every block with its stripes, lanes, labels where they start, and numbered notes", async () => {
     const r = await build({ kind: "transcript", sourceIds: ["src-p01"] });
