@@ -39,8 +39,9 @@ export interface Host {
   print(): Promise<void>;
   /**
    * Electron only: renders a self-contained HTML document to a tagged PDF with an outline in a hidden,
-   * script-less window. The web host has none: its print dialog's "Save as PDF" does the same.
+   * script-less window; with `printDialog`, then opens the system print dialog on that page. The web host
+   * has none: window.print() and its dialog's "Save as PDF" do the same.
    */
-  printToPdf?(request: { html: string; pageSize: "A4" | "Letter"; title: string }): Promise<Uint8Array>;
+  printToPdf?(request: { html: string; pageSize: "A4" | "Letter"; title: string; printDialog?: boolean }): Promise<Uint8Array>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

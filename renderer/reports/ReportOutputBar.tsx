@@ -3,7 +3,7 @@ import type { ReportOptions, ReportSource } from "../../shared/reports";
 import type { Host } from "../host/host";
 import { Button } from "../ui/Button";
 import { exportReport, type ExportFormat } from "./reportExports";
-import { saveReportPdf } from "./reportOutput";
+import { printReport, saveReportPdf } from "./reportOutput";
 import type { ReportProgress } from "./useReportStream";
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -58,7 +58,8 @@ export function ReportOutputBar({
 
   const print = () =>
     run("Printing", async () => {
-      await host.print();
+      if (!header) return null;
+      await printReport(host, previewRef.current?.querySelector<HTMLElement>(".report-document") ?? null, header);
       return null;
     });
 

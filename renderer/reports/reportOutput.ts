@@ -36,6 +36,18 @@ export function standaloneReportHtml(report: HTMLElement, title: string): string
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${css.replace(/<\/style/gi, "<\\/style")}</style></head><body>${report.outerHTML}</body></html>`;
 }
 
+/**
+ * Print…: Electron renders the report in a hidden window, makes the tagged PDF and opens the system
+ * print dialog on it; the web host prints this page (print CSS shows only the report).
+ */
+export async function printReport(host: Host, report: HTMLElement | null, header: ReportHeader): Promise<void> {
+  if (host.printToPdf && report) {
+    await host.printToPdf({ html: standaloneReportHtml(report, header.title), pageSize: header.options.pageSize, title: header.title, printDialog: true });
+    return;
+  }
+  await host.print();
+}
+
 export type PdfOutcome = "saved" | "cancelled" | "use-print-dialog";
 
 /**
