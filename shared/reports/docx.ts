@@ -1,289 +1,209 @@
 /**
- * Reports as Word documents (the `docx` package), so they open and can be edited in Word and
- * LibreOffice: real Heading 1/2/3 styles (code / source / segment in a code report; so Word's
- * navigation pane and contents fields work), a "Quote" paragraph style for coded passages, tables
- * for the codebook, the transcript's codes column and the overview, a running header with the
- * project and report title, "Page X of Y" in the footer, and A4 or Letter pages.
+ * Reports as Word documents, so they open and can be edited in Word and LibreOffice: real Heading
+ * 1/2/3 styles (code / source / segment in a code report; so Word's navigation pane and contents
+ * fields work), a "Quote" paragraph style for coded passages, tables for the codebook, the
+ * transcript's codes column and the overview, a running header with the project and report title,
+ * "Page X of Y" in the footer, and A4 or Letter pages.
+ *
+ * The `docx` package writes the package: styles, header, footer, page setup, and the parts Word
+ * expects. The body, which is nearly all of a long report, is written by wordml.ts as strings and
+ * put in place of a placeholder paragraph (the package's per-element objects were the slow part).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type FileChild,
-  type ParagraphChild,
-} from "docx";
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { InlineNode, MemoBlock } from "../memos/ast";
 import type { CodeSummary, HeadingSection, Report, ReportSection, ReportSegment, TableSection, TranscriptBlockSection } from "./model";
 import { countsLine, descriptionRows, detailsLine, generatedLine, patternGlyph, segmentMeta, segmentPlace } from "./format";
+import { heading, labelled, muted, para, paragraph, run, table, type Cell } from "./wordml";
 
 /** Page sizes in twentieths of a point. */
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
 const MARGIN = 1134; // 2 cm
 const GREY = "595959";
+const PLACEHOLDER = "MARGIN-REPORT-BODY-7f3a";
 
-/** Characters XML 1.0 cannot hold (a pasted form feed would make Word refuse the file). */
-function clean(text: string): string {
+function colour(hex: string): string {
+  const h = hex.replace(/^#/, "");
+  return /^[0-9a-fA-F]{6}$/.test(h) ? h.toUpperCase() : "000000";
+}
+
+function inline(nodes: readonly InlineNode[]): string {
+  return nodes
+    .map((n) => {
+      if (n.type === "break") return "<w:r><w:br/></w:r>";
+      if (n.type === "text") return run(n.text, { bold: n.bold, italics: n.italic });
+      return n.children.map((c) => run(c.text, { bold: c.bold, italics: c.italic, underline: true })).join("");
+    })
+    .join("");
+}
+
+function memoBody(blocks: readonly MemoBlock[], depth = 0): string {
   let out = "";
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) {
-      out += text.slice(from, i);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-/** Runs for text that may hold line breaks. */
-function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return clean(text)
-    .split("\n")
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
-}
-
-function para(text: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number; style?: string; keepNext?: boolean } = {}): Paragraph {
-  const { style, keepNext, ...run } = options;
-  return new Paragraph({ style, keepNext, keepLines: true, children: runs(text, run) });
-}
-
-function labelled(label: string, value: string, keepNext = false): Paragraph {
-  return new Paragraph({ keepNext, keepLines: true, children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] });
-}
-
-const HEADING = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
-
-function heading(level: number, text: string): Paragraph {
-  return new Paragraph({ heading: HEADING[Math.min(Math.max(level, 1), 3) - 1], keepNext: true, keepLines: true, children: runs(text) });
-}
-
-function inline(nodes: readonly InlineNode[]): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const n of nodes) {
-    if (n.type === "break") out.push(new TextRun({ text: "", break: 1 }));
-    else if (n.type === "text") out.push(new TextRun({ text: clean(n.text), bold: n.bold, italics: n.italic }));
-    else for (const c of n.children) out.push(new TextRun({ text: clean(c.text), bold: c.bold, italics: c.italic, underline: {} }));
-  }
-  return out;
-}
-
-function memoBody(blocks: readonly MemoBlock[], depth = 0): Paragraph[] {
-  const out: Paragraph[] = [];
   for (const b of blocks) {
-    if (b.type === "paragraph") out.push(new Paragraph({ children: inline(b.children), indent: depth > 0 ? { left: 360 * depth } : undefined }));
-    else if (b.type === "heading") out.push(new Paragraph({ keepNext: true, children: inline(b.children).concat([]), style: "MemoHeading" }));
+    if (b.type === "paragraph") out += paragraph(inline(b.children), { indentLeft: depth > 0 ? 360 * depth : undefined });
+    else if (b.type === "heading") out += paragraph(inline(b.children), { style: "MemoHeading", keepNext: true });
     else
       b.items.forEach((item, i) => {
-        out.push(
-          new Paragraph({
-            indent: { left: 360 * (depth + 1), hanging: 360 },
-            children: [new TextRun(b.ordered ? `${b.start + i}.\t` : "•\t"), ...inline(item.children)],
-          }),
-        );
-        for (const sub of item.sublists) out.push(...memoBody([sub], depth + 1));
+        out += paragraph(run(b.ordered ? `${b.start + i}.\t` : "•\t") + inline(item.children), { indentLeft: 360 * (depth + 1), hanging: 360 });
+        out += memoBody(item.sublists, depth + 1);
       });
   }
   return out;
 }
 
-function codeSummaryParagraphs(code: CodeSummary): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (const row of descriptionRows(code)) out.push(labelled(row.label, row.value));
-  out.push(para(countsLine(code), { color: GREY }));
+function codeSummary(code: CodeSummary): string {
+  let out = descriptionRows(code)
+    .map((r) => labelled(r.label, r.value))
+    .join("");
+  out += muted(countsLine(code));
   for (const memo of code.memos) {
-    out.push(para(`Code memo: ${memo.title || "Untitled"} (${memo.author}, ${memo.date})`, { bold: true, keepNext: true }));
-    out.push(...memoBody(memo.blocks));
+    out += para(`Code memo: ${memo.title || "Untitled"} (${memo.author}, ${memo.date})`, { bold: true, keepNext: true });
+    out += memoBody(memo.blocks);
   }
   return out;
 }
 
-function segmentParagraphs(s: ReportSegment): Paragraph[] {
-  const out: Paragraph[] = [heading(3, segmentPlace(s))];
-  const quote: ParagraphChild[] = [];
-  if (s.context) quote.push(...runs(`${s.context.clippedBefore ? "… " : ""}${s.context.before}`, { color: GREY, italics: false }));
-  quote.push(...runs(s.text, { bold: s.context !== null }));
-  if (s.context) quote.push(...runs(`${s.context.after}${s.context.clippedAfter ? " …" : ""}`, { color: GREY, italics: false }));
-  out.push(new Paragraph({ style: "Quote", keepLines: true, keepNext: true, children: quote }));
-  out.push(para(segmentMeta(s), { color: GREY, size: 18, style: "SegmentDetails", keepNext: s.note !== "" }));
-  if (s.note.trim() !== "") out.push(labelled("Annotation", s.note.trim()));
-  return out;
+function segment(s: ReportSegment): string {
+  let quote = "";
+  if (s.context) quote += run(`${s.context.clippedBefore ? "… " : ""}${s.context.before}`, { color: GREY });
+  quote += run(s.text, { bold: s.context !== null });
+  if (s.context) quote += run(`${s.context.after}${s.context.clippedAfter ? " …" : ""}`, { color: GREY });
+  const note = s.note.trim();
+  return (
+    heading(3, segmentPlace(s)) +
+    paragraph(quote, { style: "Quote", keepNext: true, keepLines: true }) +
+    para(segmentMeta(s), { style: "SegmentDetails", keepNext: note !== "" }) +
+    (note !== "" ? labelled("Annotation", note) : "")
+  );
 }
 
-function headingParagraphs(h: HeadingSection): Paragraph[] {
-  const out = [heading(h.level, h.text)];
-  if (h.details.length > 0) out.push(para(detailsLine(h.details), { color: GREY }));
-  if (h.code && h.level === 1) out.push(...codeSummaryParagraphs(h.code));
-  return out;
-}
-
-function cell(children: Paragraph[], options: { width?: number; fill?: string; header?: boolean } = {}): TableCell {
-  return new TableCell({
-    children,
-    width: options.width !== undefined ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
-    shading: options.fill ? { fill: options.fill, type: ShadingType.CLEAR, color: "auto" } : undefined,
-  });
+function headingSection(h: HeadingSection): string {
+  return heading(h.level, h.text) + (h.details.length > 0 ? muted(detailsLine(h.details)) : "") + (h.code && h.level === 1 ? codeSummary(h.code) : "");
 }
 
 /** Heatmap cells are shaded from white to mid-grey by value: readable in greyscale print, number always shown. */
 function shade(value: number, max: number): string | undefined {
   if (value <= 0 || max <= 0) return undefined;
-  const level = Math.round(255 - (value / max) * 120);
-  const hex = level.toString(16).padStart(2, "0");
+  const hex = Math.round(255 - (value / max) * 120)
+    .toString(16)
+    .padStart(2, "0");
   return `${hex}${hex}${hex}`.toUpperCase();
 }
 
-function tableBlock(t: TableSection): FileChild[] {
+function tableSection(t: TableSection): string {
   const max = Math.max(0, ...t.rows.flatMap((r) => r.values));
   const bar = t.chart?.kind === "bar" ? t.chart.column : null;
   const barMax = bar === null ? 0 : Math.max(0, ...t.rows.map((r) => r.values[bar] ?? 0));
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: [t.rowHeader, ...t.columns, ...(bar !== null ? [`${t.columns[bar] ?? ""} (chart)`] : [])].map((h) => cell([para(h, { bold: true })], { fill: "E7E6E6" })),
-  });
-  const rows = t.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([para(r.label)]),
-          ...r.values.map((v) => cell([new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(String(v))] })], { fill: t.chart?.kind === "heatmap" ? shade(v, max) : undefined })),
-          ...(bar !== null ? [cell([para("█".repeat(barMax > 0 ? Math.round(((r.values[bar] ?? 0) / barMax) * 20) : 0), { color: "404040" })])] : []),
-        ],
-      }),
-  );
-  return [heading(1, t.title), para(t.caption, { color: GREY }), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerRow, ...rows] })];
+  const columns = [t.rowHeader, ...t.columns, ...(bar !== null ? [`${t.columns[bar] ?? ""} (chart)`] : [])];
+  const labelWidth = 30;
+  const rest = (100 - labelWidth) / Math.max(1, columns.length - 1);
+  const widths = columns.map((_, i) => (i === 0 ? labelWidth : rest));
+  const head: Cell[] = columns.map((c) => ({ body: para(c, { bold: true }), fill: "E7E6E6" }));
+  const rows: Cell[][] = t.rows.map((r) => [
+    { body: para(r.label) },
+    ...r.values.map((v) => ({ body: para(String(v), { align: "right" }), fill: t.chart?.kind === "heatmap" ? shade(v, max) : undefined })),
+    ...(bar !== null ? [{ body: para("█".repeat(barMax > 0 ? Math.round(((r.values[bar] ?? 0) / barMax) * 20) : 0), { color: "404040" }) }] : []),
+  ]);
+  return heading(1, t.title) + muted(t.caption) + table([head, ...rows], { header: 1, widths });
 }
 
-function transcriptRow(b: TranscriptBlockSection): TableRow {
-  const text: Paragraph[] = [];
-  if (b.blockKind === "heading") text.push(heading(Math.min(b.level ?? 1, 2), b.text));
-  else {
-    const speaker = b.speaker;
-    const children = speaker && b.text.startsWith(speaker) ? [new TextRun({ text: clean(speaker), bold: true }), ...runs(b.text.slice(speaker.length))] : runs(b.text);
-    text.push(new Paragraph({ children }));
+function transcriptRow(b: TranscriptBlockSection): Cell[] {
+  let text: string;
+  if (b.blockKind === "heading") text = heading(Math.min(b.level ?? 1, 2), b.text);
+  else if (b.speaker && b.text.startsWith(b.speaker)) text = paragraph(run(b.speaker, { bold: true }) + run(b.text.slice(b.speaker.length)));
+  else text = paragraph(run(b.text));
+  const codes = b.stripes
+    .map((s) =>
+      paragraph(
+        run(`${patternGlyph(s.pattern)} `, { color: colour(s.colour) }) +
+          run(s.codeName, { bold: s.startsHere }) +
+          (s.startsHere ? "" : run(" (continued)", { color: GREY })) +
+          (s.noteNumbers.length > 0 ? run(` [${s.noteNumbers.join(", ")}]`) : ""),
+      ),
+    )
+    .join("");
+  return [{ body: para(String(b.number), { color: GREY, size: 16 }) }, { body: text }, { body: codes }];
+}
+
+function codebookTable(sections: readonly ReportSection[]): string {
+  const entries = sections.flatMap((s) => (s.type === "codebookEntry" ? [s.code] : []));
+  if (entries.length === 0) return "";
+  const head: Cell[] = ["Code", "Definition", "Codings", "Sources"].map((h) => ({ body: para(h, { bold: true }), fill: "E7E6E6" }));
+  const rows: Cell[][] = entries.map((c) => [
+    { body: para(c.name, { indentLeft: 240 * c.depth }) },
+    { body: para(c.description.definition) },
+    { body: para(String(c.counts.codingsWithSubcodes), { align: "right" }) },
+    { body: para(String(c.counts.sourcesWithSubcodes), { align: "right" }) },
+  ]);
+  return heading(1, "Codebook at a glance") + muted("Counts include sub-codes.") + table([head, ...rows], { header: 1, widths: [30, 50, 10, 10] });
+}
+
+function section(s: ReportSection, kind: Report["header"]["kind"]): string {
+  switch (s.type) {
+    case "heading":
+      return headingSection(s);
+    case "segment":
+      return segment(s.segment);
+    case "text":
+      return para(s.text, { italics: true });
+    case "codebookEntry": {
+      const own = kind === "codebook";
+      return heading(own ? s.code.depth + 1 : 2, own ? s.code.name : s.code.path) + (own && s.code.depth > 0 ? muted(s.code.path) : "") + codeSummary(s.code);
+    }
+    case "memo":
+      return heading(1, s.memo.title) + muted(`Linked to: ${s.target} · ${s.memo.author} · ${s.memo.date}`) + memoBody(s.memo.blocks);
+    case "notes":
+      return (
+        heading(1, s.title) +
+        s.notes
+          .map((n) => paragraph(run(`[${n.number}] `, { bold: true }) + run(`${n.codePath}, ${n.location}, ${n.coder}: `, { color: GREY }) + run(`“${n.excerpt}” `, { italics: true }) + run(n.text), { keepLines: true }))
+          .join("")
+      );
+    case "table":
+      return tableSection(s);
+    case "block":
+      return "";
   }
-  const codes = b.stripes.map(
-    (s) =>
-      new Paragraph({
-        children: [
-          new TextRun({ text: `${patternGlyph(s.pattern)} `, color: s.colour.replace(/^#/, "") || "000000" }),
-          new TextRun({ text: clean(s.codeName), bold: s.startsHere }),
-          new TextRun({ text: s.startsHere ? "" : " (continued)", color: GREY }),
-          ...(s.noteNumbers.length > 0 ? [new TextRun({ text: ` [${s.noteNumbers.join(", ")}]`, superScript: false })] : []),
-        ],
-      }),
-  );
-  return new TableRow({ children: [cell([para(String(b.number), { color: GREY, size: 16 })], { width: 6 }), cell(text, { width: 66 }), cell(codes.length > 0 ? codes : [new Paragraph("")], { width: 28 })] });
 }
 
-const NO_BORDERS = {
-  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideVertical: { style: BorderStyle.SINGLE, size: 4, color: "BFBFBF" },
-};
-
-function body(report: Report): FileChild[] {
-  const out: FileChild[] = [];
+/** The body XML: title, contents, legend, then every section. */
+export function reportBodyXml(report: Report): string {
   const { header, sections } = report;
-  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(header.title) }));
-  out.push(para(`${header.projectName} · ${header.subtitle}`, { color: GREY }));
-  out.push(para(generatedLine(header.generatedAt), { color: GREY }));
+  const out: string[] = [];
+  out.push(paragraph(run(header.title), { style: "Title" }), muted(`${header.projectName} · ${header.subtitle}`), muted(generatedLine(header.generatedAt)));
   if (header.contents.length > 1) {
     out.push(para("Contents", { bold: true, size: 26, keepNext: true }));
-    for (const c of header.contents) out.push(new Paragraph({ indent: { left: c.level === 2 ? 360 : 0 }, children: runs(c.text) }));
+    for (const c of header.contents) out.push(para(c.text, { indentLeft: c.level === 2 ? 360 : undefined, keepLines: false }));
   }
   if (header.kind === "transcript" && header.legend.length > 0) {
     out.push(para("Codes in this transcript", { bold: true, size: 26, keepNext: true }));
-    for (const e of header.legend) out.push(new Paragraph({ children: [new TextRun({ text: `${patternGlyph(e.pattern)} `, color: e.colour.replace(/^#/, "") }), ...runs(e.codePath)] }));
+    for (const e of header.legend) out.push(paragraph(run(`${patternGlyph(e.pattern)} `, { color: colour(e.colour) }) + run(e.codePath)));
   }
-  if (header.kind === "codebook") out.push(...codebookTable(sections));
-
-  let transcript: TableRow[] = [];
-  const flushTranscript = () => {
-    if (transcript.length === 0) return;
-    out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: transcript }));
-    transcript = [];
+  if (header.kind === "codebook") out.push(codebookTable(sections));
+  let rows: Cell[][] = [];
+  const flush = () => {
+    if (rows.length > 0) out.push(table(rows, { borders: "columns", widths: [6, 66, 28] }));
+    rows = [];
   };
   for (const s of sections) {
-    if (s.type === "block") {
-      transcript.push(transcriptRow(s));
-      continue;
+    if (s.type === "block") rows.push(transcriptRow(s));
+    else {
+      flush();
+      out.push(section(s, header.kind));
     }
-    flushTranscript();
-    out.push(...sectionBlocks(s, header.kind));
   }
-  flushTranscript();
-  return out;
+  flush();
+  return out.join("");
 }
 
-function codebookTable(sections: readonly ReportSection[]): FileChild[] {
-  const entries = sections.filter((s): s is Extract<ReportSection, { type: "codebookEntry" }> => s.type === "codebookEntry");
-  if (entries.length === 0) return [];
-  const head = new TableRow({ tableHeader: true, children: ["Code", "Definition", "Codings", "Sources"].map((h) => cell([para(h, { bold: true })], { fill: "E7E6E6" })) });
-  const rows = entries.map(
-    (e) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([new Paragraph({ indent: { left: 240 * e.code.depth }, children: runs(e.code.name) })], { width: 30 }),
-          cell([para(e.code.description.definition)], { width: 50 }),
-          cell([para(String(e.code.counts.codingsWithSubcodes))], { width: 10 }),
-          cell([para(String(e.code.counts.sourcesWithSubcodes))], { width: 10 }),
-        ],
-      }),
-  );
-  return [heading(1, "Codebook at a glance"), para("Counts include sub-codes.", { color: GREY }), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...rows] })];
-}
-
-function sectionBlocks(s: ReportSection, kind: Report["header"]["kind"]): FileChild[] {
-  switch (s.type) {
-    case "heading":
-      return headingParagraphs(s);
-    case "segment":
-      return segmentParagraphs(s.segment);
-    case "text":
-      return [para(s.text, { italics: true })];
-    case "codebookEntry":
-      return [heading(kind === "codebook" ? s.code.depth + 1 : 2, kind === "codebook" ? s.code.name : s.code.path), ...(kind === "codebook" && s.code.depth > 0 ? [para(s.code.path, { color: GREY })] : []), ...codeSummaryParagraphs(s.code)];
-    case "memo":
-      return [heading(1, s.memo.title), para(`Linked to: ${s.target} · ${s.memo.author} · ${s.memo.date}`, { color: GREY }), ...memoBody(s.memo.blocks)];
-    case "notes":
-      return [
-        heading(1, s.title),
-        ...s.notes.map((n) => new Paragraph({ keepLines: true, children: [new TextRun({ text: `[${n.number}] `, bold: true }), new TextRun({ text: `${n.codePath}, ${n.location}, ${n.coder}: `, color: GREY }), new TextRun({ text: `“${clean(n.excerpt)}” `, italics: true }), ...runs(n.text)] })),
-      ];
-    case "table":
-      return tableBlock(s);
-    case "block":
-      return [];
-  }
-}
-
-/** The report as a Word document. */
+/** The package around the body: styles, running header, page X of Y footer, page size. */
 export function reportDocument(report: Report): Document {
   const { header } = report;
-  const page = PAGE[header.options.pageSize];
+  const small = { size: 18, color: GREY };
   return new Document({
     creator: "Margin",
     title: `${header.title} (${header.projectName})`,
     description: header.subtitle,
-    features: { updateFields: false },
     styles: {
       default: { document: { run: { font: "Calibri", size: 22 } } },
       paragraphStyles: [
@@ -302,20 +222,25 @@ export function reportDocument(report: Report): Document {
     },
     sections: [
       {
-        properties: { page: { size: page, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(`${header.projectName} — ${header.title}`, { color: GREY, size: 18 }) })] }) },
+        properties: { page: { size: PAGE[header.options.pageSize], margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
+        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${header.projectName} — ${header.title}`, ...small })] })] }) },
         footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], size: 18, color: GREY })] })],
-          }),
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], ...small })] })] }),
         },
-        children: body(report),
+        children: [new Paragraph(PLACEHOLDER)],
       },
     ],
   });
 }
 
 /** The .docx file's bytes. */
-export function reportDocx(report: Report): Promise<Uint8Array> {
-  return Packer.pack(reportDocument(report), "uint8array");
+export async function reportDocx(report: Report): Promise<Uint8Array> {
+  const files = unzipSync(await Packer.pack(reportDocument(report), "uint8array"));
+  const documentXml = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+  const at = documentXml.indexOf(PLACEHOLDER);
+  const from = Math.max(documentXml.lastIndexOf("<w:p>", at), documentXml.lastIndexOf("<w:p ", at));
+  const to = documentXml.indexOf("</w:p>", at);
+  if (at < 0 || from < 0 || to < 0) throw new Error("The Word document template has no place for the report body.");
+  files["word/document.xml"] = strToU8(documentXml.slice(0, from) + reportBodyXml(report) + documentXml.slice(to + "</w:p>".length));
+  return zipSync(files, { level: 6 });
 }
