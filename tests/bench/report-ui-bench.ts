@@ -25,6 +25,8 @@ const TIMEOUT_MS = 600_000;
 export interface ReportUiRound {
   firstPageMs: number;
   readyMs: number;
+  /** Longest main-thread task while the preview grew (PerformanceObserver "longtask"): how long a click could wait. */
+  longestTaskMs: number;
   pdfMs: number;
   pdfPages: number;
   pdfBytes: number;
@@ -37,7 +39,7 @@ export interface ReportUiRound {
 export interface ReportUiResult {
   seed: Pick<SeedResult, "sources" | "codes" | "codings" | "hot">;
   rounds: ReportUiRound[];
-  medians: { firstPageMs: number; readyMs: number; pdfMs: number; docxMs: number; referenceMs: number };
+  medians: { firstPageMs: number; readyMs: number; longestTaskMs: number; pdfMs: number; docxMs: number; referenceMs: number };
   ratios: { firstPage: number; ready: number; pdf: number; docx: number };
 }
 
@@ -71,19 +73,27 @@ async function openCodeReport(page: Page): Promise<void> {
 }
 
 /** Ticks the code and times, in the page, the first segment painted and "Ready". */
-async function timePreview(page: Page): Promise<{ firstPageMs: number; readyMs: number }> {
+async function timePreview(page: Page): Promise<{ firstPageMs: number; readyMs: number; longestTaskMs: number }> {
   const box = page.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: new RegExp(`${HOT_CODE_NAME}$`) });
   await box.waitFor();
   return box.evaluate(
     (element, timeoutMs: number) =>
-      new Promise<{ firstPageMs: number; readyMs: number }>((resolve, reject) => {
+      new Promise<{ firstPageMs: number; readyMs: number; longestTaskMs: number }>((resolve, reject) => {
         const t0 = performance.now();
         let first: number | null = null;
+        let longest = 0;
+        const tasks = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+        });
+        tasks.observe({ type: "longtask", buffered: false });
         const poll = () => {
           const now = performance.now() - t0;
           if (first === null && document.querySelector(".report-document .report-segment")) first = now;
           const status = [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.startsWith("Ready:"));
-          if (first !== null && status) resolve({ firstPageMs: first, readyMs: now });
+          if (first !== null && status) {
+            tasks.disconnect();
+            resolve({ firstPageMs: first, readyMs: now, longestTaskMs: longest });
+          }
           else if (now > timeoutMs) reject(new Error(`report not ready after ${timeoutMs} ms`));
           else requestAnimationFrame(poll);
         };
@@ -107,7 +117,7 @@ export async function runReportUiBench(url: string, log: (line: string) => void)
     const rounds: ReportUiRound[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const referenceMs = await referenceRead(page, projectId, seed.hot.id);
-      const { firstPageMs, readyMs } = await timePreview(page);
+      const { firstPageMs, readyMs, longestTaskMs } = await timePreview(page);
       await page.emulateMedia({ media: "print" });
       const p0 = performance.now();
       const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
@@ -122,14 +132,14 @@ export async function runReportUiBench(url: string, log: (line: string) => void)
       const docxPath = await download.path();
       const docxMs = performance.now() - d0;
       const { size } = await import("node:fs/promises").then((fs) => fs.stat(docxPath));
-      rounds.push({ firstPageMs, readyMs, pdfMs, pdfPages, pdfBytes: pdf.byteLength, docxMs, docxBytes: size, referenceMs });
-      log(`report round ${round + 1}: first page ${firstPageMs.toFixed(0)} ms, ready ${readyMs.toFixed(0)} ms, PDF ${pdfMs.toFixed(0)} ms (${pdfPages} pages), DOCX ${docxMs.toFixed(0)} ms; reference getAll ${referenceMs.toFixed(1)} ms`);
+      rounds.push({ firstPageMs, readyMs, longestTaskMs, pdfMs, pdfPages, pdfBytes: pdf.byteLength, docxMs, docxBytes: size, referenceMs });
+      log(`report round ${round + 1}: first page ${firstPageMs.toFixed(0)} ms, ready ${readyMs.toFixed(0)} ms (longest task ${longestTaskMs.toFixed(0)} ms), PDF ${pdfMs.toFixed(0)} ms (${pdfPages} pages), DOCX ${docxMs.toFixed(0)} ms; reference getAll ${referenceMs.toFixed(1)} ms`);
       // Fresh page for the next round: nothing of this report left in memory or in the DOM.
       await page.reload();
       await openCodeReport(page);
     }
     const m = (pick: (r: ReportUiRound) => number) => median(rounds.map(pick));
-    const medians = { firstPageMs: m((r) => r.firstPageMs), readyMs: m((r) => r.readyMs), pdfMs: m((r) => r.pdfMs), docxMs: m((r) => r.docxMs), referenceMs: m((r) => r.referenceMs) };
+    const medians = { firstPageMs: m((r) => r.firstPageMs), readyMs: m((r) => r.readyMs), longestTaskMs: m((r) => r.longestTaskMs), pdfMs: m((r) => r.pdfMs), docxMs: m((r) => r.docxMs), referenceMs: m((r) => r.referenceMs) };
     const ratio = (ms: number) => ms / Math.max(medians.referenceMs, 0.01);
     return {
       seed: { sources: seed.sources, codes: seed.codes, codings: seed.codings, hot: seed.hot },
