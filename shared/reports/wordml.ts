@@ -7,16 +7,17 @@
 
 const GREY = "595959";
 
-/** Characters XML 1.0 cannot hold (a pasted form feed would make Word refuse the file), then escaped. */
+/** Characters XML 1.0 cannot hold (a pasted form feed would make Word refuse the file). */
+const NOT_XML = /[^\t\n\r\u0020-\uFFFD]/g;
+const HAS_NOT_XML = /[^\t\n\r\u0020-\uFFFD]/;
+const SPECIAL = /[&<>"]/g;
+const HAS_SPECIAL = /[&<>"]/;
+const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Text for XML: characters XML cannot hold dropped, markup escaped. (Tests first: most text needs neither.) */
 export function xmlText(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) continue;
-    const ch = text[i] as string;
-    out += ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : ch === '"' ? "&quot;" : ch;
-  }
-  return out;
+  const clean = HAS_NOT_XML.test(text) ? text.replace(NOT_XML, "") : text;
+  return HAS_SPECIAL.test(clean) ? clean.replace(SPECIAL, (c) => ENTITY[c] ?? c) : clean;
 }
 
 export interface RunStyle {
@@ -42,6 +43,7 @@ function rPr(s: RunStyle): string {
 /** One or more runs: line breaks become <w:br/>, tabs <w:tab/>. */
 export function run(text: string, style: RunStyle = {}): string {
   const props = rPr(style);
+  if (!/[\n\r\t]/.test(text)) return text === "" ? "" : `<w:r>${props}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
   let out = "";
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((line, i) => {
