@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { streamReport, type ReportHeader, type ReportOptions, type ReportSection, type ReportSource } from "../../shared/reports";
 
 export interface ReportProgress {
@@ -10,6 +10,9 @@ export interface ReportProgress {
   complete: boolean;
   error: string | null;
 }
+
+/** Sections per later chunk: small enough that adding one to the page is a short task. */
+const CHUNK = 100;
 
 const EMPTY: ReportProgress = { header: null, sections: [], done: 0, total: 0, complete: false, error: null };
 
@@ -32,16 +35,21 @@ export function useReportStream(source: ReportSource | null, options: ReportOpti
       try {
         let header: ReportHeader | null = null;
         let sections: ReportSection[] = [];
-        for await (const chunk of streamReport(source, options, { signal: controller.signal })) {
+        let first = true;
+        for await (const chunk of streamReport(source, options, { signal: controller.signal, chunkSize: CHUNK })) {
           if (controller.signal.aborted) return;
           if (chunk.header) header = chunk.header;
           sections = sections.concat(chunk.sections);
           const next: ReportProgress = { header, sections, done: chunk.done, total: chunk.total, complete: false, error: null };
-          setState(next);
+          // The first page renders at once; later chunks render as a transition, which React does in
+          // short slices, so a click or a key press is answered between them.
+          if (first) setState(next);
+          else startTransition(() => setState(next));
+          first = false;
           // Yield to the browser so the chunk paints and input is handled before the next one is built.
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
         }
-        if (!controller.signal.aborted) setState((s) => ({ ...s, complete: true, done: s.total }));
+        if (!controller.signal.aborted) startTransition(() => setState((s) => ({ ...s, complete: true, done: s.total })));
       } catch (e: unknown) {
         if (controller.signal.aborted) return;
         setState((s) => ({ ...s, complete: false, error: e instanceof Error ? e.message : String(e) }));
