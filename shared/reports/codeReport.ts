@@ -56,9 +56,12 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   const inReport = new Set(codes.map((c) => c.id));
   const passes = sourceFilter(l);
   const sourceRank = new Map(l.sourceList.map((s, i) => [s.id, i]));
+  // Sorted by source (name order), then place: the source's rank looked up once per coding, not per comparison.
   const codings = fetched
     .filter((c) => inReport.has(c.codeId) && passes(c.sourceId))
-    .sort((a, b) => (sourceRank.get(a.sourceId) ?? 0) - (sourceRank.get(b.sourceId) ?? 0) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+    .map((c) => ({ c, rank: sourceRank.get(c.sourceId) ?? 0 }))
+    .sort((a, b) => a.rank - b.rank || a.c.start - b.c.start || a.c.end - b.c.end || (a.c.id < b.c.id ? -1 : 1))
+    .map((x) => x.c);
 
   const byCode = groupBy(codings, (c) => c.codeId);
   const depthOf = (code: CodeRecord) => {
