@@ -51,6 +51,9 @@ function parseStrict(csv: string): string[][] {
 describe("report CSV", () => {
   it("parses back to the codings: commas, quotes, newlines, Arabic, Chinese, emoji, formula guard", async () => {
     const tables = fixtureTables();
+    // A coding across two paragraphs: its text holds a line break.
+    const obs = tables.sourceContent.find((c) => c.id === "src-obs")!.text;
+    tables.codings.push({ ...tables.codings[5]!, id: "cod-two-lines", start: obs.indexOf("huddle"), end: obs.indexOf(" was"), note: "" });
     const report = await buildReport(reportSourceFromTables(tables, "Ward study"), reportOptions({ kind: "code", attributeIds: ["attr-site", "attr-role"], groupBy: "case" }));
     const rows = parseStrict(reportCsv(report));
     expect(rows[0]).toEqual(["Code", "Source", "Case", "Site", "Role", "Coder", "Start", "End", "Text", "Location", "Annotation", "Date coded"]);
@@ -74,6 +77,7 @@ describe("report CSV", () => {
     expect(byText("药剂师说：系统太慢了 😩")[5]).toBe("Amira Patel");
     expect(body.find((r) => r[10] === "Line one\nline two")![8]).toBe('The "obs chart" is buried; we print it instead.');
     expect(byText("'=SUM(A1) was written")[2]).toBe(""); // no case; formula guarded
+    expect(byText("huddle.\n=SUM(A1)")[9]).toBe("paragraph 1");
   });
 
   it("writes the codebook, memos and overview tables", async () => {
