@@ -242,3 +242,51 @@ test("the reports view and its charts are accessible", async ({ page }) => {
   await waitReady(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test("in the desktop app, Print… sends the whole report as one script-free page to the hidden print window, which prints it with header and page numbers", async ({ page, browser }) => {
+  // A stand-in for Electron's preload API: the app takes the Electron host when window.margin exists.
+  await page.addInitScript(() => {
+    const w = window as unknown as { printRequests: unknown[]; margin: unknown };
+    w.printRequests = [];
+    w.margin = {
+      appInfo: () => Promise.resolve({ version: "test", platform: "linux", userDataPath: "/tmp/margin", safeStorageAvailable: false }),
+      openFiles: () => Promise.resolve({ files: [], canceled: true }),
+      saveFile: () => Promise.resolve({ saved: true, path: "/tmp/report.pdf" }),
+      printToPdf: (request: unknown) => {
+        w.printRequests.push(request);
+        return Promise.resolve({ pdf: new Uint8Array([37, 80, 68, 70]), printed: true });
+      },
+      onMenuCommand: () => () => undefined,
+    };
+  });
+  const names = await openSample(page);
+  await openReports(page, "Code report");
+  await page.getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
+  await waitReady(page);
+  await preview(page).getByRole("button", { name: "Print…" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printRequests: unknown[] }).printRequests.length)).toBe(1);
+  const request = (await page.evaluate(() => (window as unknown as { printRequests: unknown[] }).printRequests[0])) as {
+    html: string;
+    pageSize: string;
+    title: string;
+    printDialog?: boolean;
+  };
+  expect(request).toMatchObject({ pageSize: "A4", title: "Code report: Technology/Usability", printDialog: true });
+  expect(request.html).not.toMatch(/<script/i);
+
+  // The hidden print window: JavaScript off, the page as sent, printed with its own CSS page size.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const printWindow = await context.newPage();
+    await printWindow.setContent(request.html);
+    const facts = readPdf(await printWindow.pdf({ preferCSSPageSize: true }), "electron-code-report");
+    const text = words(facts.text);
+    expect(text).toContain(SAMPLE);
+    for (const passage of anchorTexts((c) => c.code === "Technology/Usability")) expect(text).toContain(words(passage));
+    expect(text).toContain(sourceName(names, "p01"));
+    expect(text).not.toContain("Include sub-codes");
+    expectNumberedPages(facts);
+  } finally {
+    await context.close();
+  }
+});
