@@ -40,7 +40,8 @@ export function FrequencyBars({
   const width = LABEL_W + PLOT_W + 60;
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet" className="max-w-full">
+      {/* Natural size (1 unit = 1 CSS px), shrunk only when the page is narrower. */}
+      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {data.map((d, i) => {
@@ -91,11 +92,12 @@ function shade(value: number, max: number): { fill: string; text: string } {
 export function Heatmap({ title, description, data, cornerLabel }: { title: string; description: string; data: HeatmapData; cornerLabel: string }) {
   const id = useId();
   const max = Math.max(0, ...data.values.flat());
-  const width = ROW_LABEL_W + data.columnLabels.length * CELL_W + 4;
+  // Room on the right for the last column's slanted label.
+  const width = ROW_LABEL_W + data.columnLabels.length * CELL_W + 70;
   const height = HEAD_H + data.rowLabels.length * CELL_H + 4;
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet" className="max-w-full">
+      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {data.columnLabels.map((label, c) => (
