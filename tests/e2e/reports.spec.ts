@@ -290,3 +290,24 @@ test("in the desktop app, Print… sends the whole report as one script-free pag
     await context.close();
   }
 });
+
+test("the memo report shows every memo, or only the chosen ones", async ({ page }) => {
+  await openSample(page);
+  // The memo titles as the Memos view lists them.
+  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Memos" }).click();
+  const list = page.getByRole("list", { name: "Memos found" });
+  await expect(list.getByRole("button").first()).toBeVisible();
+  const titles = (await list.getByRole("listitem").getByRole("button").allInnerTexts()).map((t) => t.trim());
+  expect(titles.length).toBeGreaterThan(1);
+
+  await openReports(page, "Memos");
+  await waitReady(page);
+  const report = preview(page).getByRole("article", { name: "Memos" });
+  for (const title of titles) await expect(report.getByRole("heading", { name: title, exact: true })).toBeVisible();
+
+  const [chosen, ...others] = titles as [string, ...string[]];
+  await page.getByRole("list", { name: "Memos" }).getByRole("checkbox", { name: chosen, exact: true }).check();
+  await waitReady(page);
+  await expect(report.getByRole("heading", { name: chosen, exact: true })).toBeVisible();
+  for (const title of others) await expect(report.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
+});
