@@ -1,9 +1,10 @@
 // print:toPdf — render renderer-supplied HTML to PDF in a hidden, sandboxed,
 // script-less window. The HTML is served from memory at app://print/<token>
 // (see printPages.ts), a separate origin with a no-script, no-network CSP, and
-// removed as soon as the PDF is made. Window creation is injected for tests.
+// removed as soon as the PDF is made (and, with printDialog, printed). Window
+// creation is injected for tests.
 
-import type { PrintToPDFOptions } from "electron";
+import type { PrintToPDFOptions, WebContentsPrintOptions } from "electron";
 import type { PrintToPdfRequest, PrintToPdfResponse } from "../../shared/ipc/contract";
 import { exactBytes } from "../ipc/bytes";
 import { HostError } from "../ipc/errors";
@@ -12,7 +13,11 @@ import type { PrintPageStore } from "./printPages";
 
 export interface PrintWindowLike {
   loadURL(url: string): Promise<void>;
-  webContents: { printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> };
+  webContents: {
+    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    /** Opens the system print dialog (silent: false) on the loaded page. */
+    print?(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
+  };
   destroy(): void;
   isDestroyed(): boolean;
 }
@@ -42,10 +47,29 @@ export function withTitle(html: string, title: string): string {
 export function pdfOptions(req: PrintToPdfRequest): PrintToPDFOptions {
   return {
     pageSize: req.pageSize,
+    // The report's @page rule sets size, margins, running header and "Page X of Y"; Electron's own
+    // header and footer would print over them.
+    preferCSSPageSize: true,
+    displayHeaderFooter: false,
     printBackground: true,
     generateTaggedPDF: true, // accessible PDF for screen-reader users
     generateDocumentOutline: true, // bookmarks from headings
   };
+}
+
+/**
+ * The system print dialog on the page the PDF was made from, so what prints is what the PDF shows.
+ * Never silent (Electron's silent printing has known Windows bugs). No timeout: the researcher may
+ * take their time in the dialog. Resolves whether they printed.
+ */
+export function printDialogOptions(req: PrintToPdfRequest): WebContentsPrintOptions {
+  return { silent: false, printBackground: true, pageSize: req.pageSize };
+}
+
+function openPrintDialog(win: PrintWindowLike, req: PrintToPdfRequest): Promise<boolean> {
+  const print = win.webContents.print?.bind(win.webContents);
+  if (!print) return Promise.reject(new HostError("internal", "This window cannot print."));
+  return new Promise<boolean>((resolve) => print(printDialogOptions(req), (success) => resolve(success)));
 }
 
 export async function printToPdf(req: PrintToPdfRequest, deps: PrintDeps): Promise<PrintToPdfResponse> {
@@ -66,7 +90,9 @@ export async function printToPdf(req: PrintToPdfRequest, deps: PrintDeps): Promi
     })();
     work.catch(() => undefined); // if the timeout wins, a late failure must not go unhandled
     const pdf = await Promise.race([work, timeout]);
-    return { pdf: exactBytes(pdf) };
+    if (timer !== undefined) clearTimeout(timer);
+    if (!req.printDialog) return { pdf: exactBytes(pdf) };
+    return { pdf: exactBytes(pdf), printed: await openPrintDialog(target, req) };
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     deps.pages.delete(token);

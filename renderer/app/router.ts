@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from "react";
 
 /** Hash routes keep working from app://margin/index.html and from the web host alike. */
-export type ProjectView = "sources" | "cases" | "source" | "memos" | "retrieval" | "comparison" | "audit";
+export type ProjectView = "sources" | "cases" | "source" | "memos" | "retrieval" | "comparison" | "audit" | "reports";
 
-const SIMPLE_VIEWS = ["cases", "memos", "retrieval", "comparison", "audit"] as const;
+const SIMPLE_VIEWS = ["cases", "memos", "retrieval", "comparison", "audit", "reports"] as const;
 
 /** A place in a source's text to show and select on opening (retrieval "Open in source", memo links). */
 export interface TextAnchor {

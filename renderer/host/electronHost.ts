@@ -64,6 +64,9 @@ export function createElectronHost(api: MarginApi): Host {
     async print() {
       window.print();
     },
+    async printToPdf(request) {
+      return (await api.printToPdf(request)).pdf;
+    },
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);
     },

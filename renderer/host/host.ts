@@ -56,6 +56,12 @@ export interface Host {
   saveFile(options: { suggestedName: string; data: Uint8Array; mimeType: string; filters: FileFilter[] }): Promise<boolean>;
   /** Prints the current document (reports render as print-styled routes). */
   print(): Promise<void>;
+  /**
+   * Electron only: renders a self-contained HTML document to a tagged PDF with an outline in a hidden,
+   * script-less window; with `printDialog`, then opens the system print dialog on that page. The web host
+   * has none: window.print() and its dialog's "Save as PDF" do the same.
+   */
+  printToPdf?(request: { html: string; pageSize: "A4" | "Letter"; title: string; printDialog?: boolean }): Promise<Uint8Array>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Null on the web host: the key is then kept unwrapped in IndexedDB (and Settings says so). */
   readonly keyProtection: KeyProtection | null;

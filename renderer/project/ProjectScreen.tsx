@@ -10,6 +10,7 @@ import { MemosView } from "../memos/MemosView";
 import { RetrievalView } from "../retrieval/RetrievalView";
 import { ComparisonView } from "../comparison/ComparisonView";
 import { AuditView } from "../audit/AuditView";
+import { ReportsView } from "../reports/ReportsView";
 import { SourcesView } from "../sources/SourcesView";
 import { SourcePage, SourceSidePanel } from "../sources/viewer/SourcePage";
 import { useProject, useSession } from "./ProjectContext";
@@ -60,6 +61,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
             {item("retrieval", "Coded segments", undefined)}
             {item("comparison", "Coding comparison", undefined)}
             {item("memos", "Memos", undefined)}
+            {item("reports", "Reports", undefined)}
             {item("audit", "Audit trail", undefined)}
           </ul>
           <ExchangeActions />
@@ -98,6 +100,8 @@ function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: 
       return <ComparisonView />;
     case "audit":
       return <AuditView />;
+    case "reports":
+      return <ReportsView />;
     case "sources":
       return <SourcesView />;
   }

@@ -160,10 +160,17 @@ export interface PrintToPdfRequest {
   pageSize: PageSize;
   /** Used as the PDF's document title when the HTML has no <title>. */
   title: string;
+  /**
+   * After making the PDF, also open the system print dialog on the same page in the hidden window
+   * (never a silent print: Electron's silent printing has known Windows bugs).
+   */
+  printDialog?: boolean;
 }
 
 export interface PrintToPdfResponse {
   pdf: Uint8Array;
+  /** Only when printDialog was asked for: whether the researcher printed (false: cancelled or failed). */
+  printed?: boolean;
 }
 
 export interface KeysProtectRequest {

@@ -152,7 +152,7 @@ function saveFileRequest(input: unknown): SaveFileRequest {
 }
 
 function printToPdfRequest(input: unknown): PrintToPdfRequest {
-  const r = record(input, "request", ["html", "pageSize", "title"]);
+  const r = record(input, "request", ["html", "pageSize", "title"], ["printDialog"]);
   const html = r["html"];
   if (typeof html !== "string") fail("request.html", "must be a string");
   if (html.length === 0) fail("request.html", "must not be empty");
@@ -161,7 +161,9 @@ function printToPdfRequest(input: unknown): PrintToPdfRequest {
   if (typeof pageSize !== "string" || !(PAGE_SIZES as readonly string[]).includes(pageSize)) {
     fail("request.pageSize", 'must be "A4" or "Letter"');
   }
-  return { html, pageSize: pageSize as PageSize, title: text(r["title"], "request.title", Limits.maxTitleChars) };
+  const out: PrintToPdfRequest = { html, pageSize: pageSize as PageSize, title: text(r["title"], "request.title", Limits.maxTitleChars) };
+  if (r["printDialog"] !== undefined) out.printDialog = bool(r["printDialog"], "request.printDialog");
+  return out;
 }
 
 function keysProtectRequest(input: unknown): KeysProtectRequest {

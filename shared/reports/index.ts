@@ -1,0 +1,3 @@
+export * from "./model";
+export { streamReport, buildReport } from "./build";
+export { reportSourceFromTables } from "./tables";
