@@ -12,6 +12,7 @@ import * as importQdpx from "./commands/import-qdpx";
 import * as inspect from "./commands/inspect";
 import * as keygen from "./commands/keygen";
 import * as merge from "./commands/merge";
+import * as report from "./commands/report-cli";
 import * as verify from "./commands/verify";
 import { nodeIo, type CliIo } from "./io";
 import { asCliError } from "./keys";
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   inspect,
   merge,
   verify,
+  report,
   "import-qdpx": importQdpx,
   "export-qdpx": exportQdpx,
   "export-qdc": exportQdc,
