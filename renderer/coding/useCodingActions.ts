@@ -4,12 +4,15 @@ import { nextCodeColour } from "../../shared/coding/palette";
 import { paragraphRangeAt, turnAt, turnBodyRange, type Range } from "../../shared/coding/ranges";
 import type { CodeRecord } from "../../shared/model/records";
 import type { Transcript } from "../../shared/text/transcript";
-import { changeCodingCode, changeCodingToNewCode, codeRange, codeRangeWithNewCode } from "../db/codings";
+import { newId } from "../../shared/ids";
+import type { CodingRecord } from "../../shared/model/records";
+import { changeCodingCode, changeCodingToNewCode, codeRange, codeRangeWithNewCode, planCodeRange } from "../db/codings";
 import type { OpenProject } from "../db/projects";
 import type { CodingSession } from "../project/codingSession";
 import type { TranscriptHandle } from "../sources/viewer/TranscriptView";
 import type { PaletteChoice } from "./CodePalette";
 import { inVivoName, type PaletteCode } from "./paletteSearch";
+import type { CodingData } from "./useCodingDisplay";
 
 export type PaletteTarget =
   | { kind: "code"; range: Range; title: string }
@@ -37,6 +40,7 @@ export function useCodingActions({
   transcript,
   viewer,
   codes,
+  data,
 }: {
   project: OpenProject;
   session: CodingSession;
@@ -44,6 +48,8 @@ export function useCodingActions({
   transcript: Transcript;
   viewer: RefObject<TranscriptHandle | null>;
   codes: readonly CodeRecord[];
+  /** The source's codings, to show a new coding while it is saved. */
+  data?: Pick<CodingData, "stored" | "track">;
 }) {
   const [target, setTarget] = useState<PaletteTarget | null>(null);
   const [message, setMessage] = useState<CodingMessage | null>(null);
@@ -79,14 +85,41 @@ export function useCodingActions({
   const codeName = (codeId: string) => codes.find((c) => c.id === codeId)?.name ?? "code";
   const colour = () => nextCodeColour(codes.map((c) => c.colour));
 
+  /**
+   * Codes a range with an existing code, painting the result at once (the same plan the repository
+   * will run) and confirming it when the write commits.
+   */
+  const codeShown = (codeId: string, range: Range): Promise<CodingRecord> => {
+    const name = codeName(codeId);
+    const stored = data?.stored;
+    const track = data?.track;
+    if (!stored || !track) return codeRange(project, sourceId, codeId, range, { codeName: name });
+    const id = newId();
+    const coderId = project.ctx.coderId;
+    const plan = planCodeRange(stored, codeId, coderId, range);
+    const kept = plan.kind === "extend" ? stored.find((c) => c.id === plan.keepId) : undefined;
+    const shown: CodingRecord = kept
+      ? { ...kept, start: plan.start, end: plan.end, note: plan.kind === "extend" ? plan.note : kept.note }
+      : { id, createdAt: new Date().toISOString(), updatedAt: "", updatedBy: coderId, deleted: false, sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" };
+    return track({ upsert: [shown], hide: plan.kind === "extend" ? plan.removeIds : [] }, codeRange(project, sourceId, codeId, range, { id, codeName: name }));
+  };
+
   const choose = async (choice: PaletteChoice): Promise<void> => {
     if (!target) return;
     if (target.kind === "code") {
       const what = quote(text.slice(target.range.start, target.range.end), 40);
       if (choice.kind === "existing") {
-        await codeRange(project, sourceId, choice.codeId, target.range);
-        session.usedCode(choice.codeId);
-        say(`Coded “${what}” at ${codeName(choice.codeId)}`);
+        const saved = codeShown(choice.codeId, target.range);
+        // Closed at once: the coding is already on screen; a failed save says so in the status line.
+        closePalette();
+        try {
+          await saved;
+          session.usedCode(choice.codeId);
+          say(`Coded “${what}” at ${codeName(choice.codeId)}`);
+        } catch (e) {
+          say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}`, true);
+        }
+        return;
       } else {
         const { code } = await codeRangeWithNewCode(project, sourceId, target.range, { name: choice.name, parentId: choice.parentId, colour: colour() });
         session.usedCode(code.id);
@@ -121,7 +154,7 @@ export function useCodingActions({
     try {
       // The same words again code at the in-vivo code already made from them.
       const existing = codes.find((c) => c.parentId === null && nameKey(c.name) === nameKey(name));
-      const codeId = existing ? (await codeRange(project, sourceId, existing.id, range)).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
+      const codeId = existing ? (await codeShown(existing.id, range)).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
       session.usedCode(codeId);
       say(`Coded in vivo at “${name}”`);
     } catch (e) {

@@ -35,35 +35,55 @@ function checkRange(source: SourceRecord | undefined, range: Range): void {
   }
 }
 
+/** What coding a range does to this coder's codings of the code in the source (see planCodeRange). */
+export type CodeRangePlan =
+  | { kind: "create"; start: number; end: number }
+  | { kind: "extend"; keepId: string; start: number; end: number; note: string; removeIds: string[] };
+
 /**
  * Codes a range. Like NVivo, coding text that touches or overlaps this coder's existing coding of the
- * same code extends that coding instead of stacking a second one on top of it.
+ * same code extends that coding instead of stacking a second one on top of it. Pure, so the viewer can
+ * show the result before the write commits (renderer/coding/optimisticCodings.ts) exactly as it will be.
+ * `codings`: the source's codings (any code, coder or state; the others are ignored).
  */
-async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
+export function planCodeRange(codings: readonly CodingRecord[], codeId: string, coderId: string, range: Range): CodeRangePlan {
+  const mine = codings
+    .filter((c) => !c.deleted && c.codeId === codeId && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
+    .sort((a, b) => a.start - b.start);
+  const [keep, ...rest] = mine;
+  if (!keep) return { kind: "create", start: range.start, end: range.end };
+  return {
+    kind: "extend",
+    keepId: keep.id,
+    start: Math.min(range.start, ...mine.map((c) => c.start)),
+    end: Math.max(range.end, ...mine.map((c) => c.end)),
+    note: mine.map((c) => c.note).filter(Boolean).join("\n\n"),
+    removeIds: rest.map((c) => c.id),
+  };
+}
+
+async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range, newId?: string): Promise<CodingRecord> {
   const code = await project.db.codes.get(codeId);
   if (!code || code.deleted) throw new Error("That code no longer exists.");
   checkRange(await project.db.sources.get(sourceId), range);
   const coderId = project.ctx.coderId;
-  const mine = await project.db.codings
-    .where("[sourceId+codeId]")
-    .equals([sourceId, codeId])
-    .filter((c) => !c.deleted && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
-    .toArray();
-  if (mine.length === 0) {
-    return w.create<CodingRecord>("codings", { sourceId, codeId, start: range.start, end: range.end, coderId, note: "" });
-  }
-  const [keep, ...rest] = mine.sort((a, b) => a.start - b.start);
-  if (!keep) throw new Error("unreachable");
-  const start = Math.min(range.start, ...mine.map((c) => c.start));
-  const end = Math.max(range.end, ...mine.map((c) => c.end));
-  const note = mine.map((c) => c.note).filter(Boolean).join("\n\n");
-  for (const other of rest) await w.remove<CodingRecord>("codings", other.id);
-  return w.update<CodingRecord>("codings", keep.id, { start, end, note });
+  // equals().toArray() is one getAll; the plan filters in JS.
+  const plan = planCodeRange(await project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray(), codeId, coderId, range);
+  if (plan.kind === "create") return w.create<CodingRecord>("codings", { sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" }, newId);
+  for (const id of plan.removeIds) await w.remove<CodingRecord>("codings", id);
+  return w.update<CodingRecord>("codings", plan.keepId, { start: plan.start, end: plan.end, note: plan.note });
 }
 
-export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
-  const code = await project.db.codes.get(codeId);
-  return writeChanges(project.db, project.ctx, `Coded at “${code?.name ?? "code"}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range));
+export interface CodeRangeOptions {
+  /** The new coding's id, when the caller has already shown it (an optimistic paint). */
+  id?: string;
+  /** The code's name for the undo label, when the caller knows it: saves a read before the write. */
+  codeName?: string;
+}
+
+export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
+  const name = options.codeName ?? (await project.db.codes.get(codeId))?.name ?? "code";
+  return writeChanges(project.db, project.ctx, `Coded at “${name}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range, options.id));
 }
 
 export interface NewCodeForCoding {
