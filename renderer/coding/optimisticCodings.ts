@@ -68,7 +68,8 @@ export interface OptimisticCodings {
 
 let nextKey = 1;
 
-export function useOptimisticCodings(live: CodingRecord[] | undefined): OptimisticCodings {
+/** `live`: the codings of source `sourceId`; a change being saved to another source is not shown here. */
+export function useOptimisticCodings(live: CodingRecord[] | undefined, sourceId: string): OptimisticCodings {
   const [pending, setPending] = useState<PendingChange[]>([]);
   const liveRef = useRef(live);
   useLayoutEffect(() => {
@@ -77,7 +78,7 @@ export function useOptimisticCodings(live: CodingRecord[] | undefined): Optimist
   // Reconciled during render: no extra paint with a stale list.
   const current = useMemo(() => stillPending(pending, live), [pending, live]);
   if (current.length !== pending.length) setPending(current);
-  const codings = useMemo(() => withPending(live, current), [live, current]);
+  const codings = useMemo(() => withPending(live, current.filter((p) => p.upsert.every((u) => u.sourceId === sourceId))), [live, current, sourceId]);
 
   const track = useCallback(async <T,>(change: CodingChange, write: Promise<T>): Promise<T> => {
     const key = nextKey++;

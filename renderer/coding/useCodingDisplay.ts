@@ -51,7 +51,7 @@ export interface CodingData {
 /** Live codings, codes and coders of a source (the repository reads), plus codings being saved. */
 export function useCodingData(project: OpenProject, sourceId: string): CodingData {
   const stored = useLive(() => listCodingsForSource(project, sourceId), [project, sourceId]);
-  const { codings, track } = useOptimisticCodings(stored);
+  const { codings, track } = useOptimisticCodings(stored, sourceId);
   const codes = useLive(() => listCodes(project), [project]);
   const coders = useLive(() => listCoders(project), [project]);
   return { codings, codes, coders, stored, track };

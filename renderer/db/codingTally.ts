@@ -136,6 +136,8 @@ export function tallyCodeCounts(tally: CodingTally, index: CodeIndex): Map<strin
 
 /** Read once per open database, shared by every reader. */
 const loaded = new WeakMap<ProjectDatabase, Promise<CodingTally>>();
+/** Databases whose first read has finished. */
+const ready = new WeakSet<ProjectDatabase>();
 
 async function loadTally(db: ProjectDatabase): Promise<CodingTally> {
   // One read transaction: the codings and the journal position they correspond to.
@@ -167,7 +169,10 @@ export async function currentTally(db: ProjectDatabase): Promise<CodingTally> {
     pending = startLoad(db);
     loaded.set(db, pending);
     // A failed load is forgotten so the next reader tries again.
-    pending.catch(() => loaded.delete(db));
+    pending.then(
+      () => ready.add(db),
+      () => loaded.delete(db),
+    );
   }
   const tally = await pending;
   const from = tally.lastSeq;
@@ -193,4 +198,13 @@ export async function currentTally(db: ProjectDatabase): Promise<CodingTally> {
 /** Tests: forget a database's tally (as closing the project does, since a new connection is a new key). */
 export function forgetTally(db: ProjectDatabase): void {
   loaded.delete(db);
+  ready.delete(db);
+}
+
+/**
+ * The tally, brought up to date, if it has been read already; null (and nothing read) if not. For
+ * shortcuts that may use the counts but must not wait for the first big read.
+ */
+export async function tallyIfLoaded(db: ProjectDatabase): Promise<CodingTally | null> {
+  return ready.has(db) ? currentTally(db) : null;
 }

@@ -10,6 +10,7 @@ import { MatchOptions, SegmentFilters } from "./QueryOptions";
 import { useRetrievalState } from "./retrievalState";
 import { SegmentList } from "./SegmentList";
 import { SegmentToolbar } from "./SegmentToolbar";
+import { useFirstPage } from "./useFirstPage";
 
 /**
  * Coded segments (NVivo's "coding query" and node view in one): choose codes, see every passage
@@ -30,8 +31,17 @@ export function RetrievalView() {
   );
   const fetchIds = useMemo(() => queryCodeIds(groups).sort(), [groups]);
   const fetchKey = fetchIds.join(",");
+
+  // In source order, the first screen is read first (a few sources' codings), then everything.
+  const pageable = fetchIds.length > 0 && state.sort === "position" && (state.mode === "any" || groups.length === 1);
+  const pageKey = `${fetchKey}|${JSON.stringify(state.filter)}`;
+  const page = useFirstPage(project, pageable ? fetchIds : null, names, state.filter, pageKey);
+  const readAll = !pageable || page !== undefined;
   // Read through the codeId index only: 5,000 codings of one code load without touching source text.
-  const codings = useLive(() => codingsForRetrieval(project, fetchIds), [project, fetchKey]);
+  const all = useLive(async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null), [project, fetchKey, readAll]);
+  const full = all?.key === fetchKey ? all.codings : undefined;
+  const codings = full ?? (pageable ? page?.codings : undefined);
+  const partial = full === undefined && codings !== undefined;
 
   const segments = useMemo<Segment[] | null>(() => {
     if (!codings || !names || !lookups) return null;
@@ -39,6 +49,8 @@ export function RetrievalView() {
     const filtered = filterSegments(assembled, names.sourcesById, lookups.cases, state.filter);
     return sortSegments(filtered, state.sort, names);
   }, [codings, names, lookups, groups, state.mode, state.filter, state.sort]);
+  // While only the first page is in, the list's length is known from the coding counts (ANY, no coder filter).
+  const setSize = !partial ? (segments?.length ?? 0) : page && state.filter.coderId === null ? page.total : -1;
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openContext, setOpenContext] = useState<ReadonlySet<string>>(new Set());
@@ -114,12 +126,17 @@ export function RetrievalView() {
           </div>
           {chosen.length === 0 ? (
             <p className="p-6 text-sm text-slate-700 dark:text-slate-300">Choose one or more codes to see the text coded at them, across every source.</p>
-          ) : !segments || !names || !summary ? (
+          ) : !segments || !names || !summary || (partial && segments.length === 0) ? (
             <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">
               Finding coded segments…
             </p>
           ) : (
             <>
+              {partial ? (
+                <p role="status" className="border-b border-slate-300 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+                  Finding coded segments… showing the first {segments.length}
+                </p>
+              ) : (
               <SegmentToolbar
                 project={project}
                 segments={segments}
@@ -128,6 +145,7 @@ export function RetrievalView() {
                 selected={selected}
                 onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
               />
+              )}
               {segments.length === 0 ? (
                 <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
                   {state.mode === "all" && groups.length > 1 ? "No text is coded at all of these codes in the same place." : "No coded segments match."}
@@ -136,6 +154,7 @@ export function RetrievalView() {
                 <SegmentList
                   project={project}
                   segments={segments}
+                  setSize={setSize}
                   names={names}
                   selected={selected}
                   openContext={openContext}
