@@ -60,10 +60,11 @@ export interface OptimisticCodings {
   /** The codings to paint: live, plus what is being saved. */
   codings: CodingRecord[] | undefined;
   /**
-   * Shows `change` until `write` settles and the live list confirms it. If the write fails the change
-   * disappears again and the error is passed on (the caller says what went wrong).
+   * Shows `change` from when `showAt` resolves until `write` settles and the live list confirms it. If
+   * the write fails the change disappears again (or never appears) and the error is passed on (the
+   * caller says what went wrong).
    */
-  track<T>(change: CodingChange, write: Promise<T>): Promise<T>;
+  track<T>(change: CodingChange, write: Promise<T>, showAt?: Promise<unknown>): Promise<T>;
 }
 
 let nextKey = 1;
@@ -80,14 +81,18 @@ export function useOptimisticCodings(live: CodingRecord[] | undefined, sourceId:
   if (current.length !== pending.length) setPending(current);
   const codings = useMemo(() => withPending(live, current.filter((p) => p.upsert.every((u) => u.sourceId === sourceId))), [live, current, sourceId]);
 
-  const track = useCallback(async <T,>(change: CodingChange, write: Promise<T>): Promise<T> => {
+  const track = useCallback(async <T,>(change: CodingChange, write: Promise<T>, showAt: Promise<unknown> = Promise.resolve()): Promise<T> => {
     const key = nextKey++;
-    setPending((list) => [...list, { ...change, key, committed: null }]);
+    let settled = false;
+    // Saved before it was shown: the live query brings it, nothing to lay over.
+    void showAt.then(() => settled || setPending((list) => [...list, { ...change, key, committed: null }]));
     try {
       const result = await write;
+      settled = true;
       setPending((list) => list.map((p) => (p.key === key ? { ...p, committed: { live: liveRef.current } } : p)));
       return result;
     } catch (error) {
+      settled = true;
       setPending((list) => list.filter((p) => p.key !== key));
       throw error;
     }

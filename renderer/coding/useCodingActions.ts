@@ -86,22 +86,31 @@ export function useCodingActions({
   const colour = () => nextCodeColour(codes.map((c) => c.colour));
 
   /**
-   * Codes a range with an existing code, painting the result at once (the same plan the repository
-   * will run) and confirming it when the write commits.
+   * Codes a range with an existing code, painting the result (the same plan the repository will run)
+   * as soon as the write has been handed to IndexedDB, and confirming it when the write commits.
+   * `shown`: the coding is on screen (or, without the codings at hand, saved).
    */
-  const codeShown = (codeId: string, range: Range): Promise<CodingRecord> => {
+  const codeShown = (codeId: string, range: Range): { saved: Promise<CodingRecord>; shown: Promise<void> } => {
     const name = codeName(codeId);
     const stored = data?.stored;
     const track = data?.track;
-    if (!stored || !track) return codeRange(project, sourceId, codeId, range, { codeName: name });
+    if (!stored || !track) {
+      const saved = codeRange(project, sourceId, codeId, range, { codeName: name });
+      return { saved, shown: saved.then(() => undefined) };
+    }
     const id = newId();
     const coderId = project.ctx.coderId;
     const plan = planCodeRange(stored, codeId, coderId, range);
     const kept = plan.kind === "extend" ? stored.find((c) => c.id === plan.keepId) : undefined;
-    const shown: CodingRecord = kept
+    const shownCoding: CodingRecord = kept
       ? { ...kept, start: plan.start, end: plan.end, note: plan.kind === "extend" ? plan.note : kept.note }
       : { id, createdAt: new Date().toISOString(), updatedAt: "", updatedBy: coderId, deleted: false, sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" };
-    return track({ upsert: [shown], hide: plan.kind === "extend" ? plan.removeIds : [] }, codeRange(project, sourceId, codeId, range, { id, codeName: name }));
+    let written: () => void = () => undefined;
+    const shown = new Promise<void>((resolve) => (written = resolve));
+    // Painted once the changes are written and only the commit is left, from a fresh task (outside the
+    // write's transaction), so React's render overlaps the commit instead of holding up the write.
+    const write = codeRange(project, sourceId, codeId, range, { id, codeName: name, onWritten: () => setTimeout(written, 0) });
+    return { saved: track({ upsert: [shownCoding], hide: plan.kind === "extend" ? plan.removeIds : [] }, write, shown), shown };
   };
 
   const choose = async (choice: PaletteChoice): Promise<void> => {
@@ -109,16 +118,26 @@ export function useCodingActions({
     if (target.kind === "code") {
       const what = quote(text.slice(target.range.start, target.range.end), 40);
       if (choice.kind === "existing") {
-        const saved = codeShown(choice.codeId, target.range);
-        // Closed at once: the coding is already on screen; a failed save says so in the status line.
-        closePalette();
+        const { saved, shown } = codeShown(choice.codeId, target.range);
+        // The palette closes as the coding appears. A write refused before that (the code was deleted
+        // meanwhile) is shown in the palette as before; a failed commit after it, in the status line.
+        let closed = false;
+        const close = () => {
+          if (closed) return;
+          closed = true;
+          closePalette();
+        };
+        void shown.then(close);
         try {
           await saved;
-          session.usedCode(choice.codeId);
-          say(`Coded “${what}” at ${codeName(choice.codeId)}`);
         } catch (e) {
-          say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}`, true);
+          if (!closed) throw e;
+          say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`, true);
+          return;
         }
+        close();
+        session.usedCode(choice.codeId);
+        say(`Coded “${what}” at ${codeName(choice.codeId)}`);
         return;
       } else {
         const { code } = await codeRangeWithNewCode(project, sourceId, target.range, { name: choice.name, parentId: choice.parentId, colour: colour() });
@@ -154,7 +173,7 @@ export function useCodingActions({
     try {
       // The same words again code at the in-vivo code already made from them.
       const existing = codes.find((c) => c.parentId === null && nameKey(c.name) === nameKey(name));
-      const codeId = existing ? (await codeShown(existing.id, range)).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
+      const codeId = existing ? (await codeShown(existing.id, range).saved).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
       session.usedCode(codeId);
       say(`Coded in vivo at “${name}”`);
     } catch (e) {

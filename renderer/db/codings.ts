@@ -63,12 +63,17 @@ export function planCodeRange(codings: readonly CodingRecord[], codeId: string, 
 }
 
 async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range, newId?: string): Promise<CodingRecord> {
-  const code = await project.db.codes.get(codeId);
+  // The three reads in parallel: one round trip before the write instead of three.
+  const [code, source, existing] = await Promise.all([
+    project.db.codes.get(codeId),
+    project.db.sources.get(sourceId),
+    // equals().toArray() is one getAll; the plan filters in JS.
+    project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray(),
+  ]);
   if (!code || code.deleted) throw new Error("That code no longer exists.");
-  checkRange(await project.db.sources.get(sourceId), range);
+  checkRange(source, range);
   const coderId = project.ctx.coderId;
-  // equals().toArray() is one getAll; the plan filters in JS.
-  const plan = planCodeRange(await project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray(), codeId, coderId, range);
+  const plan = planCodeRange(existing, codeId, coderId, range);
   if (plan.kind === "create") return w.create<CodingRecord>("codings", { sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" }, newId);
   for (const id of plan.removeIds) await w.remove<CodingRecord>("codings", id);
   return w.update<CodingRecord>("codings", plan.keepId, { start: plan.start, end: plan.end, note: plan.note });
@@ -79,11 +84,20 @@ export interface CodeRangeOptions {
   id?: string;
   /** The code's name for the undo label, when the caller knows it: saves a read before the write. */
   codeName?: string;
+  /**
+   * Told when every change is written and only the commit is left (it is not yet durable). The
+   * viewer paints then, so its rendering overlaps the commit instead of delaying the write.
+   */
+  onWritten?: () => void;
 }
 
 export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
   const name = options.codeName ?? (await project.db.codes.get(codeId))?.name ?? "code";
-  return writeChanges(project.db, project.ctx, `Coded at “${name}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range, options.id));
+  return writeChanges(project.db, project.ctx, `Coded at “${name}”`, async (w) => {
+    const coding = await codeRangeWith(w, project, sourceId, codeId, range, options.id);
+    options.onWritten?.();
+    return coding;
+  });
 }
 
 export interface NewCodeForCoding {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { assembleSegments, codeGroups, filterSegments, queryCodeIds, sortSegments, summarise, type Segment } from "../../shared/retrieval/segments";
+import type { CodingRecord } from "../../shared/model/records";
 import { sourceHref } from "../app/router";
 import { useLive } from "../db/live";
 import { codingsForRetrieval, retrievalLookups } from "../db/retrieval";
@@ -32,14 +33,18 @@ export function RetrievalView() {
   const fetchIds = useMemo(() => queryCodeIds(groups).sort(), [groups]);
   const fetchKey = fetchIds.join(",");
 
-  // In source order, the first screen is read first (a few sources' codings), then everything.
-  const pageable = fetchIds.length > 0 && state.sort === "position" && (state.mode === "any" || groups.length === 1);
+  // In source order, the first screen is read first (a few sources' codings), then everything. Once
+  // everything is in, a filter or sort change re-uses it and reads nothing.
+  const [all, setAll] = useState<{ key: string; codings: CodingRecord[] } | null>(null);
+  const haveAll = all?.key === fetchKey;
+  const pageable = fetchIds.length > 0 && !haveAll && state.sort === "position" && (state.mode === "any" || groups.length === 1);
   const pageKey = `${fetchKey}|${JSON.stringify(state.filter)}`;
   const page = useFirstPage(project, pageable ? fetchIds : null, names, state.filter, pageKey);
-  const readAll = !pageable || page !== undefined;
+  const readAll = haveAll || !pageable || page !== undefined;
   // Read through the codeId index only: 5,000 codings of one code load without touching source text.
-  const all = useLive(async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null), [project, fetchKey, readAll]);
-  const full = all?.key === fetchKey ? all.codings : undefined;
+  const latest = useLive(async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null), [project, fetchKey, readAll]);
+  if (latest && latest !== all) setAll(latest);
+  const full = haveAll ? all.codings : latest?.key === fetchKey ? latest.codings : undefined;
   const codings = full ?? (pageable ? page?.codings : undefined);
   const partial = full === undefined && codings !== undefined;
 
@@ -137,14 +142,14 @@ export function RetrievalView() {
                   Finding coded segments… showing the first {segments.length}
                 </p>
               ) : (
-              <SegmentToolbar
-                project={project}
-                segments={segments}
-                sourceCount={summary.sources}
-                names={names}
-                selected={selected}
-                onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
-              />
+                <SegmentToolbar
+                  project={project}
+                  segments={segments}
+                  sourceCount={summary.sources}
+                  names={names}
+                  selected={selected}
+                  onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
+                />
               )}
               {segments.length === 0 ? (
                 <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
