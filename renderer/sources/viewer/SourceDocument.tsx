@@ -12,7 +12,7 @@ import { CodingToolbar } from "../../coding/CodingToolbar";
 import { commandFor, type CodingCommand } from "../../coding/shortcuts";
 import { ShortcutsDialog } from "../../coding/ShortcutsDialog";
 import { useCodingActions } from "../../coding/useCodingActions";
-import { useCodingDisplay, type CodingData } from "../../coding/useCodingDisplay";
+import { useCodingData, useCodingDisplay } from "../../coding/useCodingDisplay";
 import { useProject, useSession } from "../../project/ProjectContext";
 import { useCodingSession } from "../../project/codingSession";
 import { FindBar } from "./FindBar";
@@ -38,15 +38,12 @@ export function SourceDocument({
   transcript,
   backHref,
   at = null,
-  data,
 }: {
   source: SourceRecord;
   transcript: Transcript;
   backHref: string;
   /** A place to show and select on opening (retrieval's "open in source", memo links). */
   at?: TextAnchor | null;
-  /** The source's codings, codes and coders (useCodingData), read while the text loads. */
-  data: CodingData;
 }) {
   const project = useProject();
   const session = useSession();
@@ -64,6 +61,7 @@ export function SourceDocument({
   const filter = useCodingSession(session, (s) => s.filter);
   const recentIds = useCodingSession(session, (s) => s.recentCodeIds);
   const [separateCoders, setSeparateCoders] = useState(false);
+  const data = useCodingData(project, sourceId);
   const display = useCodingDisplay(data, filter, separateCoders);
   const actions = useCodingActions({ project, session, sourceId, transcript, viewer, codes: data.codes ?? [], data });
   const [opened, setOpened] = useState<{ codingId: string; stripe: HTMLElement | null } | null>(null);

@@ -1,5 +1,4 @@
 import { routeHref, type TextAnchor } from "../../app/router";
-import { useCodingData } from "../../coding/useCodingDisplay";
 import { useLive } from "../../db/live";
 import { getSource } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
@@ -18,8 +17,6 @@ export function SourcePage({ sourceId, at = null }: { sourceId: string; at?: Tex
   const project = useProject();
   const source = useLive(async () => (await getSource(project, sourceId)) ?? null, [project, sourceId]);
   const content = useTranscript(project, sourceId);
-  // Read alongside the content (not after it), so the coding stripes come with the text.
-  const codingData = useCodingData(project, sourceId);
   const backHref = routeHref({ name: "project", projectId: project.entry.id, view: "sources", sourceId: null });
 
   if (content.status === "failed") {
@@ -49,5 +46,5 @@ export function SourcePage({ sourceId, at = null }: { sourceId: string; at?: Tex
       </section>
     );
   }
-  return <SourceDocument source={source} transcript={content.transcript} backHref={backHref} at={at} data={codingData} />;
+  return <SourceDocument source={source} transcript={content.transcript} backHref={backHref} at={at} />;
 }
