@@ -52,7 +52,7 @@ export interface ApplySample {
   addedMs: number;
   /** The app's last IndexedDB transaction after the apply ended (live queries re-reading), Enter = 0. */
   busyMs: number;
-  /** Diagnostics: the longest transactions that began after Enter, "stores mode ms (from +ms)". */
+  /** Diagnostics: the longest transactions that began after Enter, "stores mode ms (from +ms)\u0001app stack". */
   longest: string[];
 }
 
@@ -93,7 +93,7 @@ interface IdbActivity {
   /** performance.now() when the last one ended. */
   lastDone: number;
   /** Every transaction's stores, mode, begin and end (for the apply's diagnostics). */
-  log: { stores: string; mode: string; begin: number; end: number }[];
+  log: { stores: string; mode: string; begin: number; end: number; stack: string }[];
   /** Set by a probe to hear of each transaction as it begins. */
   onBegin: ((mode: IDBTransactionMode, stores: string[]) => void) | null;
 }
@@ -111,7 +111,9 @@ function trackTransactions(): void {
     const tx = begin.apply(this, args);
     state.active++;
     state.onBegin?.(tx.mode, [...tx.objectStoreNames]);
-    const entry = { stores: [...tx.objectStoreNames].join("+"), mode: tx.mode, begin: performance.now(), end: Number.NaN };
+    // Where the app began it: the app's own frames (not Dexie's), to tell which query a long one is.
+    const frames = (new Error().stack ?? "").split("\n").filter((line) => /assets\/index/.test(line) && !/dexie/i.test(line));
+    const entry = { stores: [...tx.objectStoreNames].join("+"), mode: tx.mode, begin: performance.now(), end: Number.NaN, stack: frames.slice(1, 12).map((f) => f.trim().replace(/\(.*\/assets\//, "(")).join(" < ") };
     if (state.log.length > 2000) state.log.splice(0, 1000);
     state.log.push(entry);
     const end = () => {
@@ -457,14 +459,14 @@ async function readApplyProbe(page: Page): Promise<ApplySample> {
   return page.evaluate(() => {
     const w = window as unknown as {
       __codingProbe: { t0: number; persisted: number; highlight: number; stripe: number; painted: number; txBegin: number | null; added: number | null };
-      __idb: { lastDone: number; log: { stores: string; mode: string; begin: number; end: number }[] };
+      __idb: { lastDone: number; log: { stores: string; mode: string; begin: number; end: number; stack: string }[] };
     };
     const p = w.__codingProbe;
     const longest = w.__idb.log
       .filter((t) => t.begin >= p.t0)
       .sort((a, b) => b.end - b.begin - (a.end - a.begin))
       .slice(0, 3)
-      .map((t) => `${t.stores.length > 40 ? "(all stores)" : t.stores} ${t.mode} ${(t.end - t.begin).toFixed(0)} ms (from +${(t.begin - p.t0).toFixed(0)} ms)`);
+      .map((t) => `${t.stores.length > 40 ? "(all stores)" : t.stores} ${t.mode} ${(t.end - t.begin).toFixed(0)} ms (from +${(t.begin - p.t0).toFixed(0)} ms)\u0001${t.stack}`);
     return {
       persistedMs: p.persisted - p.t0,
       highlightMs: p.highlight - p.t0,
@@ -651,7 +653,12 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
         `  open ${o?.ms.toFixed(0)} ms · apply saved ${sample.persistedMs.toFixed(0)} ms, painted ${sample.paintedMs.toFixed(0)} ms · ` +
           `retrieval row ${found.rowMs.toFixed(0)} ms, text ${found.textMs.toFixed(0)} ms · put+get ${median(pairs.plain.map(([p, g]) => p + g)).toFixed(2)} ms`,
       );
-      log(`  apply: highlight ${sample.highlightMs.toFixed(0)} ms, IndexedDB busy until ${sample.busyMs.toFixed(0)} ms; longest transactions: ${sample.longest.join("; ")}`);
+      // MARGIN_BENCH_STACKS=1 adds where the app began each (best with MARGIN_BENCH_MINIFY=0).
+      const longest = sample.longest.map((t) => {
+        const [label, stack] = t.split("\u0001");
+        return process.env.MARGIN_BENCH_STACKS === "1" && stack ? `${label} [${stack}]` : label;
+      });
+      log(`  apply: highlight ${sample.highlightMs.toFixed(0)} ms, IndexedDB busy until ${sample.busyMs.toFixed(0)} ms; longest transactions: ${longest.join("; ")}`);
       await projectNav(page).getByRole("link", { name: /^Sources/ }).click();
       await sourcesLink(page).waitFor({ timeout: TIMEOUT_MS });
       await settle(page);
