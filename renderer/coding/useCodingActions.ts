@@ -4,12 +4,15 @@ import { nextCodeColour } from "../../shared/coding/palette";
 import { paragraphRangeAt, turnAt, turnBodyRange, type Range } from "../../shared/coding/ranges";
 import type { CodeRecord } from "../../shared/model/records";
 import type { Transcript } from "../../shared/text/transcript";
-import { changeCodingCode, changeCodingToNewCode, codeRange, codeRangeWithNewCode } from "../db/codings";
+import { newId } from "../../shared/ids";
+import type { CodingRecord } from "../../shared/model/records";
+import { changeCodingCode, changeCodingToNewCode, codeRange, codeRangeWithNewCode, planCodeRange } from "../db/codings";
 import type { OpenProject } from "../db/projects";
 import type { CodingSession } from "../project/codingSession";
 import type { TranscriptHandle } from "../sources/viewer/TranscriptView";
 import type { PaletteChoice } from "./CodePalette";
 import { inVivoName, type PaletteCode } from "./paletteSearch";
+import type { CodingData } from "./useCodingDisplay";
 
 export type PaletteTarget =
   | { kind: "code"; range: Range; title: string }
@@ -37,6 +40,7 @@ export function useCodingActions({
   transcript,
   viewer,
   codes,
+  data,
 }: {
   project: OpenProject;
   session: CodingSession;
@@ -44,6 +48,8 @@ export function useCodingActions({
   transcript: Transcript;
   viewer: RefObject<TranscriptHandle | null>;
   codes: readonly CodeRecord[];
+  /** The source's codings, to show a new coding while it is saved. */
+  data?: Pick<CodingData, "stored" | "track">;
 }) {
   const [target, setTarget] = useState<PaletteTarget | null>(null);
   const [message, setMessage] = useState<CodingMessage | null>(null);
@@ -79,14 +85,60 @@ export function useCodingActions({
   const codeName = (codeId: string) => codes.find((c) => c.id === codeId)?.name ?? "code";
   const colour = () => nextCodeColour(codes.map((c) => c.colour));
 
+  /**
+   * Codes a range with an existing code, painting the result (the same plan the repository will run)
+   * as soon as the write has been handed to IndexedDB, and confirming it when the write commits.
+   * `shown`: the coding is on screen (or, without the codings at hand, saved).
+   */
+  const codeShown = (codeId: string, range: Range): { saved: Promise<CodingRecord>; shown: Promise<void> } => {
+    const name = codeName(codeId);
+    const stored = data?.stored;
+    const track = data?.track;
+    if (!stored || !track) {
+      const saved = codeRange(project, sourceId, codeId, range, { codeName: name });
+      return { saved, shown: saved.then(() => undefined) };
+    }
+    const id = newId();
+    const coderId = project.ctx.coderId;
+    const plan = planCodeRange(stored, codeId, coderId, range);
+    const kept = plan.kind === "extend" ? stored.find((c) => c.id === plan.keepId) : undefined;
+    const shownCoding: CodingRecord = kept
+      ? { ...kept, start: plan.start, end: plan.end, note: plan.kind === "extend" ? plan.note : kept.note }
+      : { id, createdAt: new Date().toISOString(), updatedAt: "", updatedBy: coderId, deleted: false, sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" };
+    let written: () => void = () => undefined;
+    const shown = new Promise<void>((resolve) => (written = resolve));
+    // Painted once the changes are written and only the commit is left, from a fresh task (outside the
+    // write's transaction), so React's render overlaps the commit instead of holding up the write.
+    const write = codeRange(project, sourceId, codeId, range, { id, codeName: name, onWritten: () => setTimeout(written, 0) });
+    return { saved: track({ upsert: [shownCoding], hide: plan.kind === "extend" ? plan.removeIds : [] }, write, shown), shown };
+  };
+
   const choose = async (choice: PaletteChoice): Promise<void> => {
     if (!target) return;
     if (target.kind === "code") {
       const what = quote(text.slice(target.range.start, target.range.end), 40);
       if (choice.kind === "existing") {
-        await codeRange(project, sourceId, choice.codeId, target.range);
+        const { saved, shown } = codeShown(choice.codeId, target.range);
+        // The palette closes as the coding appears. A write refused before that (the code was deleted
+        // meanwhile) is shown in the palette as before; a failed commit after it, in the status line.
+        let closed = false;
+        const close = () => {
+          if (closed) return;
+          closed = true;
+          closePalette();
+        };
+        void shown.then(close);
+        try {
+          await saved;
+        } catch (e) {
+          if (!closed) throw e;
+          say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`, true);
+          return;
+        }
+        close();
         session.usedCode(choice.codeId);
         say(`Coded “${what}” at ${codeName(choice.codeId)}`);
+        return;
       } else {
         const { code } = await codeRangeWithNewCode(project, sourceId, target.range, { name: choice.name, parentId: choice.parentId, colour: colour() });
         session.usedCode(code.id);
@@ -121,7 +173,7 @@ export function useCodingActions({
     try {
       // The same words again code at the in-vivo code already made from them.
       const existing = codes.find((c) => c.parentId === null && nameKey(c.name) === nameKey(name));
-      const codeId = existing ? (await codeRange(project, sourceId, existing.id, range)).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
+      const codeId = existing ? (await codeShown(existing.id, range).saved).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
       session.usedCode(codeId);
       say(`Coded in vivo at “${name}”`);
     } catch (e) {

@@ -8,6 +8,7 @@ import { listCoders, listCodingsForSource } from "../db/codings";
 import { useLive } from "../db/live";
 import type { OpenProject } from "../db/projects";
 import type { CodingFilter } from "../project/codingSession";
+import { useOptimisticCodings, type OptimisticCodings } from "./optimisticCodings";
 
 /** Characters two segments in one lane must be apart: more than a line, so they never share one. */
 const LANE_GAP = 120;
@@ -37,17 +38,23 @@ export interface CodingDisplay {
 }
 
 export interface CodingData {
+  /** What to paint: the stored codings with any being saved laid over them. */
   codings: CodingRecord[] | undefined;
   codes: CodeRecord[] | undefined;
   coders: CoderRecord[] | undefined;
+  /** The source's codings as stored (what a new coding is planned against). */
+  stored?: CodingRecord[] | undefined;
+  /** Shows a change to the codings while it is saved (optimisticCodings.ts). */
+  track?: OptimisticCodings["track"];
 }
 
-/** Live codings, codes and coders of a source (the repository reads). */
+/** Live codings, codes and coders of a source (the repository reads), plus codings being saved. */
 export function useCodingData(project: OpenProject, sourceId: string): CodingData {
-  const codings = useLive(() => listCodingsForSource(project, sourceId), [project, sourceId]);
+  const stored = useLive(() => listCodingsForSource(project, sourceId), [project, sourceId]);
+  const { codings, track } = useOptimisticCodings(stored, sourceId);
   const codes = useLive(() => listCodes(project), [project]);
   const coders = useLive(() => listCoders(project), [project]);
-  return { codings, codes, coders };
+  return { codings, codes, coders, stored, track };
 }
 
 const SEPARATOR = "\u0000";

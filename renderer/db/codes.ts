@@ -11,11 +11,12 @@ import {
   type MoveResult,
   type MoveTarget,
 } from "../../shared/coding/codeTree";
-import { codeCounts, type CodeCount } from "../../shared/coding/counts";
+import type { CodeCount } from "../../shared/coding/counts";
 import { planMerge, type MergePlan } from "../../shared/coding/merge";
 import { nextCodeColour } from "../../shared/coding/palette";
 import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
+import { currentTally, tallyCodeCounts } from "./codingTally";
 import type { OpenProject } from "./projects";
 
 export const MAX_CODE_NAME = 200;
@@ -250,10 +251,11 @@ export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan
   });
 }
 
-/** Codings and sources per code, with and without descendants, from the codeId/sourceId index only. */
+/**
+ * Codings and sources per code, with and without descendants. Kept up to date from the journal
+ * (codingTally.ts), so after one coding this reads the new journal entries, not every coding.
+ */
 export async function countsByCode(project: OpenProject): Promise<Map<string, CodeCount>> {
-  const codes = await liveCodes(project);
-  // One getAll: Dexie's each() walks a cursor row by row, many times slower at 100k codings.
-  const codings = await project.db.codings.toArray();
-  return codeCounts(codes, codings.filter((c) => !c.deleted));
+  const [codes, tally] = await Promise.all([liveCodes(project), currentTally(project.db)]);
+  return tallyCodeCounts(tally, indexCodes(codes));
 }

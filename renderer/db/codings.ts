@@ -35,35 +35,69 @@ function checkRange(source: SourceRecord | undefined, range: Range): void {
   }
 }
 
+/** What coding a range does to this coder's codings of the code in the source (see planCodeRange). */
+export type CodeRangePlan =
+  | { kind: "create"; start: number; end: number }
+  | { kind: "extend"; keepId: string; start: number; end: number; note: string; removeIds: string[] };
+
 /**
  * Codes a range. Like NVivo, coding text that touches or overlaps this coder's existing coding of the
- * same code extends that coding instead of stacking a second one on top of it.
+ * same code extends that coding instead of stacking a second one on top of it. Pure, so the viewer can
+ * show the result before the write commits (renderer/coding/optimisticCodings.ts) exactly as it will be.
+ * `codings`: the source's codings (any code, coder or state; the others are ignored).
  */
-async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
-  const code = await project.db.codes.get(codeId);
-  if (!code || code.deleted) throw new Error("That code no longer exists.");
-  checkRange(await project.db.sources.get(sourceId), range);
-  const coderId = project.ctx.coderId;
-  const mine = await project.db.codings
-    .where("[sourceId+codeId]")
-    .equals([sourceId, codeId])
-    .filter((c) => !c.deleted && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
-    .toArray();
-  if (mine.length === 0) {
-    return w.create<CodingRecord>("codings", { sourceId, codeId, start: range.start, end: range.end, coderId, note: "" });
-  }
-  const [keep, ...rest] = mine.sort((a, b) => a.start - b.start);
-  if (!keep) throw new Error("unreachable");
-  const start = Math.min(range.start, ...mine.map((c) => c.start));
-  const end = Math.max(range.end, ...mine.map((c) => c.end));
-  const note = mine.map((c) => c.note).filter(Boolean).join("\n\n");
-  for (const other of rest) await w.remove<CodingRecord>("codings", other.id);
-  return w.update<CodingRecord>("codings", keep.id, { start, end, note });
+export function planCodeRange(codings: readonly CodingRecord[], codeId: string, coderId: string, range: Range): CodeRangePlan {
+  const mine = codings
+    .filter((c) => !c.deleted && c.codeId === codeId && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
+    .sort((a, b) => a.start - b.start);
+  const [keep, ...rest] = mine;
+  if (!keep) return { kind: "create", start: range.start, end: range.end };
+  return {
+    kind: "extend",
+    keepId: keep.id,
+    start: Math.min(range.start, ...mine.map((c) => c.start)),
+    end: Math.max(range.end, ...mine.map((c) => c.end)),
+    note: mine.map((c) => c.note).filter(Boolean).join("\n\n"),
+    removeIds: rest.map((c) => c.id),
+  };
 }
 
-export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<CodingRecord> {
-  const code = await project.db.codes.get(codeId);
-  return writeChanges(project.db, project.ctx, `Coded at “${code?.name ?? "code"}”`, (w) => codeRangeWith(w, project, sourceId, codeId, range));
+async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range, newId?: string): Promise<CodingRecord> {
+  // The three reads in parallel: one round trip before the write instead of three.
+  const [code, source, existing] = await Promise.all([
+    project.db.codes.get(codeId),
+    project.db.sources.get(sourceId),
+    // equals().toArray() is one getAll; the plan filters in JS.
+    project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray(),
+  ]);
+  if (!code || code.deleted) throw new Error("That code no longer exists.");
+  checkRange(source, range);
+  const coderId = project.ctx.coderId;
+  const plan = planCodeRange(existing, codeId, coderId, range);
+  if (plan.kind === "create") return w.create<CodingRecord>("codings", { sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" }, newId);
+  for (const id of plan.removeIds) await w.remove<CodingRecord>("codings", id);
+  return w.update<CodingRecord>("codings", plan.keepId, { start: plan.start, end: plan.end, note: plan.note });
+}
+
+export interface CodeRangeOptions {
+  /** The new coding's id, when the caller has already shown it (an optimistic paint). */
+  id?: string;
+  /** The code's name for the undo label, when the caller knows it: saves a read before the write. */
+  codeName?: string;
+  /**
+   * Told when every change is written and only the commit is left (it is not yet durable). The
+   * viewer paints then, so its rendering overlaps the commit instead of delaying the write.
+   */
+  onWritten?: () => void;
+}
+
+export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
+  const name = options.codeName ?? (await project.db.codes.get(codeId))?.name ?? "code";
+  return writeChanges(project.db, project.ctx, `Coded at “${name}”`, async (w) => {
+    const coding = await codeRangeWith(w, project, sourceId, codeId, range, options.id);
+    options.onWritten?.();
+    return coding;
+  });
 }
 
 export interface NewCodeForCoding {

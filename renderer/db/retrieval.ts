@@ -6,6 +6,7 @@ import { listAttributes, listCases } from "./cases";
 import { listCodes } from "./codes";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
+import { tallyIfLoaded } from "./codingTally";
 
 /** Everyone who has coded in the project, by name. */
 export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
@@ -41,6 +42,51 @@ export async function retrievalLookups(project: OpenProject): Promise<RetrievalL
 export async function codingsForRetrieval(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
   const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
   return perCode.flat().filter((c) => !c.deleted);
+}
+
+/** The first screen of a retrieval, read before the rest (firstRetrievalPage). */
+export interface RetrievalPage {
+  /** Every live coding of the codes in `sourceIds`. */
+  codings: CodingRecord[];
+  /** The sources read, in the order given: a complete prefix of the whole list by source. */
+  sourceIds: string[];
+  /** Live codings of the codes in all the given sources (the whole list's length in ANY mode). */
+  total: number;
+}
+
+/**
+ * The codings of the first sources (in the order given: display order, filtered) that have codings of
+ * these codes, enough for `want` rows. The project's coding counts (codingTally.ts) say which sources
+ * those are and how many codings each has, so only those few are read, through the [sourceId+codeId]
+ * index: the first rows of a code with 5,000 codings show without reading all of them first. Their
+ * sources' texts start loading at once. Null when the counts are not loaded yet (read everything).
+ */
+export async function firstRetrievalPage(
+  project: OpenProject,
+  codeIds: readonly string[],
+  orderedSourceIds: readonly string[],
+  want: number,
+): Promise<RetrievalPage | null> {
+  const tally = await tallyIfLoaded(project.db);
+  if (!tally) return null;
+  const codes = [...new Set(codeIds)];
+  const reads: [string, string][] = [];
+  const sourceIds: string[] = [];
+  let total = 0;
+  for (const sourceId of orderedSourceIds) {
+    let here = 0;
+    for (const codeId of codes) {
+      const n = tally.perCode.get(codeId)?.get(sourceId) ?? 0;
+      here += n;
+      if (n > 0 && total < want) reads.push([sourceId, codeId]);
+    }
+    if (here > 0 && total < want) sourceIds.push(sourceId);
+    total += here;
+  }
+  // The rows on screen need these texts next; reading them alongside the codings saves a round trip.
+  for (const sourceId of sourceIds.slice(0, 3)) void loadSourceText(project, sourceId).catch(() => undefined);
+  const perPair = await Promise.all(reads.map((pair) => project.db.codings.where("[sourceId+codeId]").equals(pair).toArray()));
+  return { codings: perPair.flat().filter((c) => !c.deleted), sourceIds, total };
 }
 
 /** What a segment row needs of a source's content: its text and paragraph structure. */

@@ -1,6 +1,7 @@
 import type { ConvertedSource } from "../../shared/import/types";
 import type { CaseRecord, MemoRecord, SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
 import { writeChanges, type ChangeWriter } from "./changes";
+import { currentTally } from "./codingTally";
 import { cleanName, nameKey } from "../../shared/cases/values";
 import type { OpenProject } from "./projects";
 import { setProjectSourceCount } from "./projects";
@@ -148,9 +149,7 @@ export async function deleteSources(project: OpenProject, ids: string[]): Promis
   return batch;
 }
 
-/** Live codings per source (one getAll; tombstones are not in any index, so they must be read to be skipped). */
+/** Live codings per source, from the counts kept up to date from the journal (codingTally.ts). */
 export async function codingCountsBySource(project: OpenProject): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const c of await project.db.codings.toArray()) if (!c.deleted) counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1);
-  return counts;
+  return new Map((await currentTally(project.db)).perSource);
 }

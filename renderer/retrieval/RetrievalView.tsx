@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { assembleSegments, codeGroups, filterSegments, queryCodeIds, sortSegments, summarise, type Segment } from "../../shared/retrieval/segments";
+import type { CodingRecord } from "../../shared/model/records";
 import { sourceHref } from "../app/router";
 import { useLive } from "../db/live";
 import { codingsForRetrieval, retrievalLookups } from "../db/retrieval";
@@ -10,6 +11,7 @@ import { MatchOptions, SegmentFilters } from "./QueryOptions";
 import { useRetrievalState } from "./retrievalState";
 import { SegmentList } from "./SegmentList";
 import { SegmentToolbar } from "./SegmentToolbar";
+import { useFirstPage } from "./useFirstPage";
 
 /**
  * Coded segments (NVivo's "coding query" and node view in one): choose codes, see every passage
@@ -30,8 +32,21 @@ export function RetrievalView() {
   );
   const fetchIds = useMemo(() => queryCodeIds(groups).sort(), [groups]);
   const fetchKey = fetchIds.join(",");
+
+  // In source order, the first screen is read first (a few sources' codings), then everything. Once
+  // everything is in, a filter or sort change re-uses it and reads nothing.
+  const [all, setAll] = useState<{ key: string; codings: CodingRecord[] } | null>(null);
+  const haveAll = all?.key === fetchKey;
+  const pageable = fetchIds.length > 0 && !haveAll && state.sort === "position" && (state.mode === "any" || groups.length === 1);
+  const pageKey = `${fetchKey}|${JSON.stringify(state.filter)}`;
+  const page = useFirstPage(project, pageable ? fetchIds : null, names, state.filter, pageKey);
+  const readAll = haveAll || !pageable || page !== undefined;
   // Read through the codeId index only: 5,000 codings of one code load without touching source text.
-  const codings = useLive(() => codingsForRetrieval(project, fetchIds), [project, fetchKey]);
+  const latest = useLive(async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null), [project, fetchKey, readAll]);
+  if (latest && latest !== all) setAll(latest);
+  const full = haveAll ? all.codings : latest?.key === fetchKey ? latest.codings : undefined;
+  const codings = full ?? (pageable ? page?.codings : undefined);
+  const partial = full === undefined && codings !== undefined;
 
   const segments = useMemo<Segment[] | null>(() => {
     if (!codings || !names || !lookups) return null;
@@ -39,6 +54,8 @@ export function RetrievalView() {
     const filtered = filterSegments(assembled, names.sourcesById, lookups.cases, state.filter);
     return sortSegments(filtered, state.sort, names);
   }, [codings, names, lookups, groups, state.mode, state.filter, state.sort]);
+  // While only the first page is in, the list's length is known from the coding counts (ANY, no coder filter).
+  const setSize = !partial ? (segments?.length ?? 0) : page && state.filter.coderId === null ? page.total : -1;
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openContext, setOpenContext] = useState<ReadonlySet<string>>(new Set());
@@ -114,20 +131,26 @@ export function RetrievalView() {
           </div>
           {chosen.length === 0 ? (
             <p className="p-6 text-sm text-slate-700 dark:text-slate-300">Choose one or more codes to see the text coded at them, across every source.</p>
-          ) : !segments || !names || !summary ? (
+          ) : !segments || !names || !summary || (partial && segments.length === 0) ? (
             <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">
               Finding coded segments…
             </p>
           ) : (
             <>
-              <SegmentToolbar
-                project={project}
-                segments={segments}
-                sourceCount={summary.sources}
-                names={names}
-                selected={selected}
-                onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
-              />
+              {partial ? (
+                <p role="status" className="border-b border-slate-300 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+                  Finding coded segments… showing the first {segments.length}
+                </p>
+              ) : (
+                <SegmentToolbar
+                  project={project}
+                  segments={segments}
+                  sourceCount={summary.sources}
+                  names={names}
+                  selected={selected}
+                  onSelectAll={(on) => setSelected(on ? new Set(segments.map((s) => s.key)) : new Set())}
+                />
+              )}
               {segments.length === 0 ? (
                 <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
                   {state.mode === "all" && groups.length > 1 ? "No text is coded at all of these codes in the same place." : "No coded segments match."}
@@ -136,6 +159,7 @@ export function RetrievalView() {
                 <SegmentList
                   project={project}
                   segments={segments}
+                  setSize={setSize}
                   names={names}
                   selected={selected}
                   openContext={openContext}

@@ -12,6 +12,7 @@ import { SegmentRow } from "./SegmentRow";
 export function SegmentList({
   project,
   segments,
+  setSize = segments.length,
   names,
   selected,
   openContext,
@@ -22,6 +23,8 @@ export function SegmentList({
 }: {
   project: OpenProject;
   segments: readonly Segment[];
+  /** The whole list's length (-1: not known yet), when `segments` is only its first page. */
+  setSize?: number;
   names: RetrievalNames;
   selected: ReadonlySet<string>;
   openContext: ReadonlySet<string>;
@@ -53,7 +56,7 @@ export function SegmentList({
               data-index={item.index}
               ref={virtualizer.measureElement}
               aria-posinset={item.index + 1}
-              aria-setsize={segments.length}
+              aria-setsize={setSize}
               className="absolute left-0 top-0 w-full"
               style={{ transform: `translateY(${item.start}px)` }}
             >

@@ -4,10 +4,12 @@
  * Playwright, and drives the first-run / new-project / import UI like the end-to-end tests do.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 
-export const PORT = 5190;
+/** MARGIN_BENCH_PORT: another port, when someone else's bench is serving on 5190. */
+export const PORT = Number(process.env.MARGIN_BENCH_PORT ?? 5190);
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -65,7 +67,9 @@ export async function startApp(root: string, log: (line: string) => void): Promi
   const outDir = path.join(root, ".bench", "app");
   log(`Building the app (npx vite build --outDir ${path.relative(root, outDir)}) …`);
   const buildStarted = performance.now();
-  await run("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], root);
+  // MARGIN_BENCH_MINIFY=0: readable names in profiles and in the coding row's transaction stacks.
+  const minify = process.env.MARGIN_BENCH_MINIFY === "0" ? ["--minify", "false"] : [];
+  await run("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn", ...minify], root);
   const buildMs = performance.now() - buildStarted;
 
   const url = `http://127.0.0.1:${PORT}/`;
@@ -87,12 +91,15 @@ export async function startApp(root: string, log: (line: string) => void): Promi
   };
   process.once("exit", onExit);
 
+  // The page must be this build: another bench's server on the same port (strictPort makes ours exit)
+  // would otherwise be measured without a word. Its index.html names other hashed assets.
+  const ours = await readFile(path.join(outDir, "index.html"), "utf8");
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited ${server.exitCode}:\n${output()}`);
+    if (server.exitCode !== null) throw new Error(`vite preview exited ${server.exitCode} (is another bench serving on port ${PORT}? set MARGIN_BENCH_PORT):\n${output()}`);
     try {
       const response = await fetch(url);
-      if (response.ok) break;
+      if (response.ok && (await response.text()) === ours) break;
     } catch {
       // Not listening yet.
     }

@@ -52,6 +52,8 @@ export interface ApplySample {
   addedMs: number;
   /** The app's last IndexedDB transaction after the apply ended (live queries re-reading), Enter = 0. */
   busyMs: number;
+  /** Diagnostics: the longest transactions that began after Enter, "stores mode ms (from +ms)\u0001app stack". */
+  longest: string[];
 }
 
 export interface RetrievalSample {
@@ -90,6 +92,8 @@ interface IdbActivity {
   active: number;
   /** performance.now() when the last one ended. */
   lastDone: number;
+  /** Every transaction's stores, mode, begin and end (for the apply's diagnostics). */
+  log: { stores: string; mode: string; begin: number; end: number; stack: string }[];
   /** Set by a probe to hear of each transaction as it begins. */
   onBegin: ((mode: IDBTransactionMode, stores: string[]) => void) | null;
 }
@@ -100,16 +104,22 @@ interface IdbActivity {
  * "done"; this is how the bench knows the app has finished reading.
  */
 function trackTransactions(): void {
-  const state: IdbActivity = { active: 0, lastDone: 0, onBegin: null };
+  const state: IdbActivity = { active: 0, lastDone: 0, onBegin: null, log: [] };
   (window as unknown as { __idb: IdbActivity }).__idb = state;
   const begin = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase["transaction"]>) {
     const tx = begin.apply(this, args);
     state.active++;
     state.onBegin?.(tx.mode, [...tx.objectStoreNames]);
+    // Where the app began it: the app's own frames (not Dexie's), to tell which query a long one is.
+    const frames = (new Error().stack ?? "").split("\n").filter((line) => /assets\/index/.test(line) && !/dexie/i.test(line));
+    const entry = { stores: [...tx.objectStoreNames].join("+"), mode: tx.mode, begin: performance.now(), end: Number.NaN, stack: frames.slice(1, 12).map((f) => f.trim().replace(/\(.*\/assets\//, "(")).join(" < ") };
+    if (state.log.length > 2000) state.log.splice(0, 1000);
+    state.log.push(entry);
     const end = () => {
       state.active--;
       state.lastDone = performance.now();
+      entry.end = state.lastDone;
     };
     tx.addEventListener("complete", end);
     tx.addEventListener("abort", end);
@@ -449,9 +459,14 @@ async function readApplyProbe(page: Page): Promise<ApplySample> {
   return page.evaluate(() => {
     const w = window as unknown as {
       __codingProbe: { t0: number; persisted: number; highlight: number; stripe: number; painted: number; txBegin: number | null; added: number | null };
-      __idb: { lastDone: number };
+      __idb: { lastDone: number; log: { stores: string; mode: string; begin: number; end: number; stack: string }[] };
     };
     const p = w.__codingProbe;
+    const longest = w.__idb.log
+      .filter((t) => t.begin >= p.t0)
+      .sort((a, b) => b.end - b.begin - (a.end - a.begin))
+      .slice(0, 3)
+      .map((t) => `${t.stores.length > 40 ? "(all stores)" : t.stores} ${t.mode} ${(t.end - t.begin).toFixed(0)} ms (from +${(t.begin - p.t0).toFixed(0)} ms)\u0001${t.stack}`);
     return {
       persistedMs: p.persisted - p.t0,
       highlightMs: p.highlight - p.t0,
@@ -460,6 +475,7 @@ async function readApplyProbe(page: Page): Promise<ApplySample> {
       txBeginMs: (p.txBegin ?? Number.NaN) - p.t0,
       addedMs: (p.added ?? Number.NaN) - p.t0,
       busyMs: w.__idb.lastDone - p.t0,
+      longest,
     };
   });
 }
@@ -637,6 +653,12 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
         `  open ${o?.ms.toFixed(0)} ms · apply saved ${sample.persistedMs.toFixed(0)} ms, painted ${sample.paintedMs.toFixed(0)} ms · ` +
           `retrieval row ${found.rowMs.toFixed(0)} ms, text ${found.textMs.toFixed(0)} ms · put+get ${median(pairs.plain.map(([p, g]) => p + g)).toFixed(2)} ms`,
       );
+      // MARGIN_BENCH_STACKS=1 adds where the app began each (best with MARGIN_BENCH_MINIFY=0).
+      const longest = sample.longest.map((t) => {
+        const [label, stack] = t.split("\u0001");
+        return process.env.MARGIN_BENCH_STACKS === "1" && stack ? `${label} [${stack}]` : label;
+      });
+      log(`  apply: highlight ${sample.highlightMs.toFixed(0)} ms, IndexedDB busy until ${sample.busyMs.toFixed(0)} ms; longest transactions: ${longest.join("; ")}`);
       await projectNav(page).getByRole("link", { name: /^Sources/ }).click();
       await sourcesLink(page).waitFor({ timeout: TIMEOUT_MS });
       await settle(page);

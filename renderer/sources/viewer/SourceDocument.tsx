@@ -63,7 +63,7 @@ export function SourceDocument({
   const [separateCoders, setSeparateCoders] = useState(false);
   const data = useCodingData(project, sourceId);
   const display = useCodingDisplay(data, filter, separateCoders);
-  const actions = useCodingActions({ project, session, sourceId, transcript, viewer, codes: data.codes ?? [] });
+  const actions = useCodingActions({ project, session, sourceId, transcript, viewer, codes: data.codes ?? [], data });
   const [opened, setOpened] = useState<{ codingId: string; stripe: HTMLElement | null } | null>(null);
   const openSegment = opened ? (display.segments.items.find((s) => s.ids.includes(opened.codingId)) ?? null) : null;
   const panelId = useId();
