@@ -18,17 +18,24 @@ import { runNodeBench } from "./node-bench";
 import { APPLY_GOAL_MS, formatReport, IMPORT_GOAL, FIRST_PAINT_GOAL_MS, ratios, RETRIEVAL_GOAL_MS, type BenchResults } from "./report";
 import { runViewerBench } from "./viewer-bench";
 import { runCodingBench } from "./coding-bench";
+import { runBundleBench } from "./bundle-bench";
+import { runReportBench } from "./report-bench";
+import { runReportUiBench } from "./report-ui-bench";
+
+/** Benches with their own report, run only when asked for by name (not part of a plain `npm run bench`). */
+const SEPARATE_BENCHES = ["bundle", "report", "report-ui"] as const;
+type SeparateBench = (typeof SEPARATE_BENCHES)[number];
 
 interface Options {
   files: number;
   seed: number;
   minWords: number;
   maxWords: number;
-  only: "import" | "viewer" | "coding" | null;
+  only: "import" | "viewer" | "coding" | SeparateBench | null;
   out: string | null;
 }
 
-const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding] [--out FILE.json]";
+const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|report|report-ui] [--out FILE.json]";
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
@@ -62,8 +69,10 @@ function parseArgs(argv: string[]): Options {
       }
       case "--only": {
         const v = value();
-        if (v !== "import" && v !== "viewer" && v !== "coding") throw new Error(`--only: import, viewer or coding\n${USAGE}`);
-        options.only = v;
+        const separate = SEPARATE_BENCHES.find((b) => b === v);
+        if (separate) options.only = separate;
+        else if (v === "import" || v === "viewer" || v === "coding") options.only = v;
+        else throw new Error(`--only: import, viewer, coding, bundle, report or report-ui\n${USAGE}`);
         break;
       }
       case "--out":
@@ -99,6 +108,10 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const root = process.env.MARGIN_ROOT ?? process.cwd();
   const benchDir = path.join(root, ".bench");
+  if (options.only === "bundle" || options.only === "report" || options.only === "report-ui") {
+    await runSeparateBench(options.only, options, root, benchDir);
+    return;
+  }
   const stamp = new Date();
   const argsText = process.argv.slice(2).join(" ");
   const results: BenchResults = {
@@ -207,6 +220,27 @@ async function main(): Promise<void> {
   console.log(formatReport(results));
   console.log(`\nJSON: ${path.relative(process.cwd(), path.resolve(out)) || out}`);
   process.exitCode = Object.keys(results.errors).length > 0 ? 1 : 0;
+}
+
+/** Bundle (issue 5), report model and report UI (issue 6) benches: each logs its own table; the JSON is saved. */
+async function runSeparateBench(which: SeparateBench, options: Options, root: string, benchDir: string): Promise<void> {
+  const loadStart = os.loadavg()[0] ?? 0;
+  let result: unknown;
+  if (which === "bundle") result = await runBundleBench({ sources: options.files, seed: options.seed }, log);
+  else if (which === "report") result = await runReportBench(log);
+  else {
+    const app = await startApp(root, log);
+    try {
+      result = await runReportUiBench(app.url, log);
+    } finally {
+      await app.stop();
+    }
+  }
+  const out = options.out ?? path.join(benchDir, `results-${which}.json`);
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  const record = { date: new Date().toISOString(), which, commit: git(root, ["rev-parse", "--short", "HEAD"]), loadAverageStart: loadStart, loadAverageEnd: os.loadavg()[0] ?? 0, result };
+  await writeFile(out, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\n${which} bench done (load ${loadStart.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}); JSON: ${path.relative(process.cwd(), path.resolve(out)) || out}`);
 }
 
 process.on("SIGINT", () => process.exit(130));
