@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Only when this file itself was built and run (.bench/report-ui.mjs), not when bundled into main.ts.
+if (process.argv[1] && /report-ui(-bench)?\.m?js$/.test(process.argv[1]) && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
