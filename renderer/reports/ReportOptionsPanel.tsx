@@ -80,7 +80,7 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
       )}
       {uses.has("codes") && (
         <div className="flex max-h-72 min-h-0 flex-col">
-          <CodePicker codes={lookups.codes} chosen={options.codeIds} onChange={(codeIds) => onChange({ codeIds })} />
+          <CodePicker codes={lookups.codes} chosen={options.codeIds} onChange={(codeIds) => onChange({ codeIds })} wording={{ legend: "Codes in the report" }} />
           <Check label="Include sub-codes" checked={options.includeSubcodes} onChange={(includeSubcodes) => onChange({ includeSubcodes })} />
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { flattenTree, indexCodes, pathNames } from "../../shared/coding/codeTree";
 import type { CodeRecord } from "../../shared/model/records";
 import { searchCodeRows } from "../../shared/retrieval/codeSearch";
@@ -13,11 +13,36 @@ interface Row {
   context: boolean;
 }
 
+/** What the picker is for, in the words of the view that uses it (retrieval, reports, comparison). */
+export interface CodePickerWording {
+  legend?: string;
+  searchLabel?: string;
+  listLabel?: string;
+  /** When given, a button that chooses every code. */
+  chooseAllLabel?: string;
+  emptyHint?: string;
+}
+
 /**
- * The codes to retrieve: the codebook as a checklist tree, with a search that keeps the parents of
- * matching codes visible so a researcher always sees where a code sits.
+ * The codes to retrieve (or report, or compare): the codebook as a checklist tree, with a search that
+ * keeps the parents of matching codes visible so a researcher always sees where a code sits.
+ * `children` go between the count and the list (e.g. an "Include sub-codes" option).
  */
-export function CodePicker({ codes, chosen, onChange }: { codes: CodeRecord[]; chosen: readonly string[]; onChange: (ids: string[]) => void }) {
+export function CodePicker({
+  codes,
+  chosen,
+  onChange,
+  wording = {},
+  listClassName = "min-h-0 flex-1",
+  children,
+}: {
+  codes: readonly CodeRecord[];
+  chosen: readonly string[];
+  onChange: (ids: string[]) => void;
+  wording?: CodePickerWording;
+  listClassName?: string;
+  children?: ReactNode;
+}) {
   const id = useId();
   const [search, setSearch] = useState("");
   const all = useMemo<Row[]>(() => {
@@ -31,31 +56,39 @@ export function CodePicker({ codes, chosen, onChange }: { codes: CodeRecord[]; c
 
   return (
     <fieldset className="flex min-h-0 flex-col gap-2">
-      <legend className="mb-1 text-sm font-semibold">Codes to retrieve</legend>
+      <legend className="mb-1 text-sm font-semibold">{wording.legend ?? "Codes to retrieve"}</legend>
       <input
         type="search"
-        aria-label="Find a code"
+        aria-label={wording.searchLabel ?? "Find a code"}
         placeholder="Find a code…"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         className="rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
       />
-      <div className="flex items-center justify-between text-xs text-slate-700 dark:text-slate-300">
+      <div className="flex flex-wrap items-center justify-between gap-1 text-xs text-slate-700 dark:text-slate-300">
         <span id={`${id}-count`} aria-live="polite">
           {chosen.length === 0 ? "No codes chosen" : `${chosen.length} ${chosen.length === 1 ? "code" : "codes"} chosen`}
         </span>
-        {chosen.length > 0 && (
-          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => onChange([])}>
-            Clear codes
-          </Button>
-        )}
+        <span className="flex gap-1">
+          {wording.chooseAllLabel && (
+            <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => onChange(codes.map((c) => c.id))}>
+              {wording.chooseAllLabel}
+            </Button>
+          )}
+          {chosen.length > 0 && (
+            <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => onChange([])}>
+              Clear codes
+            </Button>
+          )}
+        </span>
       </div>
+      {children}
       {codes.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">This project has no codes yet. Create codes in the codebook on the right.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{wording.emptyHint ?? "This project has no codes yet. Create codes in the codebook on the right."}</p>
       ) : rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No code matches “{search.trim()}”.</p>
       ) : (
-        <ul aria-label="Code checklist" aria-describedby={`${id}-count`} className="min-h-0 flex-1 overflow-auto rounded border border-slate-300 p-1 dark:border-slate-700">
+        <ul aria-label={wording.listLabel ?? "Code checklist"} aria-describedby={`${id}-count`} className={`${listClassName} overflow-auto rounded border border-slate-300 p-1 dark:border-slate-700`}>
           {rows.map((row) => (
             <li key={row.code.id} style={{ paddingLeft: `${row.depth * 1}rem` }}>
               <label className={`flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${row.context ? "text-slate-500 dark:text-slate-400" : ""}`}>
