@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { HybridLogicalClock } from "../../shared/clock/hlc";
 import { clockNodeFor, newId } from "../../shared/ids";
 import { convertFile, ImportError } from "../../shared/import";
+import { sourceContentFrom } from "../../shared/import/content";
 import { SOURCE_KINDS, type CoderRecord, type SourceKind } from "../../shared/model/records";
 import { emptyProjectTables } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
@@ -70,15 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       caseIds: [],
       memo: "",
     });
-    tables.sourceContent.push({
-      id: m.id,
-      text: converted.text,
-      blocks: converted.blocks,
-      marks: converted.marks,
-      turns: converted.turns,
-      timestamps: converted.timestamps,
-      warnings: converted.warnings,
-    });
+    tables.sourceContent.push(sourceContentFrom(m.id, converted));
     for (const w of converted.warnings) io.err(`note ${file}: ${w}`);
   }
 

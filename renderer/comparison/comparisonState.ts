@@ -1,5 +1,5 @@
-import { useCallback, useState } from "react";
 import type { OpenProject } from "../db/projects";
+import { useProjectState } from "../project/useProjectState";
 
 /** What the researcher asked to compare: kept while the project is open, so "Open in source" and back finds it. */
 export interface ComparisonRequest {
@@ -24,20 +24,8 @@ export interface ComparisonState {
 
 const INITIAL: ComparisonState = { draft: { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: true }, run: null };
 
-const remembered = new WeakMap<OpenProject, ComparisonState>();
-
 export function useComparisonState(project: OpenProject): [ComparisonState, (patch: Partial<ComparisonState>) => void] {
-  const [state, setState] = useState<ComparisonState>(() => remembered.get(project) ?? INITIAL);
-  const update = useCallback(
-    (patch: Partial<ComparisonState>) =>
-      setState((current) => {
-        const next = { ...current, ...patch };
-        remembered.set(project, next);
-        return next;
-      }),
-    [project],
-  );
-  return [state, update];
+  return useProjectState(project, "comparison", INITIAL);
 }
 
 /** Why the request cannot run yet, in the researcher's words; null when it can. */

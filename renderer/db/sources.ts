@@ -1,4 +1,5 @@
 import type { ConvertedSource } from "../../shared/import/types";
+import { sourceContentFrom } from "../../shared/import/content";
 import type { CaseRecord, MemoRecord, SourceContentRecord, SourceKind, SourceRecord } from "../../shared/model/records";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally } from "./codingTally";
@@ -46,15 +47,7 @@ export async function addConvertedSource(
       caseIds: [...new Set(caseIds)],
       memo: "",
     });
-    const content: SourceContentRecord = {
-      id: source.id,
-      text: converted.text,
-      blocks: converted.blocks,
-      marks: converted.marks,
-      turns: converted.turns,
-      timestamps: converted.timestamps,
-      warnings: converted.warnings,
-    };
+    const content = sourceContentFrom(source.id, converted);
     await db.sourceContent.add(content);
     return { status: "imported", source };
   });

@@ -1,6 +1,6 @@
-import { useCallback, useState } from "react";
 import { NO_SEGMENT_FILTER, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
 import type { OpenProject } from "../db/projects";
+import { useProjectState } from "../project/useProjectState";
 
 /** The researcher's query: kept while the project is open, so "Open in source" and back finds it again. */
 export interface RetrievalState {
@@ -14,18 +14,6 @@ export interface RetrievalState {
 
 const INITIAL: RetrievalState = { codeIds: [], includeSubcodes: true, mode: "any", filter: NO_SEGMENT_FILTER, sort: "position", showAllContext: false };
 
-const remembered = new WeakMap<OpenProject, RetrievalState>();
-
 export function useRetrievalState(project: OpenProject): [RetrievalState, (patch: Partial<RetrievalState>) => void] {
-  const [state, setState] = useState<RetrievalState>(() => remembered.get(project) ?? INITIAL);
-  const update = useCallback(
-    (patch: Partial<RetrievalState>) =>
-      setState((current) => {
-        const next = { ...current, ...patch };
-        remembered.set(project, next);
-        return next;
-      }),
-    [project],
-  );
-  return [state, update];
+  return useProjectState(project, "retrieval", INITIAL);
 }

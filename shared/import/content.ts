@@ -1,0 +1,15 @@
+import type { SourceContentRecord } from "../model/records";
+import type { ConvertedSource } from "./types";
+
+/** The stored heavy part of a converted source (the app's import and the CLI's `create` store the same). */
+export function sourceContentFrom(sourceId: string, converted: ConvertedSource): SourceContentRecord {
+  return {
+    id: sourceId,
+    text: converted.text,
+    blocks: converted.blocks,
+    marks: converted.marks,
+    turns: converted.turns,
+    timestamps: converted.timestamps,
+    warnings: converted.warnings,
+  };
+}
