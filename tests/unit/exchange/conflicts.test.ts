@@ -6,9 +6,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { generateIdentity, readBundle, type OpenedBundle } from "../../../shared/bundle";
-import type { MergeResolutions } from "../../../shared/merge";
+import { planMerge, type MergeResolutions } from "../../../shared/merge";
 import { newId } from "../../../shared/ids";
-import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
+import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
+import { code, stamp } from "../bundle/fixtures";
 import { renameCode, updateCode } from "../../../renderer/db/codes";
 import { annotateCoding, uncode } from "../../../renderer/db/codings";
 import { applyImport, exportBundle, fillEmptyProject, planImport, readProjectTables } from "../../../renderer/db/exchange";
@@ -230,5 +231,25 @@ describe("conflicts between two coders' edits", () => {
     await applyImport(a.project, fromB2, atA, {});
     expect((await a.project.db.codes.get(first.id))?.name).toBe("Changed by B again");
     expect((await b.project.db.codes.get(second.id))?.name).toBe("Renamed by A");
+  });
+});
+
+describe("planMerge: what each side has seen", () => {
+  const tables = (c: ReturnType<typeof code>) => ({ ...emptyProjectTables(), codes: [c] });
+  const mine = code("c1", "Mine", stamp(20, "nodeA"), "coder-a");
+  const theirs = code("c1", "Theirs", stamp(30, "nodeB"), "coder-b");
+
+  it("a conflict needs my version unseen by them and theirs unseen by me", () => {
+    const plan = (options: Parameters<typeof planMerge>[2]) => planMerge(tables(mine), tables(theirs), options).conflicts.length;
+    expect(plan({ sentUpTo: stamp(10), receivedUpTo: stamp(10) })).toBe(1);
+    // I sent them my version (20 ≤ 25): their later one was made after seeing it.
+    expect(plan({ sentUpTo: stamp(25), receivedUpTo: null })).toBe(0);
+    // I had already merged theirs (30 ≤ 35): mine overrides it knowingly.
+    expect(plan({ sentUpTo: null, receivedUpTo: stamp(35) })).toBe(0);
+    // Nothing known on either side: any differing edits by two coders.
+    expect(plan({ sentUpTo: null, receivedUpTo: null })).toBe(1);
+    // lastExchangeAt (the CLI's single stamp) still sets both sides; a per-side stamp overrides it.
+    expect(plan({ lastExchangeAt: stamp(10) })).toBe(1);
+    expect(plan({ lastExchangeAt: stamp(10), sentUpTo: stamp(25) })).toBe(0);
   });
 });
