@@ -241,14 +241,16 @@ export interface ImportPlan {
 /** Works out what merging would do, without changing anything (the preview). */
 export async function planImport(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
   const local = await readProjectTables(project.db, { content: false });
-  const exporter = opened.tables.coders.find((c) => c.id === opened.manifest.exporter.coderId);
+  // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
+  // one this project already has for them.
+  const exporterId = opened.manifest.exporter.coderId;
+  const exporter = opened.tables.coders.find((c) => c.id === exporterId && c.publicKey) ?? local.coders.find((c) => c.id === exporterId);
   const exporterRecipient = exporter?.publicKey ?? null;
-  let lastExchangeAt: string | null = null;
-  if (exporterRecipient) {
-    const row = await getExchange(project, exporterRecipient);
-    if (row?.sentUpTo && row.receivedUpTo) lastExchangeAt = row.sentUpTo < row.receivedUpTo ? row.sentUpTo : row.receivedUpTo;
-  }
-  return { plan: planMerge(local, opened.tables, { lastExchangeAt }), local, exporterRecipient };
+  // Per side, not the older of the two: after I send them a whole bundle, their first bundle back must
+  // not list as conflicts the records only they changed (my version there is one they had seen).
+  const row = exporterRecipient ? await getExchange(project, exporterRecipient) : undefined;
+  const options = { sentUpTo: row?.sentUpTo ?? null, receivedUpTo: row?.receivedUpTo ?? null };
+  return { plan: planMerge(local, opened.tables, options), local, exporterRecipient };
 }
 
 export class NothingNewError extends Error {

@@ -119,7 +119,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
             Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {new Date(step.opened.manifest.createdAt).toLocaleString()} (
             {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is taken first, and Undo reverses the merge.
           </p>
-          <MergePreview plan={step.prepared.plan} coderNames={names} resolutions={resolutions} onChange={setResolutions} />
+          <MergePreview plan={step.prepared.plan} coderNames={names} recordNames={recordNames(step.prepared)} resolutions={resolutions} onChange={setResolutions} />
         </>
       )}
       {step.name === "nothing-new" && (
@@ -130,7 +130,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === "done" && (
         <p role="status" className="font-medium text-green-800 dark:text-green-300">
           Merged the bundle from {step.from || "a team member"}: {step.summary.byTable.codings.new} new codings, {step.summary.byTable.codes.new} new codes,{" "}
-          {step.summary.byTable.sources.new} new sources. Undo reverses it.
+          {step.summary.byTable.sources.new} new sources.{conflictSummary(step.summary)} Undo reverses it.
         </p>
       )}
       {busy && <p role="status">{busy}</p>}
@@ -149,6 +149,23 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       </div>
     </div>
   );
+}
+
+/** Code and source names by id, this project's and the bundle's, for naming what a conflict is about. */
+function recordNames(prepared: ImportPlan): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of [...prepared.plan.winners.codes, ...prepared.plan.winners.sources]) names.set(r.id, r.name);
+  for (const r of [...prepared.local.codes, ...prepared.local.sources]) names.set(r.id, r.name);
+  return names;
+}
+
+/** The researcher's conflict choices, echoed back so they can see they were applied. */
+function conflictSummary(summary: MergeSummary): string {
+  const mine = summary.conflictsKeptLocal;
+  const theirs = summary.conflictsTookIncoming;
+  if (mine + theirs === 0) return "";
+  const n = (k: number) => (k === 1 ? "1 conflict" : `${k} conflicts`);
+  return ` ${mine > 0 ? `Kept yours in ${n(mine)}` : ""}${mine > 0 && theirs > 0 ? "; took" : theirs > 0 ? "Took" : ""}${theirs > 0 ? ` theirs in ${n(theirs)}` : ""}.`;
 }
 
 /** Home screen: a project from a bundle (the team's start project, or a colleague's project), after a preview. */

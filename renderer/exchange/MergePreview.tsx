@@ -55,15 +55,56 @@ function sum(counts: Record<StampedTableName, ChangeCounts>): ChangeCounts {
   return out;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return value || "(empty)";
-  return JSON.stringify(value);
+/** Record fields in the researcher's words; a field not listed shows under its own name. */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  description: "Description",
+  colour: "Colour",
+  parentId: "Under",
+  order: "Position",
+  isCategory: "Category only",
+  title: "Title",
+  body: "Text",
+  note: "Note",
+  codeId: "Code",
+  sourceId: "Source",
+  start: "Starts at character",
+  end: "Ends at character",
+  coderId: "Coder",
+  deleted: "State",
+  values: "Attribute values",
+  options: "Options",
+  initials: "Initials",
+};
+
+/** Fields holding a code or source id: shown by that record's name. */
+const ID_FIELDS = new Set(["parentId", "codeId", "sourceId", "targetId"]);
+
+function show(field: string, value: unknown, names: ReadonlyMap<string, string>): string {
+  // A tombstone against an edit is the usual coding conflict: say it in words, not true/false.
+  if (field === "deleted") return value === true ? "Deleted" : "Kept";
+  if (value === null || value === undefined) return field === "parentId" ? "(top level)" : "—";
+  if (typeof value === "string") return ID_FIELDS.has(field) ? (names.get(value) ?? value) : value || "(empty)";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 
-function describeRecord(conflict: MergeConflict): string {
+/** Who made this version: a side's last editor need not be its coder (work relayed from a third). */
+function editedBy(record: Record<string, unknown>, coderNames: ReadonlyMap<string, string>): string {
+  const id = record["updatedBy"];
+  const name = typeof id === "string" ? coderNames.get(id) : undefined;
+  return name ? `by ${name}` : "";
+}
+
+function describeRecord(conflict: MergeConflict, names: ReadonlyMap<string, string>): string {
   const r = conflict.local;
-  const name = typeof r["name"] === "string" ? r["name"] : typeof r["title"] === "string" ? r["title"] : conflict.id.slice(-8);
+  const text = (key: string) => (typeof r[key] === "string" ? (r[key] as string) : null);
+  if (conflict.table === "codings") {
+    const code = names.get(text("codeId") ?? "") ?? "a code";
+    const source = names.get(text("sourceId") ?? "");
+    return `Coding of “${code}”${source ? ` in “${source}”` : ""}`;
+  }
+  const name = text("name") ?? text("title") ?? conflict.id.slice(-8);
   return `${TABLE_LABELS[conflict.table].replace(/s$/, "")} “${name}”`;
 }
 
@@ -71,11 +112,14 @@ function describeRecord(conflict: MergeConflict): string {
 export function MergePreview({
   plan,
   coderNames,
+  recordNames,
   resolutions,
   onChange,
 }: {
   plan: MergePlan;
   coderNames: Map<string, string>;
+  /** Code and source names by id, so a conflict names what it is about instead of showing ids. */
+  recordNames: ReadonlyMap<string, string>;
   resolutions: MergeResolutions;
   onChange: (next: MergeResolutions) => void;
 }) {
@@ -121,20 +165,23 @@ export function MergePreview({
             const side = resolutions.conflicts?.[key] ?? conflict.winner;
             return (
               <fieldset key={key} className="mt-2 rounded border border-slate-300 p-2 dark:border-slate-700">
-                <legend className="px-1">{describeRecord(conflict)}</legend>
+                <legend className="px-1">{describeRecord(conflict, recordNames)}</legend>
                 <div className="grid grid-cols-2 gap-2">
                   {(["local", "incoming"] as const).map((which) => (
                     <label key={which} className={`flex flex-col gap-1 rounded p-2 ${side === which ? "bg-blue-50 ring-2 ring-blue-700 dark:bg-sky-950" : ""}`}>
                       <span className="flex items-center gap-1.5 font-medium">
                         <input type="radio" name={`conflict-${key}`} checked={side === which} onChange={() => setConflict(key, which)} />
-                        {which === "local" ? "Keep mine" : "Take theirs"}
-                        {conflict.winner === which && <span className="text-xs font-normal">(later edit)</span>}
+                        {which === "local" ? "Keep mine" : "Take theirs"}{" "}
+                        <span className="text-xs font-normal">
+                          {editedBy(which === "local" ? conflict.local : conflict.incoming, coderNames)}
+                          {conflict.winner === which && " (later edit)"}
+                        </span>
                       </span>
                       <dl className="grid grid-cols-[max-content_1fr] gap-x-2 text-xs">
                         {conflict.fields.map((field) => (
                           <div key={field} className="contents">
-                            <dt className="text-slate-600 dark:text-slate-400">{field}</dt>
-                            <dd className="break-words">{show((which === "local" ? conflict.local : conflict.incoming)[field])}</dd>
+                            <dt className="text-slate-600 dark:text-slate-400">{FIELD_LABELS[field] ?? field}</dt>
+                            <dd className="break-words">{show(field, (which === "local" ? conflict.local : conflict.incoming)[field], recordNames)}</dd>
                           </div>
                         ))}
                       </dl>

@@ -56,6 +56,8 @@ export function remapIncoming(incoming: ProjectTables, sourceMap: ReadonlyMap<st
 /** Works out what merging `incoming` into `local` would do, without changing anything. */
 export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, options: MergeOptions = {}): MergePlan {
   const since = options.lastExchangeAt ?? null;
+  const mineSince = options.sentUpTo !== undefined ? options.sentUpTo : since;
+  const theirsSince = options.receivedUpTo !== undefined ? options.receivedUpTo : since;
   const sourceMap = matchSources(local.sources, incomingRaw.sources);
   const incoming = remapIncoming(incomingRaw, sourceMap);
 
@@ -94,7 +96,7 @@ export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, opti
         continue;
       }
       const concurrent =
-        r.updatedBy !== mine.updatedBy && (since === null || (r.updatedAt > since && mine.updatedAt > since));
+        r.updatedBy !== mine.updatedBy && (mineSince === null || mine.updatedAt > mineSince) && (theirsSince === null || r.updatedAt > theirsSince);
       const fields = concurrent ? differingFields(mine, r) : [];
       if (fields.length > 0) {
         conflicts.push({

@@ -12,6 +12,13 @@ export interface MergeOptions {
    * is a conflict. Null or absent: every record that differs and was last changed by different coders is.
    */
   lastExchangeAt?: string | null;
+  /**
+   * Finer than lastExchangeAt, per side (each overrides it for its side): my last export to the exporter
+   * reached `sentUpTo`, so they have seen my versions stamped up to it; their last bundle I merged reached
+   * `receivedUpTo`. A conflict needs my version unseen by them AND theirs unseen by me. Null: not known.
+   */
+  sentUpTo?: string | null;
+  receivedUpTo?: string | null;
 }
 
 export interface ChangeCounts {

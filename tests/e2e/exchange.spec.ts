@@ -5,12 +5,11 @@
  * importing again changes nothing; a one-byte-changed bundle and a wrong passphrase are refused; a
  * backup restores the project to equal content; the coding comparison shows a kappa for A vs B.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { ConvertedSource } from "../../shared/import/types";
-import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
+import { createProject, seriousA11yViolations } from "./helpers/app";
+import { addMember, chooseBundle, exchange, exportFor, myPublicKey, newCoder } from "./helpers/exchange";
 import { DOCX_MIME } from "./helpers/files";
 import { charBox, convert, importAndOpen, waitForSelection } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
@@ -23,15 +22,6 @@ const CLASH = "Workarounds";
 const PASSPHRASE = "marmalade orbit tundra lantern";
 
 const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
-const exchange = (page: Page) => page.getByRole("region", { name: "Team exchange" });
-
-async function newCoder(browser: Browser, name: string, initials: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await completeFirstRun(page, name, initials);
-  return page;
-}
 
 /** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
 async function code(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
@@ -71,67 +61,6 @@ async function stripes(page: Page): Promise<string[]> {
       els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?[A-Z][a-z]+ \d.*$/, "")}`),
     )
   ).sort();
-}
-
-async function myPublicKey(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Settings" }).click();
-  const settings = page.getByRole("dialog", { name: "Settings" });
-  await expect(settings.getByTestId("settings-key-protection")).toContainText("not encrypted by the operating system");
-  await settings.getByRole("button", { name: "Team…" }).click();
-  const team = page.getByRole("dialog", { name: "Team" });
-  const key = await team.getByRole("textbox", { name: "Your public key" }).inputValue();
-  expect(key).toMatch(/^age1[a-z0-9]{58}$/);
-  await expect(team.getByTestId("my-fingerprint")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  await team.getByRole("button", { name: "Close" }).click();
-  await settings.getByRole("button", { name: "Close" }).click();
-  return key;
-}
-
-async function addMember(page: Page, name: string, key: string): Promise<void> {
-  await exchange(page).getByRole("button", { name: "Team…" }).click();
-  const team = page.getByRole("dialog", { name: "Team" });
-  // A broken key is refused with a clear message first.
-  await team.getByLabel("Member name").fill(name);
-  await team.getByLabel("Member public key").fill(key.slice(0, -1) + (key.endsWith("q") ? "p" : "q"));
-  await team.getByRole("button", { name: "Add member" }).click();
-  await expect(team.getByRole("alert")).toContainText("not a valid public key");
-  await team.getByLabel("Member public key").fill(key);
-  await team.getByRole("button", { name: "Add member" }).click();
-  await expect(team.getByRole("status")).toHaveText(`Added ${name}.`);
-  await expect(team.getByRole("cell", { name, exact: true })).toBeVisible();
-  expect(await seriousA11yViolations(page)).toEqual([]);
-  await team.getByRole("button", { name: "Close" }).click();
-}
-
-/** Export bundle… for one member (or with a passphrase); returns the downloaded file's path. */
-async function exportFor(page: Page, member: string | { passphrase: string }, scope: "Whole project" | RegExp = "Whole project"): Promise<string> {
-  await exchange(page).getByRole("button", { name: "Export bundle…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Export bundle" });
-  await dialog.getByRole("radio", { name: scope }).check();
-  if (typeof member === "string") await dialog.getByRole("checkbox", { name: new RegExp(`^${member}`) }).check();
-  else {
-    await dialog.getByRole("radio", { name: "Anyone with a passphrase" }).check();
-    await dialog.getByLabel("Passphrase", { exact: true }).fill("short");
-    await expect(dialog.getByRole("meter", { name: "Passphrase strength" })).toHaveAttribute("aria-valuetext", /Weak|Very weak/);
-    await dialog.getByLabel("Passphrase", { exact: true }).fill(member.passphrase);
-    await expect(dialog.getByText(/^Strength: (Good|Strong)$/)).toBeVisible();
-  }
-  expect(await seriousA11yViolations(page)).toEqual([]);
-  const download = page.waitForEvent("download");
-  await dialog.getByRole("button", { name: "Export…" }).click();
-  const file = await download;
-  await expect(dialog.getByRole("status")).toContainText("Saved");
-  const target = path.join(tmpdir(), `margin-e2e-${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(target);
-  await dialog.getByRole("button", { name: "Close" }).click();
-  return target;
-}
-
-async function chooseBundle(page: Page, dialogName: string, file: string | { name: string; buffer: Buffer }): Promise<void> {
-  const dialog = page.getByRole("dialog", { name: dialogName });
-  const chooser = page.waitForEvent("filechooser");
-  await dialog.getByRole("button", { name: "Choose bundle file…" }).click();
-  await (await chooser).setFiles(typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
 }
 
 test("two coders swap encrypted bundles, merge with a preview, refuse bad files, restore a backup and compare", async ({ browser }) => {
