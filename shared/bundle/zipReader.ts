@@ -1,66 +1,86 @@
 /**
- * Reads the plain zip of a bundle as it streams in: every table file is hashed, split into lines and
- * parsed while it is inflated, so the decompressed text is never held whole. `finish()` then checks
- * the manifest, migrates an older format and compares every table's SHA-256 and record count.
+ * Reads the plain zip of a bundle: the compressed zip is collected as it is decrypted (about a fifth of
+ * the text's size), then each table is inflated as a stream and hashed, split into lines and parsed
+ * chunk by chunk, so the decompressed text is never held whole. `finish()` then checks the manifest,
+ * migrates an older format and compares every table's SHA-256 and record count.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
-import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from "fflate";
 import { PROJECT_TABLE_NAMES, emptyProjectTables, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { BundleError, subject } from "./errors";
+import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { migrate, readVersion, validateManifest } from "./migrate";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle } from "./types";
+import { inflateEntry, listZip, ZipStructureError, type ZipEntry } from "./zipEntries";
 
 interface FileState {
-  hash: ReturnType<typeof sha256.create>;
-  decoder: TextDecoder;
-  pending: string;
+  hash: Sha256;
   records: unknown[];
-  complete: boolean;
   broken: string | null;
 }
 
 export class BundleZipReader {
-  private readonly unzip: Unzip;
+  private parts: Uint8Array[] = [];
   private readonly files = new Map<string, FileState>();
-  private manifestParts: Uint8Array[] = [];
-  private manifestSeen = false;
-  private failure: unknown = null;
 
-  /** `tamperCode`: what a damaged inside means: "tampered" (decrypted bundle) or "not-a-bundle" (foreign zip). */
-  constructor(private readonly fileName: string | undefined) {
-    this.unzip = new Unzip((file) => this.onFile(file));
-    this.unzip.register(UnzipInflate);
-    this.unzip.register(UnzipPassThrough);
+  constructor(
+    private readonly fileName: string | undefined,
+    private readonly hasher: Sha256Factory = nobleSha256,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.parts.push(chunk);
   }
 
-  push(chunk: Uint8Array, final = false): void {
-    if (this.failure) return;
+  /** Unpacks every entry: the manifest whole, the tables as streams. */
+  private async unpack(): Promise<{ manifest: Uint8Array | null; failed: boolean }> {
+    const zip = concat(this.parts);
+    this.parts = [];
+    let entries: ZipEntry[];
     try {
-      this.unzip.push(chunk, final);
+      entries = listZip(zip);
     } catch (error) {
-      this.failure = error;
+      if (error instanceof ZipStructureError) return { manifest: null, failed: !error.missingEnd };
+      throw error;
     }
+    let manifest: Uint8Array | null = null;
+    let failed = false;
+    for (const entry of entries) {
+      if (entry.name === MANIFEST_FILE) {
+        const chunks: Uint8Array[] = [];
+        try {
+          await inflateEntry(entry, (c) => chunks.push(c));
+          manifest = concat(chunks);
+        } catch {
+          failed = true;
+          manifest = new Uint8Array(0);
+        }
+        continue;
+      }
+      if (entry.name.endsWith("/")) continue;
+      const state: FileState = { hash: this.hasher(), records: [], broken: null };
+      this.files.set(entry.name, state);
+      await readTable(entry, state);
+    }
+    return { manifest, failed };
   }
 
-  finish(): OpenedBundle {
-    this.push(new Uint8Array(0), true);
+  async finish(): Promise<OpenedBundle> {
     const name = this.fileName;
+    const { manifest: manifestBytes, failed } = await this.unpack();
     const tableFiles = [...this.files.keys()];
-    if (!this.manifestSeen) {
+    if (!manifestBytes) {
       throw new BundleError(
         "not-a-bundle",
-        `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}${this.failure || tableFiles.length === 0 ? "" : " (it may be incomplete)"}.`,
+        `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}${failed || tableFiles.length === 0 ? "" : " (it may be incomplete)"}.`,
         name,
       );
     }
-    if (this.failure) {
+    if (failed) {
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(concat(this.manifestParts)));
+      raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
     } catch {
       throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not valid JSON.`, name);
     }
@@ -92,10 +112,8 @@ export class BundleZipReader {
       }
       const state = this.files.get(e.file);
       if (!state) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      if (!state.complete || state.broken) {
-        throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken ?? "is incomplete"}.`, name);
-      }
-      const digest = bytesToHex(state.hash.digest());
+      if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken}.`, name);
+      const digest = await hexDigest(state.hash);
       if (digest !== e.sha256.toLowerCase()) {
         throw new BundleError("tampered", `${subject(name)} has been changed since it was made: ${e.file} does not match its SHA-256 in the manifest.`, name);
       }
@@ -115,45 +133,46 @@ export class BundleZipReader {
     }
     return { manifest, tables };
   }
+}
 
-  private onFile(file: UnzipFile): void {
-    if (file.name === MANIFEST_FILE) {
-      this.manifestSeen = true;
-      file.ondata = (error, data) => {
-        if (error) this.failure = error;
-        else this.manifestParts.push(data);
-      };
-      file.start();
-      return;
-    }
-    if (file.name.endsWith("/")) return;
-    const state: FileState = {
-      hash: sha256.create(),
-      decoder: new TextDecoder("utf-8", { fatal: true }),
-      pending: "",
-      records: [],
-      complete: false,
-      broken: null,
-    };
-    this.files.set(file.name, state);
-    file.ondata = (error, data, final) => {
-      if (error) {
-        state.broken = "cannot be unpacked";
+/** Inflates one table, hashing the bytes and parsing each complete line as soon as it has arrived. */
+async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let pending = "";
+  const onData = (data: Uint8Array) => {
+    if (state.broken) return;
+    state.hash.update(data);
+    try {
+      const text = pending + decoder.decode(data, { stream: true });
+      // Most chunks of a long record hold no line end: keep them pending without splitting.
+      const last = text.lastIndexOf("\n");
+      if (last < 0) {
+        pending = text;
         return;
       }
-      if (state.broken) return;
-      state.hash.update(data);
-      try {
-        const text = state.pending + state.decoder.decode(data, { stream: !final });
-        const lines = text.split("\n");
-        state.pending = final ? "" : (lines.pop() ?? "");
-        for (const line of lines) if (line.length > 0) state.records.push(JSON.parse(line));
-      } catch {
-        state.broken = "is not valid UTF-8 JSON lines";
+      pending = text.slice(last + 1);
+      let from = 0;
+      while (from < last) {
+        const nl = text.indexOf("\n", from);
+        if (nl > from) state.records.push(JSON.parse(text.slice(from, nl)));
+        from = nl + 1;
       }
-      if (final) state.complete = true;
-    };
-    file.start();
+    } catch {
+      state.broken = "is not valid UTF-8 JSON lines";
+    }
+  };
+  try {
+    await inflateEntry(entry, onData);
+  } catch {
+    state.broken = "cannot be unpacked";
+    return;
+  }
+  if (state.broken) return;
+  try {
+    const rest = pending + decoder.decode();
+    if (rest.length > 0) state.records.push(JSON.parse(rest));
+  } catch {
+    state.broken = "is not valid UTF-8 JSON lines";
   }
 }
 
