@@ -70,7 +70,10 @@ export function listZip(zip: Uint8Array): ZipEntry[] {
           if (u16(x) !== 1) continue;
           let f = x + 4;
           if (usize === 0xffffffff) f += 8;
-          if (size === 0xffffffff) (size = u64(f)), (f += 8);
+          if (size === 0xffffffff) {
+            size = u64(f);
+            f += 8;
+          }
           if (local === 0xffffffff) local = u64(f);
         }
       }
