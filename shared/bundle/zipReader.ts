@@ -1,8 +1,8 @@
 /**
  * Reads the plain zip of a bundle: the compressed zip is collected as it is decrypted (about a fifth of
- * the text's size), then each table is inflated as a stream and hashed, split into lines and parsed
- * chunk by chunk, so the decompressed text is never held whole. `finish()` then checks the manifest,
- * migrates an older format and compares every table's SHA-256 and record count.
+ * the text's size). `finish()` reads and checks the manifest, then inflates each table it lists as a
+ * stream, hashing, splitting into lines and parsing chunk by chunk (the decompressed text is never
+ * held whole), compares every table's SHA-256 and record count, and migrates an older format.
  */
 import { PROJECT_TABLE_NAMES, emptyProjectTables, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { BundleError, subject } from "./errors";
@@ -20,7 +20,6 @@ interface FileState {
 
 export class BundleZipReader {
   private parts: Uint8Array[] = [];
-  private readonly files = new Map<string, FileState>();
 
   constructor(
     private readonly fileName: string | undefined,
@@ -31,53 +30,35 @@ export class BundleZipReader {
     this.parts.push(chunk);
   }
 
-  /** Unpacks every entry: the manifest whole, the tables as streams. */
-  private async unpack(): Promise<{ manifest: Uint8Array | null; failed: boolean }> {
+  /** The zip's entries by name, from its central directory. */
+  private list(): Map<string, ZipEntry> {
+    const name = this.fileName;
     const zip = concat(this.parts);
     this.parts = [];
-    let entries: ZipEntry[];
     try {
-      entries = listZip(zip);
+      return new Map(listZip(zip).map((e) => [e.name, e]));
     } catch (error) {
-      if (error instanceof ZipStructureError) return { manifest: null, failed: !error.missingEnd };
-      throw error;
-    }
-    let manifest: Uint8Array | null = null;
-    let failed = false;
-    for (const entry of entries) {
-      if (entry.name === MANIFEST_FILE) {
-        const chunks: Uint8Array[] = [];
-        try {
-          await inflateEntry(entry, (c) => chunks.push(c));
-          manifest = concat(chunks);
-        } catch {
-          failed = true;
-          manifest = new Uint8Array(0);
-        }
-        continue;
+      if (!(error instanceof ZipStructureError)) throw error;
+      if (error.missingEnd) {
+        throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it is not a complete zip file (it may have been cut short).`, name);
       }
-      if (entry.name.endsWith("/")) continue;
-      const state: FileState = { hash: this.hasher(), records: [], broken: null };
-      this.files.set(entry.name, state);
-      await readTable(entry, state);
-    }
-    return { manifest, failed };
-  }
-
-  async finish(): Promise<OpenedBundle> {
-    const name = this.fileName;
-    const { manifest: manifestBytes, failed } = await this.unpack();
-    const tableFiles = [...this.files.keys()];
-    if (!manifestBytes) {
-      throw new BundleError(
-        "not-a-bundle",
-        `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}${failed || tableFiles.length === 0 ? "" : " (it may be incomplete)"}.`,
-        name,
-      );
-    }
-    if (failed) {
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
     }
+  }
+
+  /** The manifest first (a foreign zip is refused before anything is inflated), then each table it lists. */
+  async finish(): Promise<OpenedBundle> {
+    const name = this.fileName;
+    const zipEntries = this.list();
+    const manifestEntry = zipEntries.get(MANIFEST_FILE);
+    if (!manifestEntry) throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}.`, name);
+    const manifestChunks: Uint8Array[] = [];
+    try {
+      await inflateEntry(manifestEntry, (c) => manifestChunks.push(c));
+    } catch {
+      throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
+    }
+    const manifestBytes = concat(manifestChunks);
     let raw: unknown;
     try {
       raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
@@ -110,8 +91,10 @@ export class BundleZipReader {
       if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") {
         throw new BundleError("bad-manifest", `${subject(name)} has a manifest entry for “${table}” without file, count and SHA-256.`, name);
       }
-      const state = this.files.get(e.file);
-      if (!state) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
+      const zipEntry = zipEntries.get(e.file);
+      if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
+      const state: FileState = { hash: this.hasher(), records: [], broken: null };
+      await readTable(zipEntry, state);
       if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken}.`, name);
       const digest = await hexDigest(state.hash);
       if (digest !== e.sha256.toLowerCase()) {
