@@ -126,20 +126,22 @@ async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
     if (state.broken) return;
     state.hash.update(data);
     try {
-      const text = pending + decoder.decode(data, { stream: true });
-      // Most chunks of a long record hold no line end: keep them pending without splitting.
-      const last = text.lastIndexOf("\n");
-      if (last < 0) {
-        pending = text;
+      // Line ends are looked for in the new piece only: searching `pending + piece` would copy a long
+      // record (a transcript, ~80 KB) again for every chunk it spans.
+      const piece = decoder.decode(data, { stream: true });
+      let nl = piece.indexOf("\n");
+      if (nl < 0) {
+        pending += piece;
         return;
       }
-      pending = text.slice(last + 1);
-      let from = 0;
-      while (from < last) {
-        const nl = text.indexOf("\n", from);
-        if (nl > from) state.records.push(JSON.parse(text.slice(from, nl)));
+      const first = pending + piece.slice(0, nl);
+      if (first.length > 0) state.records.push(JSON.parse(first));
+      let from = nl + 1;
+      for (nl = piece.indexOf("\n", from); nl >= 0; nl = piece.indexOf("\n", from)) {
+        if (nl > from) state.records.push(JSON.parse(piece.slice(from, nl)));
         from = nl + 1;
       }
+      pending = piece.slice(from);
     } catch {
       state.broken = "is not valid UTF-8 JSON lines";
     }

@@ -7,7 +7,7 @@ import { BundleError, bundleFromZip, nobleSha256, readBundle, generateIdentity, 
 import { inflateEntry, listZip } from "../../../shared/bundle/zipEntries";
 import { webCryptoSha256 } from "../../../renderer/exchange/workerSha256";
 import { rng } from "../../fixtures/docx/synthetic";
-import { INFO, sampleProject } from "./fixtures";
+import { INFO, sampleProject, source } from "./fixtures";
 
 const nodeSha256: Sha256Factory = () => {
   const h = createHash("sha256");
@@ -108,5 +108,25 @@ describe("zip entries by the central directory", () => {
     const e = await bundleFromZip(damaged, { fileName: "damaged.zip" }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(BundleError);
     expect((e as BundleError).code).toBe("tampered");
+  });
+});
+
+describe("table lines across inflate chunks", () => {
+  it("records longer than many chunks, with multi-byte characters on the boundaries, round-trip exactly", async () => {
+    const t = sampleProject();
+    const random = rng(5);
+    const alphabet = ["a", " ", "é", "—", "😀", "中", "\\", '"'];
+    for (let i = 0; i < 3; i++) {
+      let text = "";
+      while (text.length < 150_000 + i * 70_000) text += alphabet[Math.floor(random() * alphabet.length)] ?? "a";
+      const big = source(`src-long-${i}`, text);
+      t.sources.push(big.source);
+      t.sourceContent.push(big.content);
+    }
+    const me = await generateIdentity();
+    const sealed = await writeBundle(t, INFO, { recipients: [me.recipient] }, undefined, { hasher: nodeSha256 });
+    const { tables } = await readBundle(sealed, { identities: [me.identity] }, { hasher: nodeSha256 });
+    expect(tables.sourceContent.map((c) => c.text)).toEqual(t.sourceContent.map((c) => c.text));
+    expect(tables).toEqual(t);
   });
 });
