@@ -6,6 +6,7 @@
  *   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
  *   await writeBundleFromArgs(tables, info, values.out, values);
  */
+import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -19,6 +20,7 @@ import {
   type BundleKey,
   type BundleLock,
   type OpenedBundle,
+  type Sha256Factory,
 } from "../shared/bundle";
 import type { ProjectTables } from "../shared/model/tables";
 import { CliError } from "./io";
@@ -37,6 +39,12 @@ export interface KeyArgs {
   "passphrase-file"?: string;
   recipient?: string[];
 }
+
+/** Native SHA-256 for the table hashes: about ten times faster than the portable default. */
+export const nodeSha256: Sha256Factory = () => {
+  const h = createHash("sha256");
+  return { update: (bytes) => void h.update(bytes), digest: () => new Uint8Array(h.digest()) };
+};
 
 export function readInput(file: string): Uint8Array {
   try {
@@ -93,7 +101,7 @@ export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs
   if (!file) throw new CliError("no bundle file given");
   const bytes = readInput(file);
   try {
-    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file) });
+    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file), hasher: nodeSha256 });
   } catch (error) {
     throw asCliError(error);
   }
@@ -105,7 +113,7 @@ export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInf
   const lock = await lockFromArgs(keys);
   let bytes: Uint8Array;
   try {
-    bytes = await writeBundle(tables, info, lock);
+    bytes = await writeBundle(tables, info, lock, undefined, { hasher: nodeSha256 });
   } catch (error) {
     throw asCliError(error);
   }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { BundleError, readBundle, writeBundle } from "../../shared/bundle";
+import { webCryptoSha256 } from "./workerSha256";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
 // Packing, encrypting (scrypt takes ~2 s by design) and verifying run here so the window never freezes.
@@ -17,12 +18,12 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
   const request = event.data;
   const post = (response: BundleResponse, transfer: Transferable[] = []) => scope.postMessage(response, transfer);
   if (request.op === "write") {
-    writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }).then(
+    writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), { hasher: webCryptoSha256(), ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }) }).then(
       (bytes) => post({ kind: "written", bytes }, [bytes.buffer]),
       (error: unknown) => post(fail(error)),
     );
   } else {
-    readBundle(request.bytes, request.key, { fileName: request.fileName }).then(
+    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256() }).then(
       (opened) => post({ kind: "opened", opened }),
       (error: unknown) => post(fail(error)),
     );

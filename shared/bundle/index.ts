@@ -12,7 +12,8 @@
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
 export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress, BundleTableEntry, LockKind, OpenedBundle, ReadOptions } from "./types";
 export { BundleError, type BundleErrorCode } from "./errors";
-export { writeBundle, writeBundleStream } from "./write";
+export { writeBundle, writeBundleStream, type WriteOptions } from "./write";
+export { nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 export { readBundle, bundleFromZip, lockKind } from "./read";
 export { selectDelta, stampRange, withReferencedSources } from "./delta";
 export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";

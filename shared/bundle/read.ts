@@ -58,7 +58,7 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
   const payload = data.length - header.size - NONCE;
   const chunks = Math.max(1, Math.ceil(payload / CHUNK_WITH_TAG));
   const total = Math.max(0, payload - chunks * 16);
-  const zip = new BundleZipReader(name);
+  const zip = new BundleZipReader(name, options.hasher);
   const reader = plain.getReader();
   let done = 0;
   try {
@@ -77,19 +77,19 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
     }
     throw tampered(name);
   }
-  return zip.finish();
+  return await zip.finish();
 }
 
 /** A plain zip of a bundle (e.g. decrypted with `age -d`), verified the same way. */
 export async function bundleFromZip(zip: Uint8Array, options: ReadOptions = {}): Promise<OpenedBundle> {
-  const reader = new BundleZipReader(options.fileName);
+  const reader = new BundleZipReader(options.fileName, options.hasher);
   for (let at = 0; at < zip.length; at += FEED) {
     reader.push(zip.subarray(at, Math.min(zip.length, at + FEED)));
     options.onProgress?.({ phase: "unpacking", done: Math.min(zip.length, at + FEED), total: zip.length });
     // Let the UI breathe between slices.
     await Promise.resolve();
   }
-  return reader.finish();
+  return await reader.finish();
 }
 
 /** What the file is locked with, from its header, without a key: so the UI asks for the right thing. */

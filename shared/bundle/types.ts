@@ -3,6 +3,7 @@
  * plus one NDJSON file per table. The format itself is documented in docs/bundle-format.md.
  */
 import type { ProjectTableName } from "../model/tables";
+import type { Sha256Factory } from "./hash";
 
 export const BUNDLE_FORMAT = "margin-bundle";
 /** The format version this code writes; older versions are migrated on read, newer ones refused. */
@@ -62,6 +63,8 @@ export interface ReadOptions {
   /** Shown in error messages, e.g. "team-2026-11-26.margin". */
   fileName?: string;
   onProgress?: (progress: BundleProgress) => void;
+  /** SHA-256 for the table hashes; default @noble/hashes. Node passes node:crypto, the worker WebCrypto (much faster). */
+  hasher?: Sha256Factory;
 }
 
 export interface OpenedBundle {

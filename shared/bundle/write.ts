@@ -4,12 +4,11 @@
  * come. Nothing but the tables themselves and the (compressed, encrypted) output is held whole.
  */
 import { Encrypter } from "age-encryption";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
 import { Zip, ZipDeflate } from "fflate";
 import { PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { stampRange } from "./delta";
 import { BundleError } from "./errors";
+import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { isValidRecipient, MIN_PASSPHRASE_LENGTH } from "./keys";
 import { MANIFEST_FILE, tableFile } from "./layout";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleInfo, type BundleLock, type BundleManifest, type BundleProgress, type BundleTableEntry } from "./types";
@@ -22,6 +21,8 @@ const DEFLATE_LEVEL = 1;
 export interface WriteOptions {
   /** age's scrypt work factor (log2) for passphrase bundles; tests lower it, production keeps age's 18. */
   scryptWorkFactor?: number;
+  /** SHA-256 for the table hashes; default @noble/hashes (see ReadOptions.hasher). */
+  hasher?: Sha256Factory;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function writeBundleStream(
   options: WriteOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const encrypter = makeEncrypter(lock, options);
-  return encrypter.encrypt(zipStream(tables, info, onProgress));
+  return encrypter.encrypt(zipStream(tables, info, onProgress, options.hasher));
 }
 
 function makeEncrypter(lock: BundleLock, options: WriteOptions): Encrypter {
@@ -87,7 +88,12 @@ function makeEncrypter(lock: BundleLock, options: WriteOptions): Encrypter {
 }
 
 /** The plain zip of a bundle, as a pull stream (also what bundle tests and the bench inspect). */
-export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: (progress: BundleProgress) => void): ReadableStream<Uint8Array> {
+export function zipStream(
+  tables: ProjectTables,
+  info: BundleInfo,
+  onProgress?: (progress: BundleProgress) => void,
+  hasher: Sha256Factory = nobleSha256,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const total = PROJECT_TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
   const entries: Partial<Record<ProjectTableName, BundleTableEntry>> = {};
@@ -95,7 +101,7 @@ export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: 
   let rowIndex = 0;
   let ended = false;
   let emitted = 0;
-  let current: { table: ProjectTableName; file: ZipDeflate; hash: ReturnType<typeof sha256.create> } | null = null;
+  let current: { table: ProjectTableName; file: ZipDeflate; hash: Sha256 } | null = null;
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
 
   const zip = new Zip((error, data, final) => {
@@ -111,7 +117,7 @@ export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: 
   });
 
   // One slice of records per step; the consumer (age) pulls, so memory stays flat.
-  const step = () => {
+  const step = async () => {
     const table = PROJECT_TABLE_NAMES[tableIndex];
     if (table === undefined) {
       const manifest = buildManifest(tables, info, entries as Record<ProjectTableName, BundleTableEntry>);
@@ -125,7 +131,7 @@ export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: 
     if (!current) {
       const file = new ZipDeflate(tableFile(table), { level: DEFLATE_LEVEL });
       zip.add(file);
-      current = { table, file, hash: sha256.create() };
+      current = { table, file, hash: hasher() };
       rowIndex = 0;
     }
     const rows: readonly unknown[] = tables[table];
@@ -139,7 +145,7 @@ export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: 
     const last = rowIndex >= rows.length;
     current.file.push(bytes, last);
     if (last) {
-      entries[table] = { file: tableFile(table), count: rows.length, sha256: bytesToHex(current.hash.digest()) };
+      entries[table] = { file: tableFile(table), count: rows.length, sha256: await hexDigest(current.hash) };
       current = null;
       tableIndex++;
     }
@@ -150,10 +156,10 @@ export function zipStream(tables: ProjectTables, info: BundleInfo, onProgress?: 
     start(c) {
       controller = c;
     },
-    pull() {
+    async pull() {
       // Deflate buffers internally, so a step may emit nothing: keep stepping until a chunk is queued.
       const before = emitted;
-      while (!ended && emitted === before) step();
+      while (!ended && emitted === before) await step();
     },
   });
 }

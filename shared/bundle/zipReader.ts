@@ -1,66 +1,67 @@
 /**
- * Reads the plain zip of a bundle as it streams in: every table file is hashed, split into lines and
- * parsed while it is inflated, so the decompressed text is never held whole. `finish()` then checks
- * the manifest, migrates an older format and compares every table's SHA-256 and record count.
+ * Reads the plain zip of a bundle: the compressed zip is collected as it is decrypted (about a fifth of
+ * the text's size). `finish()` reads and checks the manifest, then inflates each table it lists as a
+ * stream, hashing, splitting into lines and parsing chunk by chunk (the decompressed text is never
+ * held whole), compares every table's SHA-256 and record count, and migrates an older format.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
-import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from "fflate";
 import { PROJECT_TABLE_NAMES, emptyProjectTables, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { BundleError, subject } from "./errors";
+import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { migrate, readVersion, validateManifest } from "./migrate";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle } from "./types";
+import { inflateEntry, listZip, ZipStructureError, type ZipEntry } from "./zipEntries";
 
 interface FileState {
-  hash: ReturnType<typeof sha256.create>;
-  decoder: TextDecoder;
-  pending: string;
+  hash: Sha256;
   records: unknown[];
-  complete: boolean;
   broken: string | null;
 }
 
 export class BundleZipReader {
-  private readonly unzip: Unzip;
-  private readonly files = new Map<string, FileState>();
-  private manifestParts: Uint8Array[] = [];
-  private manifestSeen = false;
-  private failure: unknown = null;
+  private parts: Uint8Array[] = [];
 
-  /** `tamperCode`: what a damaged inside means: "tampered" (decrypted bundle) or "not-a-bundle" (foreign zip). */
-  constructor(private readonly fileName: string | undefined) {
-    this.unzip = new Unzip((file) => this.onFile(file));
-    this.unzip.register(UnzipInflate);
-    this.unzip.register(UnzipPassThrough);
+  constructor(
+    private readonly fileName: string | undefined,
+    private readonly hasher: Sha256Factory = nobleSha256,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.parts.push(chunk);
   }
 
-  push(chunk: Uint8Array, final = false): void {
-    if (this.failure) return;
-    try {
-      this.unzip.push(chunk, final);
-    } catch (error) {
-      this.failure = error;
-    }
-  }
-
-  finish(): OpenedBundle {
-    this.push(new Uint8Array(0), true);
+  /** The zip's entries by name, from its central directory. */
+  private list(): Map<string, ZipEntry> {
     const name = this.fileName;
-    const tableFiles = [...this.files.keys()];
-    if (!this.manifestSeen) {
-      throw new BundleError(
-        "not-a-bundle",
-        `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}${this.failure || tableFiles.length === 0 ? "" : " (it may be incomplete)"}.`,
-        name,
-      );
-    }
-    if (this.failure) {
+    const zip = concat(this.parts);
+    this.parts = [];
+    try {
+      return new Map(listZip(zip).map((e) => [e.name, e]));
+    } catch (error) {
+      if (!(error instanceof ZipStructureError)) throw error;
+      if (error.missingEnd) {
+        throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it is not a complete zip file (it may have been cut short).`, name);
+      }
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
     }
+  }
+
+  /** The manifest first (a foreign zip is refused before anything is inflated), then each table it lists. */
+  async finish(): Promise<OpenedBundle> {
+    const name = this.fileName;
+    const zipEntries = this.list();
+    const manifestEntry = zipEntries.get(MANIFEST_FILE);
+    if (!manifestEntry) throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}.`, name);
+    const manifestChunks: Uint8Array[] = [];
+    try {
+      await inflateEntry(manifestEntry, (c) => manifestChunks.push(c));
+    } catch {
+      throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
+    }
+    const manifestBytes = concat(manifestChunks);
     let raw: unknown;
     try {
-      raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(concat(this.manifestParts)));
+      raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
     } catch {
       throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not valid JSON.`, name);
     }
@@ -90,12 +91,12 @@ export class BundleZipReader {
       if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") {
         throw new BundleError("bad-manifest", `${subject(name)} has a manifest entry for “${table}” without file, count and SHA-256.`, name);
       }
-      const state = this.files.get(e.file);
-      if (!state) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      if (!state.complete || state.broken) {
-        throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken ?? "is incomplete"}.`, name);
-      }
-      const digest = bytesToHex(state.hash.digest());
+      const zipEntry = zipEntries.get(e.file);
+      if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
+      const state: FileState = { hash: this.hasher(), records: [], broken: null };
+      await readTable(zipEntry, state);
+      if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken}.`, name);
+      const digest = await hexDigest(state.hash);
       if (digest !== e.sha256.toLowerCase()) {
         throw new BundleError("tampered", `${subject(name)} has been changed since it was made: ${e.file} does not match its SHA-256 in the manifest.`, name);
       }
@@ -115,45 +116,48 @@ export class BundleZipReader {
     }
     return { manifest, tables };
   }
+}
 
-  private onFile(file: UnzipFile): void {
-    if (file.name === MANIFEST_FILE) {
-      this.manifestSeen = true;
-      file.ondata = (error, data) => {
-        if (error) this.failure = error;
-        else this.manifestParts.push(data);
-      };
-      file.start();
-      return;
-    }
-    if (file.name.endsWith("/")) return;
-    const state: FileState = {
-      hash: sha256.create(),
-      decoder: new TextDecoder("utf-8", { fatal: true }),
-      pending: "",
-      records: [],
-      complete: false,
-      broken: null,
-    };
-    this.files.set(file.name, state);
-    file.ondata = (error, data, final) => {
-      if (error) {
-        state.broken = "cannot be unpacked";
+/** Inflates one table, hashing the bytes and parsing each complete line as soon as it has arrived. */
+async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let pending = "";
+  const onData = (data: Uint8Array) => {
+    if (state.broken) return;
+    state.hash.update(data);
+    try {
+      // Line ends are looked for in the new piece only: searching `pending + piece` would copy a long
+      // record (a transcript, ~80 KB) again for every chunk it spans.
+      const piece = decoder.decode(data, { stream: true });
+      let nl = piece.indexOf("\n");
+      if (nl < 0) {
+        pending += piece;
         return;
       }
-      if (state.broken) return;
-      state.hash.update(data);
-      try {
-        const text = state.pending + state.decoder.decode(data, { stream: !final });
-        const lines = text.split("\n");
-        state.pending = final ? "" : (lines.pop() ?? "");
-        for (const line of lines) if (line.length > 0) state.records.push(JSON.parse(line));
-      } catch {
-        state.broken = "is not valid UTF-8 JSON lines";
+      const first = pending + piece.slice(0, nl);
+      if (first.length > 0) state.records.push(JSON.parse(first));
+      let from = nl + 1;
+      for (nl = piece.indexOf("\n", from); nl >= 0; nl = piece.indexOf("\n", from)) {
+        if (nl > from) state.records.push(JSON.parse(piece.slice(from, nl)));
+        from = nl + 1;
       }
-      if (final) state.complete = true;
-    };
-    file.start();
+      pending = piece.slice(from);
+    } catch {
+      state.broken = "is not valid UTF-8 JSON lines";
+    }
+  };
+  try {
+    await inflateEntry(entry, onData);
+  } catch {
+    state.broken = "cannot be unpacked";
+    return;
+  }
+  if (state.broken) return;
+  try {
+    const rest = pending + decoder.decode();
+    if (rest.length > 0) state.records.push(JSON.parse(rest));
+  } catch {
+    state.broken = "is not valid UTF-8 JSON lines";
   }
 }
 

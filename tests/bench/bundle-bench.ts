@@ -10,12 +10,13 @@
  * From tests/bench/main.ts: `await runBundleBench({ sources: options.files, seed: options.seed }, log)`.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatStamp } from "../../shared/clock/hlc";
-import { generateIdentity, readBundle, writeBundle, type BundleInfo } from "../../shared/bundle";
+import { generateIdentity, readBundle, writeBundle, type BundleInfo, type Sha256Factory } from "../../shared/bundle";
 import { applyMergePlan, planMerge } from "../../shared/merge";
 import type { CodeRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
@@ -127,6 +128,12 @@ class PeakMeter {
   }
 }
 
+/** What the CLI passes (cli/keys.ts): node:crypto's SHA-256. */
+const nodeSha256: Sha256Factory = () => {
+  const h = createHash("sha256");
+  return { update: (bytes) => void h.update(bytes), digest: () => new Uint8Array(h.digest()) };
+};
+
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -176,7 +183,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     let bundle: Uint8Array = new Uint8Array(0);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    bundle = await writeBundle(tables, info, { recipients: [keys.recipient] }, meter.sample);
+    bundle = await writeBundle(tables, info, { recipients: [keys.recipient] }, meter.sample, { hasher: nodeSha256 });
     const exportMs = performance.now() - t0;
     const exportCpuMs = cpuMs(c0);
     meter.stop();
@@ -195,7 +202,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     meter.start();
     const r0 = performance.now();
     const ic0 = process.cpuUsage();
-    const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample });
+    const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample, hasher: nodeSha256 });
     const r1 = performance.now();
     const plan = planMerge(local, opened.tables, { lastExchangeAt: null });
     meter.sample();
