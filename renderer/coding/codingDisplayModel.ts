@@ -99,14 +99,21 @@ export function buildCodingDisplay(inputs: DisplayInputs): DisplayBuild {
   return finish(inputs, new SpanIndex(shown), new Map(shown.map((c) => [c.id, c])), byKey, merged);
 }
 
+/** The same stored version of a coding: the same object, or the same id with the same write stamp. */
+const sameVersion = (a: CodingRecord | undefined, b: CodingRecord | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.id === b.id && a.updatedAt !== "" && a.updatedAt === b.updatedAt);
+
+/** Above this many codings changed at the end of the list, building from scratch is as quick. */
+const MAX_TAIL = 32;
+
 /**
- * The codings added since `previous` (the list grew and everything before is the same objects), or
- * null when the change is anything else.
+ * How `next` differs from `previous` when only the end of the list changed (applying a code appends
+ * one; its saved version then replaces the one painted while it saved), or null for any other change.
  */
-function addedSince(previous: DisplayInputs, next: DisplayInputs): readonly CodingRecord[] | null {
+function tailChange(previous: DisplayInputs, next: DisplayInputs): { removed: readonly CodingRecord[]; added: readonly CodingRecord[] } | null {
   const before = previous.codings;
   const after = next.codings;
-  if (!before || !after || after.length <= before.length) return null;
+  if (!before || !after) return null;
   if (
     previous.filter !== next.filter ||
     previous.codes !== next.codes ||
@@ -116,31 +123,44 @@ function addedSince(previous: DisplayInputs, next: DisplayInputs): readonly Codi
   ) {
     return null;
   }
-  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return null;
-  return after.slice(before.length);
+  let same = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (same < shorter && sameVersion(before[same], after[same])) same++;
+  if (before.length - same > MAX_TAIL || after.length - same > MAX_TAIL) return null;
+  return { removed: before.slice(same), added: after.slice(same) };
 }
 
 /**
- * The display after a change. Adding codings (what applying a code does, painted while it saves)
- * re-merges only the stripes of the added codings' codes and inserts into the sorted lists, instead of
- * sorting and merging all of a source's codings again; lanes are still assigned over the whole source,
- * so the result is exactly what `buildCodingDisplay` gives. Any other change builds from scratch.
+ * The display after a change. When only the end of the list changed (applying a code, painted while it
+ * saves, then its saved version), only the stripes of the codes concerned are merged again and the
+ * sorted lists are patched, instead of sorting and merging all of a source's codings; lanes are still
+ * assigned over the whole source, so the result is exactly what `buildCodingDisplay` gives (with the
+ * unchanged codings kept as the objects already shown). Any other change builds from scratch.
  */
 export function updateCodingDisplay(previous: DisplayBuild | null, inputs: DisplayInputs): DisplayBuild {
-  const added = previous ? addedSince(previous.inputs, inputs) : null;
-  if (!previous || !added) return buildCodingDisplay(inputs);
-  const shown = added.filter(shownBy(inputs));
+  const change = previous ? tailChange(previous.inputs, inputs) : null;
+  if (!previous || !change) return buildCodingDisplay(inputs);
   const { display } = previous;
-  if (shown.length === 0) return { ...previous, inputs, display: { ...display, total: inputs.codings?.length ?? 0 } };
-  if (shown.some((c) => display.byId.has(c.id))) return buildCodingDisplay(inputs);
+  const total = inputs.codings?.length ?? 0;
+  const isShown = shownBy(inputs);
+  const removed = change.removed.filter((c) => display.byId.get(c.id) === c);
+  const added = change.added.filter(isShown);
+  if (removed.length === 0 && added.length === 0) {
+    return { ...previous, inputs, display: total === display.total ? display : { ...display, total } };
+  }
+  if (added.some((c) => display.byId.has(c.id) && !removed.some((r) => r.id === c.id))) return buildCodingDisplay(inputs);
 
+  const gone = new Set(removed);
   const byKey = new Map(previous.byKey);
   const touched = new Set<string>();
-  for (const c of shown) {
+  for (const c of removed) touched.add(keyOf(c, inputs.separateCoders));
+  for (const key of touched) byKey.set(key, (byKey.get(key) ?? []).filter((c) => !gone.has(c)));
+  for (const c of added) {
     const key = keyOf(c, inputs.separateCoders);
     byKey.set(key, [...(byKey.get(key) ?? []), c]);
     touched.add(key);
   }
+  for (const key of touched) if (byKey.get(key)?.length === 0) byKey.delete(key);
   const remerged = mergeStripeSegments(
     [...touched].flatMap((key) => (byKey.get(key) ?? []).map((c) => ({ id: c.id, key, start: c.start, end: c.end }))),
   );
@@ -149,7 +169,8 @@ export function updateCodingDisplay(previous: DisplayBuild | null, inputs: Displ
   merged.sort(bySegmentOrder);
 
   const byId = new Map(display.byId);
-  for (const c of shown) byId.set(c.id, c);
-  const index = new SpanIndex([...display.index.items, ...shown]);
-  return finish(inputs, index, byId, byKey, merged);
+  for (const c of removed) byId.delete(c.id);
+  for (const c of added) byId.set(c.id, c);
+  const kept = gone.size === 0 ? display.index.items : display.index.items.filter((c) => !gone.has(c));
+  return finish(inputs, new SpanIndex([...kept, ...added]), byId, byKey, merged);
 }

@@ -468,6 +468,30 @@ async function startApplyProfile(page: Page): Promise<ApplyProfile> {
   };
 }
 
+/** A trace of the apply: main-thread time by trace event (style, layout, paint…), MARGIN_BENCH_APPLY_TRACE=1. */
+async function startApplyTrace(page: Page): Promise<ApplyProfile> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; ph: string; dur?: number; tid: number; ts: number }[] = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as typeof events)));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,blink,v8.execute", transferMode: "ReportEvents" });
+  return {
+    async stop() {
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.end");
+      await done;
+      await cdp.detach();
+      // The renderer's main thread is the one running most RunTask time in "CrRendererMain"; take the busiest.
+      const byThread = new Map<number, number>();
+      for (const e of events) if (e.ph === "X" && e.name === "RunTask") byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
+      const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const totals = new Map<string, number>();
+      for (const e of events) if (e.ph === "X" && e.tid === main) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      console.log(`  apply trace (main thread, ms by event, nested events overlap):\n${top.map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n")}`);
+    },
+  };
+}
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples?: number[];
@@ -551,7 +575,8 @@ async function applyWithPalette(page: Page, spot: Spot, sourceId: string): Promi
   await page.keyboard.type(TARGET_CODE_NAME);
   await palette.getByRole("option", { selected: true }).filter({ hasText: TARGET_CODE_NAME }).waitFor({ timeout: TIMEOUT_MS });
   await armApplyProbe(page, spot, sourceId);
-  const cpu = process.env.MARGIN_BENCH_APPLY_PROFILE === "1" ? await startApplyProfile(page) : null;
+  const cpu =
+    process.env.MARGIN_BENCH_APPLY_PROFILE === "1" ? await startApplyProfile(page) : process.env.MARGIN_BENCH_APPLY_TRACE === "1" ? await startApplyTrace(page) : null;
   await page.keyboard.press("Enter");
   const sample = await readApplyProbe(page, cpu ?? undefined);
   await palette.waitFor({ state: "detached", timeout: TIMEOUT_MS });

@@ -13,7 +13,7 @@ let serial = 0;
 function coding(codeId: string, coderId: string, start: number, length: number): CodingRecord {
   serial++;
   const id = `c${String(serial).padStart(6, "0")}`;
-  return { id, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "", updatedBy: coderId, deleted: false, sourceId: "s", codeId, coderId, start, end: start + length, note: "" };
+  return { id, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: `stamp-${serial}`, updatedBy: coderId, deleted: false, sourceId: "s", codeId, coderId, start, end: start + length, note: "" };
 }
 
 const codingArb = fc
@@ -54,6 +54,51 @@ describe("updateCodingDisplay", () => {
     );
   });
 
+  it("a list read again (copies), with its last codings changed, removed or added, gives the display built from scratch", () => {
+    fc.assert(
+      fc.property(
+        fc.array(codingArb, { maxLength: 120 }),
+        fc.array(codingArb, { maxLength: 5 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 3000 })), { maxLength: 5 }),
+        fc.array(codingArb, { maxLength: 4 }),
+        fc.boolean(),
+        (before, tail, edits, added, separateCoders) => {
+          const filter: CodingFilter = { codeIds: null, coderIds: null };
+          const previous = buildCodingDisplay(inputs([...before, ...tail], filter, separateCoders));
+          // The tail as saved: some kept, some moved (a new stamp), some gone.
+          const saved = tail.flatMap((c, i) => {
+            const [keep, start] = edits[i] ?? [true, -1];
+            if (!keep) return [];
+            return start < 0 ? [{ ...c }] : [{ ...c, start, end: start + 10, updatedAt: `${c.updatedAt}-2` }];
+          });
+          const next = inputs([...before.map((c) => ({ ...c })), ...saved, ...added], filter, separateCoders);
+          expect(summary(updateCodingDisplay(previous, next))).toEqual(summary(buildCodingDisplay(next)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the display as it is when the list read again is the same", () => {
+    const filter: CodingFilter = { codeIds: null, coderIds: null };
+    const before = [coding("a", "k1", 0, 50), coding("b", "k1", 20, 50)];
+    const previous = buildCodingDisplay(inputs(before, filter, false));
+    const next = updateCodingDisplay(previous, inputs(before.map((c) => ({ ...c })), filter, false));
+    expect(next.display).toBe(previous.display);
+  });
+
+  it("replaces the coding painted while it saved with its saved version", () => {
+    const filter: CodingFilter = { codeIds: null, coderIds: null };
+    const before = [coding("a", "k1", 0, 50), coding("b", "k1", 20, 50)];
+    const painted = { ...coding("a", "k1", 60, 10), updatedAt: "" };
+    const shown = updateCodingDisplay(buildCodingDisplay(inputs(before, filter, false)), inputs([...before, painted], filter, false));
+    const stored = { ...painted, updatedAt: "stamp-saved" };
+    const next = updateCodingDisplay(shown, inputs([...before.map((c) => ({ ...c })), stored], filter, false));
+    expect(next.display.byId.get(painted.id)).toBe(stored);
+    expect(next.byKey.get("b")).toBe(shown.byKey.get("b"));
+    expect(summary(next)).toEqual(summary(buildCodingDisplay(inputs([...before, stored], filter, false))));
+  });
+
   it("lays an added coding in without rebuilding the other codes' stripes", () => {
     const filter: CodingFilter = { codeIds: null, coderIds: null };
     const before = [coding("a", "k1", 0, 50), coding("b", "k1", 20, 50), coding("a", "k1", 500, 10)];
@@ -69,7 +114,8 @@ describe("updateCodingDisplay", () => {
     const filter: CodingFilter = { codeIds: null, coderIds: null };
     const before = [coding("a", "k1", 0, 50), coding("b", "k1", 20, 50)];
     const previous = buildCodingDisplay(inputs(before, filter, false));
-    const moved = { ...(before[0] as CodingRecord), start: 100, end: 200 };
+    // Every write stamps the record anew (writeChanges), so a moved coding has a new updatedAt.
+    const moved = { ...(before[0] as CodingRecord), start: 100, end: 200, updatedAt: "stamp-moved" };
     const replaced = inputs([moved, before[1] as CodingRecord, coding("c", "k1", 5, 5)], filter, false);
     expect(summary(updateCodingDisplay(previous, replaced))).toEqual(summary(buildCodingDisplay(replaced)));
     const fewer = inputs([before[1] as CodingRecord], filter, false);
