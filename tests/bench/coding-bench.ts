@@ -473,16 +473,16 @@ async function startApplyTrace(page: Page): Promise<ApplyProfile> {
   const cdp = await page.context().newCDPSession(page);
   const events: { name: string; ph: string; dur?: number; tid: number; ts: number }[] = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as typeof events)));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,blink,v8.execute", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
   return {
     async stop() {
       const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
       await cdp.send("Tracing.end");
       await done;
       await cdp.detach();
-      // The renderer's main thread is the one running most RunTask time in "CrRendererMain"; take the busiest.
+      // The page's main thread: the one running its scripts and style recalcs.
       const byThread = new Map<number, number>();
-      for (const e of events) if (e.ph === "X" && e.name === "RunTask") byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
+      for (const e of events) if (e.ph === "X" && (e.name === "FunctionCall" || e.name === "UpdateLayoutTree")) byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
       const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
       const totals = new Map<string, number>();
       for (const e of events) if (e.ph === "X" && e.tid === main) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
