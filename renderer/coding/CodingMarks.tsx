@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { unionRanges, type Range as TextRange } from "../../shared/coding/ranges";
 import { overlapDepths, repairLanes } from "../../shared/text/stripes";
 import type { TextHighlight } from "../sources/viewer/highlights";
@@ -63,6 +63,7 @@ function measure(start: number, end: number, container: HTMLElement, blocks: Ren
  */
 export function CodingMarks({
   margin,
+  sourceId,
   display,
   selectedCodingId,
   openSegment,
@@ -70,6 +71,8 @@ export function CodingMarks({
   onOpen,
 }: {
   margin: MarginContext;
+  /** The source shown: another source's text has other text nodes, so everything is painted anew. */
+  sourceId: string;
   display: CodingDisplay;
   selectedCodingId: string | null;
   openSegment: LanedSegment | null;
@@ -77,7 +80,8 @@ export function CodingMarks({
   onOpen: (segment: LanedSegment, stripe: HTMLElement) => void;
 }) {
   const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number }>({ stripes: [], left: 0 });
-  const paintedNames = useRef(new Set<string>());
+  // What each highlight name was last painted with, and in which window of which source.
+  const painted = useRef<{ window: string; spans: Map<string, string> }>({ window: "", spans: new Map() });
   const started = useRef<number | null>(null);
   const { content, frame, start, end, layoutKey } = margin;
 
@@ -88,10 +92,20 @@ export function CodingMarks({
     started.current = performance.now();
     const highlights = codingHighlights(display, start, end + 1, selectedCodingId);
     syncHighlightStyles();
-    paintHighlights(container, highlights, start, end);
-    const names = new Set(highlights.map((h) => h.name));
-    clearHighlights([...paintedNames.current].filter((name) => !names.has(name)));
-    paintedNames.current = names;
+    // Only highlights whose spans changed are replaced (a new coding: its code's and the overlaps'):
+    // replacing a highlight makes the browser repaint all the text it covers. The same rows and spans
+    // give the same ranges, so in an unchanged window the others stay as they are.
+    const windowKey = `${sourceId}:${start}:${end}:${layoutKey}`;
+    const before = painted.current.window === windowKey ? painted.current.spans : new Map<string, string>();
+    const spans = new Map(highlights.map((h) => [h.name, `${h.priority ?? 0}:${h.spans.map((r) => `${r.start}-${r.end}`).join(",")}`]));
+    paintHighlights(
+      container,
+      highlights.filter((h) => before.get(h.name) !== spans.get(h.name)),
+      start,
+      end,
+    );
+    clearHighlights([...painted.current.spans.keys()].filter((name) => !spans.has(name)));
+    painted.current = { window: windowKey, spans };
 
     const origin = box.getBoundingClientRect();
     const blocks = renderedBlocks(container);
@@ -107,7 +121,7 @@ export function CodingMarks({
       left,
       stripes: boxes.map((b, i) => ({ segment: b.segment, lane: lanes[i] ?? b.lane, top: b.top, height: Math.max(8, b.bottom - b.top) })),
     });
-  }, [content, frame, start, end, layoutKey, display, selectedCodingId]);
+  }, [content, frame, start, end, layoutKey, display, selectedCodingId, sourceId]);
 
   // The measure spans the paint and the stripes' render, which commits just before this runs.
   useLayoutEffect(() => {
@@ -118,7 +132,7 @@ export function CodingMarks({
     started.current = null;
   }, [placed]);
 
-  useEffect(() => () => clearHighlights([...paintedNames.current]), []);
+  useEffect(() => () => clearHighlights([...painted.current.spans.keys()]), []);
 
   return (
     <CodingStripes
@@ -130,4 +144,26 @@ export function CodingMarks({
       onOpen={onOpen}
     />
   );
+}
+
+/** What the page gives the stripes: through context, so a new coding re-renders them and not the text. */
+export interface CodingMarksProps {
+  sourceId: string;
+  display: CodingDisplay;
+  selectedCodingId: string | null;
+  openSegment: LanedSegment | null;
+  panelId: string;
+  onOpen: (segment: LanedSegment, stripe: HTMLElement) => void;
+}
+
+export const CodingMarksContext = createContext<CodingMarksProps | null>(null);
+
+function CodingMarksSlot({ margin }: { margin: MarginContext }) {
+  const props = useContext(CodingMarksContext);
+  return props ? <CodingMarks margin={margin} {...props} /> : null;
+}
+
+/** The viewer's `renderMargin`: one function for the page's life, so the memoised text need not re-render. */
+export function renderCodingMarks(margin: MarginContext): ReactNode {
+  return <CodingMarksSlot margin={margin} />;
 }

@@ -33,6 +33,9 @@ const quote = (text: string, max = 80) => {
  * paragraph or the speaker turn at the caret, and change a coding's code. Writes go through the
  * repository; each is one undoable step.
  */
+/** Resolves just after the next frame is painted (a task queued from requestAnimationFrame). */
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 export function useCodingActions({
   project,
   session,
@@ -119,23 +122,34 @@ export function useCodingActions({
       const what = quote(text.slice(target.range.start, target.range.end), 40);
       if (choice.kind === "existing") {
         const { saved, shown } = codeShown(choice.codeId, target.range);
-        // The palette closes as the coding appears. A write refused before that (the code was deleted
-        // meanwhile) is shown in the palette as before; a failed commit after it, in the status line.
+        // The palette closes just after the frame that paints the coding: closing a modal <dialog>
+        // restyles the whole page, which would otherwise hold up that paint. A write refused before the
+        // coding is shown (the code was deleted meanwhile) is shown in the palette as before; a failed
+        // commit after it, in the status line.
+        let appeared = false;
         let closed = false;
         const close = () => {
           if (closed) return;
           closed = true;
           closePalette();
         };
-        void shown.then(close);
+        const closedAfterPaint = shown.then(async () => {
+          appeared = true;
+          await afterNextPaint();
+          close();
+        });
+        // Without the coding at hand, `shown` is the save itself: its failure is handled below.
+        void closedAfterPaint.catch(() => undefined);
         try {
           await saved;
         } catch (e) {
-          if (!closed) throw e;
+          if (!appeared) throw e;
+          close();
           say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`, true);
           return;
         }
-        close();
+        // The status line and recent codes change with the palette's closing, not in the painting frame.
+        await closedAfterPaint;
         session.usedCode(choice.codeId);
         say(`Coded “${what}” at ${codeName(choice.codeId)}`);
         return;

@@ -1,41 +1,15 @@
-import { useMemo } from "react";
+import { useLayoutEffect, useMemo, useRef } from "react";
 import { codePath, indexCodes } from "../../shared/coding/codeTree";
 import type { CodeRecord, CoderRecord, CodingRecord } from "../../shared/model/records";
-import { SpanIndex } from "../../shared/text/spans";
-import { assignLanes, mergeStripeSegments, type StripeSegment } from "../../shared/text/stripes";
 import { listCodes } from "../db/codes";
 import { listCoders, listCodingsForSource } from "../db/codings";
 import { useLive } from "../db/live";
 import type { OpenProject } from "../db/projects";
 import type { CodingFilter } from "../project/codingSession";
+import { updateCodingDisplay, type CodingDisplay, type DisplayBuild } from "./codingDisplayModel";
 import { useOptimisticCodings, type OptimisticCodings } from "./optimisticCodings";
 
-/** Characters two segments in one lane must be apart: more than a line, so they never share one. */
-const LANE_GAP = 120;
-
-export interface LanedSegment extends StripeSegment {
-  lane: number;
-  codeId: string;
-  /** Set when coders are shown separately. */
-  coderId: string | null;
-}
-
-/** Everything the viewer needs to paint one source's codings, indexed for the visible window. */
-export interface CodingDisplay {
-  /** Codings shown (after the filter), indexed by position in the text. */
-  index: SpanIndex<CodingRecord>;
-  /** Stripe segments of the whole source with their lanes, indexed by position. */
-  segments: SpanIndex<LanedSegment>;
-  laneCount: number;
-  byId: ReadonlyMap<string, CodingRecord>;
-  codes: ReadonlyMap<string, CodeRecord>;
-  /** "Technology/Usability". */
-  paths: ReadonlyMap<string, string>;
-  coders: ReadonlyMap<string, CoderRecord>;
-  separateCoders: boolean;
-  /** Codings of this source before filtering (for counts). */
-  total: number;
-}
+export type { CodingDisplay, LanedSegment } from "./codingDisplayModel";
 
 export interface CodingData {
   /** What to paint: the stored codings with any being saved laid over them. */
@@ -57,8 +31,6 @@ export function useCodingData(project: OpenProject, sourceId: string): CodingDat
   return { codings, codes, coders, stored, track };
 }
 
-const SEPARATOR = "\u0000";
-
 export function useCodingDisplay(data: CodingData, filter: CodingFilter, separateCoders: boolean): CodingDisplay {
   const { codings, codes, coders } = data;
   const codeMaps = useMemo(() => {
@@ -70,30 +42,14 @@ export function useCodingDisplay(data: CodingData, filter: CodingFilter, separat
   }, [codes]);
   const coderMap = useMemo(() => new Map((coders ?? []).map((c) => [c.id, c])), [coders]);
 
-  return useMemo(() => {
-    const codeIds = filter.codeIds ? new Set(filter.codeIds) : null;
-    const coderIds = filter.coderIds ? new Set(filter.coderIds) : null;
-    const shown = (codings ?? []).filter(
-      (c) => codeMaps.byId.has(c.codeId) && (!codeIds || codeIds.has(c.codeId)) && (!coderIds || coderIds.has(c.coderId)),
-    );
-    const merged = mergeStripeSegments(
-      shown.map((c) => ({ id: c.id, key: separateCoders ? `${c.codeId}${SEPARATOR}${c.coderId}` : c.codeId, start: c.start, end: c.end })),
-    );
-    const { lanes, count } = assignLanes(merged, LANE_GAP);
-    const laned = merged.map((segment, i): LanedSegment => {
-      const [codeId = "", coderId = null] = segment.key.split(SEPARATOR);
-      return { ...segment, lane: lanes[i] ?? 0, codeId, coderId };
-    });
-    return {
-      index: new SpanIndex(shown),
-      segments: new SpanIndex(laned),
-      laneCount: count,
-      byId: new Map(shown.map((c) => [c.id, c])),
-      codes: codeMaps.byId,
-      paths: codeMaps.paths,
-      coders: coderMap,
-      separateCoders,
-      total: codings?.length ?? 0,
-    };
-  }, [codings, codeMaps, coderMap, filter, separateCoders]);
+  // The last display on screen: a coding added to it (applying a code) is laid in, not rebuilt from all.
+  const last = useRef<DisplayBuild | null>(null);
+  const build = useMemo(
+    () => updateCodingDisplay(last.current, { codings, filter, codes: codeMaps.byId, paths: codeMaps.paths, coders: coderMap, separateCoders }),
+    [codings, codeMaps, coderMap, filter, separateCoders],
+  );
+  useLayoutEffect(() => {
+    last.current = build;
+  }, [build]);
+  return build.display;
 }

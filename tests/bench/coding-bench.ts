@@ -449,11 +449,93 @@ async function armApplyProbe(page: Page, spot: Spot, sourceId: string): Promise<
   );
 }
 
-async function readApplyProbe(page: Page): Promise<ApplySample> {
+/** A CPU profile of the apply, from Enter to painted (MARGIN_BENCH_APPLY_PROFILE=1: diagnostics only). */
+interface ApplyProfile {
+  stop(): Promise<void>;
+}
+
+async function startApplyProfile(page: Page): Promise<ApplyProfile> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await cdp.send("Profiler.stop");
+      await cdp.detach();
+      console.log(summariseProfile(profile));
+    },
+  };
+}
+
+/** A trace of the apply: main-thread time by trace event (style, layout, paint…), MARGIN_BENCH_APPLY_TRACE=1. */
+async function startApplyTrace(page: Page): Promise<ApplyProfile> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; ph: string; dur?: number; tid: number; ts: number }[] = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as typeof events)));
+  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  return {
+    async stop() {
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.end");
+      await done;
+      await cdp.detach();
+      // The page's main thread: the one running its scripts and style recalcs.
+      const byThread = new Map<number, number>();
+      for (const e of events) if (e.ph === "X" && (e.name === "FunctionCall" || e.name === "UpdateLayoutTree")) byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
+      const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const totals = new Map<string, number>();
+      for (const e of events) if (e.ph === "X" && e.tid === main) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      console.log(`  apply trace (main thread, ms by event, nested events overlap):\n${top.map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n")}`);
+    },
+  };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self and inclusive ms per function, top entries: where the main thread spent the apply. */
+function summariseProfile(profile: CpuProfile): string {
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? 0) / 1000));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const label = (id: number) => {
+    const f = byId.get(id)?.callFrame;
+    return f ? `${f.functionName || "(anonymous)"} ${f.url.replace(/.*\//, "")}:${f.lineNumber + 1}:${f.columnNumber + 1}` : "?";
+  };
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  let busy = 0;
+  for (const [id, ms] of self) {
+    const name = label(id);
+    selfBy.set(name, (selfBy.get(name) ?? 0) + ms);
+    if (!name.startsWith("(idle)")) busy += ms;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const n = label(at);
+      if (seen.has(n)) continue;
+      seen.add(n);
+      totalBy.set(n, (totalBy.get(n) ?? 0) + ms);
+    }
+  }
+  const top = (m: Map<string, number>, k: number) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n");
+  return `  apply CPU profile: ${busy.toFixed(0)} ms busy\n    self:\n${top(selfBy, 25)}\n    inclusive:\n${top(totalBy, 40)}`;
+}
+
+async function readApplyProbe(page: Page, cpu?: ApplyProfile): Promise<ApplySample> {
   await page.waitForFunction(() => (window as unknown as { __codingProbe: { painted: number | null } }).__codingProbe.painted !== null, null, {
     timeout: TIMEOUT_MS,
     polling: 100,
   });
+  await cpu?.stop();
   // Then until the app's reads after the write (its live queries) are over: how long one coding keeps IndexedDB busy.
   await settle(page);
   return page.evaluate(() => {
@@ -493,8 +575,10 @@ async function applyWithPalette(page: Page, spot: Spot, sourceId: string): Promi
   await page.keyboard.type(TARGET_CODE_NAME);
   await palette.getByRole("option", { selected: true }).filter({ hasText: TARGET_CODE_NAME }).waitFor({ timeout: TIMEOUT_MS });
   await armApplyProbe(page, spot, sourceId);
+  const cpu =
+    process.env.MARGIN_BENCH_APPLY_PROFILE === "1" ? await startApplyProfile(page) : process.env.MARGIN_BENCH_APPLY_TRACE === "1" ? await startApplyTrace(page) : null;
   await page.keyboard.press("Enter");
-  const sample = await readApplyProbe(page);
+  const sample = await readApplyProbe(page, cpu ?? undefined);
   await palette.waitFor({ state: "detached", timeout: TIMEOUT_MS });
   return sample;
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CodingRecord, SourceRecord } from "../../../shared/model/records";
+import type { LanedSegment } from "../../coding/useCodingDisplay";
 import { buildLayout, prepareDecorations } from "../../../shared/text/layout";
 import { countCharacters, type Transcript } from "../../../shared/text/transcript";
 import type { TextAnchor } from "../../app/router";
 import { CodePalette } from "../../coding/CodePalette";
 import { CodingFilterDialog, filterSummary } from "../../coding/CodingFilterDialog";
-import { CodingMarks, marginWidthFor } from "../../coding/CodingMarks";
+import { CodingMarksContext, marginWidthFor, renderCodingMarks, type CodingMarksProps } from "../../coding/CodingMarks";
 import { CodingMenu } from "../../coding/CodingMenu";
 import { CodingPanel } from "../../coding/CodingPanel";
 import { CodingToolbar } from "../../coding/CodingToolbar";
@@ -19,7 +20,7 @@ import { FindBar } from "./FindBar";
 import type { TextHighlight } from "./highlights";
 import { selectOffsets, type TextOffsets } from "./selectionMapping";
 import { SourceHeader } from "./SourceHeader";
-import { TranscriptView, type MarginContext, type TranscriptHandle } from "./TranscriptView";
+import { TranscriptView, type TranscriptHandle } from "./TranscriptView";
 import { useFind } from "./useFind";
 
 /** CSS highlight names, styled in the viewer column (see TranscriptView). */
@@ -65,7 +66,8 @@ export function SourceDocument({
   const display = useCodingDisplay(data, filter, separateCoders);
   const actions = useCodingActions({ project, session, sourceId, transcript, viewer, codes: data.codes ?? [], data });
   const [opened, setOpened] = useState<{ codingId: string; stripe: HTMLElement | null } | null>(null);
-  const openSegment = opened ? (display.segments.items.find((s) => s.ids.includes(opened.codingId)) ?? null) : null;
+  const openedId = opened?.codingId ?? null;
+  const openSegment = useMemo(() => (openedId ? (display.segments.items.find((s) => s.ids.includes(openedId)) ?? null) : null), [display, openedId]);
   const panelId = useId();
   const [filterOpen, setFilterOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -168,15 +170,17 @@ export function SourceDocument({
     else viewer.current?.focus();
   };
 
-  const renderMargin = (margin: MarginContext) => (
-    <CodingMarks
-      margin={margin}
-      display={display}
-      selectedCodingId={opened?.codingId ?? null}
-      openSegment={openSegment}
-      panelId={panelId}
-      onOpen={(segment, stripe) => setOpened({ codingId: segment.ids[0] ?? "", stripe })}
-    />
+  const onOpenStripe = useCallback((segment: LanedSegment, stripe: HTMLElement) => setOpened({ codingId: segment.ids[0] ?? "", stripe }), []);
+  const marks = useMemo<CodingMarksProps>(
+    () => ({ sourceId, display, selectedCodingId: openedId, openSegment, panelId, onOpen: onOpenStripe }),
+    [sourceId, display, openedId, openSegment, panelId, onOpenStripe],
+  );
+  const onSelectionDrag = useCallback(
+    (offsets: TextOffsets, transfer: DataTransfer) => {
+      transfer.setData(SELECTION_DRAG_TYPE, JSON.stringify({ sourceId, start: offsets.start, end: offsets.end }));
+      transfer.effectAllowed = "copy";
+    },
+    [sourceId],
   );
 
   const copySelection = () => {
@@ -207,22 +211,21 @@ export function SourceDocument({
           onClose={closeFind}
         />
       )}
-      <TranscriptView
-        ref={viewer}
-        transcript={transcript}
-        layout={layout}
-        decorations={decorations}
-        paragraphNumbers={paragraphNumbers}
-        highlights={highlights}
-        onSelectionChange={onSelectionChange}
-        renderMargin={renderMargin}
-        marginWidth={marginWidthFor(display.laneCount)}
-        onMenuRequest={setMenuAt}
-        onSelectionDrag={(offsets, transfer) => {
-          transfer.setData(SELECTION_DRAG_TYPE, JSON.stringify({ sourceId, start: offsets.start, end: offsets.end }));
-          transfer.effectAllowed = "copy";
-        }}
-      />
+      <CodingMarksContext.Provider value={marks}>
+        <TranscriptView
+          ref={viewer}
+          transcript={transcript}
+          layout={layout}
+          decorations={decorations}
+          paragraphNumbers={paragraphNumbers}
+          highlights={highlights}
+          onSelectionChange={onSelectionChange}
+          renderMargin={renderCodingMarks}
+          marginWidth={marginWidthFor(display.laneCount)}
+          onMenuRequest={setMenuAt}
+          onSelectionDrag={onSelectionDrag}
+        />
+      </CodingMarksContext.Provider>
       {opened && openSegment && (
         <CodingPanel
           id={panelId}

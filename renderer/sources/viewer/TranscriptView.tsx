@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useEffect,
   useId,
@@ -76,7 +77,11 @@ const HIGHLIGHT_STYLES = [
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-export function TranscriptView({
+/**
+ * The text of a source, virtualised. Memoised: the page re-renders on every coding, message and
+ * selection, and the text need not (the stripes get their data through context, see CodingMarks).
+ */
+export const TranscriptView = memo(function TranscriptView({
   transcript,
   layout,
   decorations,
@@ -359,7 +364,7 @@ export function TranscriptView({
       </p>
     </>
   );
-}
+});
 
 /** The virtual row holding a node, or null if it is not in the transcript. */
 function rowOf(node: Node, container: HTMLElement): number | null {
