@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     // Judged on CPU time: on a shared machine, wall time mostly measures the neighbours.
     importNode: results.ratios.importNodeVsMammothCpu === null ? null : results.ratios.importNodeVsMammothCpu >= IMPORT_GOAL,
     viewerFirstPaint: results.viewer?.available ? results.viewer.medianMs < FIRST_PAINT_GOAL_MS : null,
-    applyCode: results.coding ? results.coding.applyMedianMs < APPLY_GOAL_MS : null,
+    applyCode: results.coding ? results.coding.applyVisibleMedianMs < APPLY_GOAL_MS : null,
     retrieval: results.coding ? results.coding.retrievalMedianMs < RETRIEVAL_GOAL_MS : null,
   };
 

@@ -293,10 +293,12 @@ function codingSection(c: CodingResult): string[] {
       `(${list(c.open.map((o) => o.ms))} ms; first is cold; row 6's goal < ${FIRST_PAINT_GOAL_MS} ms ${c.openMedianMs < FIRST_PAINT_GOAL_MS ? "met" : "MISSED"}) · first stripe at median ${stripes.length ? fixed(median(stripes), 0) : "–"} ms`,
   );
   const total = c.apply.map((a) => Math.max(a.persistedMs, a.paintedMs));
-  const goalApply = c.applyMedianMs < APPLY_GOAL_MS ? `GOAL < ${APPLY_GOAL_MS} ms met` : `GOAL < ${APPLY_GOAL_MS} ms MISSED`;
+  const savedAndVisible = c.apply.map((a) => Math.max(a.persistedMs, a.visibleMs));
+  const goalApply = c.applyVisibleMedianMs < APPLY_GOAL_MS ? `GOAL < ${APPLY_GOAL_MS} ms met` : `GOAL < ${APPLY_GOAL_MS} ms MISSED`;
   out.push(
-    `8. Apply a code (${c.applyPath === "palette" ? "Ctrl+K palette, Enter" : "codebook's Code selection button"}) on that source: median ${unit(c.applyMedianMs, ref)} · ${goalApply}`,
+    `8. Apply a code (${c.applyPath === "palette" ? "Ctrl+K palette, Enter" : "codebook's Code selection button"}) on that source: saved and visible (the issue's "persisted, visible highlight") median ${unit(c.applyVisibleMedianMs, ref)} · ${goalApply} · all: ${list(savedAndVisible)} ms`,
   );
+  out.push(`   conservative (saved, then two frames after highlight + stripe, the second carrying the palette closing): median ${unit(c.applyMedianMs, ref)}`);
   out.push(
     `   saved (transaction complete) median ${unit(median(c.apply.map((a) => a.persistedMs)), ref)} · highlight ${fixed(median(c.apply.map((a) => a.highlightMs)), 0)} ms · ` +
       `stripe ${fixed(median(c.apply.map((a) => a.stripeMs)), 0)} ms · painted ${fixed(median(c.apply.map((a) => a.paintedMs)), 0)} ms · all: ${list(total)} ms · ` +
