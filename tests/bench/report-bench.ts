@@ -24,6 +24,7 @@ import { reportCsv } from "../../shared/reports/csv";
 import { reportDocx } from "../../shared/reports/docx";
 import { reportHtml } from "../../shared/reports/html";
 import { median } from "./report";
+import { rng } from "../fixtures/docx/synthetic";
 
 export const REPORT_BENCH = { sources: 250, wordsPerSource: 2000, cases: 25, segments: 5000, otherCodings: 5000, seed: 11 } as const;
 
@@ -45,17 +46,6 @@ export interface ReportBenchResult {
   ratios: Omit<ReportBenchRound, "referenceMs">;
 }
 
-/** Small seeded generator (mulberry32): the same project every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = "the ward staff system patient handover chart nurse doctor time login screen record shift medication team training support delay safety information access manager".split(" ");
 

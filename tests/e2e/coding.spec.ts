@@ -3,7 +3,7 @@ import type { ConvertedSource } from "../../shared/import/types";
 import { moveCaret, type CaretUnit } from "../../shared/text/caret";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
 import { DOCX_MIME } from "./helpers/files";
-import { charBox, convert, importAndOpen, makeLongTranscript, projectIdFrom, selectInBlocks, waitForSelection } from "./helpers/viewer";
+import { charBox, convert, dragSelect, findInSource as find, importAndOpen, makeLongTranscript, projectIdFrom, selectInBlocks, waitForSelection } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 
 const NAME = "GDE_SiteA_P03";
@@ -27,34 +27,6 @@ function stripe(page: Page, code: string): Locator {
   return page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by ${ME}, `) });
 }
 
-/** Offsets of the n-th occurrence of `needle` in the source text. */
-function find(source: ConvertedSource, needle: string, occurrence = 0): { start: number; end: number } {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = source.text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`${needle} not in the text`);
-  return { start: at, end: at + needle.length };
-}
-
-/**
- * Drags with the mouse from inside the first word of `needle` to inside its last word: the viewer
- * snaps the selection to whole words, so the selection must come out as exactly `needle`.
- */
-async function dragSelect(page: Page, source: ConvertedSource, needle: string, occurrence = 0): Promise<{ start: number; end: number }> {
-  const want = find(source, needle, occurrence);
-  const block = source.blocks.find((b) => b.start <= want.start && want.end <= b.end);
-  if (!block) throw new Error("needle crosses blocks");
-  await page.locator(`[data-block-start="${block.start}"]`).scrollIntoViewIfNeeded();
-  const from = await charBox(page, block.start, want.start - block.start + 2);
-  const to = await charBox(page, block.start, want.end - block.start - 2);
-  // Pressed at the character's left edge (as viewer.spec does): a press mid-glyph in headless
-  // Chromium sometimes only moves the caret while dragging.
-  await page.mouse.move(from.x + 1, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
-  await page.mouse.up();
-  await waitForSelection(page, want);
-  return want;
-}
 
 /** Ctrl+K, type, then Enter (or another key): the quick-code palette. */
 async function codeWithPalette(page: Page, typed: string, key = "Enter", title = "Code the selection"): Promise<void> {

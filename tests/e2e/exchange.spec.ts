@@ -11,7 +11,7 @@ import type { ConvertedSource } from "../../shared/import/types";
 import { createProject, seriousA11yViolations } from "./helpers/app";
 import { addMember, chooseBundle, exchange, exportFor, myPublicKey, newCoder } from "./helpers/exchange";
 import { DOCX_MIME } from "./helpers/files";
-import { charBox, convert, importAndOpen, waitForSelection } from "./helpers/viewer";
+import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 
 const A = "Amira Patel";
@@ -25,19 +25,7 @@ const navigator = (page: Page) => page.getByRole("navigation", { name: "Project 
 
 /** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
 async function code(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
-  const at = source.text.indexOf(needle);
-  if (at < 0) throw new Error(`${needle} not in the text`);
-  const want = { start: at, end: at + needle.length };
-  const block = source.blocks.find((b) => b.start <= want.start && want.end <= b.end);
-  if (!block) throw new Error("needle crosses blocks");
-  await page.locator(`[data-block-start="${block.start}"]`).scrollIntoViewIfNeeded();
-  const from = await charBox(page, block.start, want.start - block.start + 2);
-  const to = await charBox(page, block.start, want.end - block.start - 2);
-  await page.mouse.move(from.x + 1, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
-  await page.mouse.up();
-  await waitForSelection(page, want);
+  await dragSelect(page, source, needle);
   await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Code the selection" });
   await page.keyboard.type(codeName);

@@ -12,7 +12,7 @@ import { parseCsv } from "../../shared/cases/csv";
 import { moveCaret, type CaretUnit } from "../../shared/text/caret";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
 import { DOCX_MIME, type FilePayload } from "./helpers/files";
-import { charBox, convert, importAndOpen, waitForSelection } from "./helpers/viewer";
+import { convert, dragSelect, findInSource as find, importAndOpen, waitForSelection } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 
 const CODEBOOK = fileURLToPath(new URL("../fixtures/codebook/researcher-codebook.csv", import.meta.url));
@@ -30,28 +30,6 @@ const stripe = (page: Page, code: string) =>
   page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by ${ME}, `) });
 const segments = (page: Page) => page.getByRole("region", { name: "Coded segments" });
 const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
-
-function find(source: ConvertedSource, needle: string): Span {
-  const at = source.text.indexOf(needle);
-  if (at < 0) throw new Error(`${needle} not in the text`);
-  return { start: at, end: at + needle.length };
-}
-
-/** Mouse drag from inside the first word to inside the last: the viewer snaps to exactly `needle`. */
-async function dragSelect(page: Page, source: ConvertedSource, needle: string): Promise<Span> {
-  const want = find(source, needle);
-  const block = source.blocks.find((b) => b.start <= want.start && want.end <= b.end);
-  if (!block) throw new Error("needle crosses blocks");
-  await page.locator(`[data-block-start="${block.start}"]`).scrollIntoViewIfNeeded();
-  const from = await charBox(page, block.start, want.start - block.start + 2);
-  const to = await charBox(page, block.start, want.end - block.start - 2);
-  await page.mouse.move(from.x + 1, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
-  await page.mouse.up();
-  await waitForSelection(page, want);
-  return want;
-}
 
 /** Ctrl+K, type, check the highlighted code is the one meant, Enter. */
 async function codeWithPalette(page: Page, typed: string, expected: RegExp, beforeEnter?: () => Promise<void>): Promise<void> {
