@@ -79,10 +79,16 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
         />
       )}
       {uses.has("codes") && (
-        <div className="flex max-h-72 min-h-0 flex-col">
-          <CodePicker codes={lookups.codes} chosen={options.codeIds} onChange={(codeIds) => onChange({ codeIds })} wording={{ legend: "Codes in the report" }} />
+        // The list scrolls within its own height: a <fieldset> does not shrink inside a height-capped flex box.
+        <CodePicker
+          codes={lookups.codes}
+          chosen={options.codeIds}
+          onChange={(codeIds) => onChange({ codeIds })}
+          wording={{ legend: "Codes in the report" }}
+          listClassName="max-h-60"
+        >
           <Check label="Include sub-codes" checked={options.includeSubcodes} onChange={(includeSubcodes) => onChange({ includeSubcodes })} />
-        </div>
+        </CodePicker>
       )}
       {uses.has("sources") && <Checklist legend="Sources" items={sourceItems} chosen={options.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} noneMeans="All sources" />}
       {uses.has("cases") && (
