@@ -6,7 +6,7 @@
  *   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
  *   await writeBundleFromArgs(tables, info, values.out, values);
  */
-import { createHash } from "node:crypto";
+import { createDecipheriv, createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -19,8 +19,10 @@ import {
   type BundleInfo,
   type BundleKey,
   type BundleLock,
+  type ChunkOpener,
   type OpenedBundle,
   type Sha256Factory,
+  type SkipContent,
 } from "../shared/bundle";
 import type { ProjectTables } from "../shared/model/tables";
 import { CliError } from "./io";
@@ -44,6 +46,18 @@ export interface KeyArgs {
 export const nodeSha256: Sha256Factory = () => {
   const h = createHash("sha256");
   return { update: (bytes) => void h.update(bytes), digest: () => new Uint8Array(h.digest()) };
+};
+
+/** Native ChaCha20-Poly1305 for age's payload chunks: ~20× faster than the portable default. */
+export const nodeChunkOpener: ChunkOpener = (key, nonce, sealed) => {
+  if (sealed.length < 16) throw new Error("sealed chunk shorter than its tag");
+  const decipher = createDecipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  const head = decipher.update(sealed.subarray(0, sealed.length - 16));
+  // final() throws when the tag does not match: nothing unauthenticated is returned.
+  const tail = decipher.final();
+  const plain = tail.length === 0 ? head : Buffer.concat([head, tail]);
+  return new Uint8Array(plain.buffer, plain.byteOffset, plain.length);
 };
 
 export function readInput(file: string): Uint8Array {
@@ -97,11 +111,11 @@ export async function lockFromArgs(keys: KeyArgs): Promise<BundleLock> {
 }
 
 /** Reads, decrypts and verifies a bundle named on the command line; any failure is a one-line CliError. */
-export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs): Promise<OpenedBundle> {
+export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs, skipContent?: SkipContent): Promise<OpenedBundle> {
   if (!file) throw new CliError("no bundle file given");
   const bytes = readInput(file);
   try {
-    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file), hasher: nodeSha256 });
+    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file), hasher: nodeSha256, chunkOpener: nodeChunkOpener, ...(skipContent ? { skipContent } : {}) });
   } catch (error) {
     throw asCliError(error);
   }

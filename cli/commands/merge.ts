@@ -30,7 +30,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await lockFromArgs(values);
 
   const a = await openBundleFromArgs(fileA, values);
-  const b = await openBundleFromArgs(fileB, values);
+  // b's transcripts that a already has are not read again (a transcript never changes once imported).
+  const b = await openBundleFromArgs(fileB, values, { projectId: a.manifest.projectId, sourceIds: new Set(a.tables.sourceContent.map((c) => c.id)) });
   if (a.manifest.projectId !== b.manifest.projectId) {
     io.err(`note: the bundles come from different projects (“${a.manifest.projectName}”, “${b.manifest.projectName}”); merging into the first`);
   }

@@ -5,7 +5,7 @@
  */
 import type Dexie from "dexie";
 import type { Table } from "dexie";
-import { BundleError, readBundle, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
+import { BundleError, readBundle, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
@@ -95,7 +95,7 @@ export async function readChangedTables(db: ProjectDatabase, since: string): Pro
  */
 export interface BundleCodec {
   write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
-  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string }): Promise<OpenedBundle>;
+  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string; skipContent?: SkipContent }): Promise<OpenedBundle>;
 }
 
 export const directCodec: BundleCodec = {
@@ -226,9 +226,15 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
 
 // ------------------------------------------------------------------ import and merge
 
-/** Decrypts and verifies a bundle. BundleError codes tell the UI to ask for a passphrase or explain. */
-export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey): Promise<OpenedBundle> {
-  return codec.read(bytes, key, { fileName });
+/**
+ * Decrypts and verifies a bundle. BundleError codes tell the UI to ask for a passphrase or explain.
+ * Opened to merge into `into`: if the bundle is of that project, transcripts it already has are not
+ * read again (they never change once imported), which is most of a whole-project bundle.
+ */
+export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey, into?: OpenProject): Promise<OpenedBundle> {
+  if (!into) return codec.read(bytes, key, { fileName });
+  const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
+  return codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
 }
 
 export interface ImportPlan {
@@ -316,6 +322,8 @@ export function liveCounts(tables: ProjectTables): Record<StampedTableName, numb
  * team merge into it. Refused when that project is already here (merge into it instead).
  */
 export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
+  // Opened for merging, some transcripts were not read: a project made from it would lack them.
+  if (opened.contentLeftOut.length > 0) throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
   const id = asCopy ? newId() : opened.manifest.projectId;
   if (!asCopy && (await getProject(id))) {
     throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);

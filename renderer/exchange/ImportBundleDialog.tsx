@@ -94,6 +94,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     <div className="flex flex-col gap-4 text-sm">
       {step.name === "open" && (
         <OpenBundle
+          into={project}
           onOpened={(opened) => {
             if (opened.manifest.projectId !== project.entry.id) setStep({ name: "other-project", opened });
             else void preview(opened);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { BundleError, lockKind, type OpenedBundle } from "../../shared/bundle";
 import { openBundle } from "../db/exchange";
 import { mySecretKey } from "../db/identity";
+import type { OpenProject } from "../db/projects";
 import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
 import { errorText } from "./messages";
@@ -11,7 +12,7 @@ import { PassphraseField } from "./PassphraseField";
  * Step one of importing: choose a .margin file, unlock it with my key or ask for its passphrase (again,
  * after a wrong one), verify it. Errors name the file; nothing is changed until a later step.
  */
-export function OpenBundle({ onOpened }: { onOpened: (opened: OpenedBundle, fileName: string) => void }) {
+export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle, fileName: string) => void; /** The project the bundle is to be merged into. */ into?: OpenProject }) {
   const host = useHost();
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(false);
@@ -42,7 +43,7 @@ export function OpenBundle({ onOpened }: { onOpened: (opened: OpenedBundle, file
     setBusy(phrase === null ? "Opening with your key…" : "Checking the passphrase…");
     try {
       const key = phrase === null ? { identities: [await mySecretKey(host.keyProtection)] } : { passphrase: phrase };
-      onOpened(await openBundle(bytes, name, key), name);
+      onOpened(await openBundle(bytes, name, key, into), name);
     } catch (e) {
       if (e instanceof BundleError && e.code === "needs-passphrase") setAskPassphrase(true);
       setError(errorText(e));

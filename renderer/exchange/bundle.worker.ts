@@ -23,7 +23,7 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
       (error: unknown) => post(fail(error)),
     );
   } else {
-    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256() }).then(
+    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), ...(request.skipContent ? { skipContent: request.skipContent } : {}) }).then(
       (opened) => post({ kind: "opened", opened }),
       (error: unknown) => post(fail(error)),
     );

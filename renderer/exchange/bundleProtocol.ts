@@ -1,10 +1,10 @@
-import type { BundleErrorCode, BundleInfo, BundleKey, BundleLock, BundleProgress, OpenedBundle } from "../../shared/bundle";
+import type { BundleErrorCode, BundleInfo, BundleKey, BundleLock, BundleProgress, OpenedBundle, SkipContent } from "../../shared/bundle";
 import type { ProjectTables } from "../../shared/model/tables";
 
 /** Messages between the exchange UI and the bundle worker. */
 export type BundleRequest =
   | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number }
-  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string };
+  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent };
 
 export type BundleResponse =
   | { kind: "progress"; progress: BundleProgress }

@@ -39,7 +39,7 @@ export const workerCodec: BundleCodec = {
   },
   async read(bytes, key, options): Promise<OpenedBundle> {
     // A copy goes to the worker: the dialog keeps the file to try another passphrase.
-    const response = await run({ op: "read", bytes, key, fileName: options.fileName });
+    const response = await run({ op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}) });
     if (response.kind === "opened") return response.opened;
     return unwrap(response);
   },

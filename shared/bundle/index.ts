@@ -10,7 +10,8 @@
  *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
  */
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
-export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress, BundleTableEntry, LockKind, OpenedBundle, ReadOptions } from "./types";
+export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress, BundleTableEntry, LockKind, OpenedBundle, ReadOptions, SkipContent } from "./types";
+export { nobleChunkOpener, type ChunkOpener } from "./payload";
 export { BundleError, type BundleErrorCode } from "./errors";
 export { writeBundle, writeBundleStream, type WriteOptions } from "./write";
 export { nobleSha256, type Sha256, type Sha256Factory } from "./hash";

@@ -1,19 +1,16 @@
 /**
- * Opening a bundle: recognise the age header, decrypt as a stream, unzip and parse as the plaintext
- * arrives, verify. Every failure becomes a BundleError whose code says what happened and whose
+ * Opening a bundle: recognise the age header, unwrap the file key, open the payload chunk by chunk,
+ * unzip and parse, verify. Every failure becomes a BundleError whose code says what happened and whose
  * message a researcher can act on; nothing is returned unless everything checked out.
  */
 import { armor, Decrypter } from "age-encryption";
 import { BundleError, subject } from "./errors";
 import { isValidIdentity } from "./keys";
 import { AGE_ARMOR_BEGIN, AGE_MAGIC } from "./layout";
+import { openPayload, PayloadError, PAYLOAD_NONCE, SEALED_CHUNK } from "./payload";
 import type { BundleKey, LockKind, OpenedBundle, ReadOptions } from "./types";
 import { BundleZipReader } from "./zipReader";
 
-/** age's payload: 64 KiB chunks, each with a 16-byte tag, after a 16-byte nonce. */
-const CHUNK = 64 * 1024;
-const CHUNK_WITH_TAG = CHUNK + 16;
-const NONCE = 16;
 const FEED = 256 * 1024;
 
 interface Header {
@@ -48,31 +45,37 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
     for (const identity of identities) decrypter.addIdentity(identity);
   }
 
-  let plain: ReadableStream<Uint8Array>;
+  let fileKey: Uint8Array;
   try {
-    plain = await decrypter.decrypt(chunked(data));
+    fileKey = await decrypter.decryptHeader(data.subarray(0, header.size));
   } catch (error) {
     throw headerError(error, header, data.length, name);
   }
+  if (data.length < header.size + PAYLOAD_NONCE + 16) {
+    throw new BundleError("truncated", `${subject(name)} is incomplete: it ends just after its header.`, name);
+  }
 
-  const payload = data.length - header.size - NONCE;
-  const chunks = Math.max(1, Math.ceil(payload / CHUNK_WITH_TAG));
+  const afterHeader = data.subarray(header.size);
+  const payload = afterHeader.length - PAYLOAD_NONCE;
+  const chunks = Math.max(1, Math.ceil(payload / SEALED_CHUNK));
   const total = Math.max(0, payload - chunks * 16);
-  const zip = new BundleZipReader(name, options.hasher);
-  const reader = plain.getReader();
+  const zip = new BundleZipReader(name, options.hasher, options.skipContent);
   let done = 0;
   try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) break;
-      done += next.value.length;
-      zip.push(next.value);
-      options.onProgress?.({ phase: "unpacking", done, total });
-    }
-  } catch {
-    // age's STREAM hands out chunk i only once chunk i+1 starts, so `done` counts whole good chunks.
-    const failed = Math.floor(done / CHUNK);
-    if (payload <= 16 || failed >= chunks - 1) {
+    openPayload(
+      fileKey,
+      afterHeader,
+      (plain) => {
+        done += plain.length;
+        zip.push(plain);
+        options.onProgress?.({ phase: "unpacking", done, total });
+      },
+      options.chunkOpener,
+    );
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    // A failure in the last chunk (or a missing one) means the file was cut short; earlier, changed.
+    if (payload <= 16 || error.chunk >= error.chunks - 1) {
       throw new BundleError("truncated", `${subject(name)} is incomplete: it ends before the end of the bundle, or its last part is damaged. Copy it again from the original.`, name);
     }
     throw tampered(name);
@@ -82,7 +85,7 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
 
 /** A plain zip of a bundle (e.g. decrypted with `age -d`), verified the same way. */
 export async function bundleFromZip(zip: Uint8Array, options: ReadOptions = {}): Promise<OpenedBundle> {
-  const reader = new BundleZipReader(options.fileName, options.hasher);
+  const reader = new BundleZipReader(options.fileName, options.hasher, options.skipContent);
   for (let at = 0; at < zip.length; at += FEED) {
     reader.push(zip.subarray(at, Math.min(zip.length, at + FEED)));
     options.onProgress?.({ phase: "unpacking", done: Math.min(zip.length, at + FEED), total: zip.length });
@@ -155,7 +158,7 @@ function headerError(error: unknown, header: Header, size: number, name: string 
           name,
         );
   }
-  if (size < header.size + NONCE + 16) return new BundleError("truncated", `${subject(name)} is incomplete: it ends just after its header.`, name);
+  if (size < header.size + PAYLOAD_NONCE + 16) return new BundleError("truncated", `${subject(name)} is incomplete: it ends just after its header.`, name);
   return tampered(name);
 }
 
@@ -168,19 +171,4 @@ function ascii(data: Uint8Array, from: number, to: number): string {
   const end = Math.min(to, data.length);
   for (let i = from; i < end; i++) s += String.fromCharCode(data[i] as number);
   return s;
-}
-
-function chunked(data: Uint8Array): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (at >= data.length) {
-        controller.close();
-        return;
-      }
-      const end = Math.min(data.length, at + FEED);
-      controller.enqueue(data.subarray(at, end));
-      at = end;
-    },
-  });
 }

@@ -4,6 +4,7 @@
  */
 import type { ProjectTableName } from "../model/tables";
 import type { Sha256Factory } from "./hash";
+import type { ChunkOpener } from "./payload";
 
 export const BUNDLE_FORMAT = "margin-bundle";
 /** The format version this code writes; older versions are migrated on read, newer ones refused. */
@@ -65,11 +66,26 @@ export interface ReadOptions {
   onProgress?: (progress: BundleProgress) => void;
   /** SHA-256 for the table hashes; default @noble/hashes. Node passes node:crypto, the worker WebCrypto (much faster). */
   hasher?: Sha256Factory;
+  /** Opens age's payload chunks; default @noble/ciphers. Node passes its native ChaCha20-Poly1305 (~20× faster). */
+  chunkOpener?: ChunkOpener;
+  /**
+   * Transcripts the caller already has: when the bundle is of this project, the content lines of these
+   * sources are hashed and counted but not parsed, and are left out of `tables.sourceContent` (listed in
+   * `contentLeftOut`). A transcript never changes once imported, so merging does not need them again.
+   */
+  skipContent?: SkipContent;
+}
+
+export interface SkipContent {
+  projectId: string;
+  sourceIds: ReadonlySet<string>;
 }
 
 export interface OpenedBundle {
   manifest: BundleManifest;
   tables: import("../model/tables").ProjectTables;
+  /** Source ids whose content was in the bundle but not parsed (ReadOptions.skipContent); usually none. */
+  contentLeftOut: string[];
 }
 
 /** What a file is locked with, read from its age header without any key. */

@@ -137,7 +137,7 @@ export function zipStream(
     const rows: readonly unknown[] = tables[table];
     let text = "";
     while (rowIndex < rows.length && text.length < SLICE_CHARS) {
-      text += JSON.stringify(rows[rowIndex]) + "\n";
+      text += recordLine(rows[rowIndex]) + "\n";
       rowIndex++;
     }
     const bytes = encoder.encode(text);
@@ -185,4 +185,18 @@ function buildManifest(tables: ProjectTables, info: BundleInfo, entries: Record<
     hlc: stampRange(tables),
     tables: ordered,
   };
+}
+
+/**
+ * One record as JSON with its id first, so a reader can tell which transcript a content line holds
+ * from its first bytes and skip one it already has (zipReader.ts readTableSkipping).
+ */
+function recordLine(row: unknown): string {
+  const r = row as { id?: unknown };
+  if (typeof r !== "object" || r === null) return JSON.stringify(row);
+  for (const key in r) {
+    if (key === "id") return JSON.stringify(row);
+    break;
+  }
+  return JSON.stringify({ id: r.id, ...r });
 }

@@ -9,13 +9,24 @@ import { BundleError, subject } from "./errors";
 import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { migrate, readVersion, validateManifest } from "./migrate";
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle } from "./types";
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle, type SkipContent } from "./types";
 import { inflateEntry, listZip, ZipStructureError, type ZipEntry } from "./zipEntries";
 
 interface FileState {
   hash: Sha256;
   records: unknown[];
+  /** Ids of content lines counted and hashed but not parsed (ReadOptions.skipContent). */
+  leftOut: string[];
   broken: string | null;
+}
+
+interface TableJob {
+  table: string;
+  file: string;
+  count: number;
+  sha256: string;
+  entry: ZipEntry;
+  state: FileState;
 }
 
 export class BundleZipReader {
@@ -24,6 +35,7 @@ export class BundleZipReader {
   constructor(
     private readonly fileName: string | undefined,
     private readonly hasher: Sha256Factory = nobleSha256,
+    private readonly skipContent?: SkipContent,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -43,6 +55,23 @@ export class BundleZipReader {
         throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it is not a complete zip file (it may have been cut short).`, name);
       }
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
+    }
+  }
+
+  /** Each table's hash and record count against the manifest; the records go into `into`. */
+  private async checkTables(jobs: readonly TableJob[], into: Record<string, unknown[]>): Promise<void> {
+    const name = this.fileName;
+    for (const { table, file, count: expected, sha256, state } of jobs) {
+      if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${file} ${state.broken}.`, name);
+      const digest = await hexDigest(state.hash);
+      if (digest !== sha256.toLowerCase()) {
+        throw new BundleError("tampered", `${subject(name)} has been changed since it was made: ${file} does not match its SHA-256 in the manifest.`, name);
+      }
+      const count = state.records.length + state.leftOut.length;
+      if (count !== expected) {
+        throw new BundleError("tampered", `${subject(name)} is damaged: ${file} holds ${count} records, the manifest says ${expected}.`, name);
+      }
+      into[table] = state.records;
     }
   }
 
@@ -86,6 +115,9 @@ export class BundleZipReader {
     const entries = manifestIn.tables;
     if (typeof entries !== "object" || entries === null) throw new BundleError("bad-manifest", `${subject(name)} has a manifest without its list of tables.`, name);
     const rawTables: Record<string, unknown[]> = {};
+    const skip = this.skipContent && this.skipContent.projectId === manifestIn.projectId && this.skipContent.sourceIds.size > 0 ? this.skipContent.sourceIds : null;
+    const contentLeftOut: string[] = [];
+    const jobs: TableJob[] = [];
     for (const [table, entry] of Object.entries(entries as Record<string, unknown>)) {
       const e = entry as { file?: unknown; count?: unknown; sha256?: unknown } | null;
       if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") {
@@ -93,17 +125,27 @@ export class BundleZipReader {
       }
       const zipEntry = zipEntries.get(e.file);
       if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      const state: FileState = { hash: this.hasher(), records: [], broken: null };
-      await readTable(zipEntry, state);
-      if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} ${state.broken}.`, name);
-      const digest = await hexDigest(state.hash);
-      if (digest !== e.sha256.toLowerCase()) {
-        throw new BundleError("tampered", `${subject(name)} has been changed since it was made: ${e.file} does not match its SHA-256 in the manifest.`, name);
+      jobs.push({ table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: { hash: this.hasher(), records: [], leftOut: [], broken: null } });
+    }
+    // All tables at once: native inflate works off the main thread, so one table inflates while another
+    // is parsed. Each table keeps its own order, hash and records. With transcripts to skip, their
+    // table waits for the sources: when the project already has every source's text, nothing in it
+    // could be used (content is only taken for sources new to the project), so it is not even inflated.
+    const contentJob = skip ? jobs.find((j) => j.table === "sourceContent") : undefined;
+    const first = jobs.filter((j) => j !== contentJob);
+    await Promise.all(first.map((job) => readTable(job.entry, job.state)));
+    await this.checkTables(first, rawTables);
+    if (contentJob && skip) {
+      const sources = rawTables.sources;
+      const ids = sources?.map((r) => (r as { id?: unknown } | null)?.id);
+      if (ids && ids.every((id) => typeof id === "string" && skip.has(id))) {
+        contentLeftOut.push(...(ids as string[]));
+        rawTables[contentJob.table] = [];
+      } else {
+        await readTableSkipping(contentJob.entry, contentJob.state, skip);
+        await this.checkTables([contentJob], rawTables);
+        contentLeftOut.push(...contentJob.state.leftOut);
       }
-      if (state.records.length !== e.count) {
-        throw new BundleError("tampered", `${subject(name)} is damaged: ${e.file} holds ${state.records.length} records, the manifest says ${e.count}.`, name);
-      }
-      rawTables[table] = state.records;
     }
 
     const migrated = migrate({ manifest: manifestIn, tables: rawTables }, version);
@@ -114,7 +156,7 @@ export class BundleZipReader {
       checkRecords(table, rows, name);
       (tables[table] as unknown[]) = rows;
     }
-    return { manifest, tables };
+    return { manifest, tables, contentLeftOut };
   }
 }
 
@@ -159,6 +201,88 @@ async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
   } catch {
     state.broken = "is not valid UTF-8 JSON lines";
   }
+}
+
+/**
+ * Like readTable, for the content table when the caller already has some transcripts: lines are split
+ * on the newline byte (never part of a multi-byte UTF-8 character, and escaped inside JSON strings), a
+ * line starting `{"id":"<id>"` with a known id is only hashed and counted, the others are parsed. A
+ * line in any other shape is parsed, so a bundle written differently still reads correctly.
+ */
+async function readTableSkipping(entry: ZipEntry, state: FileState, skip: ReadonlySet<string>): Promise<void> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let decided = false;
+  let skipping = false;
+  const decide = () => {
+    decided = true;
+    const first = parts[0];
+    const id = lineId(first && first.length >= ID_PREFIX_LIMIT ? first : concat(parts));
+    skipping = id !== null && skip.has(id);
+    if (skipping && id !== null) {
+      state.leftOut.push(id);
+      parts = [];
+    }
+  };
+  const endLine = () => {
+    if (!decided && size > 0) decide();
+    if (!skipping && size > 0) state.records.push(JSON.parse(decoder.decode(concat(parts))));
+    parts = [];
+    size = 0;
+    decided = false;
+    skipping = false;
+  };
+  const onData = (data: Uint8Array) => {
+    if (state.broken) return;
+    state.hash.update(data);
+    try {
+      let from = 0;
+      for (;;) {
+        const nl = data.indexOf(0x0a, from);
+        const end = nl < 0 ? data.length : nl;
+        if (end > from && !skipping) parts.push(data.subarray(from, end));
+        size += end - from;
+        if (!decided && size >= ID_PREFIX_LIMIT) decide();
+        if (nl < 0) return;
+        endLine();
+        from = nl + 1;
+      }
+    } catch {
+      state.broken = "is not valid UTF-8 JSON lines";
+    }
+  };
+  try {
+    await inflateEntry(entry, onData);
+  } catch {
+    state.broken = "cannot be unpacked";
+    return;
+  }
+  if (state.broken) return;
+  try {
+    endLine();
+  } catch {
+    state.broken = "is not valid UTF-8 JSON lines";
+  }
+}
+
+/** Enough of a line's start to hold `{"id":"` and any id Margin writes. */
+const ID_PREFIX_LIMIT = 256;
+const ID_PREFIX = [0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22]; // {"id":"
+
+/** The id of a line that starts `{"id":"…"` with a plain (unescaped) id, else null. */
+function lineId(head: Uint8Array): string | null {
+  for (let i = 0; i < ID_PREFIX.length; i++) if (head[i] !== ID_PREFIX[i]) return null;
+  const close = head.indexOf(0x22, ID_PREFIX.length);
+  if (close < 0) return null;
+  let id = "";
+  for (let i = ID_PREFIX.length; i < close; i++) {
+    const b = head[i] as number;
+    // A backslash or a non-ASCII byte: leave it to JSON.parse.
+    if (b === 0x5c || b >= 0x80 || b < 0x20) return null;
+    id += String.fromCharCode(b);
+  }
+  return id;
 }
 
 /** Every record must at least be an object with an id; stamped tables also need their stamp. */

@@ -72,50 +72,64 @@ export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, opti
     (byCoder[coder] ??= countsByTable())[table][key]++;
   };
 
+  const decide = (table: StampedTableName, r: RecordMeta, mine: RecordMeta | undefined) => {
+    if (maxIncomingStamp === null || r.updatedAt > maxIncomingStamp) maxIncomingStamp = r.updatedAt;
+    if (!mine) {
+      (winners[table] as RecordMeta[]).push(r);
+      // A tombstone of something this project never had changes nothing anyone can see.
+      if (!r.deleted) count(table, r.updatedBy, "new");
+      return;
+    }
+    const order = compareVersions(r, mine);
+    if (order === 0) {
+      count(table, r.updatedBy, "unchanged");
+      return;
+    }
+    const concurrent =
+      r.updatedBy !== mine.updatedBy && (mineSince === null || mine.updatedAt > mineSince) && (theirsSince === null || r.updatedAt > theirsSince);
+    const fields = concurrent ? differingFields(mine, r) : [];
+    if (fields.length > 0) {
+      conflicts.push({
+        table,
+        id: r.id,
+        local: mine as unknown as Record<string, unknown>,
+        incoming: r as unknown as Record<string, unknown>,
+        fields,
+        winner: order > 0 ? "incoming" : "local",
+      });
+      count(table, r.updatedBy, "conflicts");
+    }
+    if (order > 0) {
+      (winners[table] as RecordMeta[]).push(r);
+      count(table, r.updatedBy, r.deleted && !mine.deleted ? "deleted" : "changed");
+    } else {
+      count(table, r.updatedBy, "unchanged");
+    }
+  };
+
   for (const table of STAMPED_TABLES) {
+    const localRows = local[table] as RecordMeta[];
+    const incomingRows = incoming[table] as RecordMeta[];
+    if (sortedById(localRows) && sortedById(incomingRows)) {
+      // The usual case: both sides come from tables read in primary-key order (IndexedDB, and the
+      // bundle written from it), so one walk over both lists pairs the records, with no maps.
+      let j = 0;
+      for (const r of incomingRows) {
+        while (j < localRows.length && (localRows[j] as RecordMeta).id < r.id) j++;
+        const mine = localRows[j];
+        decide(table, r, mine !== undefined && mine.id === r.id ? mine : undefined);
+      }
+      continue;
+    }
     const localById = new Map<string, RecordMeta>();
-    for (const r of local[table] as RecordMeta[]) localById.set(r.id, r);
+    for (const r of localRows) localById.set(r.id, r);
     const chosen = new Map<string, RecordMeta>();
-    for (const r of incoming[table] as RecordMeta[]) {
-      if (maxIncomingStamp === null || r.updatedAt > maxIncomingStamp) maxIncomingStamp = r.updatedAt;
+    for (const r of incomingRows) {
       // Within one bundle an id appears once; if not, its own last writer is the incoming version.
       const prior = chosen.get(r.id);
       if (!prior || compareVersions(r, prior) > 0) chosen.set(r.id, r);
     }
-    for (const r of chosen.values()) {
-      const mine = localById.get(r.id);
-      if (!mine) {
-        (winners[table] as RecordMeta[]).push(r);
-        // A tombstone of something this project never had changes nothing anyone can see.
-        if (!r.deleted) count(table, r.updatedBy, "new");
-        continue;
-      }
-      const order = compareVersions(r, mine);
-      if (order === 0) {
-        count(table, r.updatedBy, "unchanged");
-        continue;
-      }
-      const concurrent =
-        r.updatedBy !== mine.updatedBy && (mineSince === null || mine.updatedAt > mineSince) && (theirsSince === null || r.updatedAt > theirsSince);
-      const fields = concurrent ? differingFields(mine, r) : [];
-      if (fields.length > 0) {
-        conflicts.push({
-          table,
-          id: r.id,
-          local: mine as unknown as Record<string, unknown>,
-          incoming: r as unknown as Record<string, unknown>,
-          fields,
-          winner: order > 0 ? "incoming" : "local",
-        });
-        count(table, r.updatedBy, "conflicts");
-      }
-      if (order > 0) {
-        (winners[table] as RecordMeta[]).push(r);
-        count(table, r.updatedBy, r.deleted && !mine.deleted ? "deleted" : "changed");
-      } else {
-        count(table, r.updatedBy, "unchanged");
-      }
-    }
+    for (const r of chosen.values()) decide(table, r, localById.get(r.id));
   }
 
   // Content travels with sources that are new here.
@@ -136,6 +150,12 @@ export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, opti
     maxIncomingStamp,
     empty,
   };
+}
+
+/** Ids strictly increasing: in primary-key order, each id once (so no duplicates to resolve). */
+function sortedById(rows: readonly RecordMeta[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (!((rows[i - 1] as RecordMeta).id < (rows[i] as RecordMeta).id)) return false;
+  return true;
 }
 
 /**

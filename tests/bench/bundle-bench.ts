@@ -10,13 +10,14 @@
  * From tests/bench/main.ts: `await runBundleBench({ sources: options.files, seed: options.seed }, log)`.
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatStamp } from "../../shared/clock/hlc";
-import { generateIdentity, readBundle, writeBundle, type BundleInfo, type Sha256Factory } from "../../shared/bundle";
+import { generateIdentity, readBundle, writeBundle, type BundleInfo } from "../../shared/bundle";
+import { nodeChunkOpener, nodeSha256 } from "../../cli/keys";
+import { webCryptoSha256 } from "../../renderer/exchange/workerSha256";
 import { applyMergePlan, planMerge } from "../../shared/merge";
 import type { CodeRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
@@ -39,6 +40,8 @@ export interface BundleBenchResult {
   importMs: { read: number; plan: number; apply: number; total: number };
   referenceImportMs: number;
   importRatio: number;
+  /** The same import with the app worker's portable cipher and WebCrypto hashing (no native ChaCha20 in browsers). */
+  appImport: { read: number; planAndApply: number; total: number; ratio: number };
   peak: { baselineRssMb: number; exportRssMb: number; exportHeapMb: number; importRssMb: number; importHeapMb: number };
 }
 
@@ -48,12 +51,17 @@ const WORDS = (
   "portal app referral appointment manager programme rollout pharmacy results data login screen delay support"
 ).split(" ");
 
+// Ids padded so every table is in id order, as the app reads it from IndexedDB (primary-key order, and
+// real ids are time-ordered UUIDv7) and writes it into bundles.
+const codeId = (i: number) => `code-${String(i).padStart(3, "0")}`;
+const coderId = (i: number) => `coder-${String(i).padStart(2, "0")}`;
+
 /** The seed-scale project, deterministic for a seed. */
 export function seedTables(sourceCount: number, seed = 7): ProjectTables {
   const random = rng(seed);
   const t = emptyProjectTables();
   const stamp = (n: number, node = "benchnode") => formatStamp({ wallTime: 1_790_000_000_000 + n, counter: 0, node });
-  const meta = (id: string, n: number, by = "coder-1") => ({ id, createdAt: "2026-11-26T10:00:00.000Z", updatedAt: stamp(n), updatedBy: by, deleted: false });
+  const meta = (id: string, n: number, by = coderId(1)) => ({ id, createdAt: "2026-11-26T10:00:00.000Z", updatedAt: stamp(n), updatedBy: by, deleted: false });
   let n = 0;
   const lengths: number[] = [];
   for (let i = 0; i < sourceCount; i++) {
@@ -84,7 +92,7 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
   }
   for (let i = 0; i < 500; i++) {
     const code: CodeRecord = {
-      ...meta(`code-${i}`, n++), parentId: i < 20 ? null : `code-${i % 20}`, name: `Code ${i}`, description: "Definition: something.", colour: "#0072B2", order: i, isCategory: i < 20,
+      ...meta(codeId(i), n++), parentId: i < 20 ? null : codeId(i % 20), name: `Code ${i}`, description: "Definition: something.", colour: "#0072B2", order: i, isCategory: i < 20,
     };
     t.codes.push(code);
   }
@@ -93,16 +101,16 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
     const len = lengths[s] ?? 1000;
     const start = Math.floor(random() * Math.max(1, len - 400));
     const coding: CodingRecord = {
-      ...meta(`coding-${i}`, n++, `coder-${1 + (i % 10)}`), sourceId: `src-${String(s).padStart(5, "0")}`, codeId: `code-${20 + Math.floor(random() * 480)}`,
-      start, end: start + 20 + Math.floor(random() * 380), coderId: `coder-${1 + (i % 10)}`, note: "",
+      ...meta(`coding-${String(i).padStart(6, "0")}`, n++, coderId(1 + (i % 10))), sourceId: `src-${String(s).padStart(5, "0")}`, codeId: codeId(20 + Math.floor(random() * 480)),
+      start, end: start + 20 + Math.floor(random() * 380), coderId: coderId(1 + (i % 10)), note: "",
     };
     t.codings.push(coding);
   }
   for (let i = 0; i < 5000; i++) {
-    const memo: MemoRecord = { ...meta(`memo-${i}`, n++), targetKind: "code", targetId: `code-${i % 500}`, title: `Memo ${i}`, body: "A thought about this code. ".repeat(8), authorId: "coder-1" };
+    const memo: MemoRecord = { ...meta(`memo-${String(i).padStart(4, "0")}`, n++), targetKind: "code", targetId: codeId(i % 500), title: `Memo ${i}`, body: "A thought about this code. ".repeat(8), authorId: coderId(1) };
     t.memos.push(memo);
   }
-  for (let i = 1; i <= 10; i++) t.coders.push({ ...meta(`coder-${i}`, n++), name: `Coder ${i}`, initials: `C${i}`, colour: "#D55E00", publicKey: null });
+  for (let i = 1; i <= 10; i++) t.coders.push({ ...meta(coderId(i), n++), name: `Coder ${i}`, initials: `C${i}`, colour: "#D55E00", publicKey: null });
   return t;
 }
 
@@ -128,11 +136,6 @@ class PeakMeter {
   }
 }
 
-/** What the CLI passes (cli/keys.ts): node:crypto's SHA-256. */
-const nodeSha256: Sha256Factory = () => {
-  const h = createHash("sha256");
-  return { update: (bytes) => void h.update(bytes), digest: () => new Uint8Array(h.digest()) };
-};
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -162,7 +165,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const words = tables.sources.reduce((s, c) => s + c.wordCount, 0);
     const keys = await generateIdentity();
     writeFileSync(path.join(dir, "key.txt"), `${keys.identity}\n`);
-    const info: BundleInfo = { projectId: "bench", projectName: "Seed-scale bench", exporter: { coderId: "coder-1", name: "Coder 1" }, kind: "whole", since: null };
+    const info: BundleInfo = { projectId: "bench", projectName: "Seed-scale bench", exporter: { coderId: coderId(1), name: "Coder 1" }, kind: "whole", since: null };
 
     // The reference input: exactly the NDJSON Margin packs, as files, for zip + age.
     const ref = path.join(dir, "ref");
@@ -202,12 +205,14 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     meter.start();
     const r0 = performance.now();
     const ic0 = process.cpuUsage();
-    const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample, hasher: nodeSha256 });
+    // As the app and the CLI read a bundle of the open project: transcripts it already has are not parsed.
+    const skipContent = { projectId: info.projectId, sourceIds: new Set(local.sourceContent.map((c) => c.id)) };
+    const opened = await readBundle(bytes, { identities: [keys.identity] }, { onProgress: meter.sample, hasher: nodeSha256, chunkOpener: nodeChunkOpener, skipContent });
     const r1 = performance.now();
     const plan = planMerge(local, opened.tables, { lastExchangeAt: null });
     meter.sample();
     const r2 = performance.now();
-    const applied = applyMergePlan(local, plan, {}, { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: "coder-1" });
+    const applied = applyMergePlan(local, plan, {}, { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: coderId(1) });
     const r3 = performance.now();
     const importCpuMs = cpuMs(ic0);
     meter.stop();
@@ -217,6 +222,19 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const referenceImportMs = refImport.ms;
     const importMs = { read: r1 - r0, plan: r2 - r1, apply: r3 - r2, total: r3 - r0 };
     log(`  import: Margin read ${importMs.read.toFixed(0)} + plan ${importMs.plan.toFixed(0)} + apply ${importMs.apply.toFixed(0)} ms; age -d + unzip ${referenceImportMs.toFixed(0)} ms`);
+
+    // The app's bundle worker has no native ChaCha20-Poly1305 (browsers offer none): the portable
+    // cipher and WebCrypto's SHA-256, as renderer/exchange/bundle.worker.ts passes them.
+    gc();
+    const a0 = performance.now();
+    const appOpened = await readBundle(bytes, { identities: [keys.identity] }, { hasher: webCryptoSha256(), skipContent });
+    const a1 = performance.now();
+    const appPlan = planMerge(local, appOpened.tables, { lastExchangeAt: null });
+    const appApplied = applyMergePlan(local, appPlan, {}, { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: coderId(1) });
+    const a2 = performance.now();
+    if (appApplied.puts.codings.length !== 10_000) throw new Error(`app path: expected 10,000 new codings, got ${appApplied.puts.codings.length}`);
+    const appImportMs = { read: a1 - a0, planAndApply: a2 - a1, total: a2 - a0 };
+    log(`  import, app's portable cipher: read ${appImportMs.read.toFixed(0)} + plan and apply ${appImportMs.planAndApply.toFixed(0)} ms = ${(appImportMs.total / referenceImportMs).toFixed(2)}× age -d + unzip`);
 
     const result: BundleBenchResult = {
       project: { sources: tables.sources.length, chars, words, codes: tables.codes.length, codings: tables.codings.length, memos: tables.memos.length, ndjsonBytes },
@@ -229,6 +247,7 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
       importMs,
       referenceImportMs,
       importRatio: importMs.total / referenceImportMs,
+      appImport: { ...appImportMs, ratio: appImportMs.total / referenceImportMs },
       peak: {
         baselineRssMb: mb(baseline),
         exportRssMb: mb(exportPeak.rss - baseline),
