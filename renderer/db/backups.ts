@@ -14,7 +14,7 @@ import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
 import { bundleCodec, readProjectTables } from "./exchange";
-import { ensureIdentity, mySecretKey } from "./identity";
+import { ensureIdentity, mySecretKeys } from "./identity";
 import type { OpenProject } from "./projects";
 import { registryDatabase, type CoderProfile } from "./registry";
 import { PROJECT_SCHEMA_VERSION, projectDbName } from "./schema";
@@ -196,7 +196,7 @@ export async function autoBackupIfDue(project: OpenProject, host: BackupHost, co
 
 export async function openBackup(projectId: string, fileName: string, host: BackupHost): Promise<OpenedBundle> {
   const bytes = await storeFor(host).read(projectId, fileName);
-  return bundleCodec().read(bytes, { identities: [await mySecretKey(host.keyProtection)] }, { fileName });
+  return bundleCodec().read(bytes, { identities: await mySecretKeys(host.keyProtection) }, { fileName });
 }
 
 export async function backupBytes(projectId: string, fileName: string, host: BackupHost): Promise<Uint8Array> {

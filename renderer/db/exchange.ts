@@ -5,7 +5,7 @@
  */
 import type Dexie from "dexie";
 import type { Table } from "dexie";
-import { BundleError, readBundle, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
+import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
@@ -96,11 +96,16 @@ export async function readChangedTables(db: ProjectDatabase, since: string): Pro
 export interface BundleCodec {
   write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
   read(bytes: Uint8Array, key: BundleKey, options: { fileName: string; skipContent?: SkipContent }): Promise<OpenedBundle>;
+  /** A passphrase-locked copy of my key (shared/bundle/keyFile.ts), and opening one. */
+  sealKey(identity: string, passphrase: string): Promise<Uint8Array>;
+  openKey(bytes: Uint8Array, passphrase: string, fileName: string): Promise<string>;
 }
 
 export const directCodec: BundleCodec = {
   write: (tables, info, lock, onProgress, options) => writeBundle(tables, info, lock, onProgress, options),
   read: (bytes, key, options) => readBundle(bytes, key, options),
+  sealKey: (identity, passphrase) => sealKeyFile(identity, passphrase),
+  openKey: (bytes, passphrase, fileName) => openKeyFile(bytes, passphrase, fileName),
 };
 
 let codec: BundleCodec = directCodec;

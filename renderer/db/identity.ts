@@ -3,7 +3,7 @@
  * project on this machine). The secret key never leaves this laptop; the public key ("age1…") is what
  * team members add so bundles can be locked to them.
  */
-import { fingerprint, generateIdentity, isValidRecipient } from "../../shared/bundle";
+import { fingerprint, generateIdentity, isValidIdentity, isValidRecipient, recipientOf } from "../../shared/bundle";
 import type { KeyProtection } from "../host/host";
 import { registryDatabase, type StoredIdentity, type TeamMember } from "./registry";
 
@@ -56,12 +56,67 @@ export async function mySecretKey(protection: KeyProtection | null): Promise<str
   await ensureIdentity(protection);
   const stored = await getStoredIdentity();
   if (!stored) throw new Error("Your key could not be found.");
+  return unwrap(stored, protection);
+}
+
+async function unwrap(stored: StoredIdentity, protection: KeyProtection | null): Promise<string> {
   if (stored.protection === "none") {
     if (!stored.identity) throw new Error("Your key is damaged: its secret part is missing.");
     return stored.identity;
   }
   if (!protection || !stored.wrapped) throw new Error("Your key is protected by the operating system, which is not available here.");
   return protection.unprotect(stored.wrapped);
+}
+
+export async function retiredIdentities(): Promise<StoredIdentity[]> {
+  const row = await registryDatabase().settings.get("retired-identities");
+  return row?.key === "retired-identities" ? row.value : [];
+}
+
+/**
+ * Every secret key that may open a bundle or backup sent to me: the current one first, then keys used
+ * before a saved key replaced them (one that can no longer be unwrapped is left out, not fatal).
+ */
+export async function mySecretKeys(protection: KeyProtection | null): Promise<string[]> {
+  const keys = [await mySecretKey(protection)];
+  for (const old of await retiredIdentities()) {
+    try {
+      keys.push(await unwrap(old, protection));
+    } catch {
+      // Unwrapping failed (OS keychain reset): the current key still works.
+    }
+  }
+  return keys;
+}
+
+/**
+ * Makes a saved key (from another laptop, or from before a profile was wiped) this coder's key. The
+ * current key is retired, not deleted, so bundles and backups locked to it still open. Throws a
+ * message for the screen when the key is not valid or is already mine.
+ */
+export async function adoptSavedKey(identity: string, protection: KeyProtection | null, now = new Date()): Promise<{ previous: MyKey; current: MyKey }> {
+  const secret = identity.trim();
+  if (!isValidIdentity(secret)) throw new Error("This is not an age secret key (AGE-SECRET-KEY-1…).");
+  const previous = await ensureIdentity(protection);
+  const recipient = await recipientOf(secret);
+  if (recipient === previous.recipient) throw new Error("This saved key is already your key: nothing to change.");
+  let stored: StoredIdentity = { recipient, protection: "none", identity: secret, createdAt: now.toISOString() };
+  if (protection) {
+    try {
+      stored = { recipient, protection: "os-keychain", wrapped: await protection.protect(secret), createdAt: stored.createdAt };
+    } catch {
+      // As on first run: kept unwrapped, and Settings says so.
+    }
+  }
+  const db = registryDatabase();
+  await db.transaction("rw", db.settings, async () => {
+    const current = await getStoredIdentity();
+    const retired = (await retiredIdentities()).filter((r) => r.recipient !== recipient);
+    if (current && !retired.some((r) => r.recipient === current.recipient)) retired.unshift(current);
+    await db.settings.put({ key: "retired-identities", value: retired });
+    await db.settings.put({ key: "identity", value: stored });
+  });
+  return { previous, current: describe(stored) };
 }
 
 export async function listTeam(): Promise<TeamMember[]> {

@@ -47,6 +47,8 @@ export type SettingsRow =
   | { key: "profile"; value: CoderProfile }
   | { key: "theme"; value: "light" | "dark" | "system" }
   | { key: "identity"; value: StoredIdentity }
+  /** Keys this coder used before switching to a saved one: kept so bundles and backups sent to them still open. */
+  | { key: "retired-identities"; value: StoredIdentity[] }
   | { key: "team"; value: TeamMember[] }
   | { key: `backup:${string}`; value: BackupState };
 

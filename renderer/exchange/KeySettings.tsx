@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
+import { KeyCopy } from "./KeyCopy";
 import { TeamDialog } from "./TeamDialog";
 import { protectionText, useMyKey } from "./useMyKey";
 
 /** Settings: where my secret key is kept (said plainly when the OS does not protect it), and the team. */
 export function KeySettings() {
   const host = useHost();
-  const { key, error } = useMyKey();
+  const { key, error, reload } = useMyKey();
   const [teamOpen, setTeamOpen] = useState(false);
   return (
     <section className="mt-5 text-sm" aria-labelledby="key-settings-heading">
@@ -24,6 +25,7 @@ export function KeySettings() {
             {key.protection === "none" ? "Not protected by the operating system. " : ""}
             {protectionText(key, host.kind)}
           </p>
+          <KeyCopy myKey={key} onKeyChanged={reload} />
         </>
       )}
       <Button className="mt-2" onClick={() => setTeamOpen(true)}>

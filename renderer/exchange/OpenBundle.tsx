@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { BundleError, lockKind, type OpenedBundle } from "../../shared/bundle";
 import { openBundle } from "../db/exchange";
-import { mySecretKey } from "../db/identity";
+import { mySecretKeys } from "../db/identity";
 import type { OpenProject } from "../db/projects";
 import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
@@ -42,7 +42,7 @@ export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle
   async function unlock(name: string, bytes: Uint8Array, phrase: string | null) {
     setBusy(phrase === null ? "Opening with your key…" : "Checking the passphrase…");
     try {
-      const key = phrase === null ? { identities: [await mySecretKey(host.keyProtection)] } : { passphrase: phrase };
+      const key = phrase === null ? { identities: await mySecretKeys(host.keyProtection) } : { passphrase: phrase };
       onOpened(await openBundle(bytes, name, key, into), name);
     } catch (e) {
       if (e instanceof BundleError && e.code === "needs-passphrase") setAskPassphrase(true);

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
-import { BundleError, readBundle, writeBundle } from "../../shared/bundle";
+import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle } from "../../shared/bundle";
 import { webCryptoSha256 } from "./workerSha256";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
-// Packing, encrypting (scrypt takes ~2 s by design) and verifying run here so the window never freezes.
+// Packing, encrypting (scrypt takes ~2 s by design) and verifying run here so the window never freezes;
+// so do saving and opening a copy of my key (scrypt again).
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function fail(error: unknown): BundleResponse {
@@ -20,6 +21,16 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
   if (request.op === "write") {
     writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), { hasher: webCryptoSha256(), ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }) }).then(
       (bytes) => post({ kind: "written", bytes }, [bytes.buffer]),
+      (error: unknown) => post(fail(error)),
+    );
+  } else if (request.op === "seal-key") {
+    sealKeyFile(request.identity, request.passphrase).then(
+      (bytes) => post({ kind: "key-sealed", bytes }, [bytes.buffer]),
+      (error: unknown) => post(fail(error)),
+    );
+  } else if (request.op === "open-key") {
+    openKeyFile(request.bytes, request.passphrase, request.fileName).then(
+      (identity) => post({ kind: "key-opened", identity }),
       (error: unknown) => post(fail(error)),
     );
   } else {

@@ -4,10 +4,14 @@ import type { ProjectTables } from "../../shared/model/tables";
 /** Messages between the exchange UI and the bundle worker. */
 export type BundleRequest =
   | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number }
-  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent };
+  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent }
+  | { op: "seal-key"; identity: string; passphrase: string }
+  | { op: "open-key"; bytes: Uint8Array; passphrase: string; fileName: string };
 
 export type BundleResponse =
   | { kind: "progress"; progress: BundleProgress }
   | { kind: "written"; bytes: Uint8Array }
   | { kind: "opened"; opened: OpenedBundle }
+  | { kind: "key-sealed"; bytes: Uint8Array }
+  | { kind: "key-opened"; identity: string }
   | { kind: "failed"; bundleError: { code: BundleErrorCode; message: string; fileName?: string } | null; message: string };

@@ -4,10 +4,11 @@ import { useHost } from "../host/HostContext";
 import { errorText } from "./messages";
 
 /** This coder's public key, made on first need. */
-export function useMyKey(): { key: MyKey | null; error: string | null } {
+export function useMyKey(): { key: MyKey | null; error: string | null; reload: () => void } {
   const host = useHost();
   const [key, setKey] = useState<MyKey | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
     ensureIdentity(host.keyProtection)
@@ -16,8 +17,8 @@ export function useMyKey(): { key: MyKey | null; error: string | null } {
     return () => {
       live = false;
     };
-  }, [host]);
-  return { key, error };
+  }, [host, version]);
+  return { key, error, reload: () => setVersion((v) => v + 1) };
 }
 
 /** Where the secret key is kept, in plain words (Settings and the Team screen). */

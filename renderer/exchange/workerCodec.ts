@@ -37,6 +37,16 @@ export const workerCodec: BundleCodec = {
     if (response.kind === "written") return response.bytes;
     return unwrap(response);
   },
+  async sealKey(identity, passphrase) {
+    const response = await run({ op: "seal-key", identity, passphrase });
+    if (response.kind === "key-sealed") return response.bytes;
+    return unwrap(response);
+  },
+  async openKey(bytes, passphrase, fileName) {
+    const response = await run({ op: "open-key", bytes, passphrase, fileName });
+    if (response.kind === "key-opened") return response.identity;
+    return unwrap(response);
+  },
   async read(bytes, key, options): Promise<OpenedBundle> {
     // A copy goes to the worker: the dialog keeps the file to try another passphrase.
     const response = await run({ op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}) });

@@ -7,6 +7,7 @@
  *   bundleFromZip(zipBytes, { fileName })         → same, for a zip already decrypted by the age CLI
  *   lockKind(bytes)                               → "passphrase" | "recipients" | "not-age" (ask for the right thing)
  *   selectDelta(tables, since)                    → only what changed after an HLC stamp
+ *   sealKeyFile / openKeyFile                     → a passphrase-locked copy of my key (new laptop, wiped profile)
  *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
  */
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
@@ -16,6 +17,7 @@ export { BundleError, type BundleErrorCode } from "./errors";
 export { writeBundle, writeBundleStream, type WriteOptions } from "./write";
 export { nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 export { readBundle, bundleFromZip, lockKind } from "./read";
+export { sealKeyFile, openKeyFile, type SealKeyOptions } from "./keyFile";
 export { selectDelta, stampRange, withReferencedSources } from "./delta";
 export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";
 export type { PassphraseStrength, KeyPair } from "./keys";
