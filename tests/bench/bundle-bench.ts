@@ -182,6 +182,17 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     }
     writeFileSync(path.join(ref, "manifest.json"), "{}\n");
     gc();
+    // The project the bundle is merged into, as the app has it: read from IndexedDB without the
+    // transcripts' text (structured clone, so flat strings like Dexie's, not the generator's cons strings),
+    // with 90% of the codings and 1% of the codes edited locally.
+    const local: ProjectTables = structuredClone({
+      ...tables,
+      sourceContent: [],
+      codings: tables.codings.slice(0, 90_000),
+      codes: tables.codes.map((c, i) => (i % 100 === 0 ? { ...c, name: `${c.name} (edited)`, updatedAt: formatStamp({ wallTime: 1_790_100_000_000, counter: i, node: "localnode" }), updatedBy: "coder-2" } : c)),
+    });
+    const haveText = tables.sourceContent.map((c) => c.id);
+    gc();
     const baseline = process.memoryUsage().rss;
     const meter = new PeakMeter();
 
@@ -201,13 +212,12 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const referenceExportMs = refExport.ms;
     log(`  export: Margin ${exportMs.toFixed(0)} ms, zip+age ${referenceExportMs.toFixed(0)} ms, bundle ${mb(bundleBytes)} MB`);
 
-    // Import into a project that has 90% of it, with 1% of the codes edited locally.
-    const local: ProjectTables = { ...tables, codings: tables.codings.slice(0, 90_000), codes: tables.codes.map((c, i) => (i % 100 === 0 ? { ...c, name: `${c.name} (edited)`, updatedAt: formatStamp({ wallTime: 1_790_100_000_000, counter: i, node: "localnode" }), updatedBy: "coder-2" } : c)) };
+    // Import into `local` (above): a project that has 90% of it.
     bundle = new Uint8Array(0);
     gc();
     const bytes = readFileSync(path.join(dir, "bench.margin"));
     // As the app and the CLI read a bundle of the open project: transcripts it already has are not parsed.
-    const skipContent = { projectId: info.projectId, sourceIds: new Set(local.sourceContent.map((c) => c.id)) };
+    const skipContent = { projectId: info.projectId, sourceIds: new Set(haveText) };
     const mergeStamp = { stamp: () => formatStamp({ wallTime: 1_790_200_000_000, counter: 0, node: "merger" }), coderId: coderId(1) };
 
     /** One import+merge as the CLI does it (native cipher and hash), timed in phases. */

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { nodeChunkOpener, nodeSha256 } from "../../../cli/keys";
 import { BundleError, bundleFromZip, generateIdentity, readBundle, writeBundle, type OpenedBundle } from "../../../shared/bundle";
+import { listZip } from "../../../shared/bundle/zipEntries";
 import { planMerge } from "../../../shared/merge";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
 import { rng } from "../../fixtures/docx/synthetic";
@@ -129,5 +130,13 @@ describe("transcripts the project already has are not read again", () => {
     expect(opened.tables.sourceContent).toEqual([{ ...rest2, id: id2 }]);
     expect(await codeOf(bundleFromZip(await zipOf(3, await hex(content)), { skipContent, fileName: "x.margin" }))).toBe("tampered");
     expect(await codeOf(bundleFromZip(await zipOf(2, await hex(content + " ")), { skipContent, fileName: "x.margin" }))).toBe("tampered");
+    // Damaged deflate data in the sources table: refused.
+    const zip = await zipOf(2, await hex(content));
+    const sourcesEntry = listZip(zip).find((e) => e.name === "tables/sources.ndjson");
+    expect(sourcesEntry?.method).toBe(8);
+    const damaged = zip.slice();
+    const middle = (sourcesEntry?.data.byteOffset ?? 0) + Math.floor((sourcesEntry?.data.length ?? 0) / 2);
+    for (let i = middle; i < middle + 8; i++) damaged[i] = (damaged[i] ?? 0) ^ 0xff;
+    expect(await codeOf(bundleFromZip(damaged, { fileName: "x.margin", skipContent }))).toBe("tampered");
   });
 });
