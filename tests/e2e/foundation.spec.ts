@@ -71,7 +71,7 @@ test("settings show the coder profile and persistent storage status", async ({ p
   await expect(dialog.getByTestId("persistent-storage")).toHaveText(/Granted|Not granted|Unknown/);
   await dialog.getByLabel("Your name").fill("Amira K. Patel");
   await dialog.getByRole("button", { name: "Save profile" }).click();
-  await expect(dialog.getByText("Saved")).toBeVisible();
+  await expect(dialog.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await dialog.getByLabel("Dark").check();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await dialog.getByRole("button", { name: "Close" }).click();
