@@ -188,6 +188,14 @@ async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
       state.broken = "is not valid UTF-8 JSON lines";
     }
   };
+  await inflateLines(entry, state, onData, () => {
+    const rest = pending + decoder.decode();
+    if (rest.length > 0) state.records.push(JSON.parse(rest));
+  });
+}
+
+/** Inflates an entry through `onData`, then `lastLine` for what follows the last newline; failures mark the table broken. */
+async function inflateLines(entry: ZipEntry, state: FileState, onData: (data: Uint8Array) => void, lastLine: () => void): Promise<void> {
   try {
     await inflateEntry(entry, onData);
   } catch {
@@ -196,8 +204,7 @@ async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
   }
   if (state.broken) return;
   try {
-    const rest = pending + decoder.decode();
-    if (rest.length > 0) state.records.push(JSON.parse(rest));
+    lastLine();
   } catch {
     state.broken = "is not valid UTF-8 JSON lines";
   }
@@ -252,18 +259,7 @@ async function readTableSkipping(entry: ZipEntry, state: FileState, skip: Readon
       state.broken = "is not valid UTF-8 JSON lines";
     }
   };
-  try {
-    await inflateEntry(entry, onData);
-  } catch {
-    state.broken = "cannot be unpacked";
-    return;
-  }
-  if (state.broken) return;
-  try {
-    endLine();
-  } catch {
-    state.broken = "is not valid UTF-8 JSON lines";
-  }
+  await inflateLines(entry, state, onData, endLine);
 }
 
 /** Enough of a line's start to hold `{"id":"` and any id Margin writes. */
