@@ -70,7 +70,13 @@ function SaveKeyDialog({ open, myKey, onClose }: { open: boolean; myKey: MyKey; 
           Bundles sent to you and your automatic backups open only with your key (fingerprint <span className="font-mono">{myKey.fingerprint}</span>). Save a copy, locked
           with a passphrase, to use on a new laptop or after this browser profile is reset. Anyone with the file and the passphrase can open your bundles.
         </p>
-        <PassphraseField label="Passphrase for the key file" value={passphrase} onChange={setPassphrase} showStrength />
+        <PassphraseField
+          label="Passphrase for the key file"
+          value={passphrase}
+          onChange={setPassphrase}
+          showStrength
+          goodAdvice="Good. Keep it to yourself, and not with the file: anyone with both can open your bundles."
+        />
         <PassphraseField label="Passphrase again" value={again} onChange={setAgain} showStrength={false} />
         {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
         {status && <p role="status">{status}</p>}

@@ -8,12 +8,15 @@ export function PassphraseField({
   onChange,
   showStrength,
   error,
+  goodAdvice = "Good: share it with the team by phone or in person, not in the same email as the file.",
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   showStrength: boolean;
   error?: string | null;
+  /** Shown under a strong enough passphrase: what to do with it. */
+  goodAdvice?: string;
 }) {
   const id = useId();
   const strength = passphraseStrength(value);
@@ -52,7 +55,7 @@ export function PassphraseField({
             <span className="text-xs font-medium">Strength: {value ? strength.label : "—"}</span>
           </div>
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            {value ? strength.hint || "Good: share it with the team by phone or in person, not in the same email as the file." : `At least ${MIN_PASSPHRASE_LENGTH} characters; four or five unrelated words work well.`}
+            {value ? strength.hint || goodAdvice : `At least ${MIN_PASSPHRASE_LENGTH} characters; four or five unrelated words work well.`}
           </p>
         </div>
       )}
