@@ -94,6 +94,16 @@ describe("transcripts the project already has are not read again", () => {
     expect(plan.winners.sourceContent.map((c) => c.id)).toEqual(["src-2"]);
   });
 
+  it("every choice of known transcripts leaves out exactly those and parses the rest unchanged (Unicode, long lines)", async () => {
+    const ids = tables.sourceContent.map((c) => c.id);
+    for (let mask = 0; mask < 1 << ids.length; mask++) {
+      const known = new Set(ids.filter((_, i) => mask & (1 << i)));
+      const opened = await readBundle(sealed, key, { skipContent: { projectId: INFO.projectId, sourceIds: known } });
+      expect(opened.tables.sourceContent).toEqual(tables.sourceContent.filter((c) => !known.has(c.id)));
+      expect([...opened.contentLeftOut].sort()).toEqual([...known].sort());
+    }
+  });
+
   it("a bundle of another project is read whole (it may become a new project)", async () => {
     const opened = await readBundle(sealed, key, { skipContent: { projectId: "some-other-project", sourceIds: all } });
     expect(opened.tables.sourceContent).toHaveLength(3);
