@@ -18,8 +18,8 @@ const MAX_SHOWN = 200;
  * The quick-code palette: a combobox over the codebook (WAI-ARIA combobox with a listbox popup, the
  * list always shown). Typing filters by name or path; Enter applies the highlighted code; recent codes
  * are on 1–9; a name that matches nothing becomes a new code (Enter, or Ctrl+Enter at any time);
- * Alt+Enter or "Choose parent…" asks where the new code goes first. Escape closes; the dialog gives
- * focus back to where it was.
+ * Alt+Enter or "Choose parent…" asks where the new code goes first. Escape (or a click outside)
+ * closes; the dialog gives focus back to where it was.
  */
 export function CodePalette({
   open,
@@ -48,7 +48,8 @@ export function CodePalette({
   onClose: () => void;
 }) {
   return (
-    <Dialog title={title} open={open} onClose={onClose} wide>
+    // Not modal: closing a modal dialog restyles the whole page, and it closes on every coding.
+    <Dialog title={title} open={open} onClose={onClose} wide modal={false}>
       {open && (
         <PaletteBody subject={subject} codes={codes} parents={parents} recentIds={recentIds} excludeCodeId={excludeCodeId ?? null} onChoose={onChoose} onClose={onClose} />
       )}
