@@ -90,6 +90,8 @@ function PaletteBody({
     [recentIds, available],
   );
   const trimmed = query.replace(/\s+/g, " ").trim();
+  // Folds every code's name and path (~2 ms for 500 codes): once per query, not on every render.
+  const nameTaken = useMemo(() => trimmed !== "" && isExistingName(parents, trimmed), [parents, trimmed]);
 
   const options = useMemo<Option[]>(() => {
     if (parentFor !== null) {
@@ -103,9 +105,9 @@ function PaletteBody({
     };
     const found = trimmed ? searchCodes(available, trimmed) : [...recent, ...available.filter((c) => !recent.includes(c))];
     const out: Option[] = found.slice(0, MAX_SHOWN).map((code) => ({ kind: "code", code, recent: recentNumber(code.id) }));
-    if (trimmed && !isExistingName(parents, trimmed)) out.push({ kind: "create", name: trimmed });
+    if (trimmed && !nameTaken) out.push({ kind: "create", name: trimmed });
     return out;
-  }, [parentFor, parents, available, recent, trimmed]);
+  }, [parentFor, parents, available, recent, trimmed, nameTaken]);
 
   // A new query highlights the best match (or "Create", when nothing matches).
   const [seen, setSeen] = useState(options);
@@ -247,7 +249,7 @@ function PaletteBody({
         </p>
         <div className="flex gap-2">
           {parentFor === null && (
-            <Button disabled={!trimmed || isExistingName(parents, trimmed)} onClick={() => askParent(trimmed)} title="Create the new code under another code (Alt+Enter)">
+            <Button disabled={!trimmed || nameTaken} onClick={() => askParent(trimmed)} title="Create the new code under another code (Alt+Enter)">
               Choose parent…
             </Button>
           )}

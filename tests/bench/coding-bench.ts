@@ -9,6 +9,7 @@
  * The browser keeps its profile on disk (as the desktop app does), in .bench/coding-profile.
  */
 import { mkdir, rm } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { median } from "./report";
@@ -481,6 +482,12 @@ async function startApplyProfile(page: Page): Promise<ApplyProfile> {
       const { profile } = await cdp.send("Profiler.stop");
       await cdp.detach();
       console.log(summariseProfile(profile));
+      // MARGIN_BENCH_APPLY_PROFILE_DIR: also keep each profile (.cpuprofile, for DevTools or a script).
+      const dir = process.env.MARGIN_BENCH_APPLY_PROFILE_DIR;
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, `apply-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      }
     },
   };
 }
