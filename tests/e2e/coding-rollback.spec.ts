@@ -11,7 +11,7 @@ import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx
  * so, and leave the project as it was. The failures are real IndexedDB failures, made in the page:
  *  - the commit fails after the coding is on screen: the write's transaction is held open until the
  *    stripe shows, then aborted (what a commit that runs out of disk space looks like to the app);
- *  - the disk is full: IDBObjectStore.add throws a QuotaExceededError DOMException before anything
+ *  - the disk is full: IDBObjectStore.add/put throw a QuotaExceededError DOMException before anything
  *    is shown, so the palette says why and stays open.
  * Nothing in the app knows about the test.
  */
@@ -21,11 +21,12 @@ const CODE = "Workload";
 const FIRST = "struggled with the smartcard log-in times";
 // At most 40 characters: the status line quotes the coded words in full up to that length.
 const SECOND = "pushed back on the discharge summaries";
-const THIRD = "the admin staff struggled";
+const THIRD = "the mobile devices on the wards";
 
 const codebook = (page: Page) => page.getByRole("complementary", { name: "Codes and memos" });
 const codeItem = (page: Page) => codebook(page).getByRole("treeitem", { name: CODE, exact: true });
-const status = (page: Page) => page.getByRole("group", { name: "Coding tools" }).getByRole("status");
+/** The coding status line (the one that says what was coded, or why not). */
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /coded|Coded/ });
 const palette = (page: Page) => page.getByRole("dialog", { name: "Code the selection" });
 
 /** The stripe of a coding at `CODE` that starts at `start`. */
@@ -114,16 +115,20 @@ async function failNextCommitOnceShown(page: Page, start: number, needle: string
   );
 }
 
-/** The next add to the codings store throws QuotaExceededError, as IndexedDB does when the disk is full. */
-async function failNextAddWithQuota(page: Page): Promise<void> {
+/** The next write (add or put) to the codings store throws QuotaExceededError, as IndexedDB does when the disk is full. */
+async function failNextWriteWithQuota(page: Page): Promise<void> {
   await page.evaluate(() => {
     const proto = IDBObjectStore.prototype;
-    const add = proto.add;
-    proto.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (this.name !== "codings") return add.call(this, value, key);
-      proto.add = add;
-      throw new DOMException("The current transaction exceeded its quota limitations.", "QuotaExceededError");
-    };
+    const { add, put } = proto;
+    const refuse = (original: typeof add) =>
+      function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (this.name !== "codings") return original.call(this, value, key);
+        proto.add = add;
+        proto.put = put;
+        throw new DOMException("The current transaction exceeded its quota limitations.", "QuotaExceededError");
+      };
+    proto.add = refuse(add);
+    proto.put = refuse(put);
   });
 }
 
@@ -162,7 +167,9 @@ test.describe("a coding that fails to save", () => {
 
     // ---- 2. The disk is full: the write itself is refused.
     const third = await dragSelect(page, source, THIRD);
-    await failNextAddWithQuota(page);
+    // Apart from the codings already there, so the refused write is a new coding (not an extension).
+    for (const other of [first, second]) expect(third.end < other.start || third.start > other.end).toBe(true);
+    await failNextWriteWithQuota(page);
     await codeWithPalette(page);
     const full = `“${THIRD}” was not coded at ${CODE}: there is no room left to save it (the disk, or the space this app may use on it, is full). Nothing was saved.`;
     // Refused before the coding was shown: the palette stays open and says why, for another try or Escape.
