@@ -18,8 +18,8 @@ const MAX_SHOWN = 200;
  * The quick-code palette: a combobox over the codebook (WAI-ARIA combobox with a listbox popup, the
  * list always shown). Typing filters by name or path; Enter applies the highlighted code; recent codes
  * are on 1–9; a name that matches nothing becomes a new code (Enter, or Ctrl+Enter at any time);
- * Alt+Enter or "Choose parent…" asks where the new code goes first. Escape closes; the dialog gives
- * focus back to where it was.
+ * Alt+Enter or "Choose parent…" asks where the new code goes first. Escape (or a click outside)
+ * closes; the dialog gives focus back to where it was.
  */
 export function CodePalette({
   open,
@@ -48,7 +48,8 @@ export function CodePalette({
   onClose: () => void;
 }) {
   return (
-    <Dialog title={title} open={open} onClose={onClose} wide>
+    // Not modal: closing a modal dialog restyles the whole page, and it closes on every coding.
+    <Dialog title={title} open={open} onClose={onClose} wide modal={false}>
       {open && (
         <PaletteBody subject={subject} codes={codes} parents={parents} recentIds={recentIds} excludeCodeId={excludeCodeId ?? null} onChoose={onChoose} onClose={onClose} />
       )}
@@ -89,6 +90,8 @@ function PaletteBody({
     [recentIds, available],
   );
   const trimmed = query.replace(/\s+/g, " ").trim();
+  // Folds every code's name and path (~2 ms for 500 codes): once per query, not on every render.
+  const nameTaken = useMemo(() => trimmed !== "" && isExistingName(parents, trimmed), [parents, trimmed]);
 
   const options = useMemo<Option[]>(() => {
     if (parentFor !== null) {
@@ -102,9 +105,9 @@ function PaletteBody({
     };
     const found = trimmed ? searchCodes(available, trimmed) : [...recent, ...available.filter((c) => !recent.includes(c))];
     const out: Option[] = found.slice(0, MAX_SHOWN).map((code) => ({ kind: "code", code, recent: recentNumber(code.id) }));
-    if (trimmed && !isExistingName(parents, trimmed)) out.push({ kind: "create", name: trimmed });
+    if (trimmed && !nameTaken) out.push({ kind: "create", name: trimmed });
     return out;
-  }, [parentFor, parents, available, recent, trimmed]);
+  }, [parentFor, parents, available, recent, trimmed, nameTaken]);
 
   // A new query highlights the best match (or "Create", when nothing matches).
   const [seen, setSeen] = useState(options);
@@ -246,7 +249,7 @@ function PaletteBody({
         </p>
         <div className="flex gap-2">
           {parentFor === null && (
-            <Button disabled={!trimmed || isExistingName(parents, trimmed)} onClick={() => askParent(trimmed)} title="Create the new code under another code (Alt+Enter)">
+            <Button disabled={!trimmed || nameTaken} onClick={() => askParent(trimmed)} title="Create the new code under another code (Alt+Enter)">
               Choose parent…
             </Button>
           )}

@@ -79,7 +79,9 @@ export function CodingMarks({
   panelId: string;
   onOpen: (segment: LanedSegment, stripe: HTMLElement) => void;
 }) {
-  const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number }>({ stripes: [], left: 0 });
+  // The display the stripes were placed for travels with them: a new display re-renders the stripes
+  // once, when they are placed (below), not also before with the old places.
+  const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number; display: CodingDisplay }>({ stripes: [], left: 0, display });
   // What each highlight name was last painted with, and in which window of which source.
   const painted = useRef<{ window: string; spans: Map<string, string> }>({ window: "", spans: new Map() });
   const started = useRef<number | null>(null);
@@ -118,6 +120,7 @@ export function CodingMarks({
     const { lanes } = repairLanes(boxes);
     const left = container.getBoundingClientRect().right - origin.left + 4;
     setPlaced({
+      display,
       left,
       stripes: boxes.map((b, i) => ({ segment: b.segment, lane: lanes[i] ?? b.lane, top: b.top, height: Math.max(8, b.bottom - b.top) })),
     });
@@ -138,7 +141,7 @@ export function CodingMarks({
     <CodingStripes
       stripes={placed.stripes}
       left={placed.left}
-      display={display}
+      display={placed.display}
       openSegment={openSegment}
       panelId={panelId}
       onOpen={onOpen}

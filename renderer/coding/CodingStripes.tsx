@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CodingRecord } from "../../shared/model/records";
 import type { CodingDisplay, LanedSegment } from "./useCodingDisplay";
 
@@ -17,9 +17,19 @@ export interface PlacedStripe {
 
 const date = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 
+// Every stripe's accessible name carries a date, and a coding re-renders the window's stripes: each
+// date string is formatted once (a coding's createdAt never changes).
+const formatted = new Map<string, string>();
+
 export function formatCodingDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "" : date.format(d);
+  let text = formatted.get(iso);
+  if (text === undefined) {
+    const d = new Date(iso);
+    text = Number.isNaN(d.getTime()) ? "" : date.format(d);
+    if (formatted.size >= 20_000) formatted.clear();
+    formatted.set(iso, text);
+  }
+  return text;
 }
 
 export function stripeKey(segment: LanedSegment): string {
@@ -57,7 +67,7 @@ export function stripeName(display: CodingDisplay, segment: LanedSegment): strin
  * The coding stripes: one bar per code (or code × coder) beside the text it codes, labelled, coloured
  * and keyboard-reachable: one Tab stop, arrow keys between stripes, Enter opens the coding.
  */
-export function CodingStripes({
+export const CodingStripes = memo(function CodingStripes({
   stripes,
   left,
   display,
@@ -199,7 +209,7 @@ export function CodingStripes({
       )}
     </div>
   );
-}
+});
 
 function StripeTooltip({
   id,

@@ -12,6 +12,7 @@ import type { CodingSession } from "../project/codingSession";
 import type { TranscriptHandle } from "../sources/viewer/TranscriptView";
 import type { PaletteChoice } from "./CodePalette";
 import { inVivoName, type PaletteCode } from "./paletteSearch";
+import { notCodedMessage } from "./saveFailure";
 import type { CodingData } from "./useCodingDisplay";
 
 export type PaletteTarget =
@@ -122,10 +123,9 @@ export function useCodingActions({
       const what = quote(text.slice(target.range.start, target.range.end), 40);
       if (choice.kind === "existing") {
         const { saved, shown } = codeShown(choice.codeId, target.range);
-        // The palette closes just after the frame that paints the coding: closing a modal <dialog>
-        // restyles the whole page, which would otherwise hold up that paint. A write refused before the
-        // coding is shown (the code was deleted meanwhile) is shown in the palette as before; a failed
-        // commit after it, in the status line.
+        // The palette closes just after the frame that paints the coding, so that frame is not held up
+        // by the palette's own re-render. A write refused before the coding is shown (the code was
+        // deleted meanwhile) is shown in the palette as before; a failed commit after it, in the status line.
         let appeared = false;
         let closed = false;
         const close = () => {
@@ -143,9 +143,10 @@ export function useCodingActions({
         try {
           await saved;
         } catch (e) {
-          if (!appeared) throw e;
+          const text = notCodedMessage(what, codeName(choice.codeId), e);
+          if (!appeared) throw new Error(text, { cause: e });
           close();
-          say(`“${what}” was not coded at ${codeName(choice.codeId)}: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`, true);
+          say(text, true);
           return;
         }
         // The status line and recent codes change with the palette's closing, not in the painting frame.

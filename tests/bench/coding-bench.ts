@@ -9,6 +9,7 @@
  * The browser keeps its profile on disk (as the desktop app does), in .bench/coding-profile.
  */
 import { mkdir, rm } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { median } from "./report";
@@ -481,6 +482,12 @@ async function startApplyProfile(page: Page): Promise<ApplyProfile> {
       const { profile } = await cdp.send("Profiler.stop");
       await cdp.detach();
       console.log(summariseProfile(profile));
+      // MARGIN_BENCH_APPLY_PROFILE_DIR: also keep each profile (.cpuprofile, for DevTools or a script).
+      const dir = process.env.MARGIN_BENCH_APPLY_PROFILE_DIR;
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, `apply-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      }
     },
   };
 }
@@ -488,7 +495,7 @@ async function startApplyProfile(page: Page): Promise<ApplyProfile> {
 /** A trace of the apply: main-thread time by trace event (style, layout, paint…), MARGIN_BENCH_APPLY_TRACE=1. */
 async function startApplyTrace(page: Page): Promise<ApplyProfile> {
   const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; dur?: number; tid: number; ts: number }[] = [];
+  const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as typeof events)));
   await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
   return {
@@ -505,8 +512,35 @@ async function startApplyTrace(page: Page): Promise<ApplyProfile> {
       for (const e of events) if (e.ph === "X" && e.tid === main) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
       console.log(`  apply trace (main thread, ms by event, nested events overlap):\n${top.map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n")}`);
+      if (process.env.MARGIN_BENCH_APPLY_TRACE_TIMELINE === "1") console.log(traceTimeline(events, main));
     },
   };
+}
+
+type TraceEvent = { name: string; ph: string; dur?: number; tid: number; ts: number; args?: { data?: { type?: string } } };
+
+/**
+ * The main thread's tasks from Enter's keydown on (ms after it), each with its biggest inner events:
+ * which task and which frame the time goes to (MARGIN_BENCH_APPLY_TRACE_TIMELINE=1, diagnostics only).
+ */
+function traceTimeline(events: TraceEvent[], main: number | undefined): string {
+  const onMain = events.filter((e) => e.ph === "X" && e.tid === main).sort((a, b) => a.ts - b.ts);
+  const enter = onMain.find((e) => e.name === "EventDispatch" && e.args?.data?.type === "keydown");
+  if (!enter) return "  apply timeline: no keydown in the trace";
+  const tasks = onMain.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ts + (e.dur ?? 0) >= enter.ts && (e.dur ?? 0) >= 500);
+  const inner = new Set(["FunctionCall", "TimerFire", "EventDispatch", "FireAnimationFrame", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "HitTest", "ParseAuthorStyleSheet", "ScheduleStyleRecalculation"]);
+  const lines = tasks.slice(0, 40).map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const parts = new Map<string, number>();
+    for (const e of onMain) {
+      if (e.ts < task.ts || e.ts > end || e === task || !inner.has(e.name)) continue;
+      const name = e.name === "EventDispatch" ? `EventDispatch(${e.args?.data?.type ?? "?"})` : e.name;
+      parts.set(name, (parts.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    const what = [...parts].filter(([, ms]) => ms >= 0.3).sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(", ");
+    return `      +${((task.ts - enter.ts) / 1000).toFixed(1).padStart(6)} ms  ${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${what}`;
+  });
+  return `  apply timeline (main-thread tasks ≥ 0.5 ms from Enter's keydown; inner events overlap):\n${lines.join("\n")}`;
 }
 
 interface CpuProfile {
