@@ -200,7 +200,16 @@ export function useSelectionModel({
           const snapped = snapToWords(text, from, to);
           if (snapped.end <= snapped.start || (snapped.start === from && snapped.end === to)) return;
           const forward = current.focus >= current.anchor;
-          apply(forward ? snapped.start : snapped.end, forward ? snapped.end : snapped.start);
+          const anchor = forward ? snapped.start : snapped.end;
+          const focus = forward ? snapped.end : snapped.start;
+          // Ctrl+K straight after releasing the button: the palette's field already has the focus,
+          // and moving the page's selection back into the text would take its typing away.
+          if (typingElsewhere(contentRef.current)) {
+            setModel({ anchor, focus });
+            setDomBacked(false);
+            return;
+          }
+          apply(anchor, focus);
         });
       }, 0);
     };
@@ -210,7 +219,14 @@ export function useSelectionModel({
       scroller.removeEventListener("pointerdown", onDown);
       document.removeEventListener("pointerup", onUp);
     };
-  }, [scrollRef, contentRef, text, apply]);
+  }, [scrollRef, contentRef, text, apply, setModel]);
 
   return { model, modelRef, domBacked, apply, restore };
+}
+
+/** Focus is in a text field outside the transcript (the quick-code palette, a memo, the find bar). */
+function typingElsewhere(container: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || container?.contains(active)) return false;
+  return active.matches("input, textarea, select, [contenteditable='true']");
 }
