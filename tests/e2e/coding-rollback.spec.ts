@@ -1,9 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { ConvertedSource } from "../../shared/import/types";
-import { completeFirstRun, createProject } from "./helpers/app";
-import { DOCX_MIME } from "./helpers/files";
-import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
-import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
+import { dragSelect, openSyntheticInterview } from "./helpers/viewer";
 
 /*
  * A researcher applies a code and the save fails. The viewer paints a coding as soon as the write has
@@ -52,15 +49,7 @@ async function codeWithPalette(page: Page): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
-async function openInterview(page: Page): Promise<ConvertedSource> {
-  const interview = makeSyntheticInterview(3, 450, { participant: "P03" });
-  const bytes = await syntheticInterviewDocx(interview);
-  const source = await convert(bytes, `${NAME}.docx`);
-  await completeFirstRun(page);
-  await createProject(page, "GDE evaluation");
-  await importAndOpen(page, [{ name: `${NAME}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(bytes) }], NAME);
-  return source;
-}
+const openInterview = (page: Page): Promise<ConvertedSource> => openSyntheticInterview(page, NAME);
 
 /**
  * The next coding write commits only after its stripe for `start` is on screen, and then fails: its

@@ -2,23 +2,12 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { ConvertedSource } from "../../shared/import/types";
 import { moveCaret, type CaretUnit } from "../../shared/text/caret";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
-import { DOCX_MIME } from "./helpers/files";
-import { charBox, convert, dragSelect, findInSource as find, importAndOpen, makeLongTranscript, projectIdFrom, selectInBlocks, waitForSelection } from "./helpers/viewer";
-import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
+import { charBox, convert, dragSelect, findInSource as find, importAndOpen, makeLongTranscript, projectIdFrom, selectInBlocks, waitForSelection, openSyntheticInterview } from "./helpers/viewer";
 
 const NAME = "GDE_SiteA_P03";
 const ME = "Amira Patel";
 
-async function openInterview(page: Page): Promise<ConvertedSource> {
-  const interview = makeSyntheticInterview(3, 450, { participant: "P03" });
-  const bytes = await syntheticInterviewDocx(interview);
-  // The app's own converter: the text whose offsets the codings record.
-  const source = await convert(bytes, `${NAME}.docx`);
-  await completeFirstRun(page);
-  await createProject(page, "GDE evaluation");
-  await importAndOpen(page, [{ name: `${NAME}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(bytes) }], NAME);
-  return source;
-}
+const openInterview = (page: Page): Promise<ConvertedSource> => openSyntheticInterview(page, NAME);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

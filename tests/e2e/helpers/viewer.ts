@@ -7,6 +7,9 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { convertFile, type ConvertedSource } from "../../../shared/import";
+import { makeSyntheticInterview, syntheticInterviewDocx } from "../../fixtures/docx/synthetic";
+import { completeFirstRun, createProject } from "./app";
+import { DOCX_MIME } from "./files";
 
 export const VIEWER_DOC = {
   title: "Interview with P07, ward manager",
@@ -248,4 +251,18 @@ export async function dragSelect(page: Page, source: ConvertedSource, needle: st
   await page.mouse.up();
   await waitForSelection(page, want);
   return want;
+}
+
+/**
+ * First run, a new project "GDE evaluation", and a synthetic three-turn interview (participant P03)
+ * imported through the UI and opened. Returns the app's own conversion: the text the codings count in.
+ */
+export async function openSyntheticInterview(page: Page, name: string): Promise<ConvertedSource> {
+  const interview = makeSyntheticInterview(3, 450, { participant: "P03" });
+  const bytes = await syntheticInterviewDocx(interview);
+  const source = await convert(bytes, `${name}.docx`);
+  await completeFirstRun(page);
+  await createProject(page, "GDE evaluation");
+  await importAndOpen(page, [{ name: `${name}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(bytes) }], name);
+  return source;
 }
