@@ -106,10 +106,10 @@ export function CodeTree({
     const id = pendingFocus.current;
     if (!id) return;
     const element = scrollRef.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(id)}"]`);
-    if (element) {
+    // Not while something inside the row has it (the rename box): then on the render that removes it.
+    if (element && (!element.contains(document.activeElement) || document.activeElement === element)) {
       pendingFocus.current = null;
-      // Not when something inside the row has it (the rename box).
-      if (!element.contains(document.activeElement) || document.activeElement === element) element.focus();
+      element.focus();
     }
   });
 
