@@ -69,16 +69,7 @@ export function CodingMarks({
   openSegment,
   panelId,
   onOpen,
-}: {
-  margin: MarginContext;
-  /** The source shown: another source's text has other text nodes, so everything is painted anew. */
-  sourceId: string;
-  display: CodingDisplay;
-  selectedCodingId: string | null;
-  openSegment: LanedSegment | null;
-  panelId: string;
-  onOpen: (segment: LanedSegment, stripe: HTMLElement) => void;
-}) {
+}: { margin: MarginContext } & CodingMarksProps) {
   // The display the stripes were placed for travels with them: a new display re-renders the stripes
   // once, when they are placed (below), not also before with the old places.
   const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number; display: CodingDisplay }>({ stripes: [], left: 0, display });
@@ -151,6 +142,7 @@ export function CodingMarks({
 
 /** What the page gives the stripes: through context, so a new coding re-renders them and not the text. */
 export interface CodingMarksProps {
+  /** The source shown: another source's text has other text nodes, so everything is painted anew. */
   sourceId: string;
   display: CodingDisplay;
   selectedCodingId: string | null;

@@ -28,14 +28,7 @@ export async function ensureIdentity(protection: KeyProtection | null, now = new
   const existing = await getStoredIdentity();
   if (existing) return describe(existing);
   const pair = await generateIdentity();
-  let stored: StoredIdentity = { recipient: pair.recipient, protection: "none", identity: pair.identity, createdAt: now.toISOString() };
-  if (protection) {
-    try {
-      stored = { recipient: pair.recipient, protection: "os-keychain", wrapped: await protection.protect(pair.identity), createdAt: stored.createdAt };
-    } catch {
-      // The OS refused (no keyring on this Linux desktop, say): keep it unwrapped and say so in Settings.
-    }
-  }
+  const stored = await storable(pair.identity, pair.recipient, protection, now);
   // Two windows racing on first run must end with ONE identity: keep whichever landed first.
   return describe(
     await registryDatabase().transaction("rw", registryDatabase().settings, async () => {
@@ -45,6 +38,19 @@ export async function ensureIdentity(protection: KeyProtection | null, now = new
       return stored;
     }),
   );
+}
+
+/** A secret key as stored: wrapped by the OS keychain when the host has one, else as is (Settings says so). */
+async function storable(identity: string, recipient: string, protection: KeyProtection | null, now: Date): Promise<StoredIdentity> {
+  const createdAt = now.toISOString();
+  if (protection) {
+    try {
+      return { recipient, protection: "os-keychain", wrapped: await protection.protect(identity), createdAt };
+    } catch {
+      // The OS refused (no keyring on this Linux desktop, say): keep it unwrapped and say so in Settings.
+    }
+  }
+  return { recipient, protection: "none", identity, createdAt };
 }
 
 function describe(stored: StoredIdentity): MyKey {
@@ -100,14 +106,7 @@ export async function adoptSavedKey(identity: string, protection: KeyProtection 
   const previous = await ensureIdentity(protection);
   const recipient = await recipientOf(secret);
   if (recipient === previous.recipient) throw new Error("This saved key is already your key: nothing to change.");
-  let stored: StoredIdentity = { recipient, protection: "none", identity: secret, createdAt: now.toISOString() };
-  if (protection) {
-    try {
-      stored = { recipient, protection: "os-keychain", wrapped: await protection.protect(secret), createdAt: stored.createdAt };
-    } catch {
-      // As on first run: kept unwrapped, and Settings says so.
-    }
-  }
+  const stored = await storable(secret, recipient, protection, now);
   const db = registryDatabase();
   await db.transaction("rw", db.settings, async () => {
     const current = await getStoredIdentity();

@@ -114,9 +114,12 @@ function UseSavedKeyDialog({ open, onClose, onKeyChanged }: { open: boolean; onC
   async function choose() {
     setError(null);
     setFound(null);
-    const [picked] = await host.pickFiles({ title: "Use a saved key", filters: [{ name: "Saved Margin key", extensions: ["age"] }], multiple: false });
-    if (!picked) return;
-    setFile({ name: picked.name, bytes: await picked.bytes() });
+    try {
+      const [picked] = await host.pickFiles({ title: "Use a saved key", filters: [{ name: "Saved Margin key", extensions: ["age"] }], multiple: false });
+      if (picked) setFile({ name: picked.name, bytes: await picked.bytes() });
+    } catch (e) {
+      setError(errorText(e));
+    }
   }
 
   async function unlock(event: FormEvent) {
