@@ -17,6 +17,19 @@ import { newId } from "../../shared/ids";
 import { createProject, getProject, MAX_PROJECT_NAME, openProject, setProjectSourceCount, type OpenProject } from "./projects";
 import type { CoderProfile } from "./registry";
 
+/**
+ * Runs `work` under a User Timing measure (DevTools' Performance panel, and the bundle bench in
+ * tests/bench reads them): how long the phases of an import took on a researcher's machine.
+ */
+async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
 /** Rows per read: large enough to be quick, small enough that no read holds a seed-scale table twice. */
 export const READ_CHUNK = 1000;
 
@@ -237,9 +250,11 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
  * read again (they never change once imported), which is most of a whole-project bundle.
  */
 export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey, into?: OpenProject): Promise<OpenedBundle> {
-  if (!into) return codec.read(bytes, key, { fileName });
-  const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
-  return codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
+  return measured("margin:bundle-open", async () => {
+    if (!into) return codec.read(bytes, key, { fileName });
+    const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
+    return codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
+  });
 }
 
 export interface ImportPlan {
@@ -250,7 +265,11 @@ export interface ImportPlan {
 }
 
 /** Works out what merging would do, without changing anything (the preview). */
-export async function planImport(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
+export function planImport(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
+  return measured("margin:merge-plan", () => planImportNow(project, opened));
+}
+
+async function planImportNow(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
   const local = await readProjectTables(project.db, { content: false });
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
@@ -291,14 +310,16 @@ export async function applyImport(
     throw error;
   }
   const applied = applyMergePlan(local, plan, resolutions, { stamp: () => ctx.clock.tick(), coderId: ctx.coderId });
-  await beforeMerge();
+  await measured("margin:merge-backup", beforeMerge);
   const who = opened.manifest.exporter.name || "a team member";
-  await writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
-    for (const name of STAMPED) {
-      for (const record of applied.puts[name] as RecordMeta[]) await w.putAsIs(name, record);
-    }
-    if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
-  });
+  await measured("margin:merge-write", () =>
+    writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
+      for (const name of STAMPED) {
+        for (const record of applied.puts[name] as RecordMeta[]) await w.putAsIs(name, record);
+      }
+      if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
+    }),
+  );
   if (prepared.exporterRecipient) await updateExchange(project, prepared.exporterRecipient, { receivedUpTo: opened.manifest.hlc.to });
   return applied.summary;
 }
