@@ -3,14 +3,14 @@
  * (whole, or changes since my last exchange with the chosen members), and merge a bundle into a project
  * in ONE journaled transaction (one undoable step). The UI never touches tables; it calls these.
  */
-import type Dexie from "dexie";
 import type { Table } from "dexie";
 import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
-import type { CoderRecord, ExchangeMetaRecord, JournaledTable, RecordMeta, SourceContentRecord } from "../../shared/model/records";
-import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../../shared/model/tables";
+import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
+import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
+import { readChangedTables, readProjectTables } from "./projectTables";
 import { writeChanges } from "./changes";
 import type { ProjectDatabase } from "./projectDb";
 import { newId } from "../../shared/ids";
@@ -30,75 +30,7 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Rows per read: large enough to be quick, small enough that no read holds a seed-scale table twice. */
-export const READ_CHUNK = 1000;
-
 const STAMPED: StampedTableName[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
-
-export interface ReadProgress {
-  table: ProjectTableName;
-  done: number;
-  total: number;
-}
-
-/** Reads one table page by page in primary-key order. */
-async function readChunked<T>(table: Table<T, string>, onRows?: (n: number) => void): Promise<T[]> {
-  const out: T[] = [];
-  let last: string | null = null;
-  for (;;) {
-    const page: T[] = await (last === null ? table.orderBy(":id") : table.where(":id").above(last)).limit(READ_CHUNK).toArray();
-    if (page.length === 0) break;
-    for (const row of page) out.push(row);
-    onRows?.(out.length);
-    last = (page[page.length - 1] as { id: string }).id;
-    if (page.length < READ_CHUNK) break;
-  }
-  return out;
-}
-
-/**
- * The whole project as ProjectTables, tombstones included. `content: false` skips source text (merge
- * planning needs only the source rows: text is immutable and matched by its hash).
- * Takes any Dexie (also an older-version database opened without a schema, before a migration).
- */
-export async function readProjectTables(
-  db: Dexie,
-  options: { content: boolean; onProgress?: (p: ReadProgress) => void } = { content: true },
-): Promise<ProjectTables> {
-  const tables = emptyProjectTables();
-  const names = PROJECT_TABLE_NAMES.filter((n) => options.content || n !== "sourceContent");
-  let total = 0;
-  for (const name of names) total += await db.table(name).count();
-  let before = 0;
-  for (const name of names) {
-    const rows = await readChunked(db.table<never, string>(name), (n) => options.onProgress?.({ table: name, done: before + n, total }));
-    (tables[name] as unknown[]) = rows;
-    before += rows.length;
-  }
-  return tables;
-}
-
-/** Only what changed after a journal stamp: found through the journal's `at` index, not a table scan. */
-export async function readChangedTables(db: ProjectDatabase, since: string): Promise<ProjectTables> {
-  const tables = emptyProjectTables();
-  const ids = new Map<JournaledTable, Set<string>>();
-  await db.journal
-    .where("at")
-    .above(since)
-    .each((entry) => {
-      let set = ids.get(entry.table);
-      if (!set) ids.set(entry.table, (set = new Set()));
-      set.add(entry.recordId);
-    });
-  for (const name of STAMPED) {
-    const wanted = [...(ids.get(name) ?? [])];
-    const rows = (await db.table<RecordMeta, string>(name).bulkGet(wanted)).filter((r): r is RecordMeta => r !== undefined);
-    (tables[name] as RecordMeta[]) = rows;
-  }
-  const contentIds = tables.sources.map((s) => s.id);
-  tables.sourceContent = (await db.sourceContent.bulkGet(contentIds)).filter((c): c is SourceContentRecord => c !== undefined);
-  return tables;
-}
 
 // ------------------------------------------------------------------ bundle codec
 
@@ -252,9 +184,44 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
 export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey, into?: OpenProject): Promise<OpenedBundle> {
   return measured("margin:bundle-open", async () => {
     if (!into) return codec.read(bytes, key, { fileName });
+    // The preview needs the project's own records too: read them while the worker opens the bundle.
+    const early = readLocalEarly(into);
     const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
-    return codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
+    const opened = await codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
+    earlyReads.set(opened, { project: into, read: early });
+    return opened;
   });
+}
+
+interface EarlyRead {
+  /** The journal's last entry when the read began: any write since makes the read stale. */
+  lastSeq: number;
+  tables: ProjectTables;
+}
+
+/** Reads begun by openBundle, kept as long as the opened bundle is (a WeakMap: nothing lingers). */
+const earlyReads = new WeakMap<OpenedBundle, { project: OpenProject; read: Promise<EarlyRead | null> }>();
+
+async function lastJournalSeq(project: OpenProject): Promise<number> {
+  return ((await project.db.journal.orderBy("seq").lastKey()) as number | undefined) ?? 0;
+}
+
+function readLocalEarly(project: OpenProject): Promise<EarlyRead | null> {
+  const read = async () => {
+    const lastSeq = await lastJournalSeq(project);
+    return { lastSeq, tables: await readProjectTables(project.db, { content: false }) };
+  };
+  // A failure here only means planning reads the tables itself.
+  return read().catch(() => null);
+}
+
+/** The project's records for planning: the early read if nothing was written since it began, else a fresh one. */
+async function localForPlan(project: OpenProject, opened: OpenedBundle): Promise<ProjectTables> {
+  const early = earlyReads.get(opened);
+  earlyReads.delete(opened);
+  const got = early && early.project === project ? await early.read : null;
+  if (got && got.lastSeq === (await lastJournalSeq(project))) return got.tables;
+  return readProjectTables(project.db, { content: false });
 }
 
 export interface ImportPlan {
@@ -270,7 +237,7 @@ export function planImport(project: OpenProject, opened: OpenedBundle): Promise<
 }
 
 async function planImportNow(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
-  const local = await readProjectTables(project.db, { content: false });
+  const local = await localForPlan(project, opened);
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
   const exporterId = opened.manifest.exporter.coderId;

@@ -12,7 +12,8 @@ import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../
 import { code, stamp } from "../bundle/fixtures";
 import { renameCode, updateCode } from "../../../renderer/db/codes";
 import { annotateCoding, uncode } from "../../../renderer/db/codings";
-import { applyImport, exportBundle, fillEmptyProject, planImport, readProjectTables } from "../../../renderer/db/exchange";
+import { applyImport, exportBundle, fillEmptyProject, planImport } from "../../../renderer/db/exchange";
+import { readProjectTables } from "../../../renderer/db/projectTables";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { updateMemo } from "../../../renderer/db/memos";
 import { saveProfile, type CoderProfile } from "../../../renderer/db/profile";

@@ -5,6 +5,7 @@ import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
 import { createSampleProject } from "../../../renderer/db/sample";
+import { codeRange } from "../../../renderer/db/codings";
 
 beforeEach(freshIndexedDb);
 
@@ -30,5 +31,33 @@ describe("opening a bundle to merge into its own project", () => {
     expect(b.plan.preview).toEqual(a.plan.preview);
     expect(b.plan.empty).toBe(true);
     await expect(createProjectFromBundle(into, profile, true)).rejects.toThrow(/opened to merge into a project/);
+  });
+});
+
+describe("the project's records read while the bundle opens", () => {
+  it("plans with what the project holds when the preview is made, not when the bundle began to open", async () => {
+    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const me = await ensureIdentity(null);
+    const sample = await openProject((await createSampleProject(profile)).id, profile);
+    const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
+    const key = { identities: [await mySecretKey(null)] };
+
+    // Nothing written in between: the early read is used, and the plan equals one made from a fresh read.
+    const quiet = await openBundle(exported.bytes, exported.fileName, key, sample);
+    const fresh = await planImport(sample, quiet);
+    expect(fresh.local.codings.length).toBe((await sample.db.codings.count()));
+
+    // A coding made after the bundle was opened (the early read began before it) is in the plan's
+    // records: the read is seen to be stale by the journal and made again.
+    const opened = await openBundle(exported.bytes, exported.fileName, key, sample);
+    const source = (await sample.db.sources.toArray())[0];
+    const code = (await sample.db.codes.toArray()).find((c) => !c.isCategory);
+    if (!source || !code) throw new Error("the sample project has sources and codes");
+    const made = await codeRange(sample, source.id, code.id, { start: 0, end: 5 });
+    const prepared = await planImport(sample, opened);
+    expect(prepared.local.codings.map((c) => c.id)).toContain(made.id);
+    expect(prepared.local.codings.length).toBe(fresh.local.codings.length + 1);
+    // The bundle does not have the new coding, and merging never removes what it lacks.
+    expect(prepared.plan.empty).toBe(true);
   });
 });
