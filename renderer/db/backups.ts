@@ -227,7 +227,7 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
         const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = target as unknown as Record<string, unknown>;
         await w.update(name, record.id, fields as Partial<Omit<RecordMeta, keyof RecordMeta>>);
       }
-      for (const record of wanted.values()) await w.putAsIs(name, record);
+      await w.putAllAsIs(name, [...wanted.values()]);
     }
     const have = new Set(await db.sourceContent.toCollection().primaryKeys());
     const missing = backup.sourceContent.filter((c) => !have.has(c.id));

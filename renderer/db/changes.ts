@@ -88,6 +88,29 @@ export class ChangeWriter {
     await this.journal(name, record.id, op, this.ctx.clock.tick(), before ?? null, record);
   }
 
+  /**
+   * putAsIs for many records of one table at once: their current versions in one read, the records in
+   * one write, their journal entries in one write. Awaiting three requests per record made a merge of
+   * 10,000 codings wait on 30,000 round trips to IndexedDB one after another.
+   */
+  async putAllAsIs<T extends RecordMeta>(name: JournaledTable, records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    const ids = records.map((r) => r.id);
+    // The same record twice: the second's "before" is the first's "after", so go one by one.
+    if (new Set(ids).size !== ids.length) {
+      for (const record of records) await this.putAsIs(name, record);
+      return;
+    }
+    const befores = await this.table<T>(name).bulkGet(ids);
+    await this.table<T>(name).bulkPut([...records]);
+    const entries = records.map((record, i) => {
+      const before = befores[i];
+      const op = !before ? "create" : record.deleted && !before.deleted ? "delete" : !record.deleted && before.deleted ? "restore" : "update";
+      return this.entry(name, record.id, op, this.ctx.clock.tick(), before ?? null, record);
+    });
+    await this.db.journal.bulkAdd(entries);
+  }
+
   /** Tombstones a record; it stays in the table (hidden) so undo and merge can see it. */
   async remove<T extends RecordMeta>(name: JournaledTable, id: string): Promise<T> {
     return this.setDeleted<T>(name, id, true);
@@ -107,14 +130,12 @@ export class ChangeWriter {
     return after;
   }
 
-  private async journal(
-    table: JournaledTable,
-    recordId: string,
-    op: JournalEntry["op"],
-    at: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
+  private async journal(table: JournaledTable, recordId: string, op: JournalEntry["op"], at: string, before: unknown, after: unknown): Promise<void> {
+    await this.db.journal.add(this.entry(table, recordId, op, at, before, after));
+  }
+
+  /** A journal entry of this batch, kept for the undo history. */
+  private entry(table: JournaledTable, recordId: string, op: JournalEntry["op"], at: string, before: unknown, after: unknown): JournalEntry {
     const entry: JournalEntry = {
       at,
       coderId: this.ctx.coderId,
@@ -127,7 +148,7 @@ export class ChangeWriter {
       after,
     };
     this.entries.push(entry);
-    await this.db.journal.add(entry);
+    return entry;
   }
 }
 

@@ -281,9 +281,7 @@ export async function applyImport(
   const who = opened.manifest.exporter.name || "a team member";
   await measured("margin:merge-write", () =>
     writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
-      for (const name of STAMPED) {
-        for (const record of applied.puts[name] as RecordMeta[]) await w.putAsIs(name, record);
-      }
+      for (const name of STAMPED) await w.putAllAsIs(name, applied.puts[name] as RecordMeta[]);
       if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
     }),
   );
@@ -298,7 +296,7 @@ export async function fillEmptyProject(project: OpenProject, tables: ProjectTabl
   for (const name of STAMPED) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
   if (newest) ctx.clock.receive(newest);
   await writeChanges(db, ctx, label, async (w) => {
-    for (const name of STAMPED) for (const record of tables[name] as RecordMeta[]) await w.putAsIs(name, record);
+    for (const name of STAMPED) await w.putAllAsIs(name, tables[name] as RecordMeta[]);
     if (tables.sourceContent.length > 0) await db.sourceContent.bulkPut(tables.sourceContent);
   });
 }
