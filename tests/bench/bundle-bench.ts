@@ -145,7 +145,7 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Runs a shell line; returns wall time and the CPU time (user + sys) of its child processes, from bash's `times`. */
-function shell(line: string, cwd?: string): { ms: number; cpuMs: number } {
+export function shell(line: string, cwd?: string): { ms: number; cpuMs: number } {
   const t0 = performance.now();
   const out = execFileSync("bash", ["-c", `set -e; ${line}; times`], { cwd, encoding: "utf8" });
   const ms = performance.now() - t0;

@@ -111,7 +111,7 @@ interface IdbActivity {
  * 100,000 codings with a cursor leaves the main thread idle between steps, so "idle" alone is not
  * "done"; this is how the bench knows the app has finished reading.
  */
-function trackTransactions(): void {
+export function trackTransactions(): void {
   const state: IdbActivity = { active: 0, lastDone: 0, onBegin: null, log: [] };
   (window as unknown as { __idb: IdbActivity }).__idb = state;
   const begin = IDBDatabase.prototype.transaction;
@@ -136,7 +136,7 @@ function trackTransactions(): void {
 }
 
 /** Waits until no IndexedDB transaction has run for 300 ms and the main thread has been idle a while (live queries, GC done). */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const idb = (window as unknown as { __idb: IdbActivity }).__idb;
@@ -164,7 +164,7 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
-async function firstRun(page: Page, url: string, projectName: string): Promise<string> {
+export async function firstRun(page: Page, url: string, projectName: string): Promise<string> {
   await page.goto(url);
   await page.getByLabel("Your name").fill("Bench Coder");
   await page.getByLabel("Initials").fill("BC");

@@ -19,11 +19,12 @@ import { APPLY_GOAL_MS, formatReport, IMPORT_GOAL, FIRST_PAINT_GOAL_MS, ratios, 
 import { runViewerBench } from "./viewer-bench";
 import { runCodingBench } from "./coding-bench";
 import { runBundleBench } from "./bundle-bench";
+import { runBundleAppBench } from "./bundle-app-bench";
 import { runReportBench } from "./report-bench";
 import { runReportUiBench } from "./report-ui-bench";
 
 /** Benches with their own report, run only when asked for by name (not part of a plain `npm run bench`). */
-const SEPARATE_BENCHES = ["bundle", "report", "report-ui"] as const;
+const SEPARATE_BENCHES = ["bundle", "bundle-app", "report", "report-ui"] as const;
 type SeparateBench = (typeof SEPARATE_BENCHES)[number];
 
 interface Options {
@@ -35,7 +36,7 @@ interface Options {
   out: string | null;
 }
 
-const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|report|report-ui] [--out FILE.json]";
+const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|bundle-app|report|report-ui] [--out FILE.json]";
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
@@ -72,7 +73,7 @@ function parseArgs(argv: string[]): Options {
         const separate = SEPARATE_BENCHES.find((b) => b === v);
         if (separate) options.only = separate;
         else if (v === "import" || v === "viewer" || v === "coding") options.only = v;
-        else throw new Error(`--only: import, viewer, coding, bundle, report or report-ui\n${USAGE}`);
+        else throw new Error(`--only: import, viewer, coding, bundle, bundle-app, report or report-ui\n${USAGE}`);
         break;
       }
       case "--out":
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const root = process.env.MARGIN_ROOT ?? process.cwd();
   const benchDir = path.join(root, ".bench");
-  if (options.only === "bundle" || options.only === "report" || options.only === "report-ui") {
+  if (options.only === "bundle" || options.only === "bundle-app" || options.only === "report" || options.only === "report-ui") {
     await runSeparateBench(options.only, options, root, benchDir);
     return;
   }
@@ -222,13 +223,21 @@ async function main(): Promise<void> {
   process.exitCode = Object.keys(results.errors).length > 0 ? 1 : 0;
 }
 
-/** Bundle (issue 5), report model and report UI (issue 6) benches: each logs its own table; the JSON is saved. */
+/** Bundle in Node and in the app (issue 5), report model and report UI (issue 6) benches: each logs its own table; the JSON is saved. */
 async function runSeparateBench(which: SeparateBench, options: Options, root: string, benchDir: string): Promise<void> {
   const loadStart = os.loadavg()[0] ?? 0;
   let result: unknown;
   if (which === "bundle") result = await runBundleBench({ sources: options.files, seed: options.seed }, log);
   else if (which === "report") result = await runReportBench(log);
-  else {
+  else if (which === "bundle-app") {
+    // --files N: the seeded project's sources (1000 = seed scale).
+    const app = await startApp(root, log);
+    try {
+      result = await runBundleAppBench(app.url, benchDir, { sources: options.files }, log);
+    } finally {
+      await app.stop();
+    }
+  } else {
     const app = await startApp(root, log);
     try {
       result = await runReportUiBench(app.url, log);

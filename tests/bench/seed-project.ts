@@ -102,8 +102,8 @@ function spread(total: number, n: number, i: number): number {
   return Math.floor(total / n) + (i < total % n ? 1 : 0);
 }
 
-function plan(): PlannedSource[] {
-  const ordinary = SEED.sources - 1;
+function plan(sources: number): PlannedSource[] {
+  const ordinary = sources - 1;
   const others = SEED.codings - SEED.bigCodings - SEED.hotCodings;
   let state = SEED.seed;
   const random = () => {
@@ -161,8 +161,12 @@ function codebook(coderId: string, at: number): { codes: CodeRecord[]; hot: Code
   return { codes, hot, target, leaves };
 }
 
-/** Creates nothing in the UI: expects the project (and its database) to exist already. */
-export async function seedProject(page: Page, projectId: string, log: (line: string) => void): Promise<SeedResult> {
+/**
+ * Creates nothing in the UI: expects the project (and its database) to exist already. `sources` below
+ * SEED.sources is for quick development runs (the codings, codes and coders stay at seed scale).
+ */
+export async function seedProject(page: Page, projectId: string, log: (line: string) => void, sources: number = SEED.sources): Promise<SeedResult> {
+  if (!Number.isInteger(sources) || sources < 2) throw new Error(`seedProject: need at least 2 sources (the long one and an ordinary one), got ${sources}`);
   const started = performance.now();
   const dbName = projectDbName(projectId);
   const setup = await page.evaluate(
@@ -218,7 +222,7 @@ export async function seedProject(page: Page, projectId: string, log: (line: str
     { dbName, codes, coders: [colleague] },
   );
 
-  const planned = plan();
+  const planned = plan(sources);
   const otherCodeIds = leaves.filter((c) => c !== hot && c !== target).map((c) => c.id);
   const coders = [me, colleague.id].map((id) => ({ id, node: clockNodeFor(id) }));
   const CHUNK = 20;
