@@ -148,9 +148,18 @@ export async function backupDatabase(
   host: BackupHost,
   now = new Date(),
 ): Promise<string> {
+  return storeBackup(target.projectId, await packBackup(target, host, now), reason, host, now);
+}
+
+/** The project as a bundle locked to my own key. */
+async function packBackup(
+  target: { projectId: string; projectName: string; db: Dexie; coderId: string; coderName: string },
+  host: BackupHost,
+  now: Date,
+): Promise<Uint8Array> {
   const me = await ensureIdentity(host.keyProtection);
   const tables = await readProjectTables(target.db, { content: true });
-  const bytes = await bundleCodec().write(
+  return bundleCodec().write(
     tables,
     {
       projectId: target.projectId,
@@ -162,24 +171,65 @@ export async function backupDatabase(
     },
     { recipients: [me.recipient] },
   );
+}
+
+/** Saves a packed backup, then removes old backups beyond the retention policy. */
+async function storeBackup(projectId: string, bytes: Uint8Array, reason: BackupReason, host: BackupHost, now: Date): Promise<string> {
   const fileName = backupFileName(now, reason);
   const store = storeFor(host);
-  await store.write(target.projectId, fileName, bytes);
-  const all = await listBackups(target.projectId, host);
-  for (const old of backupsToDelete(all, now)) await store.remove(target.projectId, old.fileName);
+  await store.write(projectId, fileName, bytes);
+  const all = await listBackups(projectId, host);
+  for (const old of backupsToDelete(all, now)) await store.remove(projectId, old.fileName);
   return fileName;
 }
 
+async function lastJournalSeq(project: OpenProject): Promise<number> {
+  return ((await project.db.journal.orderBy("seq").lastKey()) as number | undefined) ?? 0;
+}
+
+async function markBackedUp(project: OpenProject, lastSeq: number, now: Date): Promise<void> {
+  await registryDatabase().settings.put({ key: `backup:${project.entry.id}`, value: { lastSeq, at: now.toISOString() } });
+}
+
 export async function backupProject(project: OpenProject, reason: BackupReason, host: BackupHost, coderName: string, now = new Date()): Promise<string> {
+  const lastSeq = await lastJournalSeq(project);
   const fileName = await backupDatabase(
     { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName },
     reason,
     host,
     now,
   );
-  const lastSeq = (await project.db.journal.orderBy("seq").last())?.seq ?? 0;
-  await registryDatabase().settings.put({ key: `backup:${project.entry.id}`, value: { lastSeq, at: now.toISOString() } });
+  await markBackedUp(project, lastSeq, now);
   return fileName;
+}
+
+/** A backup packed ahead of time, saved only when `save` is called. */
+export interface PreparedBackup {
+  /** Saves it, if nothing was written to the project since it was packed; otherwise takes a fresh one. Returns its name. */
+  save(): Promise<string>;
+}
+
+/**
+ * Packs a backup now and saves it later: the merge preview starts one, so pressing Merge does not wait
+ * seconds for a seed-scale project to be read, packed and encrypted. Cancelling the merge saves nothing.
+ * The journal tells whether the project changed in between; if it did (or packing failed), `save` backs
+ * the project up afresh, so what is saved is always the project as it was just before the merge.
+ */
+export function prepareBackup(project: OpenProject, reason: BackupReason, host: BackupHost, coderName: string, now = new Date()): PreparedBackup {
+  const packed = (async () => {
+    const lastSeq = await lastJournalSeq(project);
+    const target = { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName };
+    return { lastSeq, bytes: await packBackup(target, host, now) };
+  })().catch(() => null);
+  return {
+    async save() {
+      const early = await packed;
+      if (!early || early.lastSeq !== (await lastJournalSeq(project))) return backupProject(project, reason, host, coderName);
+      const fileName = await storeBackup(project.entry.id, early.bytes, reason, host, now);
+      await markBackedUp(project, early.lastSeq, now);
+      return fileName;
+    },
+  };
 }
 
 /** Changes since the last backup, counted from the journal. */

@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { OpenedBundle } from "../../shared/bundle";
 import type { MergeResolutions, MergeSummary } from "../../shared/merge";
 import { navigate } from "../app/router";
-import { backupProject } from "../db/backups";
+import { prepareBackup, type PreparedBackup } from "../db/backups";
 import { listCoders } from "../db/codings";
 import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, type ImportPlan } from "../db/exchange";
 import { useLive } from "../db/live";
@@ -39,6 +39,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   const [resolutions, setResolutions] = useState<MergeResolutions>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Packed while the researcher reads the preview; saved only if they press Merge.
+  const backup = useRef<PreparedBackup | null>(null);
+  const myName = () => coders?.find((c) => c.id === project.ctx.coderId)?.name ?? "";
 
   async function preview(opened: OpenedBundle) {
     setBusy("Working out what would change…");
@@ -46,6 +49,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     try {
       const prepared = await planImport(project, opened);
       setResolutions({});
+      if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName());
       setStep(prepared.plan.empty ? { name: "nothing-new" } : { name: "preview", opened, prepared });
     } catch (e) {
       setError(errorText(e));
@@ -73,9 +77,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     setBusy("Backing up, then merging…");
     setError(null);
     try {
-      const me = coders?.find((c) => c.id === project.ctx.coderId)?.name ?? "";
       const summary = await applyImport(project, opened, prepared, resolutions, async () => {
-        await backupProject(project, "merge", host, me);
+        await (backup.current ?? prepareBackup(project, "merge", host, myName())).save();
       });
       setStep({ name: "done", summary, from: opened.manifest.exporter.name });
     } catch (e) {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle } from "../../shared/bundle";
+import { BundleError, nobleChunkOpener, openKeyFile, readBundle, sealKeyFile, writeBundle, type ChunkOpener } from "../../shared/bundle";
 import { webCryptoSha256 } from "./workerSha256";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
@@ -34,8 +34,18 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
       (error: unknown) => post(fail(error)),
     );
   } else {
-    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), ...(request.skipContent ? { skipContent: request.skipContent } : {}) }).then(
-      (opened) => post({ kind: "opened", opened }),
+    let decryptMs = 0;
+    const chunkOpener: ChunkOpener = (key, nonce, sealed) => {
+      const t = performance.now();
+      try {
+        return nobleChunkOpener(key, nonce, sealed);
+      } finally {
+        decryptMs += performance.now() - t;
+      }
+    };
+    const start = performance.now();
+    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), chunkOpener, ...(request.skipContent ? { skipContent: request.skipContent } : {}) }).then(
+      (opened) => post({ kind: "opened", opened, timing: { readMs: performance.now() - start, decryptMs, postedAt: performance.timeOrigin + performance.now() } }),
       (error: unknown) => post(fail(error)),
     );
   }

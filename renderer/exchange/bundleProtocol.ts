@@ -11,7 +11,16 @@ export type BundleRequest =
 export type BundleResponse =
   | { kind: "progress"; progress: BundleProgress }
   | { kind: "written"; bytes: Uint8Array }
-  | { kind: "opened"; opened: OpenedBundle }
+  | { kind: "opened"; opened: OpenedBundle; timing: WorkerReadTiming }
   | { kind: "key-sealed"; bytes: Uint8Array }
   | { kind: "key-opened"; identity: string }
   | { kind: "failed"; bundleError: { code: BundleErrorCode; message: string; fileName?: string } | null; message: string };
+
+/** Where an open's time went inside the worker (shown as User Timing measures in the page). */
+export interface WorkerReadTiming {
+  readMs: number;
+  /** Time spent opening age's payload chunks (ChaCha20-Poly1305), summed. */
+  decryptMs: number;
+  /** performance.timeOrigin + performance.now() when the reply was posted: the rest is copying it to the page. */
+  postedAt: number;
+}

@@ -50,7 +50,15 @@ export const workerCodec: BundleCodec = {
   async read(bytes, key, options): Promise<OpenedBundle> {
     // A copy goes to the worker: the dialog keeps the file to try another passphrase.
     const response = await run({ op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}) });
-    if (response.kind === "opened") return response.opened;
+    if (response.kind === "opened") {
+      const { readMs, decryptMs, postedAt } = response.timing;
+      const received = performance.now();
+      const copyMs = Math.max(0, performance.timeOrigin + received - postedAt);
+      performance.measure("margin:bundle-worker-read", { start: received - copyMs - readMs, duration: readMs });
+      performance.measure("margin:bundle-worker-decrypt", { start: received - copyMs - readMs, duration: decryptMs });
+      performance.measure("margin:bundle-copy-to-page", { start: received - copyMs, duration: copyMs });
+      return response.opened;
+    }
     return unwrap(response);
   },
 };

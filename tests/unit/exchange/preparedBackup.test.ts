@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshIndexedDb } from "../db/helpers";
+import { changesSinceBackup, closeBackupsDatabase, listBackups, openBackup, prepareBackup, type BackupHost } from "../../../renderer/db/backups";
+import { renameCode } from "../../../renderer/db/codes";
+import { saveProfile } from "../../../renderer/db/profile";
+import { openProject } from "../../../renderer/db/projects";
+import { createSampleProject } from "../../../renderer/db/sample";
+
+beforeEach(() => {
+  closeBackupsDatabase();
+  freshIndexedDb();
+});
+
+const web: BackupHost = { keyProtection: null, backupStore: null };
+
+async function sample() {
+  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  return openProject((await createSampleProject(profile)).id, profile);
+}
+
+const codeNames = (tables: { codes: { name: string; deleted: boolean }[] }) =>
+  tables.codes
+    .filter((c) => !c.deleted)
+    .map((c) => c.name)
+    .sort();
+
+describe("a backup packed while the merge preview is read", () => {
+  it("is saved only when asked, holds the project as it was, and counts as the latest backup", async () => {
+    const project = await sample();
+    const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+    // Packing runs on; nothing is saved until the merge goes ahead.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await listBackups(project.entry.id, web)).toEqual([]);
+
+    const name = await prepared.save();
+    expect(name).toMatch(/-merge\.margin$/);
+    expect((await listBackups(project.entry.id, web)).map((b) => b.fileName)).toEqual([name]);
+    const opened = await openBackup(project.entry.id, name, web);
+    expect(codeNames(opened.tables)).toEqual(codeNames({ codes: await project.db.codes.toArray() }));
+    expect(opened.tables.sourceContent.length).toBe(await project.db.sourceContent.count());
+    expect(await changesSinceBackup(project)).toBe(0);
+  });
+
+  it("a change made after packing began is in the saved backup: it is taken afresh", async () => {
+    const project = await sample();
+    const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+    const code = (await project.db.codes.toArray()).find((c) => !c.deleted);
+    if (!code) throw new Error("the sample project has codes");
+    await renameCode(project, code.id, "Renamed while the preview was open");
+    const name = await prepared.save();
+    const opened = await openBackup(project.entry.id, name, web);
+    expect(codeNames(opened.tables)).toContain("Renamed while the preview was open");
+    expect(await listBackups(project.entry.id, web)).toHaveLength(1);
+    expect(await changesSinceBackup(project)).toBe(0);
+  });
+});
