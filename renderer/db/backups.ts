@@ -13,6 +13,7 @@ import type { RecordMeta } from "../../shared/model/records";
 import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
+import { lastJournalSeq } from "./journalQueries";
 import { bundleCodec } from "./exchange";
 import { readProjectTables } from "./projectTables";
 import { ensureIdentity, mySecretKeys } from "./identity";
@@ -181,10 +182,6 @@ async function storeBackup(projectId: string, bytes: Uint8Array, reason: BackupR
   const all = await listBackups(projectId, host);
   for (const old of backupsToDelete(all, now)) await store.remove(projectId, old.fileName);
   return fileName;
-}
-
-async function lastJournalSeq(project: OpenProject): Promise<number> {
-  return ((await project.db.journal.orderBy("seq").lastKey()) as number | undefined) ?? 0;
 }
 
 async function markBackedUp(project: OpenProject, lastSeq: number, now: Date): Promise<void> {

@@ -12,6 +12,7 @@ import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/m
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
 import { writeChanges } from "./changes";
+import { lastJournalSeq } from "./journalQueries";
 import type { ProjectDatabase } from "./projectDb";
 import { newId } from "../../shared/ids";
 import { createProject, getProject, MAX_PROJECT_NAME, openProject, setProjectSourceCount, type OpenProject } from "./projects";
@@ -202,10 +203,6 @@ interface EarlyRead {
 /** Reads begun by openBundle, kept as long as the opened bundle is (a WeakMap: nothing lingers). */
 const earlyReads = new WeakMap<OpenedBundle, { project: OpenProject; read: Promise<EarlyRead | null> }>();
 
-async function lastJournalSeq(project: OpenProject): Promise<number> {
-  return ((await project.db.journal.orderBy("seq").lastKey()) as number | undefined) ?? 0;
-}
-
 function readLocalEarly(project: OpenProject): Promise<EarlyRead | null> {
   const read = async () => {
     const lastSeq = await lastJournalSeq(project);
@@ -276,7 +273,9 @@ export async function applyImport(
     if (error instanceof HlcError) throw new BundleError("bad-manifest", error.message);
     throw error;
   }
+  const applyStart = performance.now();
   const applied = applyMergePlan(local, plan, resolutions, { stamp: () => ctx.clock.tick(), coderId: ctx.coderId });
+  performance.measure("margin:merge-apply", { start: applyStart, end: performance.now() });
   await measured("margin:merge-backup", beforeMerge);
   const who = opened.manifest.exporter.name || "a team member";
   await measured("margin:merge-write", () =>
@@ -285,7 +284,10 @@ export async function applyImport(
       if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
     }),
   );
-  if (prepared.exporterRecipient) await updateExchange(project, prepared.exporterRecipient, { receivedUpTo: opened.manifest.hlc.to });
+  if (prepared.exporterRecipient) {
+    const recipient = prepared.exporterRecipient;
+    await measured("margin:merge-exchange-record", () => updateExchange(project, recipient, { receivedUpTo: opened.manifest.hlc.to }));
+  }
   return applied.summary;
 }
 

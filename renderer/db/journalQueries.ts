@@ -64,3 +64,8 @@ export async function listRecordNames(project: OpenProject): Promise<RecordNames
   const names = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
   return { codes: names(codes), sources: names(sources), cases: names(cases) };
 }
+
+/** The journal's last entry number (0 when empty): a read made before it changed is out of date. */
+export async function lastJournalSeq(project: OpenProject): Promise<number> {
+  return ((await project.db.journal.orderBy("seq").lastKey()) as number | undefined) ?? 0;
+}

@@ -10,9 +10,9 @@ import type { ProjectDatabase } from "./projectDb";
 
 /**
  * Rows per read. A large table is read as several key ranges AT ONCE: Chromium's IndexedDB reads a
- * range in its browser process while the page decodes the one before, so four ranges of 25,000
- * codings come back in about half the time of one read, and a third of the time of 1,000-row pages
- * one after another (docs/benchmarks.md, "Reading the project for a merge").
+ * range in its browser process while the page decodes another, so four ranges of 25,000 codings came
+ * back in 0.6-1.0× the time of one read and 0.4-0.9× that of 1,000-row pages one after another
+ * (docs/benchmarks.md, "Import+merge in the app").
  */
 export const RANGE_ROWS = 25_000;
 const MAX_RANGES = 8;
