@@ -16,19 +16,18 @@
  * the app's own User Timing measures (renderer/db/exchange.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { projectDbName } from "../../renderer/db/schema";
+import { launchPersistentProfile } from "./chromium-app";
 import { prepareBundle, readAppTables, referenceImport, secondCoder } from "./bundle-app-fixture";
 import { watchMemory, type MemoryPeak } from "./bundle-app-memory";
 import { firstRun, settle, trackTransactions } from "./coding-bench";
 import { median } from "./report";
 import { SEED, seedProject, type SeedResult } from "./seed-project";
 
-/** As chromium-app.ts launches Chromium. */
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const ROUND_TIMEOUT_MS = 300_000;
 /** Time the researcher spends reading the merge preview before pressing Merge (not counted in any time). */
 export const READING_MS = 8000;
@@ -240,21 +239,14 @@ const memoryText = (m: MemoryPeak): string =>
 
 export async function runBundleAppBench(url: string, benchDir: string, options: BundleAppOptions, log: (line: string) => void): Promise<BundleAppResult> {
   const profile = path.join(benchDir, "bundle-app-profile");
-  await rm(profile, { recursive: true, force: true });
-  await mkdir(profile, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), "margin-bundle-app-"));
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-    });
     // Counts the app's IndexedDB transactions, so settle() knows when its live queries are done.
-    await context.addInitScript(trackTransactions);
-    page = context.pages()[0] ?? (await context.newPage());
+    const launched = await launchPersistentProfile(profile, trackTransactions);
+    context = launched.context;
+    page = launched.page;
     const projectId = await firstRun(page, url, PROJECT_NAME);
     const dbName = projectDbName(projectId);
     log(`bundle-app: seeding ${options.sources} sources, ${SEED.codes} codes, ${SEED.codings.toLocaleString("en-GB")} codings into the app's IndexedDB …`);

@@ -4,9 +4,9 @@
  * Playwright, and drives the first-run / new-project / import UI like the end-to-end tests do.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 /** MARGIN_BENCH_PORT: another port, when someone else's bench is serving on 5190. */
 export const PORT = Number(process.env.MARGIN_BENCH_PORT ?? 5190);
@@ -117,6 +117,23 @@ export async function startApp(root: string, log: (line: string) => void): Promi
       await stop();
     },
   };
+}
+
+/**
+ * Chromium with a persistent profile in a fresh folder (IndexedDB on disk, as the app's), for the
+ * seed-scale benches; `initScript` runs in every page before the app (e.g. counting transactions).
+ */
+export async function launchPersistentProfile(profile: string, initScript: () => void): Promise<{ context: BrowserContext; page: Page }> {
+  await rm(profile, { recursive: true, force: true });
+  await mkdir(profile, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+  });
+  await context.addInitScript(initScript);
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 
 export function launchChromium(): Promise<Browser> {

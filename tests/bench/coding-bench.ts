@@ -8,10 +8,11 @@
  * Each round starts with IndexedDB 1 KB put+get pairs in the same page: the unit the rows are given in.
  * The browser keeps its profile on disk (as the desktop app does), in .bench/coding-profile.
  */
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { launchPersistentProfile } from "./chromium-app";
 import { median } from "./report";
 import { BIG_SOURCE_NAME, HOT_CODE_NAME, seedProject, TARGET_CODE_NAME, type SeedResult } from "./seed-project";
 
@@ -19,7 +20,6 @@ const ROUNDS = 7;
 const REFERENCE_PAIRS = 5;
 const TIMEOUT_MS = 30_000;
 /** As chromium-app.ts (and playwright.config.ts) launch Chromium. */
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export interface CodingReference {
   /** Medians over all rounds' pairs, default durability: the unit. */
@@ -728,19 +728,12 @@ async function countCodingsOf(page: Page, dbName: string, sourceId: string): Pro
 
 export async function runCodingBench(url: string, benchDir: string, log: (line: string) => void): Promise<CodingResult> {
   const profile = path.join(benchDir, "coding-profile");
-  await rm(profile, { recursive: true, force: true });
-  await mkdir(profile, { recursive: true });
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-    });
-    await context.addInitScript(trackTransactions);
-    page = context.pages()[0] ?? (await context.newPage());
+    const launched = await launchPersistentProfile(profile, trackTransactions);
+    context = launched.context;
+    page = launched.page;
     const projectId = await firstRun(page, url, "Seed-scale coding bench");
     log("Coding: seeding 1,000 sources, 500 codes, 100,000 codings into IndexedDB …");
     const seed = await seedProject(page, projectId, log);

@@ -9,13 +9,18 @@ import { codeRange } from "../../../renderer/db/codings";
 
 beforeEach(freshIndexedDb);
 
+/** The sample project and a whole-project bundle of it locked to my key. */
+async function sampleAndItsBundle() {
+  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const me = await ensureIdentity(null);
+  const sample = await openProject((await createSampleProject(profile)).id, profile);
+  const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
+  return { profile, sample, exported, key: { identities: [await mySecretKey(null)] } };
+}
+
 describe("opening a bundle to merge into its own project", () => {
   it("leaves out the transcripts the project has, plans the same merge, and refuses to make a new project from it", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const me = await ensureIdentity(null);
-    const sample = await openProject((await createSampleProject(profile)).id, profile);
-    const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
-    const key = { identities: [await mySecretKey(null)] };
+    const { profile, sample, exported, key } = await sampleAndItsBundle();
     const sourceIds = (await sample.db.sourceContent.toCollection().primaryKeys()).sort();
     expect(sourceIds.length).toBeGreaterThan(1);
 
@@ -36,11 +41,7 @@ describe("opening a bundle to merge into its own project", () => {
 
 describe("the project's records read while the bundle opens", () => {
   it("plans with what the project holds when the preview is made, not when the bundle began to open", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const me = await ensureIdentity(null);
-    const sample = await openProject((await createSampleProject(profile)).id, profile);
-    const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
-    const key = { identities: [await mySecretKey(null)] };
+    const { sample, exported, key } = await sampleAndItsBundle();
 
     // Nothing written in between: the early read is used, and the plan equals one made from a fresh read.
     const quiet = await openBundle(exported.bytes, exported.fileName, key, sample);
