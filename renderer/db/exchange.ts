@@ -282,12 +282,11 @@ export async function applyImport(
     writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
       for (const name of STAMPED) await w.putAllAsIs(name, applied.puts[name] as RecordMeta[]);
       if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
+      // In the same transaction: what I have received from them is recorded exactly when it is merged
+      // (a transaction of its own after the merge waited ~1.4 s behind the refresh the merge set off).
+      if (prepared.exporterRecipient) await updateExchange(project, prepared.exporterRecipient, { receivedUpTo: opened.manifest.hlc.to });
     }),
   );
-  if (prepared.exporterRecipient) {
-    const recipient = prepared.exporterRecipient;
-    await measured("margin:merge-exchange-record", () => updateExchange(project, recipient, { receivedUpTo: opened.manifest.hlc.to }));
-  }
   return applied.summary;
 }
 

@@ -45,9 +45,8 @@ export interface Measures {
   plan: number | null;
   backup: number | null;
   write: number | null;
-  /** applyMergePlan (in the page, before the backup), and recording the exchange after the write. */
+  /** applyMergePlan (in the page, before the backup). */
   apply: number | null;
-  exchangeRecord: number | null;
   /** Inside the bundle worker: the whole read, the part of it opening the payload, then copying the result to the page. */
   workerRead: number | null;
   decrypt: number | null;
@@ -179,7 +178,6 @@ async function readMeasures(page: Page): Promise<Measures> {
     backup: get("merge-backup"),
     write: get("merge-write"),
     apply: get("merge-apply"),
-    exchangeRecord: get("merge-exchange-record"),
     workerRead: get("bundle-worker-read"),
     decrypt: get("bundle-worker-decrypt"),
     copy: get("bundle-copy-to-page"),
@@ -335,7 +333,7 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
     }
     log(
       `  merge: open ${ms(measures.open)} + plan ${ms(measures.plan)} ms, preview painted ${ms(timing.wallMs)} ms; read for ${READING_MS / 1000} s; Merge → merged ${ms(merged.wallMs)} ms ` +
-        `(apply ${ms(measures.apply)}, backup ${ms(measures.backup)}, write ${ms(measures.write)}, exchange record ${ms(measures.exchangeRecord)}); file chosen → merged ${ms(totalMs)} ms, without the backup ${ms(totalMs - backup)} ms; ` +
+        `(apply ${ms(measures.apply)}, backup ${ms(measures.backup)}, write ${ms(measures.write)}); file chosen → merged ${ms(totalMs)} ms, without the backup ${ms(totalMs - backup)} ms; ` +
         `age -d + unzip ${ms(reference.ms)} ms`,
     );
     log(`    ${memoryText(peak)}`);

@@ -94,9 +94,21 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   // ---- Meanwhile A makes a code with the same name as one of B's.
   await code(pageA, source, "struggled with the data migration from the old system", CLASH);
 
-  // ---- A previews and merges: 3 new codings by B, the same-named code merged; both coders' stripes show.
+  // ---- A previews, then cancels: the backup packed for the merge is not saved.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   const importDialog = pageA.getByRole("dialog", { name: "Import bundle" });
+  await chooseBundle(pageA, "Import bundle", forA);
+  await expect(importDialog.getByRole("table", { name: "Changes by kind" })).toBeVisible();
+  await importDialog.getByRole("button", { name: "Cancel" }).click();
+  await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
+  const backupsBefore = pageA.getByRole("dialog", { name: "Backups" });
+  // The list has loaded (A may have no backups at all yet).
+  await expect(backupsBefore.getByText("No backups yet.").or(backupsBefore.getByRole("table"))).toBeVisible();
+  await expect(backupsBefore.getByRole("cell", { name: "Before a merge" })).toHaveCount(0);
+  await backupsBefore.getByRole("button", { name: "Close" }).click();
+
+  // ---- A previews and merges: 3 new codings by B, the same-named code merged; both coders' stripes show.
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   await chooseBundle(pageA, "Import bundle", forA);
   const byKind = importDialog.getByRole("table", { name: "Changes by kind" });
   await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
@@ -157,7 +169,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   // ---- Backups: one was taken before the merge; back up now, change something, restore over: equal content.
   await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
   const backups = pageA.getByRole("dialog", { name: "Backups" });
-  await expect(backups.getByRole("cell", { name: "Before a merge" })).toBeVisible();
+  await expect(backups.getByRole("cell", { name: "Before a merge" })).toHaveCount(1);
   await backups.getByRole("button", { name: "Back up now" }).click();
   await expect(backups.getByRole("status")).toHaveText("Backup made.");
   await backups.getByRole("button", { name: "Close" }).click();

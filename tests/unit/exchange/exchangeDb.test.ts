@@ -3,7 +3,7 @@ import { freshIndexedDb } from "../db/helpers";
 import { readBundle } from "../../../shared/bundle";
 import type { RecordMeta } from "../../../shared/model/records";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
-import { applyImport, exportBundle, fillEmptyProject, NothingNewError, planImport } from "../../../renderer/db/exchange";
+import { applyImport, exportBundle, fillEmptyProject, getExchange, NothingNewError, planImport } from "../../../renderer/db/exchange";
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { saveProfile } from "../../../renderer/db/profile";
@@ -39,6 +39,9 @@ describe("renderer/db/exchange", () => {
     const prepared = await planImport(target, opened);
     expect(prepared.plan.empty).toBe(false);
     await applyImport(target, opened, prepared, {});
+    // What was received from the exporter is recorded with the merge (the next preview's conflict window).
+    expect(prepared.exporterRecipient).not.toBeNull();
+    expect((await getExchange(target, prepared.exporterRecipient ?? ""))?.receivedUpTo).toBe(opened.manifest.hlc.to);
     const a = byId(await readProjectTables(sample.db, { content: true }));
     const b = byId(await readProjectTables(target.db, { content: true }));
     // Same coder in both projects: the target's own (later) "Joined project" row rightly wins on the HLC.
@@ -89,6 +92,8 @@ describe("renderer/db/exchange", () => {
     await expect(applyImport(target, opened, prepared, {})).rejects.toThrow("disk full");
     spy.mockRestore();
     expect(calls).toBe(2);
+    expect(prepared.exporterRecipient).not.toBeNull();
+    expect(await getExchange(target, prepared.exporterRecipient ?? "")).toBeUndefined();
     expect(byId(await readProjectTables(target.db, { content: true }))).toEqual(before);
     expect(await target.db.journal.count()).toBe(journalBefore);
     expect(target.history.state().undoLabel).toBeNull();
