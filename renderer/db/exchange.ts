@@ -185,10 +185,9 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
 export async function openBundle(bytes: Uint8Array, fileName: string, key: BundleKey, into?: OpenProject): Promise<OpenedBundle> {
   return measured("margin:bundle-open", async () => {
     if (!into) return codec.read(bytes, key, { fileName });
-    const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
-    // The preview needs the project's own records too: read them while the worker opens the bundle
-    // (begun after the few keys above, so the worker is not kept waiting behind this read).
+    // The preview needs the project's own records too: read them while the worker opens the bundle.
     const early = readLocalEarly(into);
+    const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
     const opened = await codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
     earlyReads.set(opened, { project: into, read: early });
     return opened;
