@@ -9,13 +9,13 @@ import Dexie, { type Table } from "dexie";
 import type { OpenedBundle } from "../../shared/bundle";
 import { backupFileName, parseBackupFileName, type BackupReason } from "../../shared/backups/names";
 import { backupsToDelete } from "../../shared/backups/retention";
-import type { RecordMeta } from "../../shared/model/records";
+import type { RecordMeta, SourceContentRecord } from "../../shared/model/records";
 import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
 import { lastJournalSeq } from "./journalQueries";
 import { bundleCodec } from "./exchange";
-import { readProjectTables } from "./projectTables";
+import { readProjectTables, readTableInRanges } from "./projectTables";
 import { ensureIdentity, mySecretKeys } from "./identity";
 import type { OpenProject } from "./projects";
 import { registryDatabase, type CoderProfile } from "./registry";
@@ -152,14 +152,17 @@ export async function backupDatabase(
   return storeBackup(target.projectId, await packBackup(target, host, now), reason, host, now);
 }
 
-/** The project as a bundle locked to my own key. */
+/** The project as a bundle locked to my own key; `withoutContent`: its records already read, so only the transcripts are read here. */
 async function packBackup(
   target: { projectId: string; projectName: string; db: Dexie; coderId: string; coderName: string },
   host: BackupHost,
   now: Date,
+  withoutContent?: ProjectTables,
 ): Promise<Uint8Array> {
   const me = await ensureIdentity(host.keyProtection);
-  const tables = await readProjectTables(target.db, { content: true });
+  const tables = withoutContent
+    ? { ...withoutContent, sourceContent: await readTableInRanges(target.db.table<SourceContentRecord, string>("sourceContent")) }
+    : await readProjectTables(target.db, { content: true });
   return bundleCodec().write(
     tables,
     {
@@ -211,12 +214,20 @@ export interface PreparedBackup {
  * seconds for a seed-scale project to be read, packed and encrypted. Cancelling the merge saves nothing.
  * The journal tells whether the project changed in between; if it did (or packing failed), `save` backs
  * the project up afresh, so what is saved is always the project as it was just before the merge.
+ * `read`: the project's records as the preview read them (then only the transcripts are read again).
  */
-export function prepareBackup(project: OpenProject, reason: BackupReason, host: BackupHost, coderName: string, now = new Date()): PreparedBackup {
+export function prepareBackup(
+  project: OpenProject,
+  reason: BackupReason,
+  host: BackupHost,
+  coderName: string,
+  read?: { lastSeq: number; tables: ProjectTables },
+  now = new Date(),
+): PreparedBackup {
   const packed = (async () => {
-    const lastSeq = await lastJournalSeq(project);
+    const lastSeq = read ? read.lastSeq : await lastJournalSeq(project);
     const target = { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName };
-    return { lastSeq, bytes: await packBackup(target, host, now) };
+    return { lastSeq, bytes: await packBackup(target, host, now, read?.tables) };
   })().catch(() => null);
   return {
     async save() {

@@ -194,36 +194,39 @@ export async function openBundle(bytes: Uint8Array, fileName: string, key: Bundl
   });
 }
 
-interface EarlyRead {
-  /** The journal's last entry when the read began: any write since makes the read stale. */
+/** The project's records (no transcripts) and the journal's last entry when the read began: any write since makes them stale. */
+export interface LocalRead {
   lastSeq: number;
   tables: ProjectTables;
 }
 
 /** Reads begun by openBundle, kept as long as the opened bundle is (a WeakMap: nothing lingers). */
-const earlyReads = new WeakMap<OpenedBundle, { project: OpenProject; read: Promise<EarlyRead | null> }>();
+const earlyReads = new WeakMap<OpenedBundle, { project: OpenProject; read: Promise<LocalRead | null> }>();
 
-function readLocalEarly(project: OpenProject): Promise<EarlyRead | null> {
-  const read = async () => {
-    const lastSeq = await lastJournalSeq(project);
-    return { lastSeq, tables: await readProjectTables(project.db, { content: false }) };
-  };
+async function readLocal(project: OpenProject): Promise<LocalRead> {
+  const lastSeq = await lastJournalSeq(project);
+  return { lastSeq, tables: await readProjectTables(project.db, { content: false }) };
+}
+
+function readLocalEarly(project: OpenProject): Promise<LocalRead | null> {
   // A failure here only means planning reads the tables itself.
-  return read().catch(() => null);
+  return readLocal(project).catch(() => null);
 }
 
 /** The project's records for planning: the early read if nothing was written since it began, else a fresh one. */
-async function localForPlan(project: OpenProject, opened: OpenedBundle): Promise<ProjectTables> {
+async function localForPlan(project: OpenProject, opened: OpenedBundle): Promise<LocalRead> {
   const early = earlyReads.get(opened);
   earlyReads.delete(opened);
   const got = early && early.project === project ? await early.read : null;
-  if (got && got.lastSeq === (await lastJournalSeq(project))) return got.tables;
-  return readProjectTables(project.db, { content: false });
+  if (got && got.lastSeq === (await lastJournalSeq(project))) return got;
+  return readLocal(project);
 }
 
 export interface ImportPlan {
   plan: MergePlan;
   local: ProjectTables;
+  /** The journal's last entry when `local` was read (the pre-merge backup reuses `local` if nothing was written since). */
+  localSeq: number;
   /** The exporter's public key, when their coder row carries it. */
   exporterRecipient: string | null;
 }
@@ -234,7 +237,7 @@ export function planImport(project: OpenProject, opened: OpenedBundle): Promise<
 }
 
 async function planImportNow(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
-  const local = await localForPlan(project, opened);
+  const { tables: local, lastSeq: localSeq } = await localForPlan(project, opened);
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
   const exporterId = opened.manifest.exporter.coderId;
@@ -244,7 +247,7 @@ async function planImportNow(project: OpenProject, opened: OpenedBundle): Promis
   // not list as conflicts the records only they changed (my version there is one they had seen).
   const row = exporterRecipient ? await getExchange(project, exporterRecipient) : undefined;
   const options = { sentUpTo: row?.sentUpTo ?? null, receivedUpTo: row?.receivedUpTo ?? null };
-  return { plan: planMerge(local, opened.tables, options), local, exporterRecipient };
+  return { plan: planMerge(local, opened.tables, options), local, localSeq, exporterRecipient };
 }
 
 export class NothingNewError extends Error {

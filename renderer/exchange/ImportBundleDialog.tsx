@@ -49,7 +49,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     try {
       const prepared = await planImport(project, opened);
       setResolutions({});
-      if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName());
+      if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName(), { lastSeq: prepared.localSeq, tables: prepared.local });
       setStep(prepared.plan.empty ? { name: "nothing-new" } : { name: "preview", opened, prepared });
     } catch (e) {
       setError(errorText(e));

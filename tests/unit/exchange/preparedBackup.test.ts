@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { changesSinceBackup, closeBackupsDatabase, listBackups, openBackup, prepareBackup, type BackupHost } from "../../../renderer/db/backups";
 import { renameCode } from "../../../renderer/db/codes";
+import { lastJournalSeq } from "../../../renderer/db/journalQueries";
+import { readProjectTables } from "../../../renderer/db/projectTables";
 import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
 import { createSampleProject } from "../../../renderer/db/sample";
@@ -52,5 +54,24 @@ describe("a backup packed while the merge preview is read", () => {
     expect(codeNames(opened.tables)).toContain("Renamed while the preview was open");
     expect(await listBackups(project.entry.id, web)).toHaveLength(1);
     expect(await changesSinceBackup(project)).toBe(0);
+  });
+
+  it("from the preview's read of the project: only the transcripts are read again; a stale read is not used", async () => {
+    const project = await sample();
+    const read = { lastSeq: await lastJournalSeq(project), tables: await readProjectTables(project.db, { content: false }) };
+    const name = await prepareBackup(project, "merge", web, "Amira Patel", read).save();
+    const opened = await openBackup(project.entry.id, name, web);
+    const whole = await readProjectTables(project.db, { content: true });
+    expect(opened.tables.codings.map((c) => c.id).sort()).toEqual(whole.codings.map((c) => c.id).sort());
+    expect(opened.tables.sourceContent.map((c) => c.id).sort()).toEqual(whole.sourceContent.map((c) => c.id).sort());
+    expect(opened.tables.sourceContent.map((c) => c.text).join("").length).toBeGreaterThan(1000);
+
+    // The preview's read predates a rename: it must not become the backup.
+    const code = (await project.db.codes.toArray()).find((c) => !c.deleted);
+    if (!code) throw new Error("the sample project has codes");
+    const stale = { lastSeq: await lastJournalSeq(project), tables: await readProjectTables(project.db, { content: false }) };
+    await renameCode(project, code.id, "Renamed after the preview was read");
+    const second = await prepareBackup(project, "merge", web, "Amira Patel", stale).save();
+    expect(codeNames((await openBackup(project.entry.id, second, web)).tables)).toContain("Renamed after the preview was read");
   });
 });
