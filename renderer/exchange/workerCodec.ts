@@ -54,9 +54,11 @@ export const workerCodec: BundleCodec = {
       const { readMs, decryptMs, postedAt } = response.timing;
       const received = performance.now();
       const copyMs = Math.max(0, performance.timeOrigin + received - postedAt);
-      performance.measure("margin:bundle-worker-read", { start: received - copyMs - readMs, duration: readMs });
-      performance.measure("margin:bundle-worker-decrypt", { start: received - copyMs - readMs, duration: decryptMs });
-      performance.measure("margin:bundle-copy-to-page", { start: received - copyMs, duration: copyMs });
+      // Placed where they happened on the page's clock (never before its start: a negative start throws).
+      const began = Math.max(0, received - copyMs - readMs);
+      performance.measure("margin:bundle-worker-read", { start: began, duration: readMs });
+      performance.measure("margin:bundle-worker-decrypt", { start: began, duration: decryptMs });
+      performance.measure("margin:bundle-copy-to-page", { start: Math.max(0, received - copyMs), duration: copyMs });
       return response.opened;
     }
     return unwrap(response);
