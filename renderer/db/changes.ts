@@ -84,8 +84,7 @@ export class ChangeWriter {
   async putAsIs<T extends RecordMeta>(name: JournaledTable, record: T): Promise<void> {
     const before = await this.table<T>(name).get(record.id);
     await this.table<T>(name).put(record);
-    const op = !before ? "create" : record.deleted && !before.deleted ? "delete" : !record.deleted && before.deleted ? "restore" : "update";
-    await this.journal(name, record.id, op, this.ctx.clock.tick(), before ?? null, record);
+    await this.journal(name, record.id, journalOp(before, record), this.ctx.clock.tick(), before ?? null, record);
   }
 
   /**
@@ -105,8 +104,7 @@ export class ChangeWriter {
     await this.table<T>(name).bulkPut([...records]);
     const entries = records.map((record, i) => {
       const before = befores[i];
-      const op = !before ? "create" : record.deleted && !before.deleted ? "delete" : !record.deleted && before.deleted ? "restore" : "update";
-      return this.entry(name, record.id, op, this.ctx.clock.tick(), before ?? null, record);
+      return this.entry(name, record.id, journalOp(before, record), this.ctx.clock.tick(), before ?? null, record);
     });
     await this.db.journal.bulkAdd(entries);
   }
@@ -150,6 +148,14 @@ export class ChangeWriter {
     this.entries.push(entry);
     return entry;
   }
+}
+
+/** What writing `record` over `before` (as it is) does, in the journal's words. */
+function journalOp(before: RecordMeta | undefined, record: RecordMeta): JournalEntry["op"] {
+  if (!before) return "create";
+  if (record.deleted && !before.deleted) return "delete";
+  if (!record.deleted && before.deleted) return "restore";
+  return "update";
 }
 
 const JOURNALED: JournaledTable[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];

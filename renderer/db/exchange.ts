@@ -194,7 +194,7 @@ export async function openBundle(bytes: Uint8Array, fileName: string, key: Bundl
   });
 }
 
-/** The project's records (no transcripts) and the journal's last entry when the read began: any write since makes them stale. */
+/** The project's records (no transcripts) and the journal's last entry when the read began: a write since makes them stale. */
 export interface LocalRead {
   lastSeq: number;
   tables: ProjectTables;
