@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, tooLarge } from "../../../shared/import/errors";
+import type { ConvertedSource } from "../../../shared/import/types";
 import type { SourceKind } from "../../../shared/model/records";
 import type { OpenProject } from "../../db/projects";
 import { addConvertedSource, refreshSourceCount } from "../../db/sources";
@@ -38,19 +39,32 @@ export interface ImportOptions {
   caseNamesFor?: (file: PickedFile) => string[];
 }
 
+/** A promise and the function that settles it (Promise.withResolvers is not in every runtime we test on). */
+function settledSignal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/** Converted files waiting for an earlier file's turn to be written; bounds memory behind one slow file. */
+const MAX_WAITING_WRITES = 16;
+
 /**
- * Imports a batch: conversions run in parallel on the converter (the worker pool), each file is written
- * in its own transaction as soon as it is converted, and every file ends with an outcome — nothing the
- * researcher picked is silently ignored. Cancelling stops new work; files already written stay, and a
- * file whose conversion was under way is not written at all.
+ * Imports a batch: conversions run in parallel on the converter (the worker pool), and each file is written
+ * in its own transaction in the order the researcher picked the files — so when two files hold the same
+ * text, the later one in the batch is the duplicate, whichever converts first. A slow file holds back only
+ * the writes after it; conversions go on, up to MAX_WAITING_WRITES converted files waiting. Every file ends
+ * with an outcome — nothing the researcher picked is silently ignored. Cancelling stops new work; files
+ * already written stay, and a file whose conversion was under way is not written at all.
  */
 export async function runImport(options: ImportOptions): Promise<ImportOutcome[]> {
   const { project, files, kind, converter, signal, onProgress } = options;
   const outcomes: ImportOutcome[] = new Array<ImportOutcome>(files.length);
   const progress: ImportProgress = { total: files.length, done: 0, current: [], imported: 0, duplicates: 0, failed: 0 };
   const report = () => onProgress?.({ ...progress, current: [...progress.current] });
-  // Writes are chained so files land in the order they finish, one transaction at a time.
-  let writes: Promise<unknown> = Promise.resolve();
+  // turns[i] settles once file i has its outcome; file i+1 is written only after that.
+  const turns = files.map(() => settledSignal());
+  const waiting = new Set<Promise<void>>();
   let next = 0;
 
   const finish = (index: number, outcome: ImportOutcome) => {
@@ -64,46 +78,53 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
 
   const base = (file: PickedFile) => ({ fileName: file.name, path: file.path, sourceId: null, warnings: [] as string[] });
 
-  const importOne = async (index: number, file: PickedFile): Promise<void> => {
-    if (file.size > MAX_FILE_BYTES) {
-      finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message });
-      return;
-    }
+  const convertOne = async (file: PickedFile) => {
     progress.current.push(file.name);
     report();
-    let result;
     try {
-      result = await converter.convert(file.name, await file.bytes());
+      return await converter.convert(file.name, await file.bytes());
     } catch (error) {
-      result = { ok: false as const, error: { message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+      return { ok: false as const, error: { message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` } };
     } finally {
       progress.current = progress.current.filter((name) => name !== file.name);
     }
-    if (signal?.aborted) {
-      finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
-      return;
-    }
-    if (!result.ok) {
-      finish(index, { ...base(file), status: "failed", message: result.error.message });
-      return;
-    }
-    const converted = result.source;
-    const write = writes.then(async () => {
-      if (signal?.aborted) return finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
-      try {
-        const caseNames = options.caseNamesFor ? options.caseNamesFor(file) : [];
-        const added = await addConvertedSource(project, converted, { kind, caseNames });
-        if (added.status === "duplicate") {
-          finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, already in the project.`, sourceId: added.existing.id });
-        } else {
-          finish(index, { ...base(file), status: "imported", message: null, sourceId: added.source.id, warnings: converted.warnings });
-        }
-      } catch (error) {
-        finish(index, { ...base(file), status: "failed", message: `${file.name} could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+  };
+
+  const writeOne = async (index: number, file: PickedFile, converted: ConvertedSource): Promise<void> => {
+    if (signal?.aborted) return finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
+    try {
+      const caseNames = options.caseNamesFor ? options.caseNamesFor(file) : [];
+      const added = await addConvertedSource(project, converted, { kind, caseNames });
+      if (added.status === "duplicate") {
+        finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, already in the project.`, sourceId: added.existing.id });
+      } else {
+        finish(index, { ...base(file), status: "imported", message: null, sourceId: added.source.id, warnings: converted.warnings });
       }
-    });
-    writes = write;
-    await write;
+    } catch (error) {
+      finish(index, { ...base(file), status: "failed", message: `${file.name} could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  /** Waits for the file before this one, then gives file `index` its outcome (written, or not). */
+  const inTurn = async (index: number, settle: () => Promise<void> | void): Promise<void> => {
+    try {
+      if (index > 0) await turns[index - 1]?.promise;
+      await settle();
+    } finally {
+      turns[index]?.resolve();
+    }
+  };
+
+  const importOne = async (index: number, file: PickedFile): Promise<void> => {
+    if (file.size > MAX_FILE_BYTES) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
+    const result = await convertOne(file);
+    if (signal?.aborted) return inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
+    if (!result.ok) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
+    const written = inTurn(index, () => writeOne(index, file, result.source));
+    waiting.add(written);
+    void written.finally(() => waiting.delete(written));
+    // The lane converts its next file while this one waits for its turn, unless too many are waiting.
+    while (waiting.size >= MAX_WAITING_WRITES) await Promise.race(waiting);
   };
 
   // Keep every worker busy plus one file read ahead, without reading the whole batch into memory.
@@ -114,7 +135,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
       const file = files[index];
       if (!file) continue;
       if (signal?.aborted) {
-        finish(index, { ...base(file), status: "cancelled", message: "Not imported: the import was cancelled." });
+        await inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Not imported: the import was cancelled." }));
         continue;
       }
       await importOne(index, file);
@@ -122,7 +143,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   };
   report();
   await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, lane));
-  await writes;
+  await turns.at(-1)?.promise;
   if (progress.imported > 0) await refreshSourceCount(project);
   return outcomes;
 }

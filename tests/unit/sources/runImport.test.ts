@@ -88,6 +88,62 @@ describe("runImport", () => {
     expect(await p.db.journal.where("table").equals("sources").count()).toBe(2);
   });
 
+  it("writes in the order the files were picked: the later of two same-text files is the duplicate, whichever converts first", async () => {
+    const p = await project();
+    // The first file converts slowest, so its copy (and the files after) finish converting before it.
+    const delays: Record<string, number> = { "P01.txt": 60, "P02.txt": 5, "P01 (copy).txt": 0, "P03.txt": 0 };
+    const converter = fakeConverter();
+    const slow: Converter = {
+      size: 4,
+      async convert(fileName, bytes) {
+        await new Promise((r) => setTimeout(r, delays[fileName] ?? 0));
+        return converter.convert(fileName, bytes);
+      },
+      dispose() {},
+    };
+    const files = [file("P01.txt", "first interview"), file("P02.txt", "second"), file("P01 (copy).txt", "first interview"), file("P03.txt", "third")];
+    const done: string[] = [];
+    const outcomes = await runImport({ project: p, files, kind: "interview", converter: slow, onProgress: (pr) => done.push(String(pr.done)) });
+    expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      ["P01.txt", "imported"],
+      ["P02.txt", "imported"],
+      ["P01 (copy).txt", "duplicate"],
+      ["P03.txt", "imported"],
+    ]);
+    expect(outcomes[2]?.message).toContain("“P01”");
+    const sources = await listSources(p);
+    expect(sources.map((s) => s.name).sort()).toEqual(["P01", "P02", "P03"]);
+    // Written in pick order: the journal's source entries come in that order.
+    const journaled = await p.db.journal.where("table").equals("sources").sortBy("seq");
+    const byId = new Map(sources.map((s) => [s.id, s.name]));
+    expect(journaled.map((entry) => byId.get(entry.recordId))).toEqual(["P01", "P02", "P03"]);
+  });
+
+  it("a slow file holds back only the writes after it: the other files still convert meanwhile", async () => {
+    const p = await project();
+    let releaseFirst!: () => void;
+    const first = new Promise<void>((r) => (releaseFirst = r));
+    const converted: string[] = [];
+    const converter = fakeConverter();
+    const held: Converter = {
+      size: 1,
+      async convert(fileName, bytes) {
+        if (fileName === "F0.txt") await first;
+        converted.push(fileName);
+        return converter.convert(fileName, bytes);
+      },
+      dispose() {},
+    };
+    const files = Array.from({ length: 8 }, (_, i) => file(`F${i}.txt`, `text ${i}`));
+    const running = runImport({ project: p, files, kind: "document", converter: held });
+    await expect.poll(() => converted.length, { timeout: 2000 }).toBe(7);
+    expect(await listSources(p)).toEqual([]); // nothing written ahead of F0
+    releaseFirst();
+    const outcomes = await running;
+    expect(outcomes.every((o) => o.status === "imported")).toBe(true);
+    expect((await listSources(p)).length).toBe(8);
+  });
+
   it("stops on cancel: files already saved stay, the rest are reported as not imported", async () => {
     const p = await project();
     const controller = new AbortController();
