@@ -7,7 +7,7 @@ import type { Table } from "dexie";
 import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
-import { applyMergePlan, planMerge, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
+import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
 import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
@@ -41,7 +41,11 @@ const STAMPED: StampedTableName[] = ["sources", "codes", "codings", "memos", "ca
  */
 export interface BundleCodec {
   write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
-  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string; skipContent?: SkipContent }): Promise<OpenedBundle>;
+  /**
+   * Opens a bundle. With `known` (the versions of the project it is opened into, once read), the records
+   * the project has at the same version are left out of what is returned (shared/merge/known.ts).
+   */
+  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string; skipContent?: SkipContent; known?: Promise<KnownVersions | null> }): Promise<OpenedBundle>;
   /** A passphrase-locked copy of my key (shared/bundle/keyFile.ts), and opening one. */
   sealKey(identity: string, passphrase: string): Promise<Uint8Array>;
   openKey(bytes: Uint8Array, passphrase: string, fileName: string): Promise<string>;
@@ -49,7 +53,10 @@ export interface BundleCodec {
 
 export const directCodec: BundleCodec = {
   write: (tables, info, lock, onProgress, options) => writeBundle(tables, info, lock, onProgress, options),
-  read: (bytes, key, options) => readBundle(bytes, key, options),
+  read: async (bytes, key, { known, ...options }) => {
+    const opened = await readBundle(bytes, key, options);
+    return known ? openedWithoutKnown(opened, await known) : opened;
+  },
   sealKey: (identity, passphrase) => sealKeyFile(identity, passphrase),
   openKey: (bytes, passphrase, fileName) => openKeyFile(bytes, passphrase, fileName),
 };
@@ -186,9 +193,11 @@ export async function openBundle(bytes: Uint8Array, fileName: string, key: Bundl
   return measured("margin:bundle-open", async () => {
     if (!into) return codec.read(bytes, key, { fileName });
     // The preview needs the project's own records too: read them while the worker opens the bundle.
-    const early = readLocalEarly(into);
+    const early = readsAhead.get(into) ?? readLocalEarly(into);
+    // Once read, the project's versions go to the worker, which then leaves out what the project already has.
+    const known = early.then((local) => (local ? knownVersionsOf(local.tables) : null)).catch(() => null);
     const sourceIds = new Set(await into.db.sourceContent.toCollection().primaryKeys());
-    const opened = await codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds } });
+    const opened = await codec.read(bytes, key, { fileName, skipContent: { projectId: into.entry.id, sourceIds }, known });
     earlyReads.set(opened, { project: into, read: early });
     return opened;
   });
@@ -204,8 +213,26 @@ export interface LocalRead {
 const earlyReads = new WeakMap<OpenedBundle, { project: OpenProject; read: Promise<LocalRead | null> }>();
 
 async function readLocal(project: OpenProject): Promise<LocalRead> {
-  const lastSeq = await lastJournalSeq(project);
-  return { lastSeq, tables: await readProjectTables(project.db, { content: false }) };
+  return measured("margin:project-read", async () => {
+    const lastSeq = await lastJournalSeq(project);
+    return { lastSeq, tables: await readProjectTables(project.db, { content: false }) };
+  });
+}
+
+/** Reads begun when the Import bundle dialog opens, while the researcher is still choosing the file. */
+const readsAhead = new WeakMap<OpenProject, Promise<LocalRead | null>>();
+
+/**
+ * Starts reading the project's records for a merge preview before a bundle is chosen (a preview made
+ * later checks the journal and reads again if anything was written since). Returns the release: call it
+ * when the dialog closes, so the records are not kept.
+ */
+export function readProjectAhead(project: OpenProject): () => void {
+  const read = readLocalEarly(project);
+  readsAhead.set(project, read);
+  return () => {
+    if (readsAhead.get(project) === read) readsAhead.delete(project);
+  };
 }
 
 function readLocalEarly(project: OpenProject): Promise<LocalRead | null> {
@@ -247,7 +274,8 @@ async function planImportNow(project: OpenProject, opened: OpenedBundle): Promis
   // not list as conflicts the records only they changed (my version there is one they had seen).
   const row = exporterRecipient ? await getExchange(project, exporterRecipient) : undefined;
   const options = { sentUpTo: row?.sentUpTo ?? null, receivedUpTo: row?.receivedUpTo ?? null };
-  return { plan: planMerge(local, opened.tables, options), local, localSeq, exporterRecipient };
+  // Records left out as already here (same version) count as unchanged, just as planMerge would count them.
+  return { plan: addLeftOut(planMerge(local, opened.tables, options), opened.recordsLeftOut), local, localSeq, exporterRecipient };
 }
 
 export class NothingNewError extends Error {
@@ -317,8 +345,8 @@ export function liveCounts(tables: ProjectTables): Record<StampedTableName, numb
  * team merge into it. Refused when that project is already here (merge into it instead).
  */
 export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
-  // Opened for merging, some transcripts were not read: a project made from it would lack them.
-  if (opened.contentLeftOut.length > 0) throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
+  // Opened for merging, some transcripts or records were left out: a project made from it would lack them.
+  if (opened.contentLeftOut.length > 0 || opened.recordsLeftOut) throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
   const id = asCopy ? newId() : opened.manifest.projectId;
   if (!asCopy && (await getProject(id))) {
     throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);

@@ -1,10 +1,10 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { OpenedBundle } from "../../shared/bundle";
 import type { MergeResolutions, MergeSummary } from "../../shared/merge";
 import { navigate } from "../app/router";
 import { prepareBackup, type PreparedBackup } from "../db/backups";
 import { listCoders } from "../db/codings";
-import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, type ImportPlan } from "../db/exchange";
+import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, readProjectAhead, type ImportPlan } from "../db/exchange";
 import { useLive } from "../db/live";
 import { getProfile } from "../db/profile";
 import { useHost } from "../host/HostContext";
@@ -42,6 +42,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   // Packed while the researcher reads the preview; saved only if they press Merge.
   const backup = useRef<PreparedBackup | null>(null);
   const myName = () => coders?.find((c) => c.id === project.ctx.coderId)?.name ?? "";
+  // The preview needs the project's records: read them while the researcher looks for the file.
+  useEffect(() => readProjectAhead(project), [project]);
 
   async function preview(opened: OpenedBundle) {
     setBusy("Working out what would change…");

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { BundleError, nobleChunkOpener, openKeyFile, readBundle, sealKeyFile, writeBundle, type ChunkOpener } from "../../shared/bundle";
+import { openedWithoutKnown, type KnownVersions } from "../../shared/merge";
 import { webCryptoSha256 } from "./workerSha256";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
@@ -15,8 +16,16 @@ function fail(error: unknown): BundleResponse {
   return { kind: "failed", message, bundleError: null };
 }
 
+// The project's versions, sent after a "read" that says they follow (see openBundle).
+let settleKnown: (known: KnownVersions | null) => void = () => {};
+const known = new Promise<KnownVersions | null>((settle) => (settleKnown = settle));
+
 scope.onmessage = (event: MessageEvent<BundleRequest>) => {
   const request = event.data;
+  if (request.op === "known") {
+    settleKnown(request.known);
+    return;
+  }
   const post = (response: BundleResponse, transfer: Transferable[] = []) => scope.postMessage(response, transfer);
   if (request.op === "write") {
     writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), { hasher: webCryptoSha256(), ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }) }).then(
@@ -44,9 +53,18 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
       }
     };
     const start = performance.now();
-    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), chunkOpener, ...(request.skipContent ? { skipContent: request.skipContent } : {}) }).then(
-      (opened) => post({ kind: "opened", opened, timing: { readMs: performance.now() - start, decryptMs, postedAt: performance.timeOrigin + performance.now() } }),
-      (error: unknown) => post(fail(error)),
-    );
+    let readMs = 0;
+    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), chunkOpener, ...(request.skipContent ? { skipContent: request.skipContent } : {}) })
+      .then(async (opened) => {
+        readMs = performance.now() - start;
+        return request.knownFollows ? openedWithoutKnown(opened, await known) : opened;
+      })
+      .then(
+        (opened) => {
+          const now = performance.now();
+          post({ kind: "opened", opened, timing: { readMs, decryptMs, leaveOutMs: now - start - readMs, postedAt: performance.timeOrigin + now } });
+        },
+        (error: unknown) => post(fail(error)),
+      );
   }
 };

@@ -1,10 +1,13 @@
 import type { BundleErrorCode, BundleInfo, BundleKey, BundleLock, BundleProgress, OpenedBundle, SkipContent } from "../../shared/bundle";
+import type { KnownVersions } from "../../shared/merge";
 import type { ProjectTables } from "../../shared/model/tables";
 
 /** Messages between the exchange UI and the bundle worker. */
 export type BundleRequest =
   | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number }
-  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent }
+  /** With `knownFollows`, a "known" message follows once the page has read the project's versions. */
+  | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent; knownFollows?: boolean }
+  | { op: "known"; known: KnownVersions | null }
   | { op: "seal-key"; identity: string; passphrase: string }
   | { op: "open-key"; bytes: Uint8Array; passphrase: string; fileName: string };
 
@@ -21,6 +24,8 @@ export interface WorkerReadTiming {
   readMs: number;
   /** Time spent opening age's payload chunks (ChaCha20-Poly1305), summed. */
   decryptMs: number;
+  /** Waiting for the project's versions, then leaving out the records it already has. */
+  leaveOutMs: number;
   /** performance.timeOrigin + performance.now() when the reply was posted: the rest is copying it to the page. */
   postedAt: number;
 }

@@ -3,7 +3,7 @@ import type { BundleCodec } from "../db/exchange";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
 /** One short-lived worker per bundle: nothing (keys, passphrases, tables) lingers in it afterwards. */
-function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void): Promise<BundleResponse> {
+function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void, then?: Promise<BundleRequest>): Promise<BundleResponse> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./bundle.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (event: MessageEvent<BundleResponse>) => {
@@ -20,6 +20,8 @@ function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void): 
       reject(new Error(event.message || "The bundle worker stopped unexpectedly."));
     };
     worker.postMessage(request);
+    // A follow-up (the project's versions) goes to the same worker when ready; a terminated worker drops it.
+    void then?.then((next) => worker.postMessage(next));
   });
 }
 
@@ -49,15 +51,25 @@ export const workerCodec: BundleCodec = {
   },
   async read(bytes, key, options): Promise<OpenedBundle> {
     // A copy goes to the worker: the dialog keeps the file to try another passphrase.
-    const response = await run({ op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}) });
+    // Without the versions (their read failed) the worker leaves nothing out, rather than wait for ever.
+    const known = options.known?.then(
+      (versions): BundleRequest => ({ op: "known", known: versions }),
+      (): BundleRequest => ({ op: "known", known: null }),
+    );
+    const response = await run(
+      { op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}), ...(known ? { knownFollows: true } : {}) },
+      undefined,
+      known,
+    );
     if (response.kind === "opened") {
-      const { readMs, decryptMs, postedAt } = response.timing;
+      const { readMs, decryptMs, leaveOutMs, postedAt } = response.timing;
       const received = performance.now();
       const copyMs = Math.max(0, performance.timeOrigin + received - postedAt);
       // Placed where they happened on the page's clock (never before its start: a negative start throws).
-      const began = Math.max(0, received - copyMs - readMs);
+      const began = Math.max(0, received - copyMs - leaveOutMs - readMs);
       performance.measure("margin:bundle-worker-read", { start: began, duration: readMs });
       performance.measure("margin:bundle-worker-decrypt", { start: began, duration: decryptMs });
+      performance.measure("margin:bundle-worker-leave-out-known", { start: Math.max(0, received - copyMs - leaveOutMs), duration: leaveOutMs });
       performance.measure("margin:bundle-copy-to-page", { start: Math.max(0, received - copyMs), duration: copyMs });
       return response.opened;
     }

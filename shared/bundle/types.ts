@@ -86,6 +86,11 @@ export interface OpenedBundle {
   tables: import("../model/tables").ProjectTables;
   /** Source ids whose content was in the bundle but not parsed (ReadOptions.skipContent); usually none. */
   contentLeftOut: string[];
+  /**
+   * Records left out because the project it was opened into has them at the same version
+   * (shared/merge/known.ts), per table and coder; absent when nothing was left out this way.
+   */
+  recordsLeftOut?: import("../merge/known").LeftOutCounts;
 }
 
 /** What a file is locked with, read from its age header without any key. */

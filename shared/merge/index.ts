@@ -26,3 +26,4 @@ export { applyMergePlan } from "./apply";
 export { compareVersions, overlay, stableStringify, STAMPED_TABLES } from "./lww";
 export { joinTables } from "./join";
 export { matchSources } from "./plan";
+export { addLeftOut, knownVersionsOf, leaveOutKnown, openedWithoutKnown, type KnownVersions, type LeftOutCounts } from "./known";

@@ -12,7 +12,7 @@ export function emptyCounts(): ChangeCounts {
   return { new: 0, changed: 0, deleted: 0, unchanged: 0, conflicts: 0 };
 }
 
-function countsByTable(): Record<StampedTableName, ChangeCounts> {
+export function countsByTable(): Record<StampedTableName, ChangeCounts> {
   const out = {} as Record<StampedTableName, ChangeCounts>;
   for (const t of STAMPED_TABLES) out[t] = emptyCounts();
   return out;
