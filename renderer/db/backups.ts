@@ -158,8 +158,10 @@ async function packBackup(
   host: BackupHost,
   now: Date,
   withoutContent?: ProjectTables,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const me = await ensureIdentity(host.keyProtection);
+  signal?.throwIfAborted();
   const tables = withoutContent
     ? { ...withoutContent, sourceContent: await readTableInRanges(target.db.table<SourceContentRecord, string>("sourceContent")) }
     : await readProjectTables(target.db, { content: true });
@@ -174,6 +176,8 @@ async function packBackup(
       createdAt: now.toISOString(),
     },
     { recipients: [me.recipient] },
+    undefined,
+    signal ? { signal } : {},
   );
 }
 
@@ -207,6 +211,8 @@ export async function backupProject(project: OpenProject, reason: BackupReason, 
 export interface PreparedBackup {
   /** Saves it, if nothing was written to the project since it was packed; otherwise takes a fresh one. Returns its name. */
   save(): Promise<string>;
+  /** Stops packing it (the preview was cancelled): nothing is saved, and the worker and its copy of the project go. */
+  discard(): void;
 }
 
 /**
@@ -224,12 +230,16 @@ export function prepareBackup(
   read?: { lastSeq: number; tables: ProjectTables },
   now = new Date(),
 ): PreparedBackup {
+  const packing = new AbortController();
   const packed = (async () => {
     const lastSeq = read ? read.lastSeq : await lastJournalSeq(project);
     const target = { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName };
-    return { lastSeq, bytes: await packBackup(target, host, now, read?.tables) };
+    return { lastSeq, bytes: await packBackup(target, host, now, read?.tables, packing.signal) };
   })().catch(() => null);
   return {
+    discard() {
+      packing.abort(new DOMException("The merge was cancelled.", "AbortError"));
+    },
     async save() {
       const early = await packed;
       if (!early || early.lastSeq !== (await lastJournalSeq(project))) return backupProject(project, reason, host, coderName);

@@ -39,8 +39,13 @@ const STAMPED: StampedTableName[] = ["sources", "codes", "codings", "memos", "ca
  * How bundles are packed and opened. The app swaps in a Web Worker (renderer/exchange/bundleWorker.ts) so
  * scrypt and encryption never freeze the window; tests and the fallback run them here.
  */
+/** `signal`: abandon the packing (a pre-merge backup whose preview was cancelled); the write then rejects. */
+export interface CodecWriteOptions extends WriteOptions {
+  signal?: AbortSignal;
+}
+
 export interface BundleCodec {
-  write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: WriteOptions): Promise<Uint8Array>;
+  write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: CodecWriteOptions): Promise<Uint8Array>;
   /**
    * Opens a bundle. With `known` (the versions of the project it is opened into, once read), the records
    * the project has at the same version are left out of what is returned (shared/merge/known.ts).
@@ -52,7 +57,10 @@ export interface BundleCodec {
 }
 
 export const directCodec: BundleCodec = {
-  write: (tables, info, lock, onProgress, options) => writeBundle(tables, info, lock, onProgress, options),
+  write: async (tables, info, lock, onProgress, { signal, ...options } = {}) => {
+    signal?.throwIfAborted();
+    return writeBundle(tables, info, lock, onProgress, options);
+  },
   read: async (bytes, key, { known, ...options }) => {
     const opened = await readBundle(bytes, key, options);
     return known ? openedWithoutKnown(opened, await known) : opened;

@@ -44,6 +44,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   const myName = () => coders?.find((c) => c.id === project.ctx.coderId)?.name ?? "";
   // The preview needs the project's records: read them while the researcher looks for the file.
   useEffect(() => readProjectAhead(project), [project]);
+  // Closing the dialog stops packing a backup no merge will use (a saved one is not affected).
+  useEffect(() => () => backup.current?.discard(), []);
 
   async function preview(opened: OpenedBundle) {
     setBusy("Working out what would change…");
@@ -51,6 +53,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     try {
       const prepared = await planImport(project, opened);
       setResolutions({});
+      backup.current?.discard();
+      backup.current = null;
       if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName(), { lastSeq: prepared.localSeq, tables: prepared.local });
       setStep(prepared.plan.empty ? { name: "nothing-new" } : { name: "preview", opened, prepared });
     } catch (e) {

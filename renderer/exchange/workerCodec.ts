@@ -3,9 +3,22 @@ import type { BundleCodec } from "../db/exchange";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
 /** One short-lived worker per bundle: nothing (keys, passphrases, tables) lingers in it afterwards. */
-function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void, then?: Promise<BundleRequest>): Promise<BundleResponse> {
+function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void, then?: Promise<BundleRequest>, signal?: AbortSignal): Promise<BundleResponse> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const worker = new Worker(new URL("./bundle.worker.ts", import.meta.url), { type: "module" });
+    // Abandoned work stops at once: the worker (and the project it holds) goes.
+    signal?.addEventListener(
+      "abort",
+      () => {
+        worker.terminate();
+        reject(signal.reason);
+      },
+      { once: true },
+    );
     worker.onmessage = (event: MessageEvent<BundleResponse>) => {
       const response = event.data;
       if (response.kind === "progress") {
@@ -35,7 +48,7 @@ function unwrap(response: BundleResponse): never {
 
 export const workerCodec: BundleCodec = {
   async write(tables, info, lock, onProgress, options) {
-    const response = await run({ op: "write", tables, info, lock, ...(options?.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }) }, onProgress);
+    const response = await run({ op: "write", tables, info, lock, ...(options?.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }) }, onProgress, undefined, options?.signal);
     if (response.kind === "written") return response.bytes;
     return unwrap(response);
   },

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { changesSinceBackup, closeBackupsDatabase, listBackups, openBackup, prepareBackup, type BackupHost } from "../../../renderer/db/backups";
 import { renameCode } from "../../../renderer/db/codes";
+import { bundleCodec, setBundleCodec } from "../../../renderer/db/exchange";
 import { lastJournalSeq } from "../../../renderer/db/journalQueries";
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { saveProfile } from "../../../renderer/db/profile";
@@ -73,5 +74,33 @@ describe("a backup packed while the merge preview is read", () => {
     await renameCode(project, code.id, "Renamed after the preview was read");
     const second = await prepareBackup(project, "merge", web, "Amira Patel", stale).save();
     expect(codeNames((await openBackup(project.entry.id, second, web)).tables)).toContain("Renamed after the preview was read");
+  });
+
+  it("discarded (the preview was cancelled), its packing is stopped and nothing is saved", async () => {
+    const project = await sample();
+    // A codec whose packing runs until it is told to stop, as the worker's does for a large project.
+    const writes: AbortSignal[] = [];
+    const real = bundleCodec();
+    setBundleCodec({
+      ...real,
+      write: (_tables, _info, _lock, _progress, options) =>
+        new Promise((_resolve, reject) => {
+          const signal = options?.signal;
+          if (!signal) return reject(new Error("a prepared backup must be abandonable"));
+          writes.push(signal);
+          signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+        }),
+    });
+    try {
+      const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+      await expect.poll(() => writes.length).toBe(1);
+      expect(writes[0]?.aborted).toBe(false);
+      prepared.discard();
+      expect(writes[0]?.aborted).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await listBackups(project.entry.id, web)).toEqual([]);
+    } finally {
+      setBundleCodec(real);
+    }
   });
 });
