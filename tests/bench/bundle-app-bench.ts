@@ -36,6 +36,8 @@ export const READING_MS = 8000;
  * app reads the project meanwhile). The other rounds, and the merge round, choose at once: the worst case.
  */
 export const CHOOSING_MS = 3000;
+/** How long the bench watches for workers after Cancel (the abandoned backup must not start one). */
+const AFTER_CANCEL_MS = 4000;
 const PROJECT_NAME = "Seed-scale bundle bench";
 
 export interface BundleAppOptions {
@@ -302,15 +304,22 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
       const timing = await openPreview(page, prepared.bundlePath, expected, choosingMs);
       const peak = await memory.stop();
       const measures = await readMeasures(page);
+      // The pre-merge backup being packed is abandoned with the dialog: no worker may start packing it after Cancel.
+      let workersAfterCancel = 0;
+      const onWorker = () => workersAfterCancel++;
+      page.on("worker", onWorker);
       await importDialog(page).getByRole("button", { name: "Cancel" }).click();
       await importDialog(page).waitFor({ state: "hidden" });
+      await page.waitForTimeout(AFTER_CANCEL_MS);
+      page.off("worker", onWorker);
+      const workersAtEnd = page.workers().length;
       await settle(page);
       const reference = referenceImport(dir);
       const round: PreviewRound = { ...timing, choosingMs, measures, referenceMs: reference.ms, ratio: timing.wallMs / reference.ms, memory: peak };
       preview.push(round);
       log(
         `  preview ${i + 1}/${rounds}${choosingMs > 0 ? ` (file chosen after ${choosingMs / 1000} s in the dialog)` : " (file chosen at once)"}: open ${ms(measures.open)} (worker ${ms(measures.workerRead)}, of it decrypting ${ms(measures.decrypt)}; then waiting for the project's versions and leaving out what it has ${ms(measures.leaveOut)}; copy to page ${ms(measures.copy)}; the project's own read, begun as the dialog opened, ${ms(measures.projectRead)}) + plan ${ms(measures.plan)} ms; file chosen → preview painted ${ms(round.wallMs)} ms; ` +
-          `age -d + unzip ${ms(reference.ms)} ms; ratio ${round.ratio.toFixed(2)}×`,
+          `age -d + unzip ${ms(reference.ms)} ms; ratio ${round.ratio.toFixed(2)}×; in the ${AFTER_CANCEL_MS / 1000} s after Cancel ${workersAfterCancel} workers started, ${workersAtEnd} running at the end`,
       );
       log(`    ${memoryText(peak)}`);
     }
