@@ -64,6 +64,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   const report = () => onProgress?.({ ...progress, current: [...progress.current] });
   // turns[i] settles once file i has its outcome; file i+1 is written only after that.
   const turns = files.map(() => settledSignal());
+  const writes: Promise<void>[] = [];
   const waiting = new Set<Promise<void>>();
   let next = 0;
 
@@ -121,10 +122,13 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     if (signal?.aborted) return inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
     if (!result.ok) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
     const written = inTurn(index, () => writeOne(index, file, result.source));
+    writes.push(written);
     waiting.add(written);
-    void written.finally(() => waiting.delete(written));
+    const done = () => waiting.delete(written);
+    written.then(done, done);
     // The lane converts its next file while this one waits for its turn, unless too many are waiting.
-    while (waiting.size >= MAX_WAITING_WRITES) await Promise.race(waiting);
+    // (A failure here surfaces below, where every write is awaited.)
+    while (waiting.size >= MAX_WAITING_WRITES) await Promise.race(waiting).catch(() => undefined);
   };
 
   // Keep every worker busy plus one file read ahead, without reading the whole batch into memory.
@@ -143,6 +147,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   };
   report();
   await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, lane));
+  await Promise.all(writes);
   await turns.at(-1)?.promise;
   if (progress.imported > 0) await refreshSourceCount(project);
   return outcomes;
