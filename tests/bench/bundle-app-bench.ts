@@ -16,12 +16,11 @@
  * the app's own User Timing measures (renderer/db/exchange.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { projectDbName } from "../../renderer/db/schema";
-import { launchPersistentProfile } from "./chromium-app";
+import { closeProfile, launchPersistentProfile, saveFailureScreenshot } from "./chromium-app";
 import { prepareBundle, readAppTables, referenceImport, secondCoder } from "./bundle-app-fixture";
 import { watchMemory, type MemoryPeak } from "./bundle-app-memory";
 import { firstRun, settle, trackTransactions } from "./coding-bench";
@@ -269,9 +268,7 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
   let page: Page | null = null;
   try {
     // Counts the app's IndexedDB transactions, so settle() knows when its live queries are done.
-    const launched = await launchPersistentProfile(profile, trackTransactions);
-    context = launched.context;
-    page = launched.page;
+    ({ context, page } = await launchPersistentProfile(profile, trackTransactions));
     const projectId = await firstRun(page, url, PROJECT_NAME);
     const dbName = projectDbName(projectId);
     log(`bundle-app: seeding ${options.sources} sources, ${SEED.codes} codes, ${SEED.codings.toLocaleString("en-GB")} codings into the app's IndexedDB …`);
@@ -412,12 +409,10 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
       check,
     };
   } catch (error) {
-    // What the page showed when it failed, for whoever reads the error.
-    await page?.screenshot({ path: path.join(benchDir, "bundle-app-failure.png") }).catch(() => undefined);
+    await saveFailureScreenshot(page, path.join(benchDir, "bundle-app-failure.png"));
     throw error;
   } finally {
-    await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await closeProfile(context, profile);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -136,6 +136,17 @@ export async function launchPersistentProfile(profile: string, initScript: () =>
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 
+/** What the page showed when a bench failed, saved beside its results for whoever reads the error. */
+export async function saveFailureScreenshot(page: Page | null | undefined, file: string): Promise<void> {
+  await page?.screenshot({ path: file }).catch(() => undefined);
+}
+
+/** Closes a persistent profile's browser and deletes its folder; never throws (it runs in `finally`). */
+export async function closeProfile(context: BrowserContext | null | undefined, profile: string): Promise<void> {
+  await context?.close().catch(() => undefined);
+  await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
 }

@@ -8,11 +8,10 @@
  * Each round starts with IndexedDB 1 KB put+get pairs in the same page: the unit the rows are given in.
  * The browser keeps its profile on disk (as the desktop app does), in .bench/coding-profile.
  */
-import { rm } from "node:fs/promises";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { launchPersistentProfile } from "./chromium-app";
+import { closeProfile, launchPersistentProfile, saveFailureScreenshot } from "./chromium-app";
 import { median } from "./report";
 import { BIG_SOURCE_NAME, HOT_CODE_NAME, seedProject, TARGET_CODE_NAME, type SeedResult } from "./seed-project";
 
@@ -731,9 +730,7 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   try {
-    const launched = await launchPersistentProfile(profile, trackTransactions);
-    context = launched.context;
-    page = launched.page;
+    ({ context, page } = await launchPersistentProfile(profile, trackTransactions));
     const projectId = await firstRun(page, url, "Seed-scale coding bench");
     log("Coding: seeding 1,000 sources, 500 codes, 100,000 codings into IndexedDB …");
     const seed = await seedProject(page, projectId, log);
@@ -818,11 +815,9 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
       bigCodingsAfter,
     };
   } catch (error) {
-    // What the page showed when it failed, for whoever reads the error.
-    await page?.screenshot({ path: path.join(benchDir, "coding-failure.png") }).catch(() => undefined);
+    await saveFailureScreenshot(page, path.join(benchDir, "coding-failure.png"));
     throw error;
   } finally {
-    await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await closeProfile(context, profile);
   }
 }
