@@ -7,7 +7,7 @@ import type { Table } from "dexie";
 import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
-import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
+import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
 import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
@@ -31,19 +31,18 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-const STAMPED: StampedTableName[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
 
 // ------------------------------------------------------------------ bundle codec
 
-/**
- * How bundles are packed and opened. The app swaps in a Web Worker (renderer/exchange/bundleWorker.ts) so
- * scrypt and encryption never freeze the window; tests and the fallback run them here.
- */
 /** `signal`: abandon the packing (a pre-merge backup whose preview was cancelled); the write then rejects. */
 export interface CodecWriteOptions extends WriteOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How bundles are packed and opened. The app swaps in a Web Worker (renderer/exchange/workerCodec.ts) so
+ * scrypt and encryption never freeze the window; tests and the fallback run them here.
+ */
 export interface BundleCodec {
   write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: CodecWriteOptions): Promise<Uint8Array>;
   /**
@@ -319,7 +318,7 @@ export async function applyImport(
   const who = opened.manifest.exporter.name || "a team member";
   await measured("margin:merge-write", () =>
     writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
-      for (const name of STAMPED) await w.putAllAsIs(name, applied.puts[name] as RecordMeta[]);
+      for (const name of STAMPED_TABLES) await w.putAllAsIs(name, applied.puts[name] as RecordMeta[]);
       if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
       // In the same transaction: what I have received from them is recorded exactly when it is merged
       // (a transaction of its own after the merge waited ~1.4 s behind the refresh the merge set off).
@@ -333,10 +332,10 @@ export async function applyImport(
 export async function fillEmptyProject(project: OpenProject, tables: ProjectTables, label: string): Promise<void> {
   const { db, ctx } = project;
   let newest: string | null = null;
-  for (const name of STAMPED) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
+  for (const name of STAMPED_TABLES) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
   if (newest) ctx.clock.receive(newest);
   await writeChanges(db, ctx, label, async (w) => {
-    for (const name of STAMPED) await w.putAllAsIs(name, tables[name] as RecordMeta[]);
+    for (const name of STAMPED_TABLES) await w.putAllAsIs(name, tables[name] as RecordMeta[]);
     if (tables.sourceContent.length > 0) await db.sourceContent.bulkPut(tables.sourceContent);
   });
 }
@@ -344,7 +343,7 @@ export async function fillEmptyProject(project: OpenProject, tables: ProjectTabl
 /** Counts of live records per table: the preview of a backup or a whole bundle. */
 export function liveCounts(tables: ProjectTables): Record<StampedTableName, number> {
   const out = {} as Record<StampedTableName, number>;
-  for (const name of STAMPED) out[name] = (tables[name] as RecordMeta[]).filter((r) => !r.deleted).length;
+  for (const name of STAMPED_TABLES) out[name] = (tables[name] as RecordMeta[]).filter((r) => !r.deleted).length;
   return out;
 }
 

@@ -6,6 +6,7 @@ import type Dexie from "dexie";
 import type { Table } from "dexie";
 import type { JournaledTable, RecordMeta, SourceContentRecord } from "../../shared/model/records";
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../../shared/model/tables";
+import { STAMPED_TABLES } from "../../shared/merge";
 import type { ProjectDatabase } from "./projectDb";
 
 /**
@@ -17,7 +18,6 @@ import type { ProjectDatabase } from "./projectDb";
 export const RANGE_ROWS = 25_000;
 const MAX_RANGES = 8;
 
-const STAMPED: JournaledTable[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
 
 export interface ReadProgress {
   table: ProjectTableName;
@@ -103,7 +103,7 @@ export async function readChangedTables(db: ProjectDatabase, since: string): Pro
       if (!set) ids.set(entry.table, (set = new Set()));
       set.add(entry.recordId);
     });
-  for (const name of STAMPED) {
+  for (const name of STAMPED_TABLES) {
     const wanted = [...(ids.get(name) ?? [])];
     const rows = (await db.table<RecordMeta, string>(name).bulkGet(wanted)).filter((r): r is RecordMeta => r !== undefined);
     (tables[name] as RecordMeta[]) = rows;

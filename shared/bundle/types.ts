@@ -88,7 +88,7 @@ export interface OpenedBundle {
   contentLeftOut: string[];
   /**
    * Records left out because the project it was opened into has them at the same version
-   * (shared/merge/known.ts), per table and coder; absent when nothing was left out this way.
+   * (shared/merge/known.ts), per table and coder; absent unless it was opened against a project's versions.
    */
   recordsLeftOut?: import("../merge/known").LeftOutCounts;
 }
