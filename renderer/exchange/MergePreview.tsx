@@ -123,7 +123,10 @@ export function MergePreview({
   resolutions: MergeResolutions;
   onChange: (next: MergeResolutions) => void;
 }) {
-  const byCoder = Object.entries(plan.preview.byCoder).map(([coderId, counts]): [string, ChangeCounts] => [coderNames.get(coderId) ?? "Unknown coder", sum(counts)]);
+  // Only coders whose work would change something: a coder with only unchanged records is no news.
+  const byCoder = Object.entries(plan.preview.byCoder)
+    .map(([coderId, counts]): [string, ChangeCounts] => [coderNames.get(coderId) ?? "Unknown coder", sum(counts)])
+    .filter(([, c]) => c.new + c.changed + c.deleted + c.conflicts > 0);
   const setClash = (id: string, choice: ClashResolution) => onChange({ ...resolutions, clashes: { ...resolutions.clashes, [id]: choice } });
   const setConflict = (key: string, side: "local" | "incoming") => onChange({ ...resolutions, conflicts: { ...resolutions.conflicts, [key]: side } });
   return (

@@ -115,7 +115,10 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
   await expect(clash.getByRole("radio", { name: "Keep both" })).toBeChecked();
   await clash.getByRole("radio", { name: "Merge into the existing code" }).check();
-  await expect(importDialog.getByRole("table", { name: "Changes by coder" }).getByRole("row", { name: new RegExp(`^${B}`) })).toBeVisible();
+  const byCoder = importDialog.getByRole("table", { name: "Changes by coder" });
+  await expect(byCoder.getByRole("row", { name: new RegExp(`^${B}`) })).toBeVisible();
+  // A's own records come back unchanged in B's bundle: A is not listed as a coder with changes.
+  await expect(byCoder.getByRole("row", { name: new RegExp(`^${A}`) })).toHaveCount(0);
   expect(await seriousA11yViolations(pageA)).toEqual([]);
   await importDialog.getByRole("button", { name: "Merge" }).click();
   await expect(importDialog.getByRole("status")).toContainText("Merged the bundle from Sam Okafor: 3 new codings");
