@@ -18,7 +18,6 @@ import type { ProjectDatabase } from "./projectDb";
 export const RANGE_ROWS = 25_000;
 const MAX_RANGES = 8;
 
-
 export interface ReadProgress {
   table: ProjectTableName;
   done: number;
