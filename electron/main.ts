@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Channels, type MenuCommand } from "../shared/ipc/contract";
+import { appInfo } from "./appInfo";
 import { deleteBackup, listBackups, readBackup, writeBackup, type BackupStoreDeps } from "./backups/backupStore";
 import { openFiles } from "./files/openFiles";
 import { protectKey, unprotectKey } from "./keys/keyProtection";
@@ -87,11 +88,13 @@ function backupDeps(): BackupStoreDeps {
 function handlers(): HandlerMap {
   return {
     [Channels.appInfo]: () =>
-      Promise.resolve({
+      appInfo({
         version: app.getVersion(),
         platform: process.platform,
-        userDataPath: app.getPath("userData"),
-        safeStorageAvailable: safeStorage.isEncryptionAvailable(),
+        userData: app.getPath("userData"),
+        appData: app.getPath("appData"),
+        home: app.getPath("home"),
+        safeStorage,
       }),
     [Channels.openFiles]: (req) =>
       openFiles(req, {
@@ -125,7 +128,7 @@ function handlers(): HandlerMap {
         createWindow: () => createPrintWindow(BrowserWindow),
         pages: printPages,
       }),
-    [Channels.keysProtect]: (req) => protectKey(req, safeStorage),
+    [Channels.keysProtect]: (req) => protectKey(req, safeStorage, process.platform),
     [Channels.keysUnprotect]: (req) => unprotectKey(req, safeStorage),
     [Channels.backupWrite]: (req) => writeBackup(req, backupDeps()),
     [Channels.backupList]: (req) => listBackups(req, backupDeps()),

@@ -3,12 +3,14 @@ import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
 import { KeyCopy } from "./KeyCopy";
 import { TeamDialog } from "./TeamDialog";
-import { protectionText, useMyKey } from "./useMyKey";
+import { keyProtectionNotice } from "./keyProtectionNotice";
+import { useMyKey } from "./useMyKey";
 
 /** Settings: where my secret key is kept (said plainly when the OS does not protect it), and the team. */
 export function KeySettings() {
   const host = useHost();
-  const { key, error, reload } = useMyKey();
+  const { key, level, error, reload } = useMyKey();
+  const notice = key && level ? keyProtectionNotice(key, host.kind, level) : null;
   const [teamOpen, setTeamOpen] = useState(false);
   return (
     <section className="mt-5 text-sm" aria-labelledby="key-settings-heading">
@@ -16,14 +18,13 @@ export function KeySettings() {
         Your key for team bundles
       </h3>
       {error && <p role="alert" className="mt-1 text-red-700 dark:text-red-400">{error}</p>}
-      {key && (
+      {key && notice && (
         <>
           <p className="mt-1">
             Fingerprint <span className="font-mono tracking-wider">{key.fingerprint}</span>
           </p>
-          <p className={`mt-1 ${key.protection === "none" ? "font-medium text-amber-800 dark:text-amber-300" : ""}`} data-testid="settings-key-protection">
-            {key.protection === "none" ? "Not protected by the operating system. " : ""}
-            {protectionText(key, host.kind)}
+          <p className={`mt-1 ${notice.protected ? "" : "font-medium text-amber-800 dark:text-amber-300"}`} data-testid="settings-key-protection">
+            {notice.text}
           </p>
           <KeyCopy myKey={key} onKeyChanged={reload} />
         </>

@@ -7,7 +7,8 @@ import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
 import { errorText } from "./messages";
-import { protectionText, useMyKey } from "./useMyKey";
+import { keyProtectionNotice } from "./keyProtectionNotice";
+import { useMyKey } from "./useMyKey";
 
 /** My public key to share, and the team address book (shared by every project on this computer). */
 export function TeamDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -20,7 +21,7 @@ export function TeamDialog({ open, onClose }: { open: boolean; onClose: () => vo
 
 function TeamContent({ onClose }: { onClose: () => void }) {
   const host = useHost();
-  const { key, error: keyError } = useMyKey();
+  const { key, level, error: keyError } = useMyKey();
   const members = useLive(() => listTeam(), []);
   const [copied, setCopied] = useState(false);
   const [name, setName] = useState("");
@@ -80,7 +81,7 @@ function TeamContent({ onClose }: { onClose: () => void }) {
               Fingerprint to read aloud when you swap keys: <strong className="font-mono tracking-wider" data-testid="my-fingerprint">{key.fingerprint}</strong>
             </p>
             <p className="mt-2 text-slate-600 dark:text-slate-400" data-testid="key-protection">
-              {protectionText(key, host.kind)}
+              {level ? keyProtectionNotice(key, host.kind, level).text : "…"}
             </p>
           </>
         )}

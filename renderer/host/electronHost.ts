@@ -36,8 +36,9 @@ export function createElectronHost(api: MarginApi): Host {
         kind: "electron",
         version: info.version,
         platform: info.platform,
-        dataLocation: info.userDataPath,
-        secureKeyStorage: info.safeStorageAvailable,
+        dataLocation: info.dataFolder,
+        // Anything unexpected counts as unprotected: Settings must never claim protection it cannot show.
+        keyProtection: info.keyProtection === "system-keyring" || info.keyProtection === "no-keyring" ? info.keyProtection : "unavailable",
       };
     },
     async pickFiles({ title, filters, multiple, directory }) {

@@ -4,6 +4,10 @@
  * in the end-to-end tests.
  */
 
+import type { KeyProtectionLevel } from "../../shared/ipc/contract";
+
+export type { KeyProtectionLevel };
+
 export interface PickedFile {
   name: string;
   /** Folder-relative path when a folder was picked, else the name. */
@@ -26,8 +30,11 @@ export interface HostInfo {
   platform: string;
   /** Where the researcher's data lives, in words. */
   dataLocation: string;
-  /** Whether keys can be protected by the OS keychain (Electron safeStorage). */
-  secureKeyStorage: boolean;
+  /**
+   * Whether saved keys are really protected by the OS keyring (Electron safeStorage). Only
+   * "system-keyring" is protected; the web host is always "unavailable".
+   */
+  keyProtection: KeyProtectionLevel;
 }
 
 /** The OS keychain (Electron safeStorage); absent when the host cannot protect keys. */

@@ -30,7 +30,7 @@ export function createWebHost(version: string): Host {
         version,
         platform: navigator.platform || "browser",
         dataLocation: "This browser's storage for this site (IndexedDB)",
-        secureKeyStorage: false,
+        keyProtection: "unavailable",
       };
     },
     pickFiles({ filters, multiple, directory }) {

@@ -83,11 +83,22 @@ export const Limits = {
 
 // ---------------------------------------------------------------- payloads
 
+/**
+ * Whether saved keys are really protected by the OS (Electron safeStorage). Only "system-keyring"
+ * counts as protected. "no-keyring": Linux without GNOME Keyring/KWallet, where safeStorage would
+ * encrypt with a password hard-coded in Chromium ("basic_text"). "unavailable": no safeStorage at all.
+ */
+export type KeyProtectionLevel = "system-keyring" | "no-keyring" | "unavailable";
+
 export interface AppInfo {
   version: string;
   platform: string;
-  userDataPath: string;
-  safeStorageAvailable: boolean;
+  /**
+   * Where Margin keeps its data, for display only, never an absolute path: "~/.config/Margin",
+   * "%APPDATA%\Margin", or just the folder's name when it is outside the user's home.
+   */
+  dataFolder: string;
+  keyProtection: KeyProtectionLevel;
 }
 
 export interface FileFilter {

@@ -249,7 +249,7 @@ test("in the desktop app, Print… sends the whole report as one script-free pag
     const w = window as unknown as { printRequests: unknown[]; margin: unknown };
     w.printRequests = [];
     w.margin = {
-      appInfo: () => Promise.resolve({ version: "test", platform: "linux", userDataPath: "/tmp/margin", safeStorageAvailable: false }),
+      appInfo: () => Promise.resolve({ version: "test", platform: "linux", dataFolder: "~/.config/Margin", keyProtection: "unavailable" }),
       openFiles: () => Promise.resolve({ files: [], canceled: true }),
       saveFile: () => Promise.resolve({ saved: true, path: "/tmp/report.pdf" }),
       printToPdf: (request: unknown) => {

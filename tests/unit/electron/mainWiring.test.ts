@@ -55,7 +55,8 @@ const fake = vi.hoisted(() => {
         isReady: () => true,
         getAppPath: () => "/opt/margin/app.asar",
         getVersion: () => "0.1.0",
-        getPath: (name: string) => `/home/u/.config/Margin/${name}`,
+        getPath: (name: string) =>
+          ({ userData: "/home/u/.config/Margin", appData: "/home/u/.config", home: "/home/u", documents: "/home/u/Documents" })[name] ?? `/home/u/${name}`,
         setAboutPanelOptions: vi.fn(),
         quit: vi.fn(),
         exit: vi.fn(),
@@ -65,7 +66,8 @@ const fake = vi.hoisted(() => {
       ipcMain: { handle: (channel: string, l: Fn) => ipcHandlers.set(channel, l) },
       Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      safeStorage: { isEncryptionAvailable: () => true },
+      // Linux without a keyring: available, but only with Chromium's built-in password.
+      safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => "basic_text" },
       session: { defaultSession: session },
     },
   };
@@ -121,10 +123,20 @@ describe("electron/main.ts wiring", () => {
       "print:toPdf",
     ]);
     const appInfo = fake.ipcHandlers.get("app:info");
-    expect(await appInfo?.({ senderFrame: { url: "app://margin/index.html", parent: null } })).toEqual({
-      ok: true,
-      value: { version: "0.1.0", platform: process.platform, userDataPath: "/home/u/.config/Margin/userData", safeStorageAvailable: true },
-    });
+    const reply = await appInfo?.({ senderFrame: { url: "app://margin/index.html", parent: null } });
+    // No absolute path reaches the renderer (docs/security.md), and basic_text is not protection.
+    expect(JSON.stringify(reply)).not.toContain("/home/u");
+    if (process.platform !== "win32") {
+      expect(reply).toEqual({
+        ok: true,
+        value: {
+          version: "0.1.0",
+          platform: process.platform,
+          dataFolder: "~/.config/Margin",
+          keyProtection: process.platform === "linux" ? "no-keyring" : "system-keyring",
+        },
+      });
+    }
     expect(await appInfo?.({ senderFrame: { url: "https://evil.example/", parent: null } })).toMatchObject({ ok: false });
   });
 });

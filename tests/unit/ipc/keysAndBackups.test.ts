@@ -5,11 +5,12 @@ import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteBackup, listBackups, readBackup, writeBackup, type BackupStoreDeps } from "../../../electron/backups/backupStore";
 import { HostError } from "../../../electron/ipc/errors";
-import { protectKey, unprotectKey, type SafeStorageLike } from "../../../electron/keys/keyProtection";
+import { keyProtectionLevel, protectKey, unprotectKey, type SafeStorageLike } from "../../../electron/keys/keyProtection";
 
-function fakeSafeStorage(available: boolean): SafeStorageLike {
+function fakeSafeStorage(available: boolean, backend?: string): SafeStorageLike {
   return {
     isEncryptionAvailable: () => available,
+    ...(backend === undefined ? {} : { getSelectedStorageBackend: () => backend }),
     // Reversible stand-in for the OS: enough to show the wrapping is used and round-trips.
     encryptString: (text) => new Uint8Array(Buffer.from(`wrapped:${text}`).map((b) => b ^ 0x5a)),
     decryptString: (data) => {
@@ -23,13 +24,37 @@ function fakeSafeStorage(available: boolean): SafeStorageLike {
 describe("key protection (safeStorage injected)", () => {
   it("wraps and unwraps a secret", async () => {
     const storage = fakeSafeStorage(true);
-    const { wrapped } = await protectKey({ secret: "AGE-SECRET-KEY-1XYZ" }, storage);
+    const { wrapped } = await protectKey({ secret: "AGE-SECRET-KEY-1XYZ" }, storage, "win32");
     expect(Buffer.from(wrapped).toString()).not.toContain("AGE-SECRET");
     expect(await unprotectKey({ wrapped }, storage)).toEqual({ secret: "AGE-SECRET-KEY-1XYZ" });
   });
 
   it("refuses when the OS offers no protection", async () => {
-    await expect(protectKey({ secret: "k" }, fakeSafeStorage(false))).rejects.toMatchObject({ code: "unavailable" });
+    await expect(protectKey({ secret: "k" }, fakeSafeStorage(false), "win32")).rejects.toMatchObject({ code: "unavailable" });
+  });
+
+  it("on Linux, counts only a real keyring as protected: basic_text (Chromium's built-in password) is not", () => {
+    expect(keyProtectionLevel(fakeSafeStorage(true, "basic_text"), "linux")).toBe("no-keyring");
+    expect(keyProtectionLevel(fakeSafeStorage(true, "unknown"), "linux")).toBe("no-keyring");
+    expect(keyProtectionLevel(fakeSafeStorage(true), "linux")).toBe("no-keyring");
+    for (const backend of ["gnome_libsecret", "kwallet", "kwallet5", "kwallet6"]) {
+      expect(keyProtectionLevel(fakeSafeStorage(true, backend), "linux")).toBe("system-keyring");
+    }
+    expect(keyProtectionLevel(fakeSafeStorage(false, "gnome_libsecret"), "linux")).toBe("unavailable");
+    // getSelectedStorageBackend is Linux-only: never consulted (nor needed) on Windows or macOS.
+    expect(keyProtectionLevel(fakeSafeStorage(true, "basic_text"), "win32")).toBe("system-keyring");
+    expect(keyProtectionLevel(fakeSafeStorage(true), "darwin")).toBe("system-keyring");
+    const throwing: SafeStorageLike = { ...fakeSafeStorage(true), getSelectedStorageBackend: () => { throw new Error("not ready"); } };
+    expect(keyProtectionLevel(throwing, "linux")).toBe("no-keyring");
+  });
+
+  it("refuses to wrap a key with basic_text, saying there is no keyring, yet still unwraps a key wrapped that way before", async () => {
+    const basic = fakeSafeStorage(true, "basic_text");
+    const error: unknown = await protectKey({ secret: "AGE-SECRET-KEY-1XYZ" }, basic, "linux").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: "unavailable", message: expect.stringContaining("no system keyring") as unknown });
+    const { wrapped } = await protectKey({ secret: "AGE-SECRET-KEY-1XYZ" }, fakeSafeStorage(true, "gnome_libsecret"), "linux");
+    expect(await unprotectKey({ wrapped }, basic)).toEqual({ secret: "AGE-SECRET-KEY-1XYZ" });
   });
 
   it("reports a key wrapped elsewhere without the OS error text", async () => {

@@ -10,7 +10,7 @@ function setup(overrides: Partial<HandlerMap> = {}) {
   const ipcMain: IpcMainLike = { handle: (channel, listener) => registered.set(channel, listener) };
   const calls: unknown[] = [];
   const handlers: HandlerMap = {
-    [Channels.appInfo]: () => Promise.resolve({ version: "1.0.0", platform: "win32", userDataPath: "C:\\u", safeStorageAvailable: true }),
+    [Channels.appInfo]: () => Promise.resolve({ version: "1.0.0", platform: "win32", dataFolder: "%APPDATA%\\Margin", keyProtection: "system-keyring" }),
     [Channels.openFiles]: (req) => {
       calls.push(req);
       return Promise.resolve({ files: [], canceled: true });
@@ -50,7 +50,7 @@ describe("registerHandlers", () => {
     const { invoke } = setup();
     expect(await invoke(Channels.appInfo, trusted)).toEqual({
       ok: true,
-      value: { version: "1.0.0", platform: "win32", userDataPath: "C:\\u", safeStorageAvailable: true },
+      value: { version: "1.0.0", platform: "win32", dataFolder: "%APPDATA%\\Margin", keyProtection: "system-keyring" },
     });
     expect(await invoke(Channels.openFiles, { senderFrame: { url: "app://margin/projects/1?x#y", parent: null } }, openReq)).toMatchObject({ ok: true });
   });
