@@ -5,7 +5,14 @@
 
 import path from "node:path";
 import { isBackupFileName, isBackupProjectId } from "../../shared/backups/names";
-import type { BackupFileInfo, BackupListResponse, BackupRef, BackupWriteRequest } from "../../shared/ipc/contract";
+import {
+  Limits,
+  backupTooLargeMessage,
+  type BackupFileInfo,
+  type BackupListResponse,
+  type BackupRef,
+  type BackupWriteRequest,
+} from "../../shared/ipc/contract";
 import { HostError, describeFsError, errnoCode } from "../ipc/errors";
 
 export interface BackupFileHandle {
@@ -53,6 +60,9 @@ function fsError(err: unknown): HostError {
 
 export async function writeBackup(req: BackupWriteRequest, deps: BackupStoreDeps): Promise<{ written: true }> {
   const target = fileFor(deps, req);
+  // Checked here too, not only by the IPC validator: nothing over the limit is ever written, so
+  // every backup on disk can be read back in one IPC message.
+  if (req.data.byteLength > Limits.maxBackupBytes) throw new HostError("too-large", backupTooLargeMessage(req.data.byteLength));
   const folder = path.dirname(target);
   const temp = path.join(folder, `.backup-${deps.randomSuffix()}.tmp`);
   let created = false;
@@ -99,10 +109,22 @@ export async function listBackups(req: { projectId: string }, deps: BackupStoreD
 export async function readBackup(req: BackupRef, deps: BackupStoreDeps): Promise<{ data: Uint8Array }> {
   const file = fileFor(deps, req);
   try {
-    return { data: new Uint8Array(await deps.fs.readFile(file)) };
+    // Size first: a file over the limit was not written by Margin (or is damaged), and reading it
+    // could exhaust memory or break the IPC reply.
+    const stat = await deps.fs.stat(file);
+    if (!stat.isFile()) throw new HostError("not-found", `The backup ${req.fileName} is not a file.`);
+    if (stat.size > Limits.maxBackupBytes) throw oversizedBackup(req.fileName);
+    const data = await deps.fs.readFile(file);
+    if (data.byteLength > Limits.maxBackupBytes) throw oversizedBackup(req.fileName); // grew after stat
+    return { data: new Uint8Array(data) };
   } catch (err) {
     throw fsError(err);
   }
+}
+
+function oversizedBackup(fileName: string): HostError {
+  const mib = Limits.maxBackupBytes / (1024 * 1024);
+  return new HostError("too-large", `The backup ${fileName} is larger than ${mib} MB, which Margin never writes: it may be damaged. It was not opened.`);
 }
 
 export async function deleteBackup(req: BackupRef, deps: BackupStoreDeps): Promise<{ deleted: boolean }> {

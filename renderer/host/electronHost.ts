@@ -1,4 +1,4 @@
-import type { MarginApi } from "../../shared/ipc/contract";
+import { Limits, backupTooLargeMessage, type MarginApi } from "../../shared/ipc/contract";
 import type { Host, PickedFile } from "./host";
 
 declare global {
@@ -22,6 +22,8 @@ export function createElectronHost(api: MarginApi): Host {
     },
     backupStore: {
       write: async (projectId, fileName, data) => {
+        // Said here in plain words before the bytes cross IPC; main refuses the same.
+        if (data.byteLength > Limits.maxBackupBytes) throw new Error(backupTooLargeMessage(data.byteLength));
         await api.writeBackup({ projectId, fileName, data });
       },
       list: async (projectId) => (await api.listBackups({ projectId })).backups,

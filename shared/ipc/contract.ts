@@ -79,7 +79,25 @@ export const Limits = {
   maxSecretChars: 4096,
   /** safeStorage output for such a secret. */
   maxProtectedBytes: 16 * 1024,
+  /**
+   * One backup file (backup:write, and what backup:read will read back). A backup must come back
+   * through backup:read in one IPC message, so it has the same ceiling as any payload. A seed-scale
+   * project's backup is about 25 MB.
+   */
+  maxBackupBytes: 400 * MiB,
 } as const;
+
+function wholeMiB(bytes: number): string {
+  return Math.ceil(bytes / MiB).toLocaleString("en-GB");
+}
+
+/** What the researcher reads when a backup is over Limits.maxBackupBytes (main and renderer say the same). */
+export function backupTooLargeMessage(bytes: number): string {
+  return (
+    `This project's backup would be ${wholeMiB(bytes)} MB, more than the ${wholeMiB(Limits.maxBackupBytes)} MB one backup can hold, ` +
+    "so no backup was made and nothing was changed. Export the project as a bundle and keep that copy safe instead."
+  );
+}
 
 // ---------------------------------------------------------------- payloads
 

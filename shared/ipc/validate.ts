@@ -197,7 +197,7 @@ function backupWriteRequest(input: unknown): BackupWriteRequest {
   return {
     projectId: projectId(r["projectId"], "request.projectId"),
     fileName: backupName(r["fileName"], "request.fileName"),
-    data: bytes(r["data"], "request.data", Limits.maxPayloadBytes),
+    data: bytes(r["data"], "request.data", Limits.maxBackupBytes),
   };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deleteBackup, listBackups, readBackup, writeBackup, type BackupStoreDeps } from "../../../electron/backups/backupStore";
 import { HostError } from "../../../electron/ipc/errors";
+import { Limits, backupTooLargeMessage } from "../../../shared/ipc/contract";
 import { keyProtectionLevel, protectKey, unprotectKey, type SafeStorageLike } from "../../../electron/keys/keyProtection";
 
 function fakeSafeStorage(available: boolean, backend?: string): SafeStorageLike {
@@ -108,6 +109,35 @@ describe("backup store (real temp folder)", () => {
     await expect(listBackups({ projectId: "../.." }, deps)).rejects.toMatchObject({ code: "invalid-request" });
     await expect(writeBackup({ projectId: "..", fileName, data: new Uint8Array([1]) }, deps)).rejects.toMatchObject({ code: "invalid-request" });
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it("refuses a backup over the documented maximum with a plain message, writing nothing", async () => {
+    // Allocated lazily by the OS and never touched: no 400 MB of real memory.
+    const huge = new Uint8Array(new ArrayBuffer(Limits.maxBackupBytes + 1));
+    const opened: string[] = [];
+    const watching: BackupStoreDeps = { ...deps, fs: { ...deps.fs, open: (p, f) => (opened.push(p), deps.fs.open(p, f)) } };
+    const error: unknown = await writeBackup({ projectId, fileName, data: huge }, watching).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: "too-large", message: backupTooLargeMessage(huge.byteLength) });
+    expect((error as HostError).message).toMatch(/^This project's backup would be 401 MB, more than the 400 MB one backup can hold/);
+    expect(opened).toEqual([]);
+    expect(await readdir(root)).toEqual([]);
+    expect(Limits.maxBackupBytes).toBe(400 * 1024 * 1024);
+  });
+
+  it("refuses to read a backup file over the maximum (not Margin's, or damaged) without reading it", async () => {
+    let reads = 0;
+    const planted: BackupStoreDeps = {
+      ...deps,
+      fs: {
+        ...deps.fs,
+        stat: () => Promise.resolve({ size: Limits.maxBackupBytes + 1, isFile: () => true }),
+        readFile: (p) => (reads++, deps.fs.readFile(p)),
+      },
+    };
+    const error: unknown = await readBackup({ projectId, fileName }, planted).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "too-large", message: expect.stringContaining(`The backup ${fileName} is larger than 400 MB`) as unknown });
+    expect(reads).toBe(0);
   });
 
   it("removes its temp file when the write fails", async () => {

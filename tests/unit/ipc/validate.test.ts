@@ -176,6 +176,9 @@ describe("backup:*", () => {
     accepts(Channels.backupRead, { projectId, fileName });
     accepts(Channels.backupDelete, { projectId, fileName });
   });
+  it("refuse backup data over the documented maximum", () => {
+    rejects(Channels.backupWrite, { projectId, fileName, data: new Uint8Array(new ArrayBuffer(Limits.maxBackupBytes + 1)) });
+  });
   it("refuse path traversal and foreign names", () => {
     for (const bad of ["../secrets.margin", "..\\x.margin", `sub/${fileName}`, "notes.txt", `${fileName}.exe`]) {
       rejects(Channels.backupRead, { projectId, fileName: bad });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MyKey } from "../../../renderer/db/identity";
 import { keyProtectionNotice } from "../../../renderer/exchange/keyProtectionNotice";
 import { createElectronHost } from "../../../renderer/host/electronHost";
-import type { AppInfo, MarginApi } from "../../../shared/ipc/contract";
+import { Limits, backupTooLargeMessage, type AppInfo, type MarginApi } from "../../../shared/ipc/contract";
 
 const wrapped: MyKey = { recipient: "age1x", fingerprint: "AAAA-BBBB-CCCC-DDDD", protection: "os-keychain" };
 const plain: MyKey = { ...wrapped, protection: "none" };
@@ -54,5 +54,20 @@ describe("the Electron host passes app:info on without inventing protection", ()
   it("treats an unknown level (or the old boolean) as unavailable", async () => {
     const old = await hostWith({ version: "1", platform: "linux", userDataPath: "/home/u/.config/Margin", safeStorageAvailable: true }).info();
     expect(old.keyProtection).toBe("unavailable");
+  });
+});
+
+describe("the Electron host refuses an oversized backup before it crosses IPC", () => {
+  it("says so plainly and sends nothing", async () => {
+    const sent: unknown[] = [];
+    const api = { writeBackup: (req: unknown) => (sent.push(req), Promise.resolve({ written: true })) } as unknown as MarginApi;
+    const store = createElectronHost(api).backupStore;
+    const huge = new Uint8Array(new ArrayBuffer(Limits.maxBackupBytes + 1));
+    await expect(store?.write("0196f3c2-1111-7aaa-8bbb-123456789abc", "backup-20261126T191946123Z-merge.margin", huge)).rejects.toThrow(
+      backupTooLargeMessage(huge.byteLength),
+    );
+    expect(sent).toEqual([]);
+    await store?.write("0196f3c2-1111-7aaa-8bbb-123456789abc", "backup-20261126T191946123Z-merge.margin", new Uint8Array([1]));
+    expect(sent).toHaveLength(1);
   });
 });
