@@ -30,6 +30,8 @@ export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preload
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click cannot open a link in a new window (new windows are denied anyway: belt and braces).
+      disableBlinkFeatures: "Auxclick",
       safeDialogs: true,
       spellcheck: true,
       devTools: isDev,
@@ -54,6 +56,7 @@ export function createPrintWindow<W>(BrowserWindow: WindowConstructor<W>): W {
       experimentalFeatures: false,
       webviewTag: false,
       javascript: false,
+      disableBlinkFeatures: "Auxclick",
       spellcheck: false,
       devTools: false,
     },

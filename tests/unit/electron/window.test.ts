@@ -27,6 +27,11 @@ describe("createMainWindow", () => {
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
 
+  it("turns off middle-click (Auxclick) in the main and the print window", () => {
+    expect(createMainWindow(FakeWindow, "/p", false).options.webPreferences?.disableBlinkFeatures).toBe("Auxclick");
+    expect(createPrintWindow(FakeWindow).options.webPreferences?.disableBlinkFeatures).toBe("Auxclick");
+  });
+
   it("enables devtools only in development", () => {
     expect(createMainWindow(FakeWindow, "/p", true).options.webPreferences?.devTools).toBe(true);
   });
