@@ -9,7 +9,8 @@ import { needsConfirmation, senderLine, type SenderCheck } from "../../shared/bu
 export function SenderNotice({ check, confirmed = false, onConfirm }: { check: SenderCheck; confirmed?: boolean; onConfirm?: (confirmed: boolean) => void }) {
   if (check.status === "signed") {
     return (
-      <p role="status" aria-label="Sender" className="font-medium text-green-800 dark:text-green-300">
+      // A note, not a live status: it sits beside the dialog's own status line ("Backing up, then merging…").
+      <p role="note" aria-label="Sender" className="font-medium text-green-800 dark:text-green-300">
         {senderLine(check)}
       </p>
     );
@@ -18,7 +19,7 @@ export function SenderNotice({ check, confirmed = false, onConfirm }: { check: S
   const ask = strong && onConfirm !== undefined;
   return (
     <div
-      role="alert"
+      role={strong ? "alert" : "note"}
       aria-label="Sender"
       className={`flex flex-col gap-2 rounded border p-2 ${strong ? "border-red-400 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200" : "border-amber-400 bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
     >
