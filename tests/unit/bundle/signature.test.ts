@@ -34,7 +34,7 @@ async function refusal(zip: Uint8Array, fileName = "from-amira.margin"): Promise
   return error as BundleError;
 }
 
-function withFiles(changes: Record<string, Uint8Array | null>): Uint8Array {
+function withFiles(changes: Record<string, Uint8Array<ArrayBuffer> | null>): Uint8Array {
   const files: Unzipped = { ...signedZip };
   for (const [name, bytes] of Object.entries(changes)) {
     if (bytes === null) delete files[name];
@@ -109,10 +109,10 @@ describe("bundle signatures", () => {
   it("a signature claimed for another key, moved from another bundle, or damaged is refused (generated corpus)", async () => {
     const good = signatureJson();
     const other = await writeBundle(sampleProject(), { ...AMIRA_INFO, createdAt: "2026-11-27T09:00:00.000Z" }, { recipients: [ben.recipient] }, undefined, { signWith: amira.identity });
-    const otherSignature = unzipSync(await zipOf(other, ben.identity))[SIGNATURE_FILE] as Uint8Array;
+    const otherSignature = unzipSync(await zipOf(other, ben.identity))[SIGNATURE_FILE] as Uint8Array<ArrayBuffer>;
     const flip = (hex: string, at: number) => hex.slice(0, at) + ((parseInt(hex[at] as string, 16) ^ 1).toString(16)) + hex.slice(at + 1);
     const json = (v: unknown) => strToU8(JSON.stringify(v));
-    const corpus: [string, Uint8Array][] = [
+    const corpus: [string, Uint8Array<ArrayBuffer>][] = [
       ["signer swapped for Ben's key", json({ ...good, signer: ben.recipient })],
       ["signature from another bundle by the same key", otherSignature],
       ["R changed", json({ ...good, signature: flip(good.signature, 3) })],
