@@ -125,9 +125,11 @@ export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs
 export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInfo, out: string | undefined, keys: KeyArgs): Promise<number> {
   if (!out) throw new CliError("no output file: use --out FILE.margin");
   const lock = await lockFromArgs(keys);
+  // Signed with the first --identity, so receivers can tell who made it (shared/bundle/signature.ts).
+  const signWith = keys.identity?.flatMap(readIdentities)[0];
   let bytes: Uint8Array;
   try {
-    bytes = await writeBundle(tables, info, lock, undefined, { hasher: nodeSha256 });
+    bytes = await writeBundle(tables, info, lock, undefined, { hasher: nodeSha256, ...(signWith ? { signWith } : {}) });
   } catch (error) {
     throw asCliError(error);
   }

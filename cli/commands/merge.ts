@@ -1,9 +1,10 @@
 /**
  * `margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]…
- *  [--code-clash merge|keep-both] [--coder NAME]`
+ *  [--code-clash merge|keep-both] [--coder NAME] [--signer age1…]…`
  * b is merged into a with the app's own planMerge/applyMergePlan. Conflicts go to the last writer and
  * are listed on stderr. Codes with the same name under the same parent on both sides are never merged
- * or duplicated silently: without --code-clash the command stops and lists them.
+ * or duplicated silently: without --code-clash the command stops and lists them. Who signed each bundle
+ * is printed on stderr; a bad signature is refused, and with --signer so is any other signer (cli/signer.ts).
  */
 import { parseArgs } from "node:util";
 import { HybridLogicalClock } from "../../shared/clock/hlc";
@@ -13,13 +14,14 @@ import type { CoderRecord } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
 import { KEY_OPTIONS, lockFromArgs, openBundleFromArgs, writeBundleFromArgs } from "../keys";
+import { SIGNER_OPTION, signerLine, trustedSigners } from "../signer";
 
-export const usage = "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both]";
+export const usage = "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both] [--signer age1…]…";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...KEY_OPTIONS, out: { type: "string", short: "o" }, "code-clash": { type: "string" }, coder: { type: "string" } },
+    options: { ...KEY_OPTIONS, ...SIGNER_OPTION, out: { type: "string", short: "o" }, "code-clash": { type: "string" }, coder: { type: "string" } },
     allowPositionals: true,
   });
   const [fileA, fileB] = positionals;
@@ -28,10 +30,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const clashChoice = values["code-clash"];
   if (clashChoice !== undefined && clashChoice !== "merge" && clashChoice !== "keep-both") throw new CliError("--code-clash must be merge or keep-both");
   await lockFromArgs(values);
+  const trusted = trustedSigners(values);
 
   const a = await openBundleFromArgs(fileA, values);
   // b's transcripts that a already has are not read again (a transcript never changes once imported).
   const b = await openBundleFromArgs(fileB, values, { projectId: a.manifest.projectId, sourceIds: new Set(a.tables.sourceContent.map((c) => c.id)) });
+  for (const [file, opened] of [[fileA, a], [fileB, b]] as const) {
+    const signed = signerLine(file, opened, trusted);
+    io.err(signed.warning ? `warning: ${signed.line}` : `note: ${signed.line}`);
+  }
   if (a.manifest.projectId !== b.manifest.projectId) {
     io.err(`note: the bundles come from different projects (“${a.manifest.projectName}”, “${b.manifest.projectName}”); merging into the first`);
   }

@@ -4,7 +4,7 @@
  * in ONE journaled transaction (one undoable step). The UI never touches tables; it calls these.
  */
 import type { Table } from "dexie";
-import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../shared/bundle";
+import { BundleError, judgeSender, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type KnownKeys, type OpenedBundle, type SenderCheck, type SkipContent } from "../../shared/bundle";
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
@@ -17,6 +17,7 @@ import type { ProjectDatabase } from "./projectDb";
 import { newId } from "../../shared/ids";
 import { createProject, getProject, MAX_PROJECT_NAME, openProject, setProjectSourceCount, type OpenProject } from "./projects";
 import type { CoderProfile } from "./registry";
+import { getStoredIdentity, listTeam, retiredIdentities } from "./identity";
 
 /**
  * Runs `work` under a User Timing measure (DevTools' Performance panel, and the bundle bench in
@@ -113,6 +114,8 @@ export interface ExportRequest {
   recipients: string[];
   passphrase?: string;
   me: { recipient: string; name: string };
+  /** My secret key, to sign the bundle with (receivers see "Signed by …"); without it the bundle is unsigned. */
+  signWith?: string;
   onProgress?: (fraction: number, phase: string) => void;
   /** Tests lower age's scrypt cost; the app keeps the default. */
   scryptWorkFactor?: number;
@@ -174,7 +177,10 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
     },
     lock,
     (p: BundleProgress) => request.onProgress?.(0.5 + (p.done / Math.max(1, p.total)) * 0.5, "Packing and encrypting"),
-    request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor },
+    {
+      ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }),
+      ...(request.signWith === undefined ? {} : { signWith: request.signWith }),
+    },
   );
   request.onProgress?.(1, "Done");
   return {
@@ -263,6 +269,8 @@ export interface ImportPlan {
   localSeq: number;
   /** The exporter's public key, when their coder row carries it. */
   exporterRecipient: string | null;
+  /** Who signed the bundle against the Team list (shared/bundle/sender.ts); mismatch/unknown need a confirmation. */
+  sender: SenderCheck;
 }
 
 /** Works out what merging would do, without changing anything (the preview). */
@@ -282,7 +290,15 @@ async function planImportNow(project: OpenProject, opened: OpenedBundle): Promis
   const row = exporterRecipient ? await getExchange(project, exporterRecipient) : undefined;
   const options = { sentUpTo: row?.sentUpTo ?? null, receivedUpTo: row?.receivedUpTo ?? null };
   // Records left out as already here (same version) count as unchanged, just as planMerge would count them.
-  return { plan: addLeftOut(planMerge(local, opened.tables, options), opened.recordsLeftOut), local, localSeq, exporterRecipient };
+  const sender = judgeSender(opened.manifest, opened.signature, await knownKeys(local));
+  return { plan: addLeftOut(planMerge(local, opened.tables, options), opened.recordsLeftOut), local, localSeq, exporterRecipient, sender };
+}
+
+/** What a bundle's signer is checked against: the Team list, my own keys, and this project's coder rows. */
+export async function knownKeys(local: Pick<ProjectTables, "coders">): Promise<KnownKeys> {
+  const current = await getStoredIdentity();
+  const mine = [current, ...(await retiredIdentities())].flatMap((k) => (k ? [k.recipient] : []));
+  return { team: await listTeam(), mine, coders: local.coders };
 }
 
 export class NothingNewError extends Error {

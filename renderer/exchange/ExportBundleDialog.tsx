@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { fingerprint, passphraseStrength } from "../../shared/bundle";
 import { exportBundle } from "../db/exchange";
-import { listTeam } from "../db/identity";
+import { listTeam, mySecretKey } from "../db/identity";
 import { useLive } from "../db/live";
 import { listCoders } from "../db/codings";
 import { useHost } from "../host/HostContext";
@@ -52,6 +52,8 @@ function ExportForm({ onClose, onOpenTeam }: { onClose: () => void; onOpenTeam: 
         recipients: lock === "members" ? [...chosen] : [],
         ...(lock === "passphrase" ? { passphrase } : {}),
         me: { recipient: key.recipient, name: myName },
+        // Signed with my key, so receivers see "Signed by …" and can tell a forgery (docs/bundle-format.md).
+        signWith: await mySecretKey(host.keyProtection),
         onProgress: (fraction, phase) => setProgress({ fraction, phase }),
       });
       const saved = await host.saveFile({

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "react";
-import type { OpenedBundle } from "../../shared/bundle";
+import { judgeSender, needsConfirmation, type OpenedBundle, type SenderCheck } from "../../shared/bundle";
 import type { MergeResolutions, MergeSummary } from "../../shared/merge";
 import { navigate } from "../app/router";
 import { prepareBackup, type PreparedBackup } from "../db/backups";
 import { listCoders } from "../db/codings";
-import { applyImport, createProjectFromBundle, liveCounts, NothingNewError, planImport, readProjectAhead, type ImportPlan } from "../db/exchange";
+import { applyImport, createProjectFromBundle, knownKeys, liveCounts, NothingNewError, planImport, readProjectAhead, type ImportPlan } from "../db/exchange";
 import { useLive } from "../db/live";
 import { getProfile } from "../db/profile";
 import { useHost } from "../host/HostContext";
@@ -14,6 +14,7 @@ import { Dialog } from "../ui/Dialog";
 import { MergePreview } from "./MergePreview";
 import { errorText } from "./messages";
 import { OpenBundle } from "./OpenBundle";
+import { SenderNotice } from "./SenderNotice";
 
 type Step =
   | { name: "open" }
@@ -37,6 +38,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   const coders = useLive(() => listCoders(project), [project]);
   const [step, setStep] = useState<Step>({ name: "open" });
   const [resolutions, setResolutions] = useState<MergeResolutions>({});
+  // A bundle signed by someone other than its exporter, or by an unknown key, merges only once confirmed.
+  const [senderConfirmed, setSenderConfirmed] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Packed while the researcher reads the preview; saved only if they press Merge.
@@ -53,6 +56,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     try {
       const prepared = await planImport(project, opened);
       setResolutions({});
+      setSenderConfirmed(false);
       backup.current?.discard();
       backup.current = null;
       if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName(), { lastSeq: prepared.localSeq, tables: prepared.local });
@@ -129,6 +133,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
             Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {new Date(step.opened.manifest.createdAt).toLocaleString()} (
             {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is taken first, and Undo reverses the merge.
           </p>
+          <SenderNotice check={step.prepared.sender} confirmed={senderConfirmed} onConfirm={setSenderConfirmed} />
           <MergePreview plan={step.prepared.plan} coderNames={names} recordNames={recordNames(step.prepared)} resolutions={resolutions} onChange={setResolutions} />
         </>
       )}
@@ -152,7 +157,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{step.name === "done" || step.name === "nothing-new" ? "Close" : "Cancel"}</Button>
         {step.name === "preview" && (
-          <Button variant="primary" disabled={busy !== null} onClick={() => void merge(step.opened, step.prepared)}>
+          <Button variant="primary" disabled={busy !== null || (needsConfirmation(step.prepared.sender) && !senderConfirmed)} onClick={() => void merge(step.opened, step.prepared)}>
             Merge
           </Button>
         )}
@@ -189,8 +194,22 @@ export function ImportBundleAsProjectDialog({ open, onClose }: { open: boolean; 
 
 function NewProjectFlow({ onClose }: { onClose: () => void }) {
   const [opened, setOpened] = useState<OpenedBundle | null>(null);
+  // Who signed it, shown as a warning only: a new project merges into nothing already here.
+  const [sender, setSender] = useState<SenderCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setSender(null);
+    if (opened) {
+      knownKeys({ coders: [] })
+        .then((known) => live && setSender(judgeSender(opened.manifest, opened.signature, known)))
+        .catch((e: unknown) => live && setError(errorText(e)));
+    }
+    return () => {
+      live = false;
+    };
+  }, [opened]);
 
   async function create(bundle: OpenedBundle) {
     setBusy(true);
@@ -217,6 +236,7 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
             “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {new Date(opened.manifest.createdAt).toLocaleString()}
             {opened.manifest.kind === "delta" ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle." : "."}
           </p>
+          {sender && <SenderNotice check={sender} />}
           <table className="mt-2 text-left" aria-label="Records in the bundle">
             <tbody>
               {Object.entries(liveCounts(opened.tables)).map(([table, n]) => (

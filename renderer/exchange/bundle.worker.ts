@@ -28,7 +28,11 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
   }
   const post = (response: BundleResponse, transfer: Transferable[] = []) => scope.postMessage(response, transfer);
   if (request.op === "write") {
-    writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), { hasher: webCryptoSha256(), ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }) }).then(
+    writeBundle(request.tables, request.info, request.lock, (progress) => post({ kind: "progress", progress }), {
+      hasher: webCryptoSha256(),
+      ...(request.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: request.scryptWorkFactor }),
+      ...(request.signWith === undefined ? {} : { signWith: request.signWith }),
+    }).then(
       (bytes) => post({ kind: "written", bytes }, [bytes.buffer]),
       (error: unknown) => post(fail(error)),
     );

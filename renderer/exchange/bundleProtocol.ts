@@ -4,7 +4,8 @@ import type { ProjectTables } from "../../shared/model/tables";
 
 /** Messages between the exchange UI and the bundle worker. */
 export type BundleRequest =
-  | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number }
+  /** `signWith`: my secret key, to sign the manifest (shared/bundle/signature.ts). */
+  | { op: "write"; tables: ProjectTables; info: BundleInfo; lock: BundleLock; scryptWorkFactor?: number; signWith?: string }
   /** With `knownFollows`, a "known" message follows once the page has read the project's versions. */
   | { op: "read"; bytes: Uint8Array; key: BundleKey; fileName: string; skipContent?: SkipContent; knownFollows?: boolean }
   | { op: "known"; known: KnownVersions | null }

@@ -48,7 +48,15 @@ function unwrap(response: BundleResponse): never {
 
 export const workerCodec: BundleCodec = {
   async write(tables, info, lock, onProgress, options) {
-    const response = await run({ op: "write", tables, info, lock, ...(options?.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }) }, onProgress, undefined, options?.signal);
+    const request: BundleRequest = {
+      op: "write",
+      tables,
+      info,
+      lock,
+      ...(options?.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }),
+      ...(options?.signWith === undefined ? {} : { signWith: options.signWith }),
+    };
+    const response = await run(request, onProgress, undefined, options?.signal);
     if (response.kind === "written") return response.bytes;
     return unwrap(response);
   },

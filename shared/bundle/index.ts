@@ -8,6 +8,7 @@
  *   lockKind(bytes)                               → "passphrase" | "recipients" | "not-age" (ask for the right thing)
  *   selectDelta(tables, since)                    → only what changed after an HLC stamp
  *   sealKeyFile / openKeyFile                     → a passphrase-locked copy of my key (new laptop, wiped profile)
+ *   judgeSender(manifest, opened.signature, known) → signed | mismatch | unknown | unsigned (signature.ts, sender.ts)
  *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
  */
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
@@ -21,3 +22,5 @@ export { sealKeyFile, openKeyFile, type SealKeyOptions } from "./keyFile";
 export { selectDelta, stampRange, withReferencedSources } from "./delta";
 export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";
 export type { PassphraseStrength, KeyPair } from "./keys";
+export { SIGNATURE_FILE, SIGNATURE_ALG, type BundleSignature } from "./signature";
+export { judgeSender, needsConfirmation, senderLine, UNSIGNED_MESSAGE, type KnownKeys, type SenderCheck } from "./sender";

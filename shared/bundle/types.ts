@@ -91,6 +91,8 @@ export interface OpenedBundle {
    * (shared/merge/known.ts), per table and coder; absent unless it was opened against a project's versions.
    */
   recordsLeftOut?: import("../merge/known").LeftOutCounts;
+  /** The exporter's valid signature (signature.ts); absent for an unsigned bundle (older, or made without a key). */
+  signature?: import("./signature").BundleSignature;
 }
 
 /** What a file is locked with, read from its age header without any key. */

@@ -9,8 +9,9 @@ import { PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "
 import { stampRange } from "./delta";
 import { BundleError } from "./errors";
 import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
-import { isValidRecipient, MIN_PASSPHRASE_LENGTH } from "./keys";
+import { isValidIdentity, isValidRecipient, MIN_PASSPHRASE_LENGTH, recipientOf } from "./keys";
 import { MANIFEST_FILE, tableFile } from "./layout";
+import { SIGNATURE_FILE, signatureFileFor } from "./signature";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleInfo, type BundleLock, type BundleManifest, type BundleProgress, type BundleTableEntry } from "./types";
 
 /** About 256 KB of JSON per slice: big enough for deflate to work well, small enough to stay flat. */
@@ -23,6 +24,11 @@ export interface WriteOptions {
   scryptWorkFactor?: number;
   /** SHA-256 for the table hashes; default @noble/hashes (see ReadOptions.hasher). */
   hasher?: Sha256Factory;
+  /**
+   * The exporter's own age identity (AGE-SECRET-KEY-1…): the manifest is signed with it (signature.ts),
+   * so the receiver can tell who made the bundle. Without it the bundle is unsigned (receivers warn).
+   */
+  signWith?: string;
 }
 
 /**
@@ -65,7 +71,15 @@ export async function writeBundleStream(
   options: WriteOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const encrypter = makeEncrypter(lock, options);
-  return encrypter.encrypt(zipStream(tables, info, onProgress, options.hasher));
+  const signer = options.signWith === undefined ? undefined : await signerOf(options.signWith);
+  return encrypter.encrypt(zipStream(tables, info, onProgress, options.hasher, signer));
+}
+
+/** The identity to sign with and its public key, checked before anything is packed. */
+async function signerOf(identity: string): Promise<{ identity: string; recipient: string }> {
+  const trimmed = identity.trim();
+  if (!isValidIdentity(trimmed)) throw new BundleError("bad-key", "The key to sign the bundle with is not an age secret key (AGE-SECRET-KEY-1…).");
+  return { identity: trimmed, recipient: await recipientOf(trimmed) };
 }
 
 function makeEncrypter(lock: BundleLock, options: WriteOptions): Encrypter {
@@ -93,6 +107,7 @@ export function zipStream(
   info: BundleInfo,
   onProgress?: (progress: BundleProgress) => void,
   hasher: Sha256Factory = nobleSha256,
+  signer?: { identity: string; recipient: string },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const total = PROJECT_TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
@@ -123,7 +138,14 @@ export function zipStream(
       const manifest = buildManifest(tables, info, entries as Record<ProjectTableName, BundleTableEntry>);
       const file = new ZipDeflate(MANIFEST_FILE, { level: DEFLATE_LEVEL });
       zip.add(file);
-      file.push(encoder.encode(JSON.stringify(manifest, null, 2) + "\n"), true);
+      const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2) + "\n");
+      file.push(manifestBytes, true);
+      if (signer) {
+        // Over the manifest's exact bytes, which hold every table's SHA-256: the signature covers it all.
+        const signature = new ZipDeflate(SIGNATURE_FILE, { level: DEFLATE_LEVEL });
+        zip.add(signature);
+        signature.push(signatureFileFor(manifestBytes, signer.identity, signer.recipient), true);
+      }
       zip.end();
       ended = true;
       return;

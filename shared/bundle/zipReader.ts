@@ -9,6 +9,7 @@ import { BundleError, subject } from "./errors";
 import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { migrate, readVersion, validateManifest } from "./migrate";
+import { readSignature } from "./signature";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle, type SkipContent } from "./types";
 import { inflateEntry, listZip, ZipStructureError, type ZipEntry } from "./zipEntries";
 
@@ -88,6 +89,8 @@ export class BundleZipReader {
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
     }
     const manifestBytes = concat(manifestChunks);
+    // Checked before any table is read: a bad signature is refused at once.
+    const signature = await readSignature(zipEntries, manifestBytes, name);
     let raw: unknown;
     try {
       raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
@@ -156,7 +159,7 @@ export class BundleZipReader {
       checkRecords(table, rows, name);
       (tables[table] as unknown[]) = rows;
     }
-    return { manifest, tables, contentLeftOut };
+    return { manifest, tables, contentLeftOut, ...(signature ? { signature } : {}) };
   }
 }
 

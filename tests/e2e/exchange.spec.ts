@@ -13,6 +13,9 @@ import { addMember, chooseBundle, exchange, exportFor, myPublicKey, newCoder } f
 import { DOCX_MIME } from "./helpers/files";
 import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
+import { fingerprint, generateIdentity, writeBundle } from "../../shared/bundle";
+import { emptyProjectTables } from "../../shared/model/tables";
+import { code as codeRecord, coder as coderRecord, INFO } from "../unit/bundle/fixtures";
 
 const A = "Amira Patel";
 const B = "Sam Okafor";
@@ -78,6 +81,10 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect(contents.getByRole("row", { name: /sources/ })).toContainText("1");
   await expect(contents.getByRole("row", { name: /codings/ })).toContainText("1");
   await expect(contents.getByRole("row", { name: /codes/ })).toContainText("1");
+  // B has not added A to the Team list yet: the signature is checked, and the key is shown as unknown.
+  await expect(pageB.getByRole("dialog", { name: "Import bundle as a project" }).getByRole("alert", { name: "Sender" })).toContainText(
+    `Signed by an unknown key (fingerprint ${fingerprint(keyA)}).`,
+  );
   expect(await seriousA11yViolations(pageB)).toEqual([]);
   await pageB.getByRole("button", { name: "Create project" }).click();
   await expect(pageB.getByRole("heading", { name: "GDE evaluation", level: 1 })).toBeVisible();
@@ -110,6 +117,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   // ---- A previews and merges: 3 new codings by B, the same-named code merged; both coders' stripes show.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   await chooseBundle(pageA, "Import bundle", forA);
+  await expect(importDialog.getByRole("note", { name: "Sender" })).toHaveText(`Signed by ${B} (fingerprint ${fingerprint(keyB)}).`);
   const byKind = importDialog.getByRole("table", { name: "Changes by kind" });
   await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
   const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
@@ -144,6 +152,25 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect(importDialog.getByRole("status")).toHaveText("Nothing new in this bundle: this project already has everything in it. Nothing was changed.");
   await importDialog.getByRole("button", { name: "Close" }).click();
   expect(await stripes(pageA)).toEqual(merged);
+
+  // ---- A bundle “from” Sam made by someone else with A's public key: signed by a key not in A's Team
+  // list, so the preview warns and Merge waits for A to confirm.
+  const forger = await generateIdentity();
+  const forgedTables = emptyProjectTables();
+  forgedTables.coders.push(coderRecord("coder-forged", B));
+  forgedTables.codes.push(codeRecord("code-forged", "Planted code", undefined, "coder-forged"));
+  const forged = await writeBundle(forgedTables, { ...INFO, exporter: { coderId: "coder-forged", name: B } }, { recipients: [keyA] }, undefined, { signWith: forger.identity });
+  await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
+  await chooseBundle(pageA, "Import bundle", { name: "from-sam-forged.margin", buffer: Buffer.from(forged) });
+  await importDialog.getByRole("button", { name: "Merge into this project anyway" }).click();
+  const warning = importDialog.getByRole("alert", { name: "Sender" });
+  await expect(warning).toContainText(`Signed by an unknown key (fingerprint ${fingerprint(forger.recipient)}).`);
+  await expect(warning).toContainText(`says it is from ${B}`);
+  await expect(importDialog.getByRole("button", { name: "Merge" })).toBeDisabled();
+  await warning.getByRole("checkbox", { name: "I have checked who sent this bundle: merge it anyway" }).check();
+  await expect(importDialog.getByRole("button", { name: "Merge" })).toBeEnabled();
+  expect(await seriousA11yViolations(pageA)).toEqual([]);
+  await importDialog.getByRole("button", { name: "Cancel" }).click();
 
   // ---- A one-byte-changed bundle is refused, naming the file.
   const tampered = Buffer.from(readFileSync(forA));
