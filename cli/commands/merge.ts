@@ -12,6 +12,7 @@ import { applyMergePlan, overlay, planMerge, type ClashResolution } from "../../
 import type { CoderRecord } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
+import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, openBundleFromArgs, writeBundleFromArgs } from "../keys";
 
 export const usage = "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both]";
@@ -25,6 +26,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [fileA, fileB] = positionals;
   if (!fileA || !fileB || positionals.length > 2) throw new CliError(`give exactly two bundles: ${usage}`);
   if (!values.out) throw new CliError(`no output file: ${usage}`);
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const clashChoice = values["code-clash"];
   if (clashChoice !== undefined && clashChoice !== "merge" && clashChoice !== "keep-both") throw new CliError("--code-clash must be merge or keep-both");
   await lockFromArgs(values);
