@@ -122,7 +122,9 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   const variables = new Map(project.variables.map((v) => [guidKey(v.guid), v]));
   const names = new Map<string, string>();
   for (const c of tables.codes) names.set(c.id, c.name);
-  const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems };
+  // Cases and variables are not checked for uniqueness above, but a coding must not take their guid over either.
+  for (const x of [...project.cases, ...project.variables]) seen.add(guidKey(x.guid));
+  const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems, guids: seen };
   for (const s of project.sources) {
     const label = s.name.trim() || s.path || s.plainTextPath || s.guid;
     if (s.kind !== "text") {
