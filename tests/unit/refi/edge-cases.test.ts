@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RefiError } from "../../../shared/refi/errors";
 import { importQdpx } from "../../../shared/refi/import";
+import type { RefiImportResult } from "../../../shared/refi/types";
 
 const G = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -49,9 +50,11 @@ describe("source paths with bad %-escapes", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.constantFrom("internal://", "relative://", ""), async (parts, scheme) => {
         const p = `${scheme}${parts.join("")}`;
-        const r = await importQdpx(qdpx(project(textSource(100, "Fuzzed", `plainTextPath="${esc(p)}"`))), "fuzz.qdpx").catch((e: unknown) => e);
-        if (r instanceof Error) {
-          expect(r).toBeInstanceOf(RefiError);
+        let r: RefiImportResult;
+        try {
+          r = await importQdpx(qdpx(project(textSource(100, "Fuzzed", `plainTextPath="${esc(p)}"`))), "fuzz.qdpx");
+        } catch (error) {
+          expect(error).toBeInstanceOf(RefiError);
           return;
         }
         const imported = r.tables.sources.length === 1;
