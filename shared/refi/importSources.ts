@@ -5,6 +5,7 @@
 import { convertDocx } from "../import/convert";
 import { decodeText } from "../import/decode-text";
 import { ImportError } from "../import/errors";
+import { countLines, sourceSizeProblem } from "../import/source-limits";
 import { detectTurns } from "../import/speakers";
 import { countWords, sha256Hex } from "../import/stats";
 import type { Block } from "../import/types";
@@ -134,6 +135,14 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   }
   const map = positionMap(read.raw, ctx.unit);
   const text = map.text;
+  // As DOCX and TXT import: a source too large to ever be written into a bundle or backup is left out.
+  const tooLarge = sourceSizeProblem({ characters: text.length, paragraphs: read.fromDocx?.length ?? countLines(text) });
+  if (tooLarge) {
+    ctx.skipped.push({ kind: "source", name: label, reason: `${tooLarge}; split it in the other program and export again` });
+    const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, which was too large to import` });
+    return null;
+  }
   const { factory: f } = ctx;
   const meta = f.meta(s.guid, s.creationDateTime);
   const blocks = read.fromDocx ?? linesToBlocks(text);
