@@ -7,7 +7,7 @@
  *   await writeBundleFromArgs(tables, info, values.out, values);
  */
 import { createDecipheriv, createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
   BundleError,
@@ -26,6 +26,7 @@ import {
 } from "../shared/bundle";
 import type { ProjectTables } from "../shared/model/tables";
 import { CliError } from "./io";
+import { writeOutputFile } from "./output";
 
 export const KEY_OPTIONS = {
   /** An age identity file (as written by `margin keygen` or `age-keygen`); repeatable. */
@@ -121,7 +122,7 @@ export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs
   }
 }
 
-/** Writes a bundle to `out` through a temporary file renamed into place, so a partial file never appears. */
+/** Writes a bundle to `out` through a temporary file renamed into place (./output.ts), so a partial file never appears. */
 export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInfo, out: string | undefined, keys: KeyArgs): Promise<number> {
   if (!out) throw new CliError("no output file: use --out FILE.margin");
   const lock = await lockFromArgs(keys);
@@ -133,14 +134,7 @@ export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInf
   } catch (error) {
     throw asCliError(error);
   }
-  const temp = `${out}.part-${process.pid}`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError(`${out}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
-  }
+  writeOutputFile(out, bytes);
   return bytes.length;
 }
 

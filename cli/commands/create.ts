@@ -13,6 +13,7 @@ import { sourceContentFrom } from "../../shared/import/content";
 import { SOURCE_KINDS, type CoderRecord, type SourceKind } from "../../shared/model/records";
 import { emptyProjectTables } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
+import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, readInput, writeBundleFromArgs } from "../keys";
 
 export const usage = "margin create --name NAME --out p.margin (--recipient age1…)… | --passphrase-file F [--coder NAME] [--kind interview] FILE.docx…";
@@ -26,6 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const name = values.name?.trim();
   if (!name) throw new CliError(`the project needs a name: ${usage}`);
   if (!values.out) throw new CliError(`no output file: ${usage}`);
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   if (positionals.length === 0) throw new CliError("no files to import (give .docx or .txt files after the options)");
   const kind = (values.kind ?? "interview") as SourceKind;
   if (!SOURCE_KINDS.includes(kind)) throw new CliError(`--kind must be one of: ${SOURCE_KINDS.join(", ")}`);

@@ -1,9 +1,9 @@
 /** `margin export-qdpx p.margin (key options) --out FILE.qdpx [--convention utf16|codepoints]`. */
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { PositionConvention } from "../../shared/refi/export";
 import { CliError, type CliIo } from "../io";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
+import { inputsOf, refuseOutputOverInput, writeOutputFile } from "../output";
 import { runExportQdpx } from "./qdpx-export";
 
 export const usage = "margin export-qdpx p.margin (--identity key.txt | --passphrase-file F) --out FILE.qdpx [--convention utf16|codepoints]";
@@ -15,6 +15,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   if (!values.out) throw new CliError(`no output file: ${usage}`);
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const convention = values.convention ?? "utf16";
   if (convention !== "utf16" && convention !== "codepoints") throw new CliError("--convention must be utf16 (NVivo) or codepoints (the QDA-XML standard)");
   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
@@ -28,15 +29,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Temp then rename: a half-written export never sits under the real name. */
+/** Temp then rename (./output.ts): a half-written export never sits under the real name. */
 export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const { rename, rm } = await import("node:fs/promises");
-  const temp = `${file}.part-${process.pid}`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new CliError(`${file}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
-  }
+  writeOutputFile(file, bytes);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { newId } from "../../shared/ids";
 import { CliError, type CliIo } from "../io";
+import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, readInput, writeBundleFromArgs } from "../keys";
 import { runImportQdpx } from "./qdpx-import";
 
@@ -13,6 +14,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   if (!file) throw new CliError(`no REFI-QDA file given: ${usage}`);
   if (!values.out) throw new CliError(`no output file: ${usage}`);
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   // Check the keys before the (slow) import so a typo costs nothing.
   await lockFromArgs(values);
   const projectId = newId();

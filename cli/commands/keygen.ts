@@ -13,7 +13,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (existsSync(values.output)) throw new CliError(`${values.output}: already exists; refusing to overwrite a key`);
   const { identity, recipient } = await generateIdentity();
   const text = `# created: ${new Date().toISOString().replace(/\.\d{3}Z$/, "Z")}\n# public key: ${recipient}\n${identity}\n`;
-  writeFileSync(values.output, text, { mode: 0o600 });
+  try {
+    // "wx": created exclusively, so a file or symlink that appeared since the check is never written through.
+    writeFileSync(values.output, text, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    throw new CliError(`${values.output}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
+  }
   io.out(recipient);
   io.err(`Public key written to ${values.output}; fingerprint ${fingerprint(recipient)}. Keep the file secret.`);
   return 0;

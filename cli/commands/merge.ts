@@ -13,6 +13,7 @@ import { applyMergePlan, overlay, planMerge, type ClashResolution } from "../../
 import type { CoderRecord } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
+import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, openBundleFromArgs, writeBundleFromArgs } from "../keys";
 import { SIGNER_OPTION, signerLine, trustedSigners } from "../signer";
 
@@ -27,6 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [fileA, fileB] = positionals;
   if (!fileA || !fileB || positionals.length > 2) throw new CliError(`give exactly two bundles: ${usage}`);
   if (!values.out) throw new CliError(`no output file: ${usage}`);
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const clashChoice = values["code-clash"];
   if (clashChoice !== undefined && clashChoice !== "merge" && clashChoice !== "keep-both") throw new CliError("--code-clash must be merge or keep-both");
   await lockFromArgs(values);

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import type { CoderLabel, PageSize, ReportGroupBy } from "../../shared/reports";
 import { CliError, type CliIo } from "../io";
+import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
 import { writeAtomically } from "./export-qdpx";
 import { runReport } from "./report";
@@ -35,6 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!values.kind) throw new CliError(`--kind is required: ${usage}`);
   if (!values.format) throw new CliError("--format is required (docx, csv or html)");
   if (!values.out) throw new CliError("--out is required");
+  refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const context = values.context === undefined ? undefined : Number(values.context);
   if (context !== undefined && (!Number.isInteger(context) || context < 0)) throw new CliError("--context must be a whole number of characters");
   const groupBy = values["group-by"];

@@ -13,7 +13,7 @@ import {
 } from "../../shared/coding/codeTree";
 import type { CodeCount } from "../../shared/coding/counts";
 import { planMerge, type MergePlan } from "../../shared/coding/merge";
-import { nextCodeColour } from "../../shared/coding/palette";
+import { CodeColourTally, nextCodeColour } from "../../shared/coding/palette";
 import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally, tallyCodeCounts } from "./codingTally";
@@ -227,6 +227,7 @@ async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRec
 export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan, fileName: string): Promise<{ created: number; updated: number }> {
   return writeChanges(project.db, project.ctx, `Imported codebook ${fileName}`, async (w) => {
     const codes = await liveCodes(project);
+    const colours = new CodeColourTally(codes.map((c) => c.colour));
     const refs = new Map<string, string>();
     for (const create of plan.create) {
       const parentId = create.parent === null ? null : "existingId" in create.parent ? create.parent.existingId : refs.get(create.parent.newRef) ?? null;
@@ -234,11 +235,11 @@ export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan
         parentId,
         name: create.name,
         description: create.description,
-        colour: create.colour ?? nextCodeColour(codes.map((c) => c.colour)),
+        colour: create.colour ?? colours.next(),
         order: create.order,
         isCategory: false,
       });
-      codes.push(code);
+      colours.add(code.colour);
       refs.set(create.ref, code.id);
     }
     for (const update of plan.update) {

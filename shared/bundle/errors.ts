@@ -13,7 +13,9 @@ export type BundleErrorCode =
   | "tampered"
   | "newer-version"
   | "bad-manifest"
-  | "bad-key";
+  | "bad-key"
+  /** A source too large to hold in a bundle (issue 13 item 7). */
+  | "too-large";
 
 export class BundleError extends Error {
   override readonly name = "BundleError";

@@ -12,6 +12,7 @@ import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash"
 import { isValidIdentity, isValidRecipient, MIN_PASSPHRASE_LENGTH, recipientOf } from "./keys";
 import { MANIFEST_FILE, tableFile } from "./layout";
 import { SIGNATURE_FILE, signatureFileFor } from "./signature";
+import { unwritableRecord } from "./sourceSizes";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleInfo, type BundleLock, type BundleManifest, type BundleProgress, type BundleTableEntry } from "./types";
 
 /** About 256 KB of JSON per slice: big enough for deflate to work well, small enough to stay flat. */
@@ -159,7 +160,7 @@ export function zipStream(
     const rows: readonly unknown[] = tables[table];
     let text = "";
     while (rowIndex < rows.length && text.length < SLICE_CHARS) {
-      text += recordLine(rows[rowIndex]) + "\n";
+      text += lineOf(tables, table, rows[rowIndex]) + "\n";
       rowIndex++;
     }
     const bytes = encoder.encode(text);
@@ -207,6 +208,15 @@ function buildManifest(tables: ProjectTables, info: BundleInfo, entries: Record<
     hlc: stampRange(tables),
     tables: ordered,
   };
+}
+
+/** A record's line; a record JSON cannot hold (longer than the longest string) is named in the error. */
+function lineOf(tables: ProjectTables, table: ProjectTableName, row: unknown): string {
+  try {
+    return recordLine(row);
+  } catch (error) {
+    throw unwritableRecord(tables, table, row, error);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { PROJECT_TABLE_NAMES, emptyProjectTables, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { BundleError, subject } from "./errors";
+import { checkSourceSizes } from "./sourceSizes";
 import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { migrate, readVersion, validateManifest } from "./migrate";
@@ -159,6 +160,7 @@ export class BundleZipReader {
       checkRecords(table, rows, name);
       (tables[table] as unknown[]) = rows;
     }
+    checkSourceSizes(tables, name);
     return { manifest, tables, contentLeftOut, ...(signature ? { signature } : {}) };
   }
 }

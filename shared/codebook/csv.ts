@@ -7,7 +7,8 @@ import { decodeCsvBytes, parseCsv, type CsvRecord } from "../cases/csv";
 import { flattenTree, indexCodes, pathNames } from "../coding/codeTree";
 import { formatDescription, parseDescription, type DescriptionParts, type DescriptionSection } from "./description";
 import { cleanName, formatCodePath, looksLikeNvivoName, parseCodePath, parseNvivoName, type PathParse } from "./path";
-import { planCodebook, type CodebookEntry, type CodebookPlan, type PlanCode, type PlanProblem } from "./plan";
+import { startsLikeFormula } from "../retrieval/csv";
+import { planCodebook, tooManyCodes, type CodebookEntry, type CodebookPlan, type PlanCode, type PlanProblem } from "./plan";
 
 export type CodebookColumn = "path" | "name" | "parent" | "definition" | DescriptionSection | "colour";
 
@@ -54,8 +55,8 @@ export function parseColour(text: string): { ok: true; colour: string | null } |
   return { ok: true, colour: `#${hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex}` };
 }
 
-/** Undoes the export's spreadsheet-formula guard (a leading ' before = + - @). */
-const unguard = (cell: string): string => (/^'+[=+\-@]/.test(cell) ? cell.slice(1) : cell);
+/** Undoes the export's spreadsheet-formula guard (a leading ' before = + - @, tab or carriage return). */
+const unguard = (cell: string): string => (/^'+/.test(cell) && startsLikeFormula(cell.replace(/^'+/, "")) ? cell.slice(1) : cell);
 
 export interface ColumnUse {
   header: string;
@@ -173,6 +174,8 @@ export type CodebookCsvPlan = { ok: true; plan: CodebookPlan; columns: ColumnUse
 export function planCodebookCsv(fileName: string, text: string, existing: readonly PlanCode[]): CodebookCsvPlan {
   const read = readCodebookCsv(fileName, text);
   if (!read.ok) return read;
+  const tooMany = tooManyCodes(fileName, read.entries.length);
+  if (tooMany) return { ok: false, message: tooMany };
   const plan = planCodebook(read.entries, existing, { unit: "Line" });
   plan.problems = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line);
   return { ok: true, plan, columns: read.columns };
@@ -188,7 +191,8 @@ export const CODEBOOK_CSV_HEADER = ["Path", "Definition", "When to use", "When n
 
 /**
  * The live codes as CSV, parents before children, in the columns import reads. Cells a spreadsheet
- * would run as a formula (= + - @ first) get a leading ' that import removes again.
+ * would run as a formula (= + - @, tab or carriage return first; the same test as the other CSVs) get a
+ * leading ' that import removes again; a cell already starting with ' before one gets another.
  */
 export function exportCodebookCsv(codes: readonly PlanCode[], options: { bom?: boolean } = {}): string {
   const index = indexCodes(codes);
@@ -202,6 +206,6 @@ export function exportCodebookCsv(codes: readonly PlanCode[], options: { bom?: b
 }
 
 function csvCell(value: string): string {
-  const guarded = /^'*[=+\-@]/.test(value) ? `'${value}` : value;
+  const guarded = startsLikeFormula(value.replace(/^'+/, "")) ? `'${value}` : value;
   return /[",\r\n;\t]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

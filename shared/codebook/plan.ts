@@ -70,6 +70,19 @@ export interface CodebookPlan {
   problems: PlanProblem[];
 }
 
+/**
+ * Most codes one codebook or project file brings in: 40 times a large codebook (seed scale is 500
+ * codes), so the code tree stays usable; a 200,000-code file is refused in seconds instead of being
+ * read for minutes (docs/security.md, "Limits on what Margin reads").
+ */
+export const MAX_IMPORTED_CODES = 20_000;
+
+/** The message for a file with more codes than Margin imports, or null when it is within the limit. */
+export function tooManyCodes(fileName: string, count: number): string | null {
+  if (count <= MAX_IMPORTED_CODES) return null;
+  return `“${fileName}” has ${count.toLocaleString("en-GB")} codes; Margin imports at most ${MAX_IMPORTED_CODES.toLocaleString("en-GB")} codes from one file.`;
+}
+
 type Node = { kind: "existing"; code: PlanCode } | { kind: "new"; create: PlannedCreate };
 
 const keyOf = (names: readonly string[]): string => names.map(nameKey).join("\u0000");

@@ -4,6 +4,7 @@ import * as errors from './errors';
 import { ImportError } from './errors';
 import { scanMammothHtml } from './html-scan';
 import { baseName, extensionOf, isWordLockFile, oleIsEncryptedPackage, sniffMagic } from './sniff';
+import { checkSourceSize, countNonBlankLines } from './source-limits';
 import { detectTurns } from './speakers';
 import { countWords, sha256Hex } from './stats';
 import { TextBuilder } from './text-builder';
@@ -106,6 +107,8 @@ async function docx(bytes: Uint8Array, fileName: string): Promise<ConvertedSourc
 async function plainText(bytes: Uint8Array, fileName: string): Promise<ConvertedSource> {
   checkSize(bytes, fileName);
   const decoded = decodeText(bytes, fileName);
+  // Before any paragraph is built: 24 million short lines fit in a 50 MB file.
+  checkSourceSize(fileName, { paragraphs: countNonBlankLines(decoded.text) });
   const out = new TextBuilder();
   // Each non-blank line is a paragraph; "\r\n" and lone "\r" count as line ends.
   for (const line of decoded.text.split(/\r\n|\r|\n/)) {
@@ -125,6 +128,7 @@ async function assemble(
   warnings: string[],
 ): Promise<ConvertedSource> {
   const { text, blocks, marks } = built;
+  checkSourceSize(fileName, { characters: text.length, paragraphs: blocks.length, formatting: marks.length });
   const { turns, timestamps } = detectTurns(text, blocks);
   const contentHash = await sha256Hex(text);
   return {

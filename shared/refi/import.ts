@@ -7,6 +7,7 @@
  * projects, which is what "Import" into a new project means.
  */
 import { HybridLogicalClock } from "../clock/hlc";
+import { tooManyCodes } from "../codebook/plan";
 import { clockNodeFor, newId } from "../ids";
 import { emptyProjectTables } from "../model/tables";
 import type { CoderRecord, MemoRecord, RecordMeta } from "../model/records";
@@ -70,6 +71,9 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   const skipped: RefiImportReport["skipped"] = [];
   const problems: string[] = [];
   const unit = options.unit ?? unitForOrigin(project.origin);
+  const codeCount = countCodes(project.codes);
+  const tooMany = tooManyCodes(fileName, codeCount);
+  if (tooMany) throw new RefiError(fileName, tooMany, "Code");
 
   // Duplicate guids would silently merge two things into one record.
   const seen = new Set<string>();
@@ -118,7 +122,9 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   const variables = new Map(project.variables.map((v) => [guidKey(v.guid), v]));
   const names = new Map<string, string>();
   for (const c of tables.codes) names.set(c.id, c.name);
-  const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems };
+  // Cases and variables are not checked for uniqueness above, but a coding must not take their guid over either.
+  for (const x of [...project.cases, ...project.variables]) seen.add(guidKey(x.guid));
+  const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems, guids: seen };
   for (const s of project.sources) {
     const label = s.name.trim() || s.path || s.plainTextPath || s.guid;
     if (s.kind !== "text") {
@@ -192,8 +198,7 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   for (const [element, count] of Object.entries(project.unsupported)) {
     skipped.push({ kind: element, name: `${count} element(s)`, reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
   }
-  const codesInFile = countCodes(project.codes);
-  if (codesInFile !== tables.codes.length) problems.push(`${codesInFile} codes in the file, ${tables.codes.length} imported.`);
+  if (codeCount !== tables.codes.length) problems.push(`${codeCount} codes in the file, ${tables.codes.length} imported.`);
 
   return {
     projectName: project.name.trim() && project.name.trim() !== "Untitled" ? project.name.trim() : fileName.replace(/\.(qdpx|qde)$/i, ""),

@@ -3,7 +3,7 @@
  * codings (where positions matter) are in ./importSources.ts.
  */
 import { normaliseDescription } from "../codebook/description";
-import { nextCodeColour } from "../coding/palette";
+import { CodeColourTally } from "../coding/palette";
 import type {
   AttributeRecord,
   AttributeType,
@@ -34,10 +34,9 @@ export function initialsOf(name: string): string {
 }
 
 export function buildCoders(project: RefiProject, f: RecordFactory): CoderRecord[] {
-  const used: string[] = [];
+  const colours = new CodeColourTally();
   return project.users.map((u) => {
-    const colour = nextCodeColour(used);
-    used.push(colour);
+    const colour = colours.take();
     const name = u.name.trim() || `Coder ${u.id ?? u.guid.slice(0, 8)}`;
     return { ...f.meta(u.guid), name, initials: initialsOf(name), colour, publicKey: null };
   });
@@ -47,13 +46,13 @@ const HEX = /^#?([0-9a-f]{6})$/i;
 
 export function buildCodes(codes: readonly RefiCode[], f: RecordFactory, skipped: RefiSkipped[]): CodeRecord[] {
   const out: CodeRecord[] = [];
-  const used: string[] = [];
+  const colours = new CodeColourTally();
   const walk = (list: readonly RefiCode[], parentId: string | null) => {
     list.forEach((c, order) => {
       const hex = c.color !== undefined ? HEX.exec(c.color.trim()) : null;
       if (c.color !== undefined && !hex) skipped.push({ kind: "code colour", name: c.name, reason: `“${c.color}” is not a #RRGGBB colour; a palette colour was used` });
-      const colour = hex ? `#${(hex[1] ?? "").toUpperCase()}` : nextCodeColour(used);
-      used.push(colour);
+      const colour = hex ? `#${(hex[1] ?? "").toUpperCase()}` : colours.next();
+      colours.add(colour);
       const record: CodeRecord = {
         ...f.meta(c.guid),
         parentId,

@@ -5,12 +5,13 @@
 import { convertDocx } from "../import/convert";
 import { decodeText } from "../import/decode-text";
 import { ImportError } from "../import/errors";
+import { countLines, sourceSizeProblem } from "../import/source-limits";
 import { detectTurns } from "../import/speakers";
 import { countWords, sha256Hex } from "../import/stats";
 import type { Block } from "../import/types";
 import type { CodingRecord, SourceContentRecord, SourceKind, SourceRecord } from "../model/records";
 import { positionMap, type PositionUnit } from "./positions";
-import type { RecordFactory } from "./importRecords";
+import { guidKey, type RecordFactory } from "./importRecords";
 import type { RefiArchive } from "./zip";
 import type { RefiSkipped, RefiSource } from "./types";
 
@@ -28,12 +29,20 @@ export function locate(archive: RefiArchive | null, path: string, basePath: stri
   if (scheme === "absolute") return { ok: false, reason: `its file is at an absolute path on the other computer (${path}), which is not inside the .qdpx` };
   if (scheme !== "" && scheme !== "internal" && scheme !== "relative") return { ok: false, reason: `its path “${path}” uses an unknown scheme` };
   if (!archive) return { ok: false, reason: `its text is in a separate file (${path})` };
-  const name = decodeURIComponent(rest).replace(/\\/g, "/").replace(/^\.?\//, "");
+  // A lone % (not an escape) is read as itself, and reported if no file has that name either.
+  let decoded: string | null;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    decoded = null;
+  }
+  const name = (decoded ?? rest).replace(/\\/g, "/").replace(/^\.?\//, "");
   const candidates = scheme === "relative" ? [name, `sources/${name}`, `sources/${name.split("/").pop() ?? name}`] : [`sources/${name}`, name];
   for (const c of candidates) {
     const bytes = archive.read(c);
     if (bytes) return { ok: true, path: c, bytes };
   }
+  if (decoded === null) return { ok: false, reason: `its path “${path}” has a malformed %-escape, and the .qdpx has no file of that name` };
   const where = scheme === "relative" ? `it is relative to the other computer's folder ${basePath ? `“${basePath}”` : "(no basePath given)"}, and` : "";
   return { ok: false, reason: `its file ${path} is missing: ${where} the .qdpx has no ${candidates[0] ?? name}` };
 }
@@ -69,6 +78,8 @@ export interface SourceContext {
   coderFor: (guid: string | undefined) => string;
   skipped: RefiSkipped[];
   problems: string[];
+  /** Every guid read so far (lower case): a selection or coding reusing one is reported, not mapped over it. */
+  guids: Set<string>;
 }
 
 const kindOf = (s: RefiSource): SourceKind => (/interview/i.test(s.name) ? "interview" : "document");
@@ -124,6 +135,14 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   }
   const map = positionMap(read.raw, ctx.unit);
   const text = map.text;
+  // As DOCX and TXT import: a source too large to ever be written into a bundle or backup is left out.
+  const tooLarge = sourceSizeProblem({ characters: text.length, paragraphs: read.fromDocx?.length ?? countLines(text) });
+  if (tooLarge) {
+    ctx.skipped.push({ kind: "source", name: label, reason: `${tooLarge}; split it in the other program and export again` });
+    const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, which was too large to import` });
+    return null;
+  }
   const { factory: f } = ctx;
   const meta = f.meta(s.guid, s.creationDateTime);
   const blocks = read.fromDocx ?? linesToBlocks(text);
@@ -147,15 +166,33 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   const codeMissing = (codeGuid: string) =>
     ctx.skipped.push({ kind: "coding", name: label, reason: `it refers to code ${codeGuid}, which is not in the codebook` });
 
+  /** True the first time a guid is read; a repeat is reported where it is (two things with one guid are ambiguous). */
+  const firstUse = (guid: string, what: string, where: string, outcome: string): boolean => {
+    const key = guidKey(guid);
+    if (!ctx.guids.has(key)) {
+      ctx.guids.add(key);
+      return true;
+    }
+    ctx.problems.push(`${where}: the ${what} has guid ${guid}, which an earlier element in the file already has; ${outcome}.`);
+    return false;
+  };
+  /** A coding's record: a repeated guid gets a new id without taking the guid over from its first owner. */
+  const codingMeta = (guid: string, createdAt: string | undefined, where: string) =>
+    f.meta(firstUse(guid, "coding", where, "the coding was imported, and anything referring to that guid refers to the first element") ? guid : null, createdAt);
+
   for (const sel of s.selections) {
     const where = `${label}, selection ${sel.startPosition}–${sel.endPosition}`;
+    firstUse(sel.guid, "selection", where, "its codings were imported, and notes referring to that guid go to the first selection");
     let start = map.toOffset(sel.startPosition);
     let end = map.toOffset(sel.endPosition);
     if (start === null || end === null) {
       ctx.skipped.push({ kind: "coding", name: where, reason: `the selection runs past the end of the text (${map.length} positions long)` });
       continue;
     }
-    if (start > end) [start, end] = [end, start];
+    if (start > end) {
+      ctx.problems.push(`${where}: the selection starts after it ends; it was read as ${sel.endPosition}–${sel.startPosition}.`);
+      [start, end] = [end, start];
+    }
     if (start === end) {
       ctx.skipped.push({ kind: "coding", name: where, reason: "the selection is empty" });
       continue;
@@ -167,7 +204,7 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
         continue;
       }
       const coding: CodingRecord = {
-        ...f.meta(c.guid, c.creationDateTime ?? sel.creationDateTime),
+        ...codingMeta(c.guid, c.creationDateTime ?? sel.creationDateTime, where),
         sourceId: source.id,
         codeId,
         start,
@@ -189,7 +226,7 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
       continue;
     }
     // Coding on a whole source is a coding of all its text.
-    codings.push({ ...f.meta(c.guid, c.creationDateTime), sourceId: source.id, codeId, start: 0, end: text.length, coderId: ctx.coderFor(c.creatingUser), note: "" });
+    codings.push({ ...codingMeta(c.guid, c.creationDateTime, `${label}, coding of the whole source`), sourceId: source.id, codeId, start: 0, end: text.length, coderId: ctx.coderFor(c.creatingUser), note: "" });
   }
   return { source, content, codings, selectionCoding };
 }

@@ -51,7 +51,15 @@ export function parseRoot(xml: string, fileName: string, rootName: string): XNod
     const tag = /'([^']+)'/.exec(valid.err.msg)?.[1] ?? null;
     throw new RefiError(fileName, `${quoted(fileName)} has malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, tag);
   }
-  const doc = parser.parse(xml) as XNode;
+  let doc: XNode;
+  try {
+    doc = parser.parse(xml) as XNode;
+  } catch (error) {
+    // The parser's own limits (nesting depth, entity expansion) throw plain Errors without the file.
+    const detail = error instanceof Error ? error.message : String(error);
+    const why = /nested tags/i.test(detail) ? "its elements are nested more deeply than Margin reads" : "the XML parser stopped";
+    throw new RefiError(fileName, `${quoted(fileName)} could not be read: ${why} (${detail}).`, null, { cause: error });
+  }
   const rootKey = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("#") && !k.startsWith("!"));
   if (rootKey !== rootName) {
     throw new RefiError(fileName, `${quoted(fileName)} is not a REFI-QDA ${rootName === "Project" ? "project" : "codebook"}: its root element is <${rootKey ?? "nothing"}>, not <${rootName}>.`, rootKey ?? null);

@@ -11,9 +11,14 @@ export type CsvValue = string | number;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** True when a spreadsheet would read a cell starting like this as a formula: every CSV export guards these. */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
 /** One quoted field, with the formula guard for text. */
 export function csvField(value: CsvValue): string {
-  const text = typeof value === "number" ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  const text = typeof value === "number" ? String(value) : startsLikeFormula(value) ? `'${value}` : value;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
