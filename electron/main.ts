@@ -17,6 +17,7 @@ import { buildMenuTemplate } from "./menu";
 import { PrintPageStore } from "./print/printPages";
 import { printToPdf } from "./print/printToPdf";
 import { createAppProtocolHandler } from "./protocol/appProtocol";
+import { watchRendererGone } from "./recovery/rendererGone";
 import { APP_ENTRY_URL, APP_SCHEME } from "./protocol/origin";
 import { hardenSession, hardenWebContents } from "./security/hardening";
 import { createMainWindow, createPrintWindow } from "./window";
@@ -52,6 +53,14 @@ function openMainWindow(): BrowserWindow {
   });
   win.on("closed", () => {
     if (mainWindow === win) mainWindow = null;
+  });
+  // A renderer that dies (e.g. out of memory) is reloaded with a message; saved work is in IndexedDB.
+  watchRendererGone(win.webContents, {
+    now: () => Date.now(),
+    showError: (message) => {
+      dialog.showMessageBox(win, { type: "error", title: "Margin", message }).catch(() => undefined);
+    },
+    log: (message) => console.error(message),
   });
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
     console.error("Failed to load the app", err);

@@ -6,6 +6,7 @@ import { ProjectWorkspace } from "../project/ProjectWorkspace";
 import { SettingsDialog } from "../settings/SettingsDialog";
 import { useHost } from "../host/HostContext";
 import { useRoute } from "./router";
+import { recoveryNotice, withoutRecoveryFlag } from "./recovery";
 import { applyTheme } from "./theme";
 
 type Loaded = { profile: CoderProfile | undefined; theme: Theme };
@@ -16,6 +17,11 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [recovered, setRecovered] = useState(() => recoveryNotice(window.location.search));
+
+  useEffect(() => {
+    if (recovered) window.history.replaceState(window.history.state, "", withoutRecoveryFlag(window.location.href));
+  }, [recovered]);
 
   useEffect(() => {
     Promise.all([getProfile(), getTheme()])
@@ -60,6 +66,7 @@ export function App() {
   const profile = loaded.profile;
   return (
     <>
+      {recovered && <RecoveredNotice message={recovered} onDismiss={() => setRecovered(null)} />}
       {route.name === "project" ? (
         <ProjectWorkspace
           key={route.projectId}
@@ -82,6 +89,17 @@ export function App() {
         onThemeChange={onThemeChange}
       />
     </>
+  );
+}
+
+function RecoveredNotice({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div role="alert" className="fixed inset-x-0 bottom-0 z-50 flex items-start gap-3 border-t border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <p className="flex-1">{message}</p>
+      <button type="button" className="underline" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }
 

@@ -10,9 +10,8 @@ import { countWords, sha256Hex } from './stats';
 import { TextBuilder } from './text-builder';
 import type { Block, ConvertedSource, Mark, SourceFormat } from './types';
 import { peekPackage, type PackageFacts } from './zip-peek';
+import { readDocxPackage, repack } from './docx-package';
 
-/** Decompressed main-document ceiling: a zip bomb must not reach the XML parser. */
-const MAX_DOCUMENT_XML_BYTES = 512 * 1024 * 1024;
 
 // Word's Title/Subtitle are what a researcher sees as the document's heading; mammoth would
 // otherwise make them plain paragraphs.
@@ -78,21 +77,18 @@ async function docx(bytes: Uint8Array, fileName: string): Promise<ConvertedSourc
   if (magic === 'pdf' || magic === 'rtf') throw errors.unsupportedType(fileName, magic);
   if (magic !== 'zip') throw isWordLockFile(fileName, bytes) ? errors.lockFile(fileName) : errors.corrupt(fileName);
 
-  let facts: PackageFacts | null = null;
-  try {
-    facts = peekPackage(bytes, MAX_DOCUMENT_XML_BYTES);
-  } catch {
-    // fflate is stricter than mammoth's JSZip on some odd archives: let mammoth have its say.
-  }
-  if (facts) {
-    if (facts.mainPart === null) throw errors.notWordDocument(fileName, facts.entryCount === 0);
-    if (facts.mainPartSize > MAX_DOCUMENT_XML_BYTES) throw errors.tooLarge(fileName, facts.mainPartSize, MAX_DOCUMENT_XML_BYTES);
-  }
+  // Every part is unpacked here within limits (zip bombs, lying sizes, millions of elements);
+  // mammoth only ever sees the zip we rebuild from those checked parts.
+  const pkg = readDocxPackage(bytes, fileName);
+  if (pkg.mainPart === null) throw errors.notWordDocument(fileName, pkg.names.length === 0);
+  const facts = peekPackage(pkg);
+  const trusted = repack(pkg);
+  pkg.parts.clear();
 
   let html: string;
   try {
     // mammoth's Node build reads `buffer`, its browser/worker build `arrayBuffer`: give both.
-    const arrayBuffer = bytes.slice().buffer;
+    const arrayBuffer = trusted.byteLength === trusted.buffer.byteLength ? (trusted.buffer as ArrayBuffer) : trusted.slice().buffer;
     const input = { arrayBuffer, buffer: arrayBuffer };
     html = (await mammoth.convertToHtml(input, { styleMap: STYLE_MAP, convertImage: SKIP_IMAGES })).value;
   } catch (error) {
@@ -146,12 +142,11 @@ async function assemble(
   };
 }
 
-function docxWarnings(images: number, notes: number, facts: PackageFacts | null): string[] {
+function docxWarnings(images: number, notes: number, facts: PackageFacts): string[] {
   const warnings: string[] = [];
   const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
   if (images > 0) warnings.push(`${n(images, 'picture was', 'pictures were')} left out.`);
   if (notes > 0) warnings.push(`${n(notes, 'footnote or endnote was', 'footnotes and endnotes were')} placed at the end, under “Notes”.`);
-  if (!facts) return warnings;
   if (facts.comments > 0) warnings.push(`${n(facts.comments, 'comment was', 'comments were')} left out.`);
   if (facts.hasDeletions) warnings.push('Tracked deletions were not included: the text reads as if all changes were accepted.');
   else if (facts.hasInsertions) warnings.push('Tracked insertions were kept as ordinary text, as if accepted.');

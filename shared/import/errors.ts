@@ -39,6 +39,42 @@ export function tooLarge(fileName: string, size: number, unpackedLimit?: number)
   return new ImportError(fileName, 'tooLarge', `${q(fileName)} is too large to import ${what}. Split it into smaller documents and import those.`);
 }
 
+/** 4000000 → "4,000,000" (toLocaleString depends on the runtime's ICU). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const SPLIT = 'Split it into smaller documents and import those.';
+
+/** A part of a DOCX unpacks past a limit: a real document this size is rare, a zip bomb is not. */
+export function unpacksTooLarge(fileName: string, part: string, limit: number, scope: 'part' | 'total'): ImportError {
+  const what = scope === 'part' ? `its part ${part} unpacks to more than ${megabytes(limit)}` : `its parts unpack to more than ${megabytes(limit)} in all`;
+  return new ImportError(fileName, 'tooLarge', `${q(fileName)} is too large to import: ${what} (the limit). ${SPLIT}`);
+}
+
+export function tooManyElements(fileName: string, limit: number): ImportError {
+  return new ImportError(
+    fileName,
+    'tooLarge',
+    `${q(fileName)} is too large to import: it has more than ${thousands(limit)} XML elements (the limit). ${SPLIT}`,
+  );
+}
+
+export function tooDeeplyNested(fileName: string, limit: number): ImportError {
+  return new ImportError(
+    fileName,
+    'tooLarge',
+    `${q(fileName)} cannot be imported: its XML is nested more than ${thousands(limit)} levels deep (the limit), ` +
+      'which Word does not write. Open it in Word and save it again under a new name.',
+  );
+}
+
+export function tooManyParts(fileName: string, count: number, limit: number): ImportError {
+  return new ImportError(
+    fileName,
+    'tooLarge',
+    `${q(fileName)} is too large to import: it holds ${thousands(count)} parts (the limit is ${thousands(limit)}). ${SPLIT}`,
+  );
+}
+
 export function lockFile(fileName: string): ImportError {
   return new ImportError(
     fileName,

@@ -1,15 +1,13 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import type { DocxPackage } from './docx-package';
 
 /**
- * What we learn from the raw package before mammoth reads it: mammoth silently skips comments,
+ * What we learn from the package before mammoth reads it: mammoth silently skips comments,
  * tracked deletions, charts, SmartArt and equations, and researchers should be told.
  */
 export interface PackageFacts {
   entryCount: number;
   /** Path of the main document part, or null when the package has none. */
   mainPart: string | null;
-  /** Uncompressed size of the main part in bytes. */
-  mainPartSize: number;
   comments: number;
   charts: number;
   smartArt: number;
@@ -19,48 +17,23 @@ export interface PackageFacts {
   hasMoves: boolean;
 }
 
-const RELS = '_rels/.rels';
-const DEFAULT_MAIN = 'word/document.xml';
 const COMMENTS = 'word/comments.xml';
 
-/**
- * Throws whatever fflate throws on a damaged archive; the caller decides what that means.
- * Parts that would unpack to more than `maxPartBytes` are never inflated (zip bombs).
- */
-export function peekPackage(bytes: Uint8Array, maxPartBytes: number): PackageFacts {
-  const entries = new Map<string, UnzipFileInfo>();
-  const wanted = new Set([RELS, DEFAULT_MAIN, COMMENTS]);
-  const small = (info: UnzipFileInfo): boolean => info.originalSize <= maxPartBytes;
-  const files = unzipSync(bytes, {
-    filter(info) {
-      entries.set(info.name, info);
-      return wanted.has(info.name) && small(info);
-    },
-  });
-
-  const rels = files[RELS];
-  let mainPart = rels ? mainPartFromRels(decode(rels)) : null;
-  if (mainPart === null || !entries.has(mainPart)) mainPart = entries.has(DEFAULT_MAIN) ? DEFAULT_MAIN : null;
-
-  let mainXml = mainPart ? files[mainPart] : undefined;
-  if (mainPart && !mainXml) {
-    const name = mainPart;
-    mainXml = unzipSync(bytes, { filter: (info) => info.name === name && small(info) })[name];
-  }
-
+/** Facts from a package we already unpacked within limits (readDocxPackage). */
+export function peekPackage(pkg: DocxPackage): PackageFacts {
+  const mainXml = pkg.mainPart === null ? undefined : pkg.parts.get(pkg.mainPart);
   let charts = 0;
   let smartArt = 0;
-  for (const name of entries.keys()) {
+  for (const name of pkg.names) {
     if (/^word\/charts\/chart\d*\.xml$/.test(name)) charts++;
     else if (/^word\/diagrams\/data\d*\.xml$/.test(name)) smartArt++;
   }
 
-  const commentsXml = files[COMMENTS];
+  const commentsXml = pkg.parts.get(COMMENTS);
   const revisions = mainXml ? scanMarkup(mainXml) : { insertions: false, deletions: false, moves: false, equations: 0 };
   return {
-    entryCount: entries.size,
-    mainPart,
-    mainPartSize: mainPart ? (entries.get(mainPart)?.originalSize ?? 0) : 0,
+    entryCount: new Set(pkg.names).size,
+    mainPart: pkg.mainPart,
     comments: commentsXml ? scanComments(commentsXml) : 0,
     charts,
     smartArt,
@@ -69,21 +42,6 @@ export function peekPackage(bytes: Uint8Array, maxPartBytes: number): PackageFac
     hasDeletions: revisions.deletions,
     hasMoves: revisions.moves,
   };
-}
-
-function decode(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** Target of the officeDocument relationship (transitional or strict namespace alike). */
-function mainPartFromRels(xml: string): string | null {
-  for (const match of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = match[0];
-    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
-    const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
-    if (target !== undefined && type.endsWith('/officeDocument')) return target.replace(/^\//, '');
-  }
-  return null;
 }
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -6,14 +6,21 @@ type Fn = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => {
   const appListeners = new Map<string, Fn>();
-  const windows: { options: unknown; loaded: string[]; events: Map<string, Fn> }[] = [];
+  const windows: { options: unknown; loaded: string[]; events: Map<string, Fn>; contentsEvents: Map<string, Fn> }[] = [];
   class BrowserWindow {
     static getFocusedWindow(): null {
       return null;
     }
     readonly loaded: string[] = [];
     readonly events = new Map<string, Fn>();
-    readonly webContents = { send: vi.fn() };
+    readonly contentsEvents = new Map<string, Fn>();
+    readonly webContents = {
+      send: vi.fn(),
+      on: (event: string, l: Fn) => this.contentsEvents.set(event, l),
+      getURL: () => this.loaded.at(-1) ?? "",
+      loadURL: (url: string) => this.loadURL(url),
+      isDestroyed: () => false,
+    };
     constructor(readonly options: unknown) {
       windows.push(this);
     }
@@ -62,7 +69,7 @@ const fake = vi.hoisted(() => {
         exit: vi.fn(),
       },
       BrowserWindow,
-      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
       ipcMain: { handle: (channel: string, l: Fn) => ipcHandlers.set(channel, l) },
       Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -138,5 +145,14 @@ describe("electron/main.ts wiring", () => {
       });
     }
     expect(await appInfo?.({ senderFrame: { url: "https://evil.example/", parent: null } })).toMatchObject({ ok: false });
+  });
+
+  it("reloads a window whose renderer died, at the same place, with the recovery flag", () => {
+    const win = fake.windows[0];
+    const gone = win?.contentsEvents.get("render-process-gone");
+    expect(gone).toBeTypeOf("function");
+    win?.loaded.push("app://margin/index.html#/project/p1/sources");
+    gone?.({}, { reason: "oom", exitCode: 9 });
+    expect(win?.loaded.at(-1)).toBe("app://margin/index.html?recovered=memory#/project/p1/sources");
   });
 });
