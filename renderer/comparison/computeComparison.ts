@@ -1,5 +1,15 @@
 import { descendantIds } from "../../shared/coding/codeTree";
-import { bucketCodings, compareCell, observersOf, SummaryBuilder, type CellResult, type CodeGroup, type Summary } from "../../shared/agreement";
+import {
+  bucketCodings,
+  compareCell,
+  observersOf,
+  pooledAgreement,
+  SummaryBuilder,
+  type CellResult,
+  type CodeGroup,
+  type PooledAgreement,
+  type Summary,
+} from "../../shared/agreement";
 import type { CodeRecord, CodingRecord } from "../../shared/model/records";
 import type { ComparedSource } from "../db/comparison";
 import type { ComparisonRequest } from "./comparisonState";
@@ -23,6 +33,10 @@ export interface ComparisonResults {
   cells: ComparisonCell[];
   byCode: CodeSummary[];
   overall: Summary;
+  /** The headline: kappa and alpha pooled over the characters of the cells someone coded. */
+  pooled: PooledAgreement;
+  /** Whether the table's averages count cells nobody coded as complete agreement (NVivo's way). */
+  countUncoded: boolean;
   /** Alpha is shown when more than two coders are compared. */
   observers: number;
 }
@@ -92,5 +106,6 @@ export async function computeComparison(
     byCode.push({ ...summary.result(), codeId: group.codeId, uncodedSources, scopeSources: inScope.length });
     onProgress(i + 1, groups.length);
   }
-  return { cells, byCode, overall: overall.result(), observers };
+  const pooled = pooledAgreement(cells, { codes: groups.length, sources: inScope.length });
+  return { cells, byCode, overall: overall.result(), pooled, countUncoded: request.countUncoded, observers };
 }
