@@ -2,6 +2,7 @@ import { descendantIds } from "../../shared/coding/codeTree";
 import {
   bucketCodings,
   compareCell,
+  isCoded,
   observersOf,
   pooledAgreement,
   SummaryBuilder,
@@ -87,20 +88,26 @@ export async function computeComparison(
   for (const [i, group] of groups.entries()) {
     const summary = new SummaryBuilder(observers);
     let codedLength = 0;
+    let codedSources = 0;
     const bySource = buckets.get(group.codeId) ?? new Map();
     for (const [sourceId, spans] of bySource) {
       const length = lengthOf.get(sourceId) ?? 0;
       const cell = compareCell(spans, coders, length);
-      cells.push({ ...cell, key: `${group.codeId}:${sourceId}`, codeId: group.codeId, sourceId });
-      summary.add(cell);
-      codedLength += length;
+      // A coding that covers no character of the text (out of range, empty) is not coding: such a
+      // cell is one nobody coded, never a "kappa 1" among the coded ones.
+      if (isCoded(cell.counts)) {
+        cells.push({ ...cell, key: `${group.codeId}:${sourceId}`, codeId: group.codeId, sourceId });
+        summary.add(cell);
+        codedLength += length;
+        codedSources++;
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTask();
         if (cancelled()) return null;
         sliceStart = performance.now();
       }
     }
-    const uncodedSources = inScope.length - bySource.size;
+    const uncodedSources = inScope.length - codedSources;
     if (request.countUncoded) summary.addUncoded(uncodedSources, totalLength - codedLength);
     overall.addSummary(summary);
     byCode.push({ ...summary.result(), codeId: group.codeId, uncodedSources, scopeSources: inScope.length });

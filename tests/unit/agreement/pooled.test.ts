@@ -4,6 +4,8 @@ import { kappaBand, nominalAlpha, type KappaBand } from "../../../shared/agreeme
 import type { CodeRecord, CodingRecord } from "../../../shared/model/records";
 import { NEW_REQUEST, type ComparisonRequest } from "../../../renderer/comparison/comparisonState";
 import { codeGroupsFor, computeComparison, type ComparisonResults } from "../../../renderer/comparison/computeComparison";
+import { comparisonRows } from "../../../renderer/comparison/exportComparison";
+import { coverageLine } from "../../../renderer/comparison/format";
 
 const code = (id: string): CodeRecord => ({ id, name: id, parentId: null, colour: "#000000", description: "", order: 0 }) as unknown as CodeRecord;
 
@@ -68,23 +70,28 @@ describe("near-zero overlap: no figure reads better than 'slight'", () => {
 });
 
 /** Per-character brute force: the definition in docs/coding-comparison.md, written the slow way. */
-function brutePooled(codings: readonly CodingRecord[], codeIds: readonly string[], sources: readonly { id: string; charCount: number }[]) {
+function brutePooled(codings: readonly CodingRecord[], codeIds: readonly string[], sources: readonly { id: string; charCount: number }[], groups = { a: ["a"], b: ["b"] }) {
+  const coders = [...groups.a, ...groups.b];
+  // One row per coder (for alpha) and one per side (a side codes a character when anyone in it does).
+  const perCoder = coders.map(() => [] as boolean[]);
   const rowA: boolean[] = [];
   const rowB: boolean[] = [];
   let codedCells = 0;
   for (const codeId of codeIds) {
     for (const s of sources) {
-      const a = new Array<boolean>(s.charCount).fill(false);
-      const b = new Array<boolean>(s.charCount).fill(false);
+      const marks = coders.map(() => new Array<boolean>(s.charCount).fill(false));
       for (const c of codings) {
-        if (c.codeId !== codeId || c.sourceId !== s.id) continue;
-        const marks = c.coderId === "a" ? a : b;
-        for (let i = Math.max(0, c.start); i < Math.min(s.charCount, c.end); i++) marks[i] = true;
+        const k = coders.indexOf(c.coderId);
+        if (c.codeId !== codeId || c.sourceId !== s.id || k < 0) continue;
+        for (let i = Math.max(0, c.start); i < Math.min(s.charCount, c.end); i++) (marks[k] ?? [])[i] = true;
       }
+      const a = Array.from({ length: s.charCount }, (_, i) => coders.some((id, k) => groups.a.includes(id) && marks[k]?.[i] === true));
+      const b = Array.from({ length: s.charCount }, (_, i) => coders.some((id, k) => groups.b.includes(id) && marks[k]?.[i] === true));
       if (!a.some(Boolean) && !b.some(Boolean)) continue;
       codedCells++;
       rowA.push(...a);
       rowB.push(...b);
+      for (const [k, row] of perCoder.entries()) row.push(...(marks[k] ?? []));
     }
   }
   const n = rowA.length;
@@ -100,7 +107,7 @@ function brutePooled(codings: readonly CodingRecord[], codeIds: readonly string[
   const po = (both + neither) / n;
   const pe = ((both + aOnly) * (both + bOnly) + (bOnly + neither) * (aOnly + neither)) / (n * n);
   const kappa = codedCells === 0 ? null : pe === 1 ? 1 : (po - pe) / (1 - pe);
-  return { codedCells, length: n, counts: { both, aOnly, bOnly, neither }, kappa, alpha: codedCells === 0 ? null : nominalAlpha([rowA, rowB]) };
+  return { codedCells, length: n, counts: { both, aOnly, bOnly, neither }, kappa, alpha: codedCells === 0 ? null : nominalAlpha(perCoder) };
 }
 
 describe("pooled kappa and alpha equal a per-character brute force (fast-check)", () => {
@@ -133,5 +140,81 @@ describe("pooled kappa and alpha equal a per-character brute force (fast-check)"
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("with groups (A = two coders, B = one, one coder in neither): kappa on the sides' union, alpha over each coder", async () => {
+    const groups = { a: ["a", "a2"], b: ["b"] };
+    await fc.assert(
+      fc.asyncProperty(
+        sourceArb,
+        fc.array(fc.tuple(fc.constantFrom("a", "a2", "b", "outsider"), fc.nat(1), fc.nat(3), fc.integer({ min: -3, max: 45 }), fc.integer({ min: -3, max: 45 })), { maxLength: 14 }),
+        async (lengths, raw) => {
+          const sources = lengths.map((charCount, i) => ({ id: `s${i}`, name: `S${i}`, charCount }));
+          const codes = [code("c0"), code("c1")];
+          const codings = raw
+            .filter(([, , s]) => s < sources.length)
+            .map(([coder, c, s, x, y], i) => ({ ...coding(coder, `c${c}`, `s${s}`, Math.min(x, y), Math.max(x, y)), id: `k${i}` }));
+          const request: ComparisonRequest = { ...NEW_REQUEST, coderA: groups.a, coderB: groups.b, codeIds: ["c0", "c1"] };
+          const { pooled } = await compare(request, codes, sources, codings);
+          const brute = brutePooled(codings, request.codeIds, sources, groups);
+          expect(pooled.codedCells).toBe(brute.codedCells);
+          expect(pooled.counts).toEqual(brute.counts);
+          if (brute.kappa === null) expect(pooled.kappa).toBeNull();
+          else expect(pooled.kappa).toBeCloseTo(brute.kappa, 9);
+          if (brute.alpha === null) expect(pooled.alpha).toBeNull();
+          else expect(pooled.alpha).toBeCloseTo(brute.alpha, 9);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("when A and B never code the same character, the pooled kappa is at most 0 (poor or slight)", async () => {
+    await fc.assert(
+      fc.asyncProperty(sourceArb, fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), { maxLength: 10 }), async (lengths, raw) => {
+        const sources = lengths.map((charCount, i) => ({ id: `s${i}`, name: `S${i}`, charCount }));
+        // Even characters are A's, odd ones B's: they can never overlap.
+        const codings = raw
+          .filter(([s]) => s < sources.length)
+          .flatMap(([s, x, y], i) => {
+            const out: CodingRecord[] = [];
+            for (let k = Math.min(x, y); k < Math.max(x, y); k++) out.push({ ...coding(k % 2 === 0 ? "a" : "b", "c0", `s${s}`, k, k + 1), id: `k${i}-${k}` });
+            return out;
+          });
+        const request: ComparisonRequest = { ...NEW_REQUEST, coderA: ["a"], coderB: ["b"], codeIds: ["c0"] };
+        const results = await compare(request, [code("c0")], sources, codings);
+        if (results.pooled.kappa === null) return;
+        expect(results.pooled.counts.both).toBe(0);
+        expect(results.pooled.kappa).toBeLessThanOrEqual(1e-12);
+        expect(AT_MOST_SLIGHT).toContain(kappaBand(results.pooled.kappa));
+        expect(AT_MOST_SLIGHT).toContain(kappaBand(results.overall.kappa));
+      }),
+    );
+  });
+});
+
+describe("what the headline says it covers", () => {
+  it("names the codes, sources, cells and characters pooled and the cells left out, in words", () => {
+    const base = { counts: { both: 0, aOnly: 1, bOnly: 1, neither: 41_218 }, kappa: 0, alpha: 0 };
+    expect(coverageLine({ ...base, codedCells: 14, codes: 12, sources: 3, length: 41_220, uncodedCells: 22 })).toBe(
+      "Over 12 codes and 3 sources that at least one coder coded (14 code × source cells, 41,220 characters); 22 code × source cells nobody coded are left out.",
+    );
+    expect(coverageLine({ ...base, codedCells: 1, codes: 1, sources: 1, length: 1, uncodedCells: 1 })).toBe(
+      "Over 1 code and 1 source that at least one coder coded (1 code × source cell, 1 character); 1 code × source cell nobody coded is left out.",
+    );
+    expect(coverageLine({ ...base, codedCells: 2, codes: 1, sources: 2, length: 10, uncodedCells: 0 })).toContain("every code × source cell compared was coded by someone.");
+  });
+});
+
+describe("CSV rows", () => {
+  it("end with the pooled headline, and give a code nobody coded no average row (not a kappa 1)", async () => {
+    const codes = [code("used"), code("unused")];
+    const sources = [{ id: "s", name: "S", charCount: 100 }];
+    const codings = [coding("a", "used", "s", 0, 10), coding("b", "used", "s", 50, 60)];
+    const results = await compare({ ...NEW_REQUEST, coderA: ["a"], coderB: ["b"], codeIds: ["used", "unused"] }, codes, sources, codings);
+    const rows = comparisonRows(results, (id) => id, (id) => id);
+    expect(rows.map((r) => r.code)).toEqual(["used", "used", "All codes", "Overall (pooled)"]);
+    expect(rows[3]?.source).toBe("The 1 code × source cell someone coded");
+    expect(rows[3]?.kappa).toBeCloseTo(results.pooled.kappa ?? Number.NaN, 12);
   });
 });
