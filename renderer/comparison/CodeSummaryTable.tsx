@@ -6,6 +6,14 @@ const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:bor
 const TD = "border-b border-slate-200 px-2 py-1 tabular-nums dark:border-slate-800";
 
 function Cells({ s, showAlpha }: { s: Summary; showAlpha: boolean }) {
+  // No cells to average: saying "kappa 1" here would call a code nobody used perfect agreement.
+  if (s.cells === 0) {
+    return (
+      <td className={`${TD} text-slate-700 dark:text-slate-300`} colSpan={showAlpha ? 7 : 6}>
+        Neither A nor B coded it: nothing to compare
+      </td>
+    );
+  }
   return (
     <>
       <td className={TD}>{formatPercent(s.agreement)}</td>
@@ -25,17 +33,22 @@ function Cells({ s, showAlpha }: { s: Summary; showAlpha: boolean }) {
 export function CodeSummaryTable({
   byCode,
   overall,
+  countUncoded,
   showAlpha,
   codeLabel,
 }: {
   byCode: readonly CodeSummary[];
   overall: Summary;
+  /** Cells nobody coded count in the averages as kappa 1 (NVivo's way); otherwise only coded sources do. */
+  countUncoded: boolean;
   showAlpha: boolean;
   codeLabel: (id: string) => string;
 }) {
   return (
     <table className="w-full border-collapse text-sm">
-      <caption className="px-2 py-1 text-left text-sm font-semibold">Agreement by code (averages over sources, weighted by source length)</caption>
+      <caption className="px-2 py-1 text-left text-sm font-semibold">
+        Agreement by code (averages over {countUncoded ? "all sources, those nobody coded as kappa 1" : "the sources someone coded"}, weighted by source length)
+      </caption>
       <thead>
         <tr>
           <th scope="col" className={TH}>Code</th>

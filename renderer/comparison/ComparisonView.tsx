@@ -14,6 +14,7 @@ import type { ComparisonCell } from "./computeComparison";
 import { DisagreementPanel } from "./DisagreementPanel";
 import { exportComparisonCsv } from "./exportComparison";
 import { HowCalculated } from "./HowCalculated";
+import { OverallAgreement } from "./OverallAgreement";
 import { SourceChooser } from "./SourceChooser";
 import { useComparison } from "./useComparison";
 
@@ -133,9 +134,10 @@ export function ComparisonView() {
                   <Button onClick={() => void onExport()}>Export CSV</Button>
                 </span>
               </div>
+              <OverallAgreement pooled={results.pooled} countUncoded={results.countUncoded} observers={results.observers} />
               {/* Focusable so keyboard users can scroll a long list of codes. */}
               <div tabIndex={0} role="region" aria-label="Agreement by code" className="max-h-[40%] shrink-0 overflow-auto">
-                <CodeSummaryTable byCode={results.byCode} overall={results.overall} showAlpha={results.observers > 2} codeLabel={names.codeLabel} />
+                <CodeSummaryTable byCode={results.byCode} overall={results.overall} countUncoded={results.countUncoded} showAlpha={results.observers > 2} codeLabel={names.codeLabel} />
               </div>
               {results.cells.length === 0 ? (
                 <p className="p-3 text-sm text-slate-700 dark:text-slate-300">Neither A nor B coded these codes in these sources.</p>

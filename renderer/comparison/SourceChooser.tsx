@@ -60,8 +60,10 @@ export function SourceChooser({
       <label className="mt-1 flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" checked={countUncoded} onChange={(e) => onCountUncodedChange(e.target.checked)} />
         <span>
-          Count sources neither side coded as agreement in averages
-          <span className="block text-xs text-slate-600 dark:text-slate-400">Such a source is complete agreement (kappa 1). Untick to average only over sources someone coded.</span>
+          Count sources neither side coded as agreement in averages (NVivo’s way)
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            Such a source is complete agreement (kappa 1), which flatters rarely used codes. Off, averages cover only sources someone coded. The pooled overall figure never counts them.
+          </span>
         </span>
       </label>
     </fieldset>

@@ -10,8 +10,9 @@ export interface ComparisonRequest {
   /** null: every source. */
   sourceIds: string[] | null;
   /**
-   * Count sources where neither side coded a code as complete agreement (kappa 1) in its average.
-   * Off, averages cover only the sources someone coded (a sparse code then cannot look perfect).
+   * Count sources where neither side coded a code as complete agreement (kappa 1) in its average, as
+   * NVivo's per-cell figures do. Off by default: averages cover only the sources someone coded, so a
+   * sparse code cannot look perfect. The pooled headline never counts them.
    */
   countUncoded: boolean;
 }
@@ -22,7 +23,10 @@ export interface ComparisonState {
   run: ComparisonRequest | null;
 }
 
-const INITIAL: ComparisonState = { draft: { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: true }, run: null };
+/** A new comparison's question: nothing chosen yet, averages over coded cells only. */
+export const NEW_REQUEST: ComparisonRequest = { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: false };
+
+const INITIAL: ComparisonState = { draft: NEW_REQUEST, run: null };
 
 export function useComparisonState(project: OpenProject): [ComparisonState, (patch: Partial<ComparisonState>) => void] {
   return useProjectState(project, "comparison", INITIAL);

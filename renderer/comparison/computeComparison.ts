@@ -1,5 +1,16 @@
 import { descendantIds } from "../../shared/coding/codeTree";
-import { bucketCodings, compareCell, observersOf, SummaryBuilder, type CellResult, type CodeGroup, type Summary } from "../../shared/agreement";
+import {
+  bucketCodings,
+  compareCell,
+  isCoded,
+  observersOf,
+  pooledAgreement,
+  SummaryBuilder,
+  type CellResult,
+  type CodeGroup,
+  type PooledAgreement,
+  type Summary,
+} from "../../shared/agreement";
 import type { CodeRecord, CodingRecord } from "../../shared/model/records";
 import type { ComparedSource } from "../db/comparison";
 import type { ComparisonRequest } from "./comparisonState";
@@ -23,6 +34,10 @@ export interface ComparisonResults {
   cells: ComparisonCell[];
   byCode: CodeSummary[];
   overall: Summary;
+  /** The headline: kappa and alpha pooled over the characters of the cells someone coded. */
+  pooled: PooledAgreement;
+  /** Whether the table's averages count cells nobody coded as complete agreement (NVivo's way). */
+  countUncoded: boolean;
   /** Alpha is shown when more than two coders are compared. */
   observers: number;
 }
@@ -73,24 +88,31 @@ export async function computeComparison(
   for (const [i, group] of groups.entries()) {
     const summary = new SummaryBuilder(observers);
     let codedLength = 0;
+    let codedSources = 0;
     const bySource = buckets.get(group.codeId) ?? new Map();
     for (const [sourceId, spans] of bySource) {
       const length = lengthOf.get(sourceId) ?? 0;
       const cell = compareCell(spans, coders, length);
-      cells.push({ ...cell, key: `${group.codeId}:${sourceId}`, codeId: group.codeId, sourceId });
-      summary.add(cell);
-      codedLength += length;
+      // A coding that covers no character of the text (out of range, empty) is not coding: such a
+      // cell is one nobody coded, never a "kappa 1" among the coded ones.
+      if (isCoded(cell.counts)) {
+        cells.push({ ...cell, key: `${group.codeId}:${sourceId}`, codeId: group.codeId, sourceId });
+        summary.add(cell);
+        codedLength += length;
+        codedSources++;
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTask();
         if (cancelled()) return null;
         sliceStart = performance.now();
       }
     }
-    const uncodedSources = inScope.length - bySource.size;
+    const uncodedSources = inScope.length - codedSources;
     if (request.countUncoded) summary.addUncoded(uncodedSources, totalLength - codedLength);
     overall.addSummary(summary);
     byCode.push({ ...summary.result(), codeId: group.codeId, uncodedSources, scopeSources: inScope.length });
     onProgress(i + 1, groups.length);
   }
-  return { cells, byCode, overall: overall.result(), observers };
+  const pooled = pooledAgreement(cells, { codes: groups.length, sources: inScope.length });
+  return { cells, byCode, overall: overall.result(), pooled, countUncoded: request.countUncoded, observers };
 }

@@ -3,3 +3,4 @@ export * from "./kappa";
 export * from "./alpha";
 export * from "./comparison";
 export * from "./csv";
+export * from "./pooled";

@@ -152,7 +152,9 @@ test("coding comparison on the sample: kappa per source and weighted average mat
   }
   const average = body.find((r) => r[0] === CODE_LABEL && r[1]?.startsWith("All 3 sources"));
   expect(Number(average?.[4])).toBeCloseTo(averageKappa, 4);
-  expect(body[body.length - 1]?.slice(0, 2)).toEqual(["All codes", "All sources"]);
+  expect(body[body.length - 2]?.slice(0, 2)).toEqual(["All codes", "All sources"]);
+  // Last, the pooled headline: Usability is coded in all three sources, so it pools their characters.
+  expect(body[body.length - 1]?.slice(0, 3)).toEqual(["Overall (pooled)", "The 3 code × source cells someone coded", String(totalLength)]);
 
   // "Open in source" lands on the passage.
   await link.click();
@@ -186,18 +188,18 @@ test("a code one source uses: averages with and without the sources nobody coded
   const byCode = view.getByRole("table", { name: /Agreement by code \(averages/ });
   const row = byCode.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Wider context / Policy" }) });
   await expect(row.getByRole("cell").nth(0)).toHaveText("1 of 3");
-  await expect(row.getByRole("cell").nth(2)).toContainText(withUncoded.toFixed(4));
+  // By default averages cover only the sources someone coded.
+  await expect(row.getByRole("cell").nth(2)).toContainText(p02.kappa.toFixed(4));
   // Kappa is symmetric: Sam as A and Amira as B give P02 the same value.
   const cells = view.getByRole("table", { name: "Agreement by code and source" });
   await expect(cells.getByRole("row").filter({ hasText: p02.name }).getByRole("cell").nth(3)).toContainText(p02.kappa.toFixed(4));
 
-  // Averages over coded sources only.
+  // NVivo's way, on request: the sources nobody coded count as kappa 1.
   await view.getByRole("checkbox", { name: /Count sources neither side coded/ }).press("Space");
   await view.getByRole("button", { name: "Compare coding" }).press("Enter");
-  await expect(row.getByRole("cell").nth(2)).toContainText(p02.kappa.toFixed(4));
+  await expect(row.getByRole("cell").nth(2)).toContainText(withUncoded.toFixed(4));
 
-  // Chosen sources: P02 alone, uncoded sources counted again (none left to count).
-  await view.getByRole("checkbox", { name: /Count sources neither side coded/ }).press("Space");
+  // Chosen sources: P02 alone, uncoded sources still counted (none left to count).
   await view.getByRole("radio", { name: /Chosen sources/ }).press("Space");
   await expect(view.getByText("Choose one or more sources, or compare in all sources.")).toBeVisible();
   await view.getByRole("list", { name: "Sources to compare" }).getByRole("checkbox", { name: p02.name }).press("Space");
@@ -205,4 +207,56 @@ test("a code one source uses: averages with and without the sources nobody coded
   await expect(row.getByRole("cell").nth(0)).toHaveText("1 of 1");
   await expect(row.getByRole("cell").nth(2)).toContainText(p02.kappa.toFixed(4));
   await expect(row.getByRole("cell").nth(1)).toHaveText(`${(100 * p02.agreement).toFixed(2)}%`);
+});
+
+test("near-zero overlap: the headline and the averages never read better than 'slight', and say what they cover (1366×768)", async ({ page }) => {
+  // In the sample, Workload, Governance and Leadership are coded by both coders in every source but
+  // never on the same text; Technology is coded directly by one coder in one source (a code only
+  // one coder used); the other top-level codes are not coded directly by anyone.
+  const NEAR_ZERO = ["People / Workload", "Organisation / Governance", "Organisation / Leadership", "Technology"];
+  const NOBODY = ["People", "Organisation", "Wider context"];
+  const expected = (await Promise.all(["People/Workload", "Organisation/Governance", "Organisation/Leadership", "Technology"].map(expectedFor))).flat();
+  // The cells someone coded: there the coders differ somewhere (they never agree on coded text).
+  const coded = expected.filter((e) => e.agreement < 1);
+  expect(coded).toHaveLength(10);
+  const pooledLength = coded.reduce((sum, e) => sum + e.length, 0);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openComparison(page);
+  const view = page.getByRole("region", { name: "Coding comparison" });
+  await view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: "Amira Patel (AP)" }).check();
+  await view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: "Sam Okafor (SO)" }).check();
+  const codeList = view.getByRole("list", { name: "Codes to compare" });
+  for (const name of [...NEAR_ZERO, ...NOBODY]) await codeList.getByRole("checkbox", { name, exact: true }).check();
+  await expect(view.getByRole("checkbox", { name: /Count sources neither side coded/ })).not.toBeChecked();
+  await view.getByRole("button", { name: "Compare coding" }).click();
+
+  const headline = view.getByRole("region", { name: "Overall agreement" });
+  await expect(headline).toContainText(/Kappa\s*-?\d\.\d{4}\s*(poor|slight)Krippendorff/);
+  await expect(headline).not.toContainText(/fair|moderate|substantial|almost perfect/);
+  await expect(headline).toContainText(
+    `Over 4 codes and 3 sources that at least one coder coded (10 code × source cells, ${pooledLength.toLocaleString("en-GB")} characters); 11 code × source cells nobody coded are left out.`,
+  );
+  const byCode = view.getByRole("table", { name: /Agreement by code \(averages/ });
+  const allCodes = byCode.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "All codes" }) });
+  await expect(allCodes.getByRole("cell").nth(2)).toContainText(/\d(poor|slight)$/);
+  // A code only one coder used is no better than chance (kappa 0), not "almost perfect".
+  const oneCoder = byCode.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Technology", exact: true }) });
+  await expect(oneCoder.getByRole("cell").nth(2)).toHaveText(/^0\.0000\s*slight$/);
+  // A code nobody coded has nothing to average, not a perfect score.
+  const parent = byCode.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "People", exact: true }) });
+  await expect(parent).toContainText("Neither A nor B coded it");
+  await expect(parent).not.toContainText("almost perfect");
+
+  await page.screenshot({ path: "test-reports/comparison-near-zero-1366x768.png" });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // NVivo's per-cell way stays available for the table's averages; the headline does not move.
+  const headlineKappa = await headline.getByText(/^Kappa/).textContent();
+  await view.getByRole("checkbox", { name: /Count sources neither side coded/ }).check();
+  await view.getByRole("button", { name: "Compare coding" }).click();
+  await expect(byCode).toContainText("those nobody coded as kappa 1");
+  await expect(allCodes.getByRole("cell").nth(2)).not.toContainText(/\d(poor|slight)$/);
+  await expect(headline.getByText(/^Kappa/)).toHaveText(headlineKappa ?? "");
+  await expect(headline).toContainText("The averages below count those cells as complete agreement");
 });
