@@ -11,7 +11,7 @@ const browserOnlyGlobals = [
 ].map((name) => ({ name, message: "shared/ is pure: no DOM or Node globals. Pass what you need as a parameter." }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-electron/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", ".bench/**", "dist-cli/**"] },
+  { ignores: ["dist/**", "dist-electron/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", ".bench/**", "dist-cli/**", "dist-*/**", "test-reports/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
