@@ -13,6 +13,8 @@ export type BundleErrorCode =
   | "tampered"
   | "newer-version"
   | "bad-manifest"
+  | "invalid-records"
+  | "too-large"
   | "bad-key";
 
 export class BundleError extends Error {
