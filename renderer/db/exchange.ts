@@ -8,6 +8,7 @@ import { BundleError, openKeyFile, readBundle, sealKeyFile, writeBundle, type Bu
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
+import { checkAgainstProject, describeProblems } from "../../shared/model/checkTables";
 import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
@@ -272,6 +273,9 @@ export function planImport(project: OpenProject, opened: OpenedBundle): Promise<
 
 async function planImportNow(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
   const { tables: local, lastSeq: localSeq } = await localForPlan(project, opened);
+  // A delta may point at records only this project has: its references are checked against both.
+  const against = checkAgainstProject(local, opened.tables);
+  if (against.total > 0) throw new BundleError("invalid-records", `The bundle holds records that do not fit this project, so nothing was merged: ${describeProblems(against)}.`);
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
   const exporterId = opened.manifest.exporter.coderId;

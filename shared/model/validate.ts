@@ -52,6 +52,9 @@ export const id: FieldCheck = (v) => {
   return null;
 };
 
+/** An id that may be empty: a project memo's target before the project id is known (REFI-QDA import). */
+export const idOrEmpty: FieldCheck = (v) => (v === "" ? null : id(v));
+
 export const stamp: FieldCheck = (v) => (isStamp(v) ? null : `is not a clock stamp (${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)})`);
 
 export const bool: FieldCheck = (v) => (typeof v === "boolean" ? null : `is ${v === undefined ? "missing" : describe(v)}, not true or false`);
@@ -155,7 +158,7 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
     whole: (r) => ((r.start as number) > (r.end as number) ? { field: "start", problem: `is after the end (${String(r.start)} > ${String(r.end)})` } : null),
   },
   memos: {
-    fields: { ...META, targetKind: oneOf(["project", "source", "code", "coding", "case"]), targetId: id, title: text, body: text, authorId: id },
+    fields: { ...META, targetKind: oneOf(["project", "source", "code", "coding", "case"]), targetId: idOrEmpty, title: text, body: text, authorId: id },
   },
   cases: {
     fields: { ...META, name: text, description: text, values: attributeValues },
