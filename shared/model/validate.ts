@@ -173,6 +173,9 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
 
 // ------------------------------------------------------------------ checking a record
 
+/** Each schema's fields as a list, made once: checking runs over every record of a bundle. */
+const FIELD_CHECKS = Object.fromEntries(Object.entries(SCHEMAS).map(([table, schema]) => [table, Object.entries(schema.fields)])) as Record<ProjectTableName, [string, FieldCheck][]>;
+
 /** How deep `value` nests, looking no deeper than `limit` (a loop over a stack of its own: no recursion). */
 function deeperThan(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
@@ -200,7 +203,7 @@ export function checkRecord(table: ProjectTableName, record: unknown): RecordPro
     if (FORBIDDEN_KEYS.has(key)) return bad(key, "is a forbidden field name", recordId);
     if (!Object.hasOwn(schema.fields, key) && deeperThan(record[key], MAX_EXTRA_DEPTH)) return bad(key, `is an unknown field nested more than ${MAX_EXTRA_DEPTH} deep`, recordId);
   }
-  for (const [field, check] of Object.entries(schema.fields)) {
+  for (const [field, check] of FIELD_CHECKS[table]) {
     const problem = check(Object.hasOwn(record, field) ? record[field] : undefined);
     if (problem) return bad(field, problem, recordId);
   }
