@@ -70,7 +70,7 @@ describe("random mutations of valid records", () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         const t = structuredClone(sampleProject());
         for (const m of mutations) mutate(t, m);
-        let opened: ProjectTables | null = null;
+        let opened: ProjectTables;
         try {
           opened = (await bundleFromZip(forgeZip(t), { fileName: "fuzz.margin" })).tables;
         } catch (error) {

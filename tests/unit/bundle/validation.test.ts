@@ -6,9 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { BundleError, bundleFromZip, generateIdentity, readBundle, writeBundle } from "../../../shared/bundle";
-import { emptyProjectTables, type ProjectTables } from "../../../shared/model/tables";
+import { emptyProjectTables, type ProjectTableName, type ProjectTables } from "../../../shared/model/tables";
 import { coding, INFO, sampleProject, source, stamp, textHash } from "./fixtures";
 import { DEEP, forgeZip } from "./forge";
+
+/** Tables as a forger sees them: any field may hold anything. */
+type LooseTables = Record<ProjectTableName, Record<string, unknown>[]>;
 
 async function refused(promise: Promise<unknown>, code: string): Promise<BundleError> {
   const error = await promise.then(
@@ -21,9 +24,9 @@ async function refused(promise: Promise<unknown>, code: string): Promise<BundleE
 }
 
 /** sampleProject with one change made by `edit` (records as loose JSON, as a forger writes them). */
-function forged(edit: (t: Record<string, Record<string, unknown>[]>) => void): ProjectTables {
+function forged(edit: (t: LooseTables) => void): ProjectTables {
   const t = structuredClone(sampleProject());
-  edit(t as unknown as Record<string, Record<string, unknown>[]>);
+  edit(t as unknown as LooseTables);
   return t;
 }
 
@@ -60,7 +63,7 @@ describe("item 2: every transcript is checked against its source's content hash"
 });
 
 /** Each: what the issue's adversary wrote, and the table, id and field the refusal must name. */
-const MALFORMED: [string, (t: Record<string, Record<string, unknown>[]>) => void, RegExp][] = [
+const MALFORMED: [string, (t: LooseTables) => void, RegExp][] = [
   ["a code whose name is null", (t) => void (t.codes[0]!.name = null), /codes “code-1”: name is null, not text/],
   ["a code whose name is a number", (t) => void (t.codes[0]!.name = 42), /codes “code-1”: name is number, not text/],
   ["a coding with a text offset", (t) => void (t.codings[0]!.start = "15"), /codings “cod-1”: start is text, not a whole number/],

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../cli/margin";
 import type { CliIo } from "../../../cli/io";
 import { writeBundle, type BundleInfo } from "../../../shared/bundle";
-import { emptyProjectTables, type ProjectTables } from "../../../shared/model/tables";
+import { emptyProjectTables, type ProjectTableName, type ProjectTables } from "../../../shared/model/tables";
 import { code, coding, INFO, sampleProject, stamp } from "../bundle/fixtures";
 
 let dir = "";
@@ -50,7 +50,7 @@ describe("margin verify / merge / report on forged and malformed bundles", () =>
   });
 
   it("verify, merge and report refuse malformed records with table, id and field; no raw TypeError", async () => {
-    const t = structuredClone(sampleProject()) as unknown as Record<string, Record<string, unknown>[]>;
+    const t = structuredClone(sampleProject()) as unknown as Record<ProjectTableName, Record<string, unknown>[]>;
     t.codes[0]!.name = null;
     t.sources[0]!.caseIds = "case-1";
     const file = await bundle("odd.margin", t as unknown as ProjectTables);
