@@ -8,7 +8,7 @@ import { freshIndexedDb } from "../db/helpers";
 import { BundleError, recipientOf, writeBundle } from "../../../shared/bundle";
 import { emptyProjectTables } from "../../../shared/model/tables";
 import { closeBackupsDatabase, backupProject, indexedDbBackupStore, openBackup, type BackupHost } from "../../../renderer/db/backups";
-import { openBundle, planImport } from "../../../renderer/db/exchange";
+import { createProjectFromBundle, openBundle, planImport } from "../../../renderer/db/exchange";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
@@ -60,5 +60,14 @@ describe("forged bundles in the app", () => {
     dangling.codings.push(coding("cod-x", known.id, "code-nobody-has", 0, 3, stamp(10_000_000_000)));
     const opened2 = await openBundle(await writeBundle(dangling, info, { recipients: [recipient] }), "dangling.margin", { identities: [identity] }, project);
     await expect(planImport(project, opened2)).rejects.toThrow(/codings “cod-x”: codeId points at code “code-nobody-has”, which is not in the bundle or this project/);
+  });
+
+  it("a delta whose codings point at what it does not have makes no new project", async () => {
+    const { identity, recipient } = await sample();
+    const dangling = emptyProjectTables();
+    dangling.codings.push(coding("cod-x", "src-elsewhere", "code-elsewhere", 0, 3, stamp(1)));
+    const opened = await openBundle(await writeBundle(dangling, { ...INFO, projectId: "proj-new", kind: "delta", since: stamp(0) }, { recipients: [recipient] }), "delta.margin", { identities: [identity] });
+    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    await expect(createProjectFromBundle(opened, profile)).rejects.toThrow(/no project was made from it: codings “cod-x”: sourceId points at source “src-elsewhere”/);
   });
 });
