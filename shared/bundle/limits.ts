@@ -9,6 +9,8 @@ import type { ProjectTableName } from "../model/tables";
 export interface BundleLimits {
   /** Uncompressed bytes of all tables together. */
   totalBytes: number;
+  /** Characters (UTF-16 units; bytes for the content table's skipped lines) of one record's line. */
+  lineLength: number;
   /** Uncompressed bytes of manifest.json. */
   manifestBytes: number;
   /** Records (lines) per table. */
@@ -17,6 +19,7 @@ export interface BundleLimits {
 
 export const BUNDLE_LIMITS: BundleLimits = {
   totalBytes: 1024 * 1024 * 1024,
+  lineLength: 256 * 1024 * 1024,
   manifestBytes: 1024 * 1024,
   records: {
     sources: 50_000,

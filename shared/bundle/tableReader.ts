@@ -27,11 +27,13 @@ export interface FileState {
   /** Non-empty lines so far. */
   lines: number;
   readonly maxRecords: number;
+  /** Longest line (record) allowed: a longer one would reach the engine's string limit, or near it. */
+  readonly maxLine: number;
   readonly budget: ByteBudget;
 }
 
-export function newFileState(file: string, hash: Sha256, maxRecords: number, budget: ByteBudget): FileState {
-  return { file, hash, records: [], leftOut: [], broken: null, overLimit: null, lines: 0, maxRecords, budget };
+export function newFileState(file: string, hash: Sha256, maxRecords: number, maxLine: number, budget: ByteBudget): FileState {
+  return { file, hash, records: [], leftOut: [], broken: null, overLimit: null, lines: 0, maxRecords, maxLine, budget };
 }
 
 /** Thrown inside the inflate loop to stop it; the reason is in `state.overLimit`. */
@@ -42,6 +44,14 @@ function spend(state: FileState, data: Uint8Array): void {
   state.budget.used += data.length;
   if (state.budget.used > state.budget.max) {
     state.overLimit = `unpacks to more than ${state.budget.max.toLocaleString("en-GB")} bytes in all (reading stopped in ${state.file})`;
+    throw new LimitReached();
+  }
+}
+
+/** Stops reading at a line longer than the limit (`length` so far: it is checked as the line grows). */
+function checkLength(state: FileState, length: number): void {
+  if (length > state.maxLine) {
+    state.overLimit = `has a record longer than ${state.maxLine.toLocaleString("en-GB")} characters (line ${state.lines + 1} of ${state.file})`;
     throw new LimitReached();
   }
 }
@@ -81,6 +91,7 @@ export async function readTable(entry: ZipEntry, state: FileState): Promise<void
       const piece = decoder.decode(data, { stream: true });
       let nl = piece.indexOf("\n");
       if (nl < 0) {
+        checkLength(state, pending.length + piece.length);
         pending += piece;
         return;
       }
@@ -166,6 +177,7 @@ export async function readTableSkipping(entry: ZipEntry, state: FileState, skip:
         const end = nl < 0 ? data.length : nl;
         if (end > from && !skipping) parts.push(data.subarray(from, end));
         size += end - from;
+        checkLength(state, size);
         if (!decided && size >= ID_PREFIX_LIMIT) decide();
         if (nl < 0) return;
         endLine();

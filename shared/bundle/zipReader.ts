@@ -166,7 +166,7 @@ export class BundleZipReader {
       }
       const zipEntry = zipEntries.get(e.file);
       if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      return { table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: newFileState(e.file, this.hasher(), max, budget) };
+      return { table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: newFileState(e.file, this.hasher(), max, this.limits.lineLength, budget) };
     });
   }
 

@@ -64,9 +64,9 @@ export function forgeZip(tables: ProjectTables | Record<string, TableText>, opti
 
 /**
  * A zip of one big table streamed through deflate piece by piece (never held whole), hashed as it goes:
- * `lines(i)` gives line i; `count` lines in all. For bombs and many tiny records.
+ * `lines(i)` gives line i; `count` lines in all; `others` fills other tables. For bombs and many tiny records.
  */
-export function streamedTableZip(table: string, count: number, line: (i: number) => string, declared = count): Uint8Array {
+export function streamedTableZip(table: string, count: number, line: (i: number) => string, declared = count, others: Record<string, readonly unknown[]> = {}): Uint8Array {
   const parts: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
     if (err) throw err;
@@ -94,8 +94,10 @@ export function streamedTableZip(table: string, count: number, line: (i: number)
     if (name === table) continue;
     const other = new ZipDeflate(`tables/${name}.ndjson`, { level: 1 });
     zip.add(other);
-    other.push(new Uint8Array(0), true);
-    entries[name] = { file: `tables/${name}.ndjson`, count: 0, sha256: empty };
+    const rows = others[name] ?? [];
+    const bytes = strToU8(ndjson(rows));
+    other.push(bytes, true);
+    entries[name] = { file: `tables/${name}.ndjson`, count: rows.length, sha256: rows.length === 0 ? empty : bytesToHex(sha256(bytes)) };
   }
   entries[table] = { file, count: declared, sha256: bytesToHex(hash.digest()) };
   const manifest = new ZipDeflate("manifest.json", { level: 1 });

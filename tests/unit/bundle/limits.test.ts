@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { BundleError, bundleFromZip, generateIdentity, readBundle } from "../../../shared/bundle";
 import { BUNDLE_LIMITS } from "../../../shared/bundle/limits";
 import { PROJECT_TABLE_NAMES } from "../../../shared/model/tables";
-import { coding, memo, stamp } from "./fixtures";
+import { coding, memo, source, stamp } from "./fixtures";
 import { streamedTableZip } from "./forge";
 
 async function refused(promise: Promise<unknown>, code: string): Promise<BundleError> {
@@ -58,6 +58,17 @@ describe("item 5: what a bundle unpacks to is bounded", () => {
     await refused(readBundle(sealed, { identities: [me.identity] }, { limits: { records: { ...BUNDLE_LIMITS.records, codings: 1_000 } } }), "too-large");
   });
 
+  it("one record longer than the line limit is refused while it is still arriving, in either line reader", async () => {
+    const long = JSON.stringify(memo("m-long", "project", "proj-1", "b".repeat(3 * 1024 * 1024), stamp(1)));
+    const zip = streamedTableZip("memos", 1, () => long);
+    const e = await refused(bundleFromZip(zip, { fileName: "long.margin", limits: { lineLength: 1024 * 1024 } }), "too-large");
+    expect(e.message).toMatch(/^“long\.margin” has a record longer than 1,048,576 characters \(line 1 of tables\/memos\.ndjson\)/);
+    // The content table read with transcripts to skip splits lines on bytes: the same limit holds.
+    const content = JSON.stringify({ id: "src-x", text: "c".repeat(3 * 1024 * 1024), blocks: [], marks: [], turns: [], timestamps: [], warnings: [] });
+    const zip2 = streamedTableZip("sourceContent", 1, () => content, 1, { sources: [source("src-x", "c").source] });
+    await refused(bundleFromZip(zip2, { limits: { lineLength: 1024 * 1024 }, skipContent: { projectId: "proj-1", sourceIds: new Set(["src-y"]) } }), "too-large");
+  });
+
   it("a manifest larger than its limit is refused", async () => {
     const zip = streamedTableZip("codings", 1, tiny);
     await refused(bundleFromZip(zip, { limits: { manifestBytes: 100 } }), "too-large");
@@ -73,6 +84,7 @@ describe("item 5: what a bundle unpacks to is bounded", () => {
     };
     expect(row("all tables, uncompressed bytes")).toBe(BUNDLE_LIMITS.totalBytes);
     expect(row("manifest.json, uncompressed bytes")).toBe(BUNDLE_LIMITS.manifestBytes);
+    expect(row("one record (line), characters")).toBe(BUNDLE_LIMITS.lineLength);
     for (const table of PROJECT_TABLE_NAMES) expect(row(`\`${table}\` records`)).toBe(BUNDLE_LIMITS.records[table]);
   });
 });
