@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { HybridLogicalClock } from "../../shared/clock/hlc";
 import { clockNodeFor, newId } from "../../shared/ids";
 import { applyMergePlan, overlay, planMerge, type ClashResolution } from "../../shared/merge";
+import { checkAgainstProject, describeProblems } from "../../shared/model/checkTables";
 import type { CoderRecord } from "../../shared/model/records";
 import { PROJECT_TABLE_NAMES } from "../../shared/model/tables";
 import { CliError, type CliIo } from "../io";
@@ -44,6 +45,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (a.manifest.projectId !== b.manifest.projectId) {
     io.err(`note: the bundles come from different projects (“${a.manifest.projectName}”, “${b.manifest.projectName}”); merging into the first`);
   }
+  // b may be a delta pointing at records only a has: its references are checked against both.
+  const against = checkAgainstProject(a.tables, b.tables);
+  if (against.total > 0) throw new CliError(`${fileB}: holds records that do not fit ${fileA}, so nothing was merged: ${describeProblems(against)}`);
   const plan = planMerge(a.tables, b.tables);
 
   if (plan.codeClashes.length > 0 && clashChoice === undefined) {

@@ -20,7 +20,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const live = (rows: readonly { deleted: boolean }[]) => rows.filter((r) => !r.deleted).length;
   io.out(
     `ok ${path.basename(file ?? "")}: “${manifest.projectName}”, ${manifest.kind} bundle (format ${manifest.formatVersion}) from ${manifest.exporter.name}; ` +
-      `${live(tables.sources)} sources, ${live(tables.codes)} codes, ${live(tables.codings)} codings, ${live(tables.memos)} memos; every table matches its SHA-256`,
+      `${live(tables.sources)} sources, ${live(tables.codes)} codes, ${live(tables.codings)} codings, ${live(tables.memos)} memos; every table matches its SHA-256, every record its schema and every transcript its content hash`,
   );
   io.out(signed.line);
   return 0;

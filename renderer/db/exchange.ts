@@ -8,8 +8,9 @@ import { BundleError, judgeSender, openKeyFile, readBundle, sealKeyFile, writeBu
 import type { WriteOptions } from "../../shared/bundle/write";
 import { HlcError } from "../../shared/clock/hlc";
 import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
+import { checkAgainstProject, describeProblems } from "../../shared/model/checkTables";
 import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
-import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
+import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
 import { writeChanges } from "./changes";
 import { lastJournalSeq } from "./journalQueries";
@@ -280,6 +281,9 @@ export function planImport(project: OpenProject, opened: OpenedBundle): Promise<
 
 async function planImportNow(project: OpenProject, opened: OpenedBundle): Promise<ImportPlan> {
   const { tables: local, lastSeq: localSeq } = await localForPlan(project, opened);
+  // A delta may point at records only this project has: its references are checked against both.
+  const against = checkAgainstProject(local, opened.tables);
+  if (against.total > 0) throw new BundleError("invalid-records", `The bundle holds records that do not fit this project, so nothing was merged: ${describeProblems(against)}.`);
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
   const exporterId = opened.manifest.exporter.coderId;
@@ -370,6 +374,9 @@ export function liveCounts(tables: ProjectTables): Record<StampedTableName, numb
 export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
   // Opened for merging, some transcripts or records were left out: a project made from it would lack them.
   if (opened.contentLeftOut.length > 0 || opened.recordsLeftOut) throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
+  // A delta's references were not checked on read (they may point into a project): here there is none.
+  const against = checkAgainstProject(emptyProjectTables(), opened.tables);
+  if (against.total > 0) throw new BundleError("invalid-records", `The bundle holds records that point at what it does not have, so no project was made from it: ${describeProblems(against)}.`);
   const id = asCopy ? newId() : opened.manifest.projectId;
   if (!asCopy && (await getProject(id))) {
     throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);

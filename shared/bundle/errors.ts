@@ -13,9 +13,10 @@ export type BundleErrorCode =
   | "tampered"
   | "newer-version"
   | "bad-manifest"
-  | "bad-key"
-  /** A source too large to hold in a bundle (issue 13 item 7). */
-  | "too-large";
+  | "invalid-records"
+  /** Past a bundle limit, or a source too large to hold in a bundle. */
+  | "too-large"
+  | "bad-key";
 
 export class BundleError extends Error {
   override readonly name = "BundleError";

@@ -20,8 +20,9 @@ interface Header {
 }
 
 /**
- * Decrypts, unzips and verifies a bundle: format name, version (newer refused, older migrated), and
- * each table's SHA-256 and record count. Throws BundleError with a code and a message naming the file.
+ * Decrypts, unzips and verifies a bundle: format name, version (newer refused, older migrated), each
+ * table's SHA-256 and record count, what it unpacks to (limits.ts), and every record (its schema, the
+ * checks across records, each transcript against its content hash). Throws BundleError with a code and a message naming the file.
  */
 export async function readBundle(bytes: Uint8Array, key: BundleKey, options: ReadOptions = {}): Promise<OpenedBundle> {
   const name = options.fileName;
@@ -59,7 +60,7 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
   const payload = afterHeader.length - PAYLOAD_NONCE;
   const chunks = Math.max(1, Math.ceil(payload / SEALED_CHUNK));
   const total = Math.max(0, payload - chunks * 16);
-  const zip = new BundleZipReader(name, options.hasher, options.skipContent);
+  const zip = new BundleZipReader(name, options.hasher, options.skipContent, options.limits);
   let done = 0;
   try {
     openPayload(
@@ -85,7 +86,7 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
 
 /** A plain zip of a bundle (e.g. decrypted with `age -d`), verified the same way. */
 export async function bundleFromZip(zip: Uint8Array, options: ReadOptions = {}): Promise<OpenedBundle> {
-  const reader = new BundleZipReader(options.fileName, options.hasher, options.skipContent);
+  const reader = new BundleZipReader(options.fileName, options.hasher, options.skipContent, options.limits);
   for (let at = 0; at < zip.length; at += FEED) {
     reader.push(zip.subarray(at, Math.min(zip.length, at + FEED)));
     options.onProgress?.({ phase: "unpacking", done: Math.min(zip.length, at + FEED), total: zip.length });

@@ -74,6 +74,8 @@ export interface ReadOptions {
    * `contentLeftOut`). A transcript never changes once imported, so merging does not need them again.
    */
   skipContent?: SkipContent;
+  /** Bounds on what the bundle may unpack to; default BUNDLE_LIMITS (shared/bundle/limits.ts). Tests lower them. */
+  limits?: Partial<import("./limits").BundleLimits>;
 }
 
 export interface SkipContent {

@@ -130,9 +130,15 @@ export async function inflateEntry(entry: ZipEntry, onData: (chunk: Uint8Array) 
   writer.write(entry.data as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
   const reader = stream.readable.getReader();
-  for (;;) {
-    const next = await reader.read();
-    if (next.done) return;
-    onData(next.value);
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return;
+      onData(next.value);
+    }
+  } catch (error) {
+    // `onData` stopping the reading (a limit passed): inflate no further.
+    reader.cancel().catch(() => undefined);
+    throw error;
   }
 }

@@ -2,34 +2,34 @@
  * Reads the plain zip of a bundle: the compressed zip is collected as it is decrypted (about a fifth of
  * the text's size). `finish()` reads and checks the manifest, then inflates each table it lists as a
  * stream, hashing, splitting into lines and parsing chunk by chunk (the decompressed text is never
- * held whole), compares every table's SHA-256 and record count, and migrates an older format.
+ * held whole, and what it unpacks to is bounded: limits.ts), compares every table's SHA-256 and record
+ * count, migrates an older format, and checks every record against its schema and the checks across
+ * records (shared/model/validate.ts, checkTables.ts), transcripts against their content hashes included.
  */
+import { checkTables, describeProblems } from "../model/checkTables";
 import { PROJECT_TABLE_NAMES, emptyProjectTables, type ProjectTableName, type ProjectTables } from "../model/tables";
+import { concat } from "./bytes";
 import { BundleError, subject } from "./errors";
 import { checkSourceSizes } from "./sourceSizes";
-import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
+import { hexDigest, nobleSha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
+import { limitsWith, type BundleLimits } from "./limits";
 import { migrate, readVersion, validateManifest } from "./migrate";
 import { readSignature } from "./signature";
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type OpenedBundle, type SkipContent } from "./types";
+import { newFileState, readTable, readTableSkipping, type ByteBudget, type FileState } from "./tableReader";
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleManifest, type OpenedBundle, type SkipContent } from "./types";
 import { inflateEntry, listZip, ZipStructureError, type ZipEntry } from "./zipEntries";
 
-interface FileState {
-  hash: Sha256;
-  records: unknown[];
-  /** Ids of content lines counted and hashed but not parsed (ReadOptions.skipContent). */
-  leftOut: string[];
-  broken: string | null;
-}
-
 interface TableJob {
-  table: string;
+  table: ProjectTableName;
   file: string;
   count: number;
   sha256: string;
   entry: ZipEntry;
   state: FileState;
 }
+
+const TABLE_NAMES: ReadonlySet<string> = new Set(PROJECT_TABLE_NAMES);
 
 export class BundleZipReader {
   private parts: Uint8Array[] = [];
@@ -38,7 +38,12 @@ export class BundleZipReader {
     private readonly fileName: string | undefined,
     private readonly hasher: Sha256Factory = nobleSha256,
     private readonly skipContent?: SkipContent,
-  ) {}
+    limits?: Partial<BundleLimits>,
+  ) {
+    this.limits = limitsWith(limits);
+  }
+
+  private readonly limits: BundleLimits;
 
   push(chunk: Uint8Array): void {
     this.parts.push(chunk);
@@ -61,8 +66,13 @@ export class BundleZipReader {
   }
 
   /** Each table's hash and record count against the manifest; the records go into `into`. */
-  private async checkTables(jobs: readonly TableJob[], into: Record<string, unknown[]>): Promise<void> {
+  private async checkTables(jobs: readonly TableJob[], into: Partial<Record<ProjectTableName, unknown[]>>): Promise<void> {
     const name = this.fileName;
+    // A limit first: reading stopped there, so the hash and count below could only disagree.
+    const over = jobs.find((j) => j.state.overLimit);
+    if (over) {
+      throw new BundleError("too-large", `${subject(name)} ${over.state.overLimit}: more than Margin reads from one bundle (see “Limits” in docs/bundle-format.md), so nothing was imported.`, name);
+    }
     for (const { table, file, count: expected, sha256, state } of jobs) {
       if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${file} ${state.broken}.`, name);
       const digest = await hexDigest(state.hash);
@@ -83,25 +93,9 @@ export class BundleZipReader {
     const zipEntries = this.list();
     const manifestEntry = zipEntries.get(MANIFEST_FILE);
     if (!manifestEntry) throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}.`, name);
-    const manifestChunks: Uint8Array[] = [];
-    try {
-      await inflateEntry(manifestEntry, (c) => manifestChunks.push(c));
-    } catch {
-      throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
-    }
-    const manifestBytes = concat(manifestChunks);
+    const { bytes: manifestBytes, manifest: manifestIn } = await readManifest(manifestEntry, name, this.limits.manifestBytes);
     // Checked before any table is read: a bad signature is refused at once.
     const signature = await readSignature(zipEntries, manifestBytes, name);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(manifestBytes));
-    } catch {
-      throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not valid JSON.`, name);
-    }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not a JSON object.`, name);
-    }
-    const manifestIn = raw as Record<string, unknown>;
     if (manifestIn.format !== BUNDLE_FORMAT) {
       throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle (its manifest says format “${String(manifestIn.format)}”).`, name);
     }
@@ -118,19 +112,10 @@ export class BundleZipReader {
     // Hashes and counts are checked against the manifest as written, before any migration.
     const entries = manifestIn.tables;
     if (typeof entries !== "object" || entries === null) throw new BundleError("bad-manifest", `${subject(name)} has a manifest without its list of tables.`, name);
-    const rawTables: Record<string, unknown[]> = {};
+    const rawTables: Partial<Record<ProjectTableName, unknown[]>> = {};
     const skip = this.skipContent && this.skipContent.projectId === manifestIn.projectId && this.skipContent.sourceIds.size > 0 ? this.skipContent.sourceIds : null;
     const contentLeftOut: string[] = [];
-    const jobs: TableJob[] = [];
-    for (const [table, entry] of Object.entries(entries as Record<string, unknown>)) {
-      const e = entry as { file?: unknown; count?: unknown; sha256?: unknown } | null;
-      if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") {
-        throw new BundleError("bad-manifest", `${subject(name)} has a manifest entry for “${table}” without file, count and SHA-256.`, name);
-      }
-      const zipEntry = zipEntries.get(e.file);
-      if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      jobs.push({ table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: { hash: this.hasher(), records: [], leftOut: [], broken: null } });
-    }
+    const jobs = this.tableJobs(entries as Record<string, unknown>, zipEntries);
     // All tables at once: native inflate works off the main thread, so one table inflates while another
     // is parsed. Each table keeps its own order, hash and records. With transcripts to skip, their
     // table waits for the sources: when the project already has every source's text, nothing in it
@@ -154,157 +139,89 @@ export class BundleZipReader {
 
     const migrated = migrate({ manifest: manifestIn, tables: rawTables }, version);
     const manifest = validateManifest(migrated.manifest, name);
-    const tables: ProjectTables = emptyProjectTables();
+    const tables = emptyProjectTables();
     for (const table of PROJECT_TABLE_NAMES) {
-      const rows = migrated.tables[table] ?? [];
-      checkRecords(table, rows, name);
-      (tables[table] as unknown[]) = rows;
+      (tables[table] as unknown[]) = Object.hasOwn(migrated.tables, table) ? (migrated.tables[table] ?? []) : [];
     }
+    await this.checkRecords(tables, manifest);
     checkSourceSizes(tables, name);
     return { manifest, tables, contentLeftOut, ...(signature ? { signature } : {}) };
   }
-}
 
-/** Inflates one table, hashing the bytes and parsing each complete line as soon as it has arrived. */
-async function readTable(entry: ZipEntry, state: FileState): Promise<void> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let pending = "";
-  const onData = (data: Uint8Array) => {
-    if (state.broken) return;
-    state.hash.update(data);
-    try {
-      // Line ends are looked for in the new piece only: searching `pending + piece` would copy a long
-      // record (a transcript, ~80 KB) again for every chunk it spans.
-      const piece = decoder.decode(data, { stream: true });
-      let nl = piece.indexOf("\n");
-      if (nl < 0) {
-        pending += piece;
-        return;
+  /**
+   * One job per table of the manifest. Every one of the eight tables must be listed, and nothing else:
+   * a name Margin does not know (`__proto__` among them) is refused, not read into an object.
+   */
+  private tableJobs(entries: Record<string, unknown>, zipEntries: ReadonlyMap<string, ZipEntry>): TableJob[] {
+    const name = this.fileName;
+    const bad = (what: string) => new BundleError("bad-manifest", `${subject(name)} has a manifest ${what}.`, name);
+    for (const table of Object.keys(entries)) if (!TABLE_NAMES.has(table)) throw bad(`that lists a table “${table.slice(0, 60)}” Margin does not know`);
+    const budget: ByteBudget = { used: 0, max: this.limits.totalBytes };
+    return PROJECT_TABLE_NAMES.map((table): TableJob => {
+      if (!Object.hasOwn(entries, table)) throw bad(`that does not list the table “${table}”`);
+      const e = entries[table] as { file?: unknown; count?: unknown; sha256?: unknown } | null;
+      if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") throw bad(`entry for “${table}” without file, count and SHA-256`);
+      const max = this.limits.records[table];
+      if (e.count > max) {
+        throw new BundleError(
+          "too-large",
+          `${subject(name)} says ${e.file} holds ${e.count.toLocaleString("en-GB")} records; Margin reads at most ${max.toLocaleString("en-GB")} ${table} from one bundle (see “Limits” in docs/bundle-format.md), so nothing was imported.`,
+          name,
+        );
       }
-      const first = pending + piece.slice(0, nl);
-      if (first.length > 0) state.records.push(JSON.parse(first));
-      let from = nl + 1;
-      for (nl = piece.indexOf("\n", from); nl >= 0; nl = piece.indexOf("\n", from)) {
-        if (nl > from) state.records.push(JSON.parse(piece.slice(from, nl)));
-        from = nl + 1;
-      }
-      pending = piece.slice(from);
-    } catch {
-      state.broken = "is not valid UTF-8 JSON lines";
+      const zipEntry = zipEntries.get(e.file);
+      if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
+      return { table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: newFileState(e.file, this.hasher(), max, this.limits.lineLength, budget) };
+    });
+  }
+
+  /** Every record against its schema and the checks across records (transcripts against their hashes). */
+  private async checkRecords(tables: ProjectTables, manifest: BundleManifest): Promise<void> {
+    const name = this.fileName;
+    const encoder = new TextEncoder();
+    const hashText = async (text: string) => {
+      const hash = this.hasher();
+      hash.update(encoder.encode(text));
+      return hexDigest(hash);
+    };
+    const result = await checkTables(tables, { kind: manifest.kind, hashText });
+    if (result.total > 0) {
+      throw new BundleError(
+        "invalid-records",
+        `${subject(name)} holds ${result.total === 1 ? "a record" : `${result.total.toLocaleString("en-GB")} records`} Margin cannot use, so nothing was imported: ${describeProblems(result)}.`,
+        name,
+      );
     }
-  };
-  await inflateLines(entry, state, onData, () => {
-    const rest = pending + decoder.decode();
-    if (rest.length > 0) state.records.push(JSON.parse(rest));
-  });
-}
-
-/** Inflates an entry through `onData`, then `lastLine` for what follows the last newline; failures mark the table broken. */
-async function inflateLines(entry: ZipEntry, state: FileState, onData: (data: Uint8Array) => void, lastLine: () => void): Promise<void> {
-  try {
-    await inflateEntry(entry, onData);
-  } catch {
-    state.broken = "cannot be unpacked";
-    return;
-  }
-  if (state.broken) return;
-  try {
-    lastLine();
-  } catch {
-    state.broken = "is not valid UTF-8 JSON lines";
   }
 }
 
-/**
- * Like readTable, for the content table when the caller already has some transcripts: lines are split
- * on the newline byte (never part of a multi-byte UTF-8 character, and escaped inside JSON strings), a
- * line starting `{"id":"<id>"` with a known id is only hashed and counted, the others are parsed. A
- * line in any other shape is parsed, so a bundle written differently still reads correctly.
- */
-async function readTableSkipping(entry: ZipEntry, state: FileState, skip: ReadonlySet<string>): Promise<void> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let parts: Uint8Array[] = [];
+/** manifest.json, inflated no further than its limit and parsed: its bytes (what a signature covers) and a JSON object, or a BundleError. */
+async function readManifest(entry: ZipEntry, name: string | undefined, maxBytes: number): Promise<{ bytes: Uint8Array; manifest: Record<string, unknown> }> {
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let decided = false;
-  let skipping = false;
-  const decide = () => {
-    decided = true;
-    const first = parts[0];
-    const id = lineId(first && first.length >= ID_PREFIX_LIMIT ? first : concat(parts));
-    skipping = id !== null && skip.has(id);
-    if (skipping && id !== null) {
-      state.leftOut.push(id);
-      parts = [];
-    }
-  };
-  const endLine = () => {
-    if (!decided && size > 0) decide();
-    if (!skipping && size > 0) state.records.push(JSON.parse(decoder.decode(concat(parts))));
-    parts = [];
-    size = 0;
-    decided = false;
-    skipping = false;
-  };
-  const onData = (data: Uint8Array) => {
-    if (state.broken) return;
-    state.hash.update(data);
-    try {
-      let from = 0;
-      for (;;) {
-        const nl = data.indexOf(0x0a, from);
-        const end = nl < 0 ? data.length : nl;
-        if (end > from && !skipping) parts.push(data.subarray(from, end));
-        size += end - from;
-        if (!decided && size >= ID_PREFIX_LIMIT) decide();
-        if (nl < 0) return;
-        endLine();
-        from = nl + 1;
+  let tooLarge = false;
+  try {
+    await inflateEntry(entry, (c) => {
+      size += c.length;
+      if (size > maxBytes) {
+        tooLarge = true;
+        throw new Error("manifest too large");
       }
-    } catch {
-      state.broken = "is not valid UTF-8 JSON lines";
-    }
-  };
-  await inflateLines(entry, state, onData, endLine);
-}
-
-/** Enough of a line's start to hold `{"id":"` and any id Margin writes. */
-const ID_PREFIX_LIMIT = 256;
-const ID_PREFIX = [0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22]; // {"id":"
-
-/** The id of a line that starts `{"id":"…"` with a plain (unescaped) id, else null. */
-function lineId(head: Uint8Array): string | null {
-  for (let i = 0; i < ID_PREFIX.length; i++) if (head[i] !== ID_PREFIX[i]) return null;
-  const close = head.indexOf(0x22, ID_PREFIX.length);
-  if (close < 0) return null;
-  let id = "";
-  for (let i = ID_PREFIX.length; i < close; i++) {
-    const b = head[i] as number;
-    // A backslash or a non-ASCII byte: leave it to JSON.parse.
-    if (b === 0x5c || b >= 0x80 || b < 0x20) return null;
-    id += String.fromCharCode(b);
+      chunks.push(c);
+    });
+  } catch {
+    if (tooLarge) throw new BundleError("too-large", `${subject(name)} has a manifest larger than ${maxBytes.toLocaleString("en-GB")} bytes, so it is not one Margin wrote.`, name);
+    throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
   }
-  return id;
-}
-
-/** Every record must at least be an object with an id; stamped tables also need their stamp. */
-function checkRecords(table: ProjectTableName, rows: readonly unknown[], name: string | undefined): void {
-  const stamped = table !== "sourceContent";
-  for (const row of rows) {
-    const r = row as Record<string, unknown> | null;
-    const ok =
-      typeof r === "object" && r !== null && typeof r.id === "string" && (!stamped || (typeof r.updatedAt === "string" && typeof r.updatedBy === "string" && typeof r.deleted === "boolean"));
-    if (!ok) throw new BundleError("bad-manifest", `${subject(name)} has a record in ${table} without an id, stamp or tombstone flag.`, name);
+  const bytes = concat(chunks);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not valid JSON.`, name);
   }
-}
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new BundleError("bad-manifest", `${subject(name)} has a manifest that is not a JSON object.`, name);
   }
-  return out;
+  return { bytes, manifest: raw as Record<string, unknown> };
 }

@@ -42,6 +42,11 @@ export function parseStamp(text: string): HlcStamp {
   return { wallTime: Number(wall), counter: parseInt(counter, 36), node };
 }
 
+/** Whether `text` is a well-formed stamp (what parseStamp accepts), without throwing. */
+export function isStamp(text: unknown): text is string {
+  return typeof text === "string" && STAMP_PATTERN.test(text);
+}
+
 /** Orders two stamps: negative, zero or positive. Plain string comparison gives the same answer. */
 export function compareStamps(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -9,6 +9,8 @@
 import { HybridLogicalClock } from "../clock/hlc";
 import { tooManyCodes } from "../codebook/plan";
 import { clockNodeFor, newId } from "../ids";
+import { sha256Hex } from "../import/stats";
+import { checkTables, describeProblems } from "../model/checkTables";
 import { emptyProjectTables } from "../model/tables";
 import type { CoderRecord, MemoRecord, RecordMeta } from "../model/records";
 import { RefiError, quoted } from "./errors";
@@ -199,6 +201,10 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
     skipped.push({ kind: element, name: `${count} element(s)`, reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
   }
   if (codeCount !== tables.codes.length) problems.push(`${codeCount} codes in the file, ${tables.codes.length} imported.`);
+  // The same schemas and checks as a bundle's (a content hash is of the text as imported): whatever the
+  // file held, nothing that would not open as a bundle is written.
+  const checked = await checkTables(tables, { kind: "whole", hashText: sha256Hex });
+  if (checked.total > 0) throw new RefiError(fileName, `${quoted(fileName)} gave records Margin cannot use, so nothing was imported: ${describeProblems(checked)}.`);
 
   return {
     projectName: project.name.trim() && project.name.trim() !== "Untitled" ? project.name.trim() : fileName.replace(/\.(qdpx|qde)$/i, ""),

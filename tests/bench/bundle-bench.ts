@@ -10,6 +10,7 @@
  * From tests/bench/main.ts: `await runBundleBench({ sources: options.files, seed: options.seed }, log)`.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -88,7 +89,7 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
     const id = `src-${String(i).padStart(5, "0")}`;
     const source: SourceRecord = {
       ...meta(id, n++), name: `Interview ${i + 1}`, kind: "interview", fileName: `${id}.docx`, format: "docx", importedAt: "2026-11-26T10:00:00.000Z",
-      charCount: text.length, wordCount: words, contentHash: `hash-${seed}-${i}`, caseIds: [], memo: "",
+      charCount: text.length, wordCount: words, contentHash: createHash("sha256").update(text, "utf8").digest("hex"), caseIds: [], memo: "",
     };
     t.sources.push(source);
     t.sourceContent.push({ id, text, blocks, marks: [], turns: [], timestamps: [], warnings: [] });

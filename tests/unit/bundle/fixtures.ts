@@ -1,4 +1,6 @@
 /** Small, deterministic projects for bundle, merge and CLI tests. */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { formatStamp } from "../../../shared/clock/hlc";
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../../shared/model/records";
 import { emptyProjectTables, type ProjectTables } from "../../../shared/model/tables";
@@ -14,7 +16,12 @@ export function meta(id: string, at: string, by = "coder-a") {
   return { id, createdAt: "2026-11-26T10:00:00.000Z", updatedAt: at, updatedBy: by, deleted: false };
 }
 
-export function source(id: string, text: string, at = stamp(1), by = "coder-a", hash = `hash-${text.length}-${text.slice(0, 12)}`): { source: SourceRecord; content: SourceContentRecord } {
+/** Hex SHA-256 of the text's UTF-8, as import computes a source's contentHash (bundles are checked against it). */
+export function textHash(text: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(text)));
+}
+
+export function source(id: string, text: string, at = stamp(1), by = "coder-a", hash = textHash(text)): { source: SourceRecord; content: SourceContentRecord } {
   return {
     source: {
       ...meta(id, at, by),
