@@ -75,10 +75,12 @@ const FIELD_LABELS: Record<string, string> = {
   values: "Attribute values",
   options: "Options",
   initials: "Initials",
+  mergedInto: "Merged into",
+  codedAs: "Coded as",
 };
 
 /** Fields holding a code or source id: shown by that record's name. */
-const ID_FIELDS = new Set(["parentId", "codeId", "sourceId", "targetId"]);
+const ID_FIELDS = new Set(["parentId", "codeId", "sourceId", "targetId", "mergedInto", "codedAs"]);
 
 function show(field: string, value: unknown, names: ReadonlyMap<string, string>): string {
   // A tombstone against an edit is the usual coding conflict: say it in words, not true/false.

@@ -11,7 +11,7 @@ import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta } from "../model/
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../model/tables";
 import { STAMPED_TABLES } from "./lww";
 import { emptyCounts } from "./plan";
-import { describeRepairs, settleCodes, type SettleReport } from "./settle";
+import { describeRepairs, mayNeedSettling, settleCodes, type SettleReport } from "./settle";
 import type { AppliedMerge, ApplyContext, MergePlan, MergeResolutions, MergeSummary, StampedTableName } from "./types";
 
 /** Records keyed by id per table: the puts being built, over the local project. */
@@ -28,6 +28,14 @@ class Workspace {
 
   unput(table: keyof ProjectTables, id: string): void {
     this.puts.get(table)?.delete(id);
+  }
+
+  /** The merged view of a table without copying it: local records (or their puts), then new puts. */
+  *records<K extends keyof ProjectTables>(table: K): Generator<ProjectTables[K][number]> {
+    const puts = this.puts.get(table) ?? new Map<string, unknown>();
+    const local = this.local[table] as ProjectTables[K][number][];
+    for (const r of local) if (!puts.has(r.id)) yield r;
+    for (const r of puts.values()) yield r as ProjectTables[K][number];
   }
 
   /** The merged view of a table: local records with the puts over them. */
@@ -49,8 +57,10 @@ class Workspace {
 export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolutions: MergeResolutions = {}, ctx?: ApplyContext): AppliedMerge {
   const ws = new Workspace(local);
   for (const t of PROJECT_TABLE_NAMES) for (const r of plan.winners[t]) ws.put(t, r);
-  // Settled before the choices too: a code the join brings back (codings still on it) can be in a clash.
-  const first = settle(ws);
+  // Settled before the choices too when the join can need it: a code it brings back can be in a clash.
+  const codeById = new Map(local.codes.map((c) => [c.id, c]));
+  for (const c of plan.winners.codes) codeById.set(c.id, c);
+  const first = mayNeedSettling((id) => codeById.get(id), plan.winners) ? settle(ws) : NOTHING_SETTLED;
   const needCtx = (why: string): ApplyContext => {
     if (!ctx) throw new Error(`Merging needs a clock to stamp ${why}.`);
     return ctx;
@@ -165,8 +175,11 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
 }
 
 /** Puts the settled versions of the workspace's codes and codings (settle.ts); returns what it did. */
+const NOTHING_SETTLED: SettleReport = { codingsRepointed: 0, codesRestored: [], codesRecovered: [] };
+
+/** Settles the whole merged project: also the check that repairs old data (a full pass, no copies). */
 function settle(ws: Workspace): SettleReport {
-  const settled = settleCodes({ codes: ws.view("codes"), codings: ws.view("codings") });
+  const settled = settleCodes({ codes: ws.records("codes"), codings: ws.records("codings") });
   for (const c of settled.codes) ws.put("codes", c);
   for (const c of settled.codings) ws.put("codings", c);
   return settled.report;

@@ -6,7 +6,7 @@ import { nameKey } from "../coding/codeTree";
 import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta, SourceRecord } from "../model/records";
 import { emptyProjectTables, type ProjectTables } from "../model/tables";
 import { compareVersions, differingFields, STAMPED_TABLES } from "./lww";
-import { rawStamp, settleCodes } from "./settle";
+import { mayNeedSettling, rawStamp, settleCodes } from "./settle";
 import type { ChangeCounts, CodeClash, MergeConflict, MergeOptions, MergePlan, StampedTableName } from "./types";
 
 export function emptyCounts(): ChangeCounts {
@@ -171,12 +171,13 @@ export function findClashes(local: ProjectTables, winners: ProjectTables): CodeC
   for (const c of local.codes) merged.set(c.id, c);
   for (const c of winners.codes) merged.set(c.id, c);
   // As the merge will leave them: a deleted code the bundle's codings bring back is a code it brings.
-  const mergedCodings = new Map<string, CodingRecord>();
-  for (const c of local.codings) mergedCodings.set(c.id, c);
-  for (const c of winners.codings) mergedCodings.set(c.id, c);
-  for (const c of settleCodes({ codes: [...merged.values()], codings: [...mergedCodings.values()] }).codes) {
-    merged.set(c.id, c);
-    fromBundle.add(c.id);
+  if (mayNeedSettling((id) => merged.get(id), winners)) {
+    const arriving = new Set(winners.codings.map((c) => c.id));
+    const codings = [...local.codings.filter((c) => !arriving.has(c.id)), ...winners.codings];
+    for (const c of settleCodes({ codes: merged.values(), codings }).codes) {
+      merged.set(c.id, c);
+      fromBundle.add(c.id);
+    }
   }
   if (fromBundle.size === 0) return [];
   const groups = new Map<string, CodeRecord[]>();

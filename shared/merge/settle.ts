@@ -15,7 +15,6 @@
  * same versions, and settling again, or after any further join, gives the result of settling once.
  */
 import type { CodeRecord, CodingRecord } from "../model/records";
-import type { ProjectTables } from "../model/tables";
 import { stableStringify } from "./lww";
 
 /** Appended to the stamp of a settled version. Node ids are [A-Za-z0-9_.], at most 64, ours 16. */
@@ -126,7 +125,7 @@ function resolver(raw: ReadonlyMap<string, CodeRecord>): (id: string) => Resolut
  * The settled versions to put so that every live coding is on a live code. Pure and deterministic:
  * a function of the records' raw versions only (see the file comment).
  */
-export function settleCodes(tables: Pick<ProjectTables, "codes" | "codings">): Settled {
+export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iterable<CodingRecord> }): Settled {
   const raw = new Map<string, CodeRecord>();
   const stored = new Map<string, CodeRecord>();
   for (const c of tables.codes) {
@@ -179,6 +178,16 @@ export function settleCodes(tables: Pick<ProjectTables, "codes" | "codings">): S
   report.codesRestored.sort((a, b) => (a.id < b.id ? -1 : 1));
   report.codesRecovered.sort((a, b) => (a.id < b.id ? -1 : 1));
   return { codes, codings, report };
+}
+
+/**
+ * Whether joining `arriving` over a settled project can leave a live coding on a deleted code: a code
+ * arrives deleted, or a live coding arrives on a code that is deleted (or missing) after the join.
+ * Cheap (looks at the arriving records only), so planning skips settling when nothing can need it.
+ */
+export function mayNeedSettling(codeAfterJoin: (id: string) => CodeRecord | undefined, arriving: { codes: readonly CodeRecord[]; codings: readonly CodingRecord[] }): boolean {
+  if (arriving.codes.some((c) => c.deleted || isSettledStamp(c.updatedAt))) return true;
+  return arriving.codings.some((k) => !k.deleted && codeAfterJoin(k.codeId)?.deleted !== false);
 }
 
 function recoveredCode(id: string): CodeRecord {
