@@ -192,5 +192,13 @@ describe("no live coding is left on a deleted or missing code", () => {
     // A concurrent rename of the merged code does not bring it back: the redirect wins.
     const renamed = base((t) => t.codes.push({ ...code("c-b", "trust in staff", stamp(30, "nodeB"), "coder-b") }));
     expect(joinTables(merged, renamed).codes.find((c) => c.id === "c-b")?.deleted).toBe(true);
+    // Undoing the merge (the app keeps the field on the code it brings back) is a later version that
+    // wins everywhere, and the coding settled onto “Trust” goes back to “trust”.
+    const settled = joinTables(merged, late);
+    const undone = base((t) => t.codes.push({ ...code("c-b", "trust", stamp(40), "coder-a"), mergedInto: "c-a" }));
+    const back = joinTables(settled, undone);
+    expect(back.codes.find((c) => c.id === "c-b")?.deleted).toBe(false);
+    expect(back.codings.find((k) => k.id === "k-late")?.codeId).toBe("c-b");
+    expect(canonical(back)).toBe(canonical(joinTables(undone, joinTables(late, merged))));
   });
 });
