@@ -3,8 +3,11 @@
  *  [--code-clash merge|keep-both] [--coder NAME] [--signer age1…]…`
  * b is merged into a with the app's own planMerge/applyMergePlan. Conflicts go to the last writer and
  * are listed on stderr. Codes with the same name under the same parent on both sides are never merged
- * or duplicated silently: without --code-clash the command stops and lists them. Who signed each bundle
- * is printed on stderr; a bad signature is refused, and with --signer so is any other signer (cli/signer.ts).
+ * or duplicated silently: without --code-clash the command stops and lists them. Either choice is the
+ * same whichever bundle comes first (the code with the larger id is merged away or renamed), and any
+ * repair of old data (a code restored because live codings were on it) is listed on stderr. Who signed
+ * each bundle is printed on stderr; a bad signature is refused, and with --signer so is any other signer
+ * (cli/signer.ts).
  */
 import { parseArgs } from "node:util";
 import { HybridLogicalClock } from "../../shared/clock/hlc";
@@ -78,6 +81,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     merged.coders.push(coder);
   }
 
+  // Never silent: codes brought back so that no live coding is left on a deleted or missing code.
+  for (const line of summary.repairs) io.err(`repaired: ${line}`);
   for (const c of plan.conflicts) {
     const who = String((c.winner === "incoming" ? c.incoming : c.local).updatedBy);
     io.err(`conflict: ${c.table} ${c.id} (${c.fields.join(", ")}) changed in both; kept the later edit, by ${who}`);
@@ -93,7 +98,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     `merged ${fileB} into ${fileA} → ${values.out} (${(size / 1024).toFixed(0)} KB): ` +
       `${t.sources.new} new sources, ${t.codes.new} new codes, ${t.codings.new} new codings, ${t.memos.new} new memos, ` +
       `${STAMPED_SUM(t, "changed")} changed, ${STAMPED_SUM(t, "deleted")} deleted, ${plan.conflicts.length} conflicts, ` +
-      `${summary.codesMerged} codes merged, ${summary.codesRenamed} renamed`,
+      `${summary.codesMerged} codes merged, ${summary.codesRenamed} renamed` +
+      (summary.codingsRepointed > 0 ? `, ${summary.codingsRepointed} codings moved to the code theirs was merged into` : ""),
   );
   return 0;
 }

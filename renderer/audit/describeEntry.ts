@@ -26,7 +26,7 @@ const SINGULAR: Record<JournaledTable, string> = {
 const OP_WORDS: Record<JournalOp, string> = { create: "created", update: "updated", delete: "deleted", restore: "restored" };
 
 /** Fields that change with every write, or that the researcher never sees. */
-const HIDDEN = new Set(["id", "createdAt", "updatedAt", "updatedBy", "deleted", "contentHash", "authorId", "coderId", "publicKey", "targetKind", "targetId"]);
+const HIDDEN = new Set(["id", "createdAt", "updatedAt", "updatedBy", "deleted", "contentHash", "authorId", "coderId", "publicKey", "targetKind", "targetId", "codedAs"]);
 
 const FIELD_LABELS: Record<string, string> = {
   caseIds: "cases",
@@ -42,6 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
   wordCount: "words",
   fileName: "file name",
   importedAt: "imported",
+  mergedInto: "merged into",
 };
 
 /** Text fields whose values are too long for a one-line detail: the trail says they changed. */
@@ -96,7 +97,7 @@ function formatValue(field: string, value: unknown, names: NameLookup): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
-    const named = field === "parentId" || field === "codeId" ? names.code(value) : field === "sourceId" ? names.source(value) : undefined;
+    const named = field === "parentId" || field === "codeId" || field === "mergedInto" ? names.code(value) : field === "sourceId" ? names.source(value) : undefined;
     return short(named ?? value);
   }
   if (Array.isArray(value)) {

@@ -71,7 +71,7 @@ export class ChangeWriter {
     const before = await this.table<T>(name).get(id);
     if (!before) throw new Error(`No ${name} record ${id}`);
     const stamp = this.ctx.clock.tick();
-    const after = { ...before, ...patch, updatedAt: stamp, updatedBy: this.ctx.coderId } as T;
+    const after = asEdited({ ...before, ...patch, updatedAt: stamp, updatedBy: this.ctx.coderId } as T);
     await this.table<T>(name).put(after);
     await this.journal(name, id, "update", stamp, before, after);
     return after;
@@ -122,7 +122,7 @@ export class ChangeWriter {
     const before = await this.table<T>(name).get(id);
     if (!before) throw new Error(`No ${name} record ${id}`);
     const stamp = this.ctx.clock.tick();
-    const after = { ...before, deleted, updatedAt: stamp, updatedBy: this.ctx.coderId } as T;
+    const after = asEdited({ ...before, deleted, updatedAt: stamp, updatedBy: this.ctx.coderId } as T);
     await this.table<T>(name).put(after);
     await this.journal(name, id, deleted ? "delete" : "restore", stamp, before, after);
     return after;
@@ -179,4 +179,14 @@ export async function writeChanges<R>(
   // Only after the commit: a rolled-back batch must never appear in the undo history.
   if (writer && writer.entries.length > 0) ctx.onCommit?.({ batchId: writer.batchId, label, kind });
   return result;
+}
+
+/**
+ * A coder's edit of a record settling had re-pointed (shared/merge/settle.ts) is a plain edit of what it
+ * shows: the `codedAs` of the settled version does not travel on.
+ */
+function asEdited<T extends object>(record: T): T {
+  if (!("codedAs" in record)) return record;
+  const { codedAs: _settledFrom, ...rest } = record as T & { codedAs?: string };
+  return rest as T;
 }

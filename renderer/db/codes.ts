@@ -204,6 +204,8 @@ export async function mergeCodes(project: OpenProject, fromId: string, intoId: s
     for (const renamed of plan.renamed) await w.update<CodeRecord>("codes", renamed.id, { name: renamed.name });
     await w.update<CodeRecord>("codes", intoId, { description: plan.description });
     await moveCodeMemo(project, w, from, intoId);
+    // The redirect: codings made on A elsewhere, not here yet, follow to B when they arrive (shared/merge/settle.ts).
+    await w.update<CodeRecord>("codes", fromId, { mergedInto: intoId });
     await w.remove<CodeRecord>("codes", fromId);
     return plan;
   });

@@ -145,8 +145,21 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === "done" && (
         <p role="status" className="font-medium text-green-800 dark:text-green-300">
           Merged the bundle from {step.from || "a team member"}: {step.summary.byTable.codings.new} new codings, {step.summary.byTable.codes.new} new codes,{" "}
-          {step.summary.byTable.sources.new} new sources.{conflictSummary(step.summary)} Undo reverses it.
+          {step.summary.byTable.sources.new} new sources.{conflictSummary(step.summary)}
+          {step.summary.codingsRepointed > 0 &&
+            ` ${step.summary.codingsRepointed === 1 ? "1 coding" : `${step.summary.codingsRepointed} codings`} moved to the code theirs was merged into.`}{" "}
+          Undo reverses it.
         </p>
+      )}
+      {step.name === "done" && step.summary.repairs.length > 0 && (
+        <div role="alert" aria-label="Repaired while merging" className="rounded border border-amber-600 p-2">
+          <p className="font-medium">Repaired while merging, so no coding is lost:</p>
+          <ul className="list-disc pl-5">
+            {step.summary.repairs.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {busy && <p role="status">{busy}</p>}
       {error && (

@@ -75,10 +75,12 @@ const FIELD_LABELS: Record<string, string> = {
   values: "Attribute values",
   options: "Options",
   initials: "Initials",
+  mergedInto: "Merged into",
+  codedAs: "Coded as",
 };
 
 /** Fields holding a code or source id: shown by that record's name. */
-const ID_FIELDS = new Set(["parentId", "codeId", "sourceId", "targetId"]);
+const ID_FIELDS = new Set(["parentId", "codeId", "sourceId", "targetId", "mergedInto", "codedAs"]);
 
 function show(field: string, value: unknown, names: ReadonlyMap<string, string>): string {
   // A tombstone against an edit is the usual coding conflict: say it in words, not true/false.
@@ -138,19 +140,29 @@ export function MergePreview({
           <h3 id="clash-heading" className="font-semibold">
             Codes with the same name
           </h3>
-          <p className="text-slate-600 dark:text-slate-400">Both of you made a code with the same name in the same place. Merge them into one, or keep both (the incoming one gets “(2)”).</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            Both of you made a code with the same name in the same place. Merge them into one, or keep both (one gets a number). Whichever of you decides, and
+            in whichever order you exchange, you both end up with the same codes.
+          </p>
           {plan.codeClashes.map((clash) => {
             const choice = resolutions.clashes?.[clash.incomingId] ?? "keep-both";
+            // The same rule as shared/merge/apply.ts: the code with the smaller id is the one kept as it is.
+            const keptId = clash.incomingId < clash.localId ? clash.incomingId : clash.localId;
+            const otherId = keptId === clash.incomingId ? clash.localId : clash.incomingId;
+            const kept = recordNames.get(keptId) ?? clash.name;
+            const other = recordNames.get(otherId) ?? clash.name;
             return (
               <fieldset key={clash.incomingId} className="mt-2 rounded border border-slate-300 p-2 dark:border-slate-700">
                 <legend className="px-1">
                   “{clash.name}” — {clash.localCodings} codings here, {clash.incomingCodings} in the bundle
                 </legend>
                 <label className="mr-4 inline-flex items-center gap-1.5">
-                  <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "merge"} onChange={() => setClash(clash.incomingId, "merge")} /> Merge into the existing code
+                  <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "merge"} onChange={() => setClash(clash.incomingId, "merge")} /> Merge into one
+                  code, “{kept.trim()}”
                 </label>
                 <label className="inline-flex items-center gap-1.5">
                   <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "keep-both"} onChange={() => setClash(clash.incomingId, "keep-both")} /> Keep both
+                  (“{other.trim()}” gets a number)
                 </label>
               </fieldset>
             );

@@ -1,8 +1,9 @@
 /**
  * Turning a plan and the researcher's choices into records to write. The join itself (plan.winners)
- * needs no new stamps; the choices do: picking a conflict's losing side, merging a clashing code into
- * the existing one, or keeping both (the incoming one renamed) are new edits by the merging coder,
- * stamped after everything in both projects so every other replica takes them too.
+ * needs no new stamps; the choices do: picking a conflict's losing side, merging two clashing codes
+ * (the larger id into the smaller, leaving a redirect), or keeping both (the larger id renamed) are new
+ * edits by the merging coder, stamped after everything in both projects so every other replica takes
+ * them too. Then the result is settled (settle.ts): no live coding is left on a deleted code.
  */
 import { planMerge as planCodeMerge } from "../coding/merge";
 import { uniqueSiblingName } from "../coding/codeTree";
@@ -10,6 +11,7 @@ import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta } from "../model/
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../model/tables";
 import { STAMPED_TABLES } from "./lww";
 import { emptyCounts } from "./plan";
+import { describeRepairs, mayNeedSettling, settleCodes, type SettleReport } from "./settle";
 import type { AppliedMerge, ApplyContext, MergePlan, MergeResolutions, MergeSummary, StampedTableName } from "./types";
 
 /** Records keyed by id per table: the puts being built, over the local project. */
@@ -26,6 +28,14 @@ class Workspace {
 
   unput(table: keyof ProjectTables, id: string): void {
     this.puts.get(table)?.delete(id);
+  }
+
+  /** The merged view of a table without copying it: local records (or their puts), then new puts. */
+  *records<K extends keyof ProjectTables>(table: K): Generator<ProjectTables[K][number]> {
+    const puts = this.puts.get(table) ?? new Map<string, unknown>();
+    const local = this.local[table] as ProjectTables[K][number][];
+    for (const r of local) if (!puts.has(r.id)) yield r;
+    for (const r of puts.values()) yield r as ProjectTables[K][number];
   }
 
   /** The merged view of a table: local records with the puts over them. */
@@ -47,13 +57,19 @@ class Workspace {
 export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolutions: MergeResolutions = {}, ctx?: ApplyContext): AppliedMerge {
   const ws = new Workspace(local);
   for (const t of PROJECT_TABLE_NAMES) for (const r of plan.winners[t]) ws.put(t, r);
+  // Settled before the choices too when the join can need it: a code it brings back can be in a clash.
+  const codeById = new Map(local.codes.map((c) => [c.id, c]));
+  for (const c of plan.winners.codes) codeById.set(c.id, c);
+  const first = mayNeedSettling((id) => codeById.get(id), plan.winners) ? settle(ws) : NOTHING_SETTLED;
   const needCtx = (why: string): ApplyContext => {
     if (!ctx) throw new Error(`Merging needs a clock to stamp ${why}.`);
     return ctx;
   };
   const restamp = <T extends RecordMeta>(r: T, why: string): T => {
     const c = needCtx(why);
-    return { ...r, updatedAt: c.stamp(), updatedBy: c.coderId };
+    // A new edit: a settled coding's `codedAs` (settle.ts) does not travel on with it.
+    const { codedAs: _settledFrom, ...plain } = r as T & { codedAs?: string };
+    return { ...(plain as T), updatedAt: c.stamp(), updatedBy: c.coderId };
   };
 
   const summary: MergeSummary = {
@@ -62,6 +78,8 @@ export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolution
     codesRenamed: 0,
     conflictsKeptLocal: 0,
     conflictsTookIncoming: 0,
+    codingsRepointed: 0,
+    repairs: [],
   };
 
   for (const conflict of plan.conflicts) {
@@ -80,19 +98,47 @@ export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolution
     const incomingCode = codes.find((c) => c.id === clash.incomingId);
     const localCode = codes.find((c) => c.id === clash.localId);
     if (!incomingCode || !localCode || incomingCode.deleted || localCode.deleted) continue;
+    // Which code survives, or is renamed, follows from the ids, never from who merges whose bundle:
+    // two coders resolving the same clash on their own laptops make the same decision.
+    const [first, second] = incomingCode.id < localCode.id ? [incomingCode, localCode] : [localCode, incomingCode];
     if (choice === "keep-both") {
-      const name = uniqueSiblingName(codes, incomingCode.parentId, incomingCode.name, incomingCode.id);
-      if (name !== incomingCode.name) {
-        ws.put("codes", restamp({ ...incomingCode, name }, "a renamed code"));
+      // Its live siblings, as roots: the code tree would not list children of a deleted parent.
+      const siblings = codes.filter((c) => !c.deleted && c.parentId === second.parentId).map((c) => ({ ...c, parentId: null }));
+      const name = uniqueSiblingName(siblings, null, second.name, second.id);
+      if (name !== second.name) {
+        ws.put("codes", restamp({ ...second, name }, "a renamed code"));
         summary.codesRenamed++;
       }
       continue;
     }
-    mergeCodeInto(ws, incomingCode, localCode, (r, why) => restamp(r, why));
+    mergeCodeInto(ws, second, first, (r, why) => restamp(r, why));
     summary.codesMerged++;
   }
 
+  // After the join and the choices: no live coding may be left on a deleted or missing code.
+  const after = settle(ws);
+  summary.codingsRepointed = first.codingsRepointed + after.codingsRepointed;
+  summary.repairs = describeRepairs(mergeReports(first, after));
+
   return { puts: ws.result(), summary };
+}
+
+/**
+ * Merging code `fromId` into `intoId` inside one project (the codebook's Merge), as stamped records to
+ * put, with the redirect on the merged code. The app writes the same through renderer/db/codes.ts.
+ */
+export function applyCodeMerge(local: ProjectTables, fromId: string, intoId: string, ctx: ApplyContext): ProjectTables {
+  const ws = new Workspace(local);
+  const codes = ws.view("codes");
+  const from = codes.find((c) => c.id === fromId && !c.deleted);
+  const into = codes.find((c) => c.id === intoId && !c.deleted);
+  if (from && into) {
+    mergeCodeInto(ws, from, into, (r) => {
+      const { codedAs: _settledFrom, ...plain } = r as typeof r & { codedAs?: string };
+      return { ...(plain as typeof r), updatedAt: ctx.stamp(), updatedBy: ctx.coderId };
+    });
+  }
+  return ws.result();
 }
 
 /** "Merge into existing": the shared code-merge rules (coding/merge.ts), written as stamped records. */
@@ -119,13 +165,30 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
     if (c) ws.put("codes", restamp({ ...c, parentId: p.parentId, order: p.order, name: renamed.get(p.id) ?? c.name }, "moved codes"));
   }
   ws.put("codes", restamp({ ...into, description: plan.description }, "the merged code"));
-  ws.put("codes", restamp({ ...from, deleted: true }, "the merged code"));
+  ws.put("codes", restamp({ ...from, deleted: true, mergedInto: into.id }, "the merged code"));
   // Memos follow: on the merged code to the existing one, on joined codings to their survivor.
   for (const m of ws.view("memos") as MemoRecord[]) {
     if (m.deleted) continue;
     const target = m.targetKind === "code" && m.targetId === from.id ? into.id : m.targetKind === "coding" ? survivorOf.get(m.targetId) : undefined;
     if (target) ws.put("memos", restamp({ ...m, targetId: target }, "memos of merged codes"));
   }
+}
+
+/** Puts the settled versions of the workspace's codes and codings (settle.ts); returns what it did. */
+const NOTHING_SETTLED: SettleReport = { codingsRepointed: 0, codesRestored: [], codesRecovered: [] };
+
+/** Settles the whole merged project: also the check that repairs old data (a full pass, no copies). */
+function settle(ws: Workspace): SettleReport {
+  const settled = settleCodes({ codes: ws.records("codes"), codings: ws.records("codings") });
+  for (const c of settled.codes) ws.put("codes", c);
+  for (const c of settled.codings) ws.put("codings", c);
+  return settled.report;
+}
+
+function mergeReports(a: SettleReport, b: SettleReport): SettleReport {
+  const restored = new Map([...a.codesRestored, ...b.codesRestored].map((c) => [c.id, c]));
+  const recovered = new Map([...a.codesRecovered, ...b.codesRecovered].map((c) => [c.id, c]));
+  return { codingsRepointed: a.codingsRepointed + b.codingsRepointed, codesRestored: [...restored.values()], codesRecovered: [...recovered.values()] };
 }
 
 function structuredCounts(plan: MergePlan): Record<StampedTableName, ReturnType<typeof emptyCounts>> {

@@ -22,8 +22,9 @@ export type {
   StampedTableName,
 } from "./types";
 export { planMerge } from "./plan";
-export { applyMergePlan } from "./apply";
+export { applyCodeMerge, applyMergePlan } from "./apply";
 export { compareVersions, overlay, stableStringify, STAMPED_TABLES } from "./lww";
 export { joinTables } from "./join";
+export { describeRepairs, isSettledStamp, rawCode, rawCoding, settleCodes, type SettleReport } from "./settle";
 export { matchSources } from "./plan";
 export { addLeftOut, knownVersionsOf, leaveOutKnown, openedWithoutKnown, type KnownVersions, type LeftOutCounts } from "./known";

@@ -26,11 +26,16 @@ function recordHash(r: RecordMeta): string {
 
 /**
  * Orders two versions of one record: positive when `a` wins, 0 only when they are identical.
- * updatedAt (HLC) first; then updatedBy; then a hash of the whole record, so even two different
+ * A code's redirect (mergedInto) first; then updatedAt (HLC); then updatedBy; then a hash of the whole record, so even two different
  * versions with the same stamp and coder (which a correct clock never makes) resolve the same way
  * on every replica.
  */
 export function compareVersions(a: RecordMeta, b: RecordMeta): number {
+  // A merged-away code's redirect wins over any version without one: merging is a decision every
+  // replica keeps, not an edit a concurrent rename elsewhere could undo (settle.ts relies on it).
+  const ra = (a as { mergedInto?: unknown }).mergedInto !== undefined;
+  const rb = (b as { mergedInto?: unknown }).mergedInto !== undefined;
+  if (ra !== rb) return ra ? 1 : -1;
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? 1 : -1;
   if (a.updatedBy !== b.updatedBy) return a.updatedBy > b.updatedBy ? 1 : -1;
   // The usual case by far: the same version on both sides. Checked field by field, cheaply.

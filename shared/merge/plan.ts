@@ -6,6 +6,7 @@ import { nameKey } from "../coding/codeTree";
 import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta, SourceRecord } from "../model/records";
 import { emptyProjectTables, type ProjectTables } from "../model/tables";
 import { compareVersions, differingFields, STAMPED_TABLES } from "./lww";
+import { mayNeedSettling, rawStamp, settleCodes } from "./settle";
 import type { ChangeCounts, CodeClash, MergeConflict, MergeOptions, MergePlan, StampedTableName } from "./types";
 
 export function emptyCounts(): ChangeCounts {
@@ -81,7 +82,8 @@ export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, opti
       return;
     }
     const order = compareVersions(r, mine);
-    if (order === 0) {
+    // The same edit, settled on one side and not (yet) on the other: settling after the join decides.
+    if (order === 0 || (r.updatedBy === mine.updatedBy && rawStamp(r.updatedAt) === rawStamp(mine.updatedAt))) {
       count(table, r.updatedBy, "unchanged");
       return;
     }
@@ -164,10 +166,20 @@ function sortedById(rows: readonly RecordMeta[]): boolean {
  */
 export function findClashes(local: ProjectTables, winners: ProjectTables): CodeClash[] {
   const fromBundle = new Set(winners.codes.map((c) => c.id));
-  if (fromBundle.size === 0) return [];
+  if (fromBundle.size === 0 && winners.codings.length === 0) return [];
   const merged = new Map<string, CodeRecord>();
   for (const c of local.codes) merged.set(c.id, c);
   for (const c of winners.codes) merged.set(c.id, c);
+  // As the merge will leave them: a deleted code the bundle's codings bring back is a code it brings.
+  if (mayNeedSettling((id) => merged.get(id), winners)) {
+    const arriving = new Set(winners.codings.map((c) => c.id));
+    const codings = [...local.codings.filter((c) => !arriving.has(c.id)), ...winners.codings];
+    for (const c of settleCodes({ codes: merged.values(), codings }).codes) {
+      merged.set(c.id, c);
+      fromBundle.add(c.id);
+    }
+  }
+  if (fromBundle.size === 0) return [];
   const groups = new Map<string, CodeRecord[]>();
   for (const c of merged.values()) {
     if (c.deleted) continue;
@@ -187,7 +199,9 @@ export function findClashes(local: ProjectTables, winners: ProjectTables): CodeC
     if (group.length < 2) continue;
     const resident = group.filter((c) => !fromBundle.has(c.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const arriving = group.filter((c) => fromBundle.has(c.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const target = resident[0];
+    // All of them brought by the merge (e.g. one came back because codings were still on it): the
+    // first stands for "the existing code".
+    const target = resident[0] ?? arriving.shift();
     if (!target) continue;
     for (const c of arriving) {
       clashes.push({

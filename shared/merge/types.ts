@@ -80,7 +80,10 @@ export interface MergePlan {
 }
 
 export interface MergeResolutions {
-  /** incomingId → resolution; a clash without one is kept as two codes, the incoming renamed "Name (2)". */
+  /**
+   * incomingId → resolution; a clash without one is kept as two codes. Either way the ids decide: "merge"
+   * merges the code with the larger id into the other, "keep-both" renames the one with the larger id.
+   */
   clashes?: Record<string, ClashResolution>;
   /** `${table}:${id}` → side to keep; default is the conflict's winner. */
   conflicts?: Record<string, "local" | "incoming">;
@@ -100,6 +103,10 @@ export interface MergeSummary {
   codesRenamed: number;
   conflictsKeptLocal: number;
   conflictsTookIncoming: number;
+  /** Live codings moved off merged-away codes by their redirects (settle.ts), this merge or earlier ones. */
+  codingsRepointed: number;
+  /** What settling had to repair (codes restored or recovered because live codings were on them): show these. */
+  repairs: string[];
 }
 
 export interface AppliedMerge {

@@ -56,6 +56,12 @@ export interface CodeRecord extends RecordMeta {
   colour: string;
   order: number;
   isCategory: boolean;
+  /**
+   * Set (with `deleted`) when this code was merged into another: a redirect every replica follows, so
+   * codings that reach it later land on that code (shared/merge/settle.ts). A version carrying it wins
+   * over one without, whatever their stamps: a merge is not undone by a concurrent edit elsewhere.
+   */
+  mergedInto?: string;
 }
 
 export interface CodingRecord extends RecordMeta {
@@ -66,6 +72,11 @@ export interface CodingRecord extends RecordMeta {
   end: number;
   coderId: string;
   note: string;
+  /**
+   * Only on a version settling wrote (its stamp ends with the settled mark): the code the coder applied,
+   * whose redirect moved the coding to `codeId`. Ignored on any other version (shared/merge/settle.ts).
+   */
+  codedAs?: string;
 }
 
 export type MemoTargetKind = "project" | "source" | "code" | "coding" | "case";

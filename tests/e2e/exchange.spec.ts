@@ -122,7 +122,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
   const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
   await expect(clash.getByRole("radio", { name: "Keep both" })).toBeChecked();
-  await clash.getByRole("radio", { name: "Merge into the existing code" }).check();
+  await clash.getByRole("radio", { name: "Merge into one code" }).check();
   const byCoder = importDialog.getByRole("table", { name: "Changes by coder" });
   await expect(byCoder.getByRole("row", { name: new RegExp(`^${B}`) })).toBeVisible();
   // A's own records come back unchanged in B's bundle: A is not listed as a coder with changes.

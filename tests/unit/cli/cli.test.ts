@@ -3,7 +3,7 @@
  * injected output for the merge rules.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -120,9 +120,10 @@ describe("margin (built file run with node)", () => {
 
 describe("margin merge (in-process)", () => {
   async function bundles() {
-    const io = capture();
-    await main(["keygen", "-o", path.join(dir, "merge-key.txt")], io);
-    const recipient = io.outText().trim();
+    // One key for every test here (keygen never overwrites a key file).
+    const keyFile = path.join(dir, "merge-key.txt");
+    if (!existsSync(keyFile)) await main(["keygen", "-o", keyFile], capture());
+    const recipient = /# public key: (age1\w+)/.exec(readFileSync(keyFile, "utf8"))?.[1] ?? "";
     const s = source("s1", "a transcript both coders have, word for word");
     const base = emptyProjectTables();
     base.sources.push(s.source);
@@ -162,5 +163,47 @@ describe("margin merge (in-process)", () => {
     expect(await main([...args("d.margin"), "--code-clash", "keep-both"], kept)).toBe(0);
     const d = await readBundle(readFileSync(path.join(dir, "d.margin")), { identities: [identityOf("merge-key.txt")] });
     expect(d.tables.codes.filter((c) => !c.deleted).map((c) => c.name).sort()).toEqual(["Trust", "Trust (2)", "Workload (B)"]);
+  }, 60_000);
+
+  it("a clash resolved on both sides, in either order, converges: one code with every coding, or two codes and never “(3)”", async () => {
+    const { key } = await bundles();
+    const file = (name: string) => path.join(dir, name);
+    const run = async (first: string, second: string, out: string, choice?: "merge" | "keep-both") => {
+      const io = capture();
+      const code = await main(["merge", file(first), file(second), "--out", file(out), "-i", key, ...(choice ? ["--code-clash", choice] : [])], io);
+      expect(code, io.errText()).toBe(0);
+      return (await readBundle(readFileSync(file(out)), { identities: [identityOf("merge-key.txt")] })).tables;
+    };
+    const view = (t: Awaited<ReturnType<typeof run>>) => ({
+      codes: t.codes.filter((c) => !c.deleted).map((c) => `${c.id} ${c.name}`).sort(),
+      codings: t.codings.filter((k) => !k.deleted).map((k) => `${k.id} ${k.codeId}`).sort(),
+    });
+    // Ada merges Ben's bundle, Ben merges Ada's, both choosing the same; then their results meet.
+    const ab = await run("a.margin", "b.margin", "ab.margin", "merge");
+    const ba = await run("b.margin", "a.margin", "ba.margin", "merge");
+    expect(view(ab)).toEqual(view(ba));
+    const met = await run("ab.margin", "ba.margin", "abba.margin");
+    expect(view(met).codes).toEqual(["c-a Trust", "c-shared Workload (B)"]);
+    expect(view(met).codings).toEqual(["k-a c-a", "k-b c-a"]);
+
+    await run("a.margin", "b.margin", "ab2.margin", "keep-both");
+    await run("b.margin", "a.margin", "ba2.margin", "keep-both");
+    const kept = await run("ab2.margin", "ba2.margin", "abba2.margin");
+    expect(view(kept).codes).toEqual(["c-a Trust", "c-b Trust (2)", "c-shared Workload (B)"]);
+    expect(view(await run("abba2.margin", "ba2.margin", "again.margin")).codes).toEqual(view(kept).codes);
+  }, 60_000);
+
+  it("says on stderr when it restored a deleted code that live codings were still on (old data)", async () => {
+    const { key } = await bundles();
+    const opened = await readBundle(readFileSync(path.join(dir, "a.margin")), { identities: [identityOf("merge-key.txt")] });
+    const broken = structuredClone(opened.tables);
+    broken.codes = broken.codes.map((c) => (c.id === "c-a" ? { ...c, deleted: true } : c));
+    const recipient = /# public key: (age1\w+)/.exec(readFileSync(key, "utf8"))?.[1] ?? "";
+    writeFileSync(path.join(dir, "old.margin"), await writeBundle(broken, INFO, { recipients: [recipient] }));
+    const io = capture();
+    expect(await main(["merge", path.join(dir, "old.margin"), path.join(dir, "a.margin"), "--out", path.join(dir, "fixed.margin"), "-i", key], io)).toBe(0);
+    expect(io.errText()).toMatch(/repaired: Restored the deleted code “Trust”: 1 live coding was still on it\./);
+    const fixed = await readBundle(readFileSync(path.join(dir, "fixed.margin")), { identities: [identityOf("merge-key.txt")] });
+    expect(fixed.tables.codes.find((c) => c.id === "c-a")?.deleted).toBe(false);
   }, 60_000);
 });

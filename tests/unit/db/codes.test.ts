@@ -203,9 +203,14 @@ describe("merging codes", () => {
     expect(description.example).toBe("“weeks for a letter”");
     expect((await memoFor(p, "code", into.id))?.body).toBe("Access memo.\n\n## Merged from “Waiting”\n\nPatients wait longest on Mondays.");
     expect(await memoFor(p, "code", from.id)).toBeUndefined();
+    // The redirect: codings made on “Waiting” on another laptop follow to “Access” when they arrive.
+    expect(await p.db.codes.get(from.id)).toMatchObject({ deleted: true, mergedInto: into.id });
 
     expect(await p.history.undo(p)).toBe("Merged “Waiting” into “Access”");
-    expect(await snapshot(p)).toEqual(before);
+    // Exactly as before, but “Waiting” keeps the redirect field (live, so it redirects nothing): the undo
+    // is then a later version that has it, which wins on every laptop the merge already reached.
+    const { codes, ...rest } = before as { codes: { id: string }[] };
+    expect(await snapshot(p)).toEqual({ ...rest, codes: codes.map((c) => (c.id === from.id ? { ...c, mergedInto: into.id } : c)) });
   });
 
   it("creates the memo on the target when it has none, and refuses a merge into its own sub-code", async () => {

@@ -4,12 +4,14 @@
  */
 import fc from "fast-check";
 import { HybridLogicalClock } from "../../../shared/clock/hlc";
-import { joinTables, stableStringify } from "../../../shared/merge";
+import { nameKey } from "../../../shared/coding/codeTree";
+import { applyCodeMerge, applyMergePlan, joinTables, overlay, planMerge, stableStringify, type ClashResolution } from "../../../shared/merge";
 import type { CodeRecord, CodingRecord, MemoRecord, SourceRecord } from "../../../shared/model/records";
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/tables";
 
 export const TEXTS = ["alpha beta gamma delta", "one two three four five", "red green blue", "north south east west"];
-const NAMES = ["Trust", "Workload", "Handover", "Safety"];
+// "Trust" and "trust " clash (names compare without case and outer spaces): code clashes are frequent.
+const NAMES = ["Trust", "Workload", "Handover", "Safety", "trust ", "Trust (2)"];
 
 export interface Replica {
   name: string;
@@ -27,7 +29,8 @@ export type Op =
   | { kind: "delete"; r: number; table: "codes" | "codings" | "sources" | "memos"; pick: number }
   | { kind: "restore"; r: number; table: "codes" | "codings"; pick: number }
   | { kind: "addMemo"; r: number; source: number; body: number }
-  | { kind: "exchange"; from: number; to: number };
+  | { kind: "mergeCode"; r: number; from: number; into: number }
+  | { kind: "exchange"; from: number; to: number; clash?: ClashResolution };
 
 const r = fc.nat(2);
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -40,7 +43,10 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), r, table: fc.constantFrom("codes" as const, "codings" as const, "sources" as const, "memos" as const), pick: fc.nat(30) }),
   fc.record({ kind: fc.constant("restore" as const), r, table: fc.constantFrom("codes" as const, "codings" as const), pick: fc.nat(30) }),
   fc.record({ kind: fc.constant("addMemo" as const), r, source: fc.nat(10), body: fc.nat(3) }),
+  fc.record({ kind: fc.constant("mergeCode" as const), r, from: fc.nat(20), into: fc.nat(20) }),
   fc.record({ kind: fc.constant("exchange" as const), from: r, to: r }),
+  // The researcher importing the bundle resolves every code clash one way or the other.
+  fc.record({ kind: fc.constant("exchange" as const), from: r, to: r, clash: fc.constantFrom("merge" as const, "keep-both" as const) }),
 );
 
 export function makeReplicas(): Replica[] {
@@ -56,7 +62,9 @@ function meta(rep: Replica) {
 }
 
 function touch<T extends { updatedAt: string; updatedBy: string }>(rep: Replica, rec: T, change: Partial<T>): T {
-  return { ...rec, ...change, updatedAt: rep.clock.tick(), updatedBy: `coder-${rep.name}` };
+  // As the app's writer does: a coder's edit of a settled coding does not carry its `codedAs` on.
+  const { codedAs: _settledFrom, ...plain } = rec as T & { codedAs?: string };
+  return { ...(plain as T), ...change, updatedAt: rep.clock.tick(), updatedBy: `coder-${rep.name}` };
 }
 
 function replace<T extends { id: string }>(rows: T[], next: T): void {
@@ -64,24 +72,39 @@ function replace<T extends { id: string }>(rows: T[], next: T): void {
   if (i >= 0) rows[i] = next;
 }
 
+/** A live code of that name (ignoring case and spaces) beside where `name` would go. */
+function nameTaken(t: ProjectTables, parentId: string | null, name: string, exceptId?: string): boolean {
+  return t.codes.some((c) => !c.deleted && c.id !== exceptId && c.parentId === parentId && nameKey(c.name) === nameKey(name));
+}
+
 function pick<T>(rows: readonly T[], n: number): T | undefined {
   return rows.length === 0 ? undefined : rows[n % rows.length];
 }
 
-/** Exchange: `to` imports everything `from` has (a whole bundle), folding its stamps into its clock. */
-export function exchange(from: Replica, to: Replica): void {
+/**
+ * Exchange: `to` imports everything `from` has (a whole bundle), folding its stamps into its clock. With
+ * `clash`, as the app does it: planned, every code clash resolved that way, applied; else the plain join.
+ */
+export function exchange(from: Replica, to: Replica, clash?: ClashResolution): void {
   for (const t of PROJECT_TABLE_NAMES) {
     if (t === "sourceContent") continue;
     for (const rec of from.tables[t]) to.clock.receive(rec.updatedAt);
   }
-  to.tables = joinTables(to.tables, from.tables);
+  if (!clash) {
+    to.tables = joinTables(to.tables, from.tables);
+    return;
+  }
+  const plan = planMerge(to.tables, from.tables);
+  const clashes = Object.fromEntries(plan.codeClashes.map((c) => [c.incomingId, clash]));
+  const { puts } = applyMergePlan(to.tables, plan, { clashes }, { stamp: () => to.clock.tick(), coderId: `coder-${to.name}` });
+  to.tables = overlay(to.tables, puts);
 }
 
 export function apply(replicas: Replica[], op: Op): void {
   if (op.kind === "exchange") {
     const from = replicas[op.from];
     const to = replicas[op.to];
-    if (from && to && from !== to) exchange(from, to);
+    if (from && to && from !== to) exchange(from, to, op.clash);
     return;
   }
   const rep = replicas[op.r];
@@ -103,19 +126,24 @@ export function apply(replicas: Replica[], op: Op): void {
       return;
     }
     case "addCode": {
-      const parent = op.parent < 3 ? null : (pick(t.codes, op.parent)?.id ?? null);
-      const c: CodeRecord = { ...meta(rep), parentId: parent, name: NAMES[op.name] ?? "X", description: "", colour: "#000000", order: 0, isCategory: false };
+      // As in the app: under a live code, and a name already used beside it (ignoring case) is refused.
+      const parent = op.parent < 3 ? null : (pick(t.codes.filter((x) => !x.deleted), op.parent)?.id ?? null);
+      const name = NAMES[op.name] ?? "X";
+      if (nameTaken(t, parent, name)) return;
+      const c: CodeRecord = { ...meta(rep), parentId: parent, name, description: "", colour: "#000000", order: 0, isCategory: false };
       t.codes.push(c);
       return;
     }
     case "renameCode": {
       const c = pick(t.codes, op.pick);
-      if (c) replace(t.codes, touch(rep, c, { name: NAMES[op.name] ?? "X" }));
+      const name = NAMES[op.name] ?? "X";
+      if (c && !nameTaken(t, c.parentId, name, c.id)) replace(t.codes, touch(rep, c, { name }));
       return;
     }
     case "addCoding": {
-      const s = pick(t.sources, op.source);
-      const c = pick(t.codes, op.code);
+      // As in the app: only on a live transcript, with a live code.
+      const s = pick(t.sources.filter((x) => !x.deleted), op.source);
+      const c = pick(t.codes.filter((x) => !x.deleted), op.code);
       if (!s || !c) return;
       const coding: CodingRecord = { ...meta(rep), sourceId: s.id, codeId: c.id, start: op.start, end: op.start + op.len, coderId: `coder-${rep.name}`, note: "" };
       t.codings.push(coding);
@@ -136,13 +164,33 @@ export function apply(replicas: Replica[], op: Op): void {
     case "delete": {
       const rows = t[op.table] as { id: string; deleted: boolean; updatedAt: string; updatedBy: string }[];
       const rec = pick(rows.filter((x) => !x.deleted), op.pick);
-      if (rec) replace(rows, touch(rep, rec, { deleted: true }));
+      if (!rec) return;
+      replace(rows, touch(rep, rec, { deleted: true }));
+      // As in the app: deleting a code deletes its codings with it.
+      if (op.table === "codes") for (const k of t.codings) if (k.codeId === rec.id && !k.deleted) replace(t.codings, touch(rep, k, { deleted: true }));
       return;
     }
     case "restore": {
       const rows = t[op.table] as { id: string; deleted: boolean; updatedAt: string; updatedBy: string }[];
-      const rec = pick(rows.filter((x) => x.deleted), op.pick);
+      const live = new Set(t.codes.filter((c) => !c.deleted).map((c) => c.id));
+      // As in the app (undo): a coding comes back only onto a live code.
+      // Restoring a code beside a live one of the same name would make a clash inside one project.
+      const fits = (x: object) =>
+        op.table === "codes"
+          ? // A merged code comes back only by undoing its merge, which moves its codings back too: not simulated.
+            (x as CodeRecord).mergedInto === undefined && !nameTaken(t, (x as CodeRecord).parentId, (x as CodeRecord).name)
+          : live.has((x as CodingRecord).codeId);
+      const rec = pick(rows.filter((x) => x.deleted && fits(x)), op.pick);
       if (rec) replace(rows, touch(rep, rec, { deleted: false }));
+      return;
+    }
+    case "mergeCode": {
+      // The codebook's Merge, in any direction the researcher likes (it leaves a redirect).
+      const live = t.codes.filter((c) => !c.deleted);
+      const from = pick(live, op.from);
+      const into = pick(live, op.into);
+      if (!from || !into || from.id === into.id) return;
+      rep.tables = overlay(t, applyCodeMerge(t, from.id, into.id, { stamp: () => rep.clock.tick(), coderId: `coder-${rep.name}` }));
       return;
     }
   }
