@@ -151,10 +151,10 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
     },
   },
   codes: {
-    fields: { ...META, parentId: nullable(id), name: text, description: text, colour: text, order: finite, isCategory: bool },
+    fields: { ...META, parentId: nullable(id), name: text, description: text, colour: text, order: finite, isCategory: bool, mergedInto: optional(id) },
   },
   codings: {
-    fields: { ...META, sourceId: id, codeId: id, start: count, end: count, coderId: id, note: text },
+    fields: { ...META, sourceId: id, codeId: id, start: count, end: count, coderId: id, note: text, codedAs: optional(id) },
     whole: (r) => ((r.start as number) > (r.end as number) ? { field: "start", problem: `is after the end (${String(r.start)} > ${String(r.end)})` } : null),
   },
   memos: {
