@@ -83,6 +83,8 @@ export async function planTranscript(l: Lookups): Promise<ReportPlan> {
           lane: lanes[k] ?? 0,
           startsHere: s.start >= b.start,
           endsHere: s.end <= b.end + 1,
+          from: Math.max(0, Math.min(s.start, b.end) - b.start),
+          to: Math.max(0, Math.min(s.end, b.end) - b.start),
           noteNumbers: s.ids
             .map((id) => codingById.get(id))
             .filter((c): c is CodingRecord => c !== undefined && c.start >= b.start && c.start <= b.end && noteOf.has(c.id))
