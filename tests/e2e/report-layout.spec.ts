@@ -19,13 +19,14 @@ const A4_CONTENT_PX = Math.round(((210 - 32) / 25.4) * 96);
 
 const preview = (page: Page) => page.getByRole("region", { name: "Report preview" });
 
-async function openFixture(page: Page): Promise<number> {
+/** Imports the fixture; `byHost`: the desktop stand-in's open dialog hands it over (no file chooser). */
+async function openFixture(page: Page, byHost = false): Promise<number> {
   const fixture = makeReportFixture();
   await page.setViewportSize({ width: 1366, height: 768 });
   await completeFirstRun(page);
-  const chooser = page.waitForEvent("filechooser");
+  const chooser = byHost ? null : page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Import REFI-QDA project (.qdpx)…" }).click();
-  await (await chooser).setFiles(fixture.file);
+  if (chooser) await (await chooser).setFiles(fixture.file);
   await page.getByRole("dialog", { name: "Import “go-live.qdpx”" }).getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Go-live study", level: 1 })).toBeVisible({ timeout: 30_000 });
   return fixture.words;
@@ -70,6 +71,10 @@ async function printPdf(page: Page, name: string): Promise<Pdf> {
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   await page.emulateMedia({ media: "screen" });
+  return readPdf(pdf, name);
+}
+
+function readPdf(pdf: Buffer, name: string): Pdf {
   const dir = mkdtempSync(path.join(tmpdir(), "report-layout-"));
   try {
     const file = path.join(dir, "report.pdf");
@@ -117,6 +122,45 @@ function verticalRuns(pdf: Pdf, colour: readonly [number, number, number], fromX
   return runs;
 }
 
+/** The short coding's lines and the stripe(s) of its block, in px from the report's top. */
+function measureShortCoding(page: Page) {
+  return page.evaluate((needle) => {
+    const doc = document.querySelector(".report-document") as HTMLElement;
+    const block = [...doc.querySelectorAll<HTMLElement>(".report-block")].find((b) => b.textContent?.includes(needle));
+    if (!block) throw new Error("no block with the short coding");
+    const text = block.querySelector(".report-block-text") as HTMLElement;
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let whole = "";
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      nodes.push([node, whole.length]);
+      whole += node.data;
+    }
+    const at = (offset: number): [Text, number] => {
+      const hit = [...nodes].reverse().find(([, start]) => start <= offset) as [Text, number];
+      return [hit[0], offset - hit[1]];
+    };
+    const from = whole.indexOf(needle);
+    const range = document.createRange();
+    range.setStart(...at(from));
+    range.setEnd(...at(from + needle.length));
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const stripes = [...block.querySelectorAll<HTMLElement>(".report-stripe")].map((s) => s.getBoundingClientRect());
+    const inside = at(from + 5)[0];
+    let underlined = false;
+    for (let el = inside.parentElement; el && el !== text; el = el.parentElement) if (getComputedStyle(el).textDecorationLine.includes("underline")) underlined = true;
+    const docTop = doc.getBoundingClientRect().top;
+    return {
+      codedTop: Math.min(...rects.map((r) => r.top)) - docTop,
+      codedBottom: Math.max(...rects.map((r) => r.bottom)) - docTop,
+      stripes: stripes.map((s) => ({ top: s.top - docTop, bottom: s.bottom - docTop })),
+      paragraph: text.getBoundingClientRect().height,
+      underlined,
+    };
+  }, SHORT_CODED);
+}
+
 test("the printed coded transcript marks the coded words, its stripe spans only their lines, and the pages are full", async ({ page }) => {
   test.setTimeout(180_000);
   await openFixture(page);
@@ -126,42 +170,7 @@ test("the printed coded transcript marks the coded words, its stripe spans only 
   await shot(page, "transcript-preview");
 
   // In the DOM, laid out as print: the stripe beside the 69-character coding against the coded words' lines.
-  const measure = () =>
-    page.evaluate((needle) => {
-      const doc = document.querySelector(".report-document") as HTMLElement;
-      const block = [...doc.querySelectorAll<HTMLElement>(".report-block")].find((b) => b.textContent?.includes(needle));
-      if (!block) throw new Error("no block with the short coding");
-      const text = block.querySelector(".report-block-text") as HTMLElement;
-      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-      const nodes: [Text, number][] = [];
-      let whole = "";
-      while (walker.nextNode()) {
-        const node = walker.currentNode as Text;
-        nodes.push([node, whole.length]);
-        whole += node.data;
-      }
-      const at = (offset: number): [Text, number] => {
-        const hit = [...nodes].reverse().find(([, start]) => start <= offset) as [Text, number];
-        return [hit[0], offset - hit[1]];
-      };
-      const from = whole.indexOf(needle);
-      const range = document.createRange();
-      range.setStart(...at(from));
-      range.setEnd(...at(from + needle.length));
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-      const stripes = [...block.querySelectorAll<HTMLElement>(".report-stripe")].map((s) => s.getBoundingClientRect());
-      const inside = at(from + 5)[0];
-      let underlined = false;
-      for (let el = inside.parentElement; el && el !== text; el = el.parentElement) if (getComputedStyle(el).textDecorationLine.includes("underline")) underlined = true;
-      const docTop = doc.getBoundingClientRect().top;
-      return {
-        codedTop: Math.min(...rects.map((r) => r.top)) - docTop,
-        codedBottom: Math.max(...rects.map((r) => r.bottom)) - docTop,
-        stripes: stripes.map((s) => ({ top: s.top - docTop, bottom: s.bottom - docTop })),
-        paragraph: text.getBoundingClientRect().height,
-        underlined,
-      };
-    }, SHORT_CODED);
+  const measure = () => measureShortCoding(page);
 
   for (const [media, m] of [
     ["screen", await measure()],
@@ -178,13 +187,7 @@ test("the printed coded transcript marks the coded words, its stripe spans only 
   // In the PDF: the stripe's pixels (the code's colour, darkened for greyscale) span the coded lines only.
   const expected = await inPrintLayout(page, measure);
   const pdf = await printPdf(page, "transcript");
-  // #00A0FF at 65% with black; only in the margin column (the right 30% of the page).
-  const runs = verticalRuns(pdf, [0, 104, 166], Math.round(pdf.width * 0.7)).filter((r) => r.bottom - r.top > 3);
-  const topOnPage = (18 / 25.4) * 72 + expected.codedTop * 0.75;
-  const stripe = runs.find((r) => Math.abs(r.top - topOnPage) < 12);
-  console.log(`PDF page 1: stripe runs ${JSON.stringify(runs.slice(0, 6))}; coded lines expected at ${topOnPage.toFixed(0)} pt, ${((expected.codedBottom - expected.codedTop) * 0.75).toFixed(0)} pt tall`);
-  expect.soft(stripe, "a stripe beside the coded lines on page 1").toBeDefined();
-  expect.soft(Math.abs((stripe?.bottom ?? 0) - (stripe?.top ?? 0) - (expected.codedBottom - expected.codedTop) * 0.75)).toBeLessThan(4);
+  expectStripeInPdf(pdf, expected);
 
   // The pages are used: page 1's text runs to near its foot, and the interview takes few pages.
   let lastInk = 0;
@@ -274,5 +277,53 @@ test("the coding overview never clips long code paths or source names, on screen
       const whole = names.some((n) => n === label.text || (label.text.includes("…") && tail.length > 0 && n.startsWith(head) && n.endsWith(tail)));
       expect(whole, `${media}: “${label.text}” is a whole name or shortened in the middle`).toBe(true);
     }
+  }
+});
+
+/** In page 1 of the PDF, a stripe beside the short coding's lines, as tall as they are. */
+function expectStripeInPdf(pdf: Pdf, expected: { codedTop: number; codedBottom: number }): void {
+  // #00A0FF at 65% with black; only in the margin column (the right 30% of the page).
+  const runs = verticalRuns(pdf, [0, 104, 166], Math.round(pdf.width * 0.7)).filter((r) => r.bottom - r.top > 3);
+  const topOnPage = (18 / 25.4) * 72 + expected.codedTop * 0.75;
+  const stripe = runs.find((r) => Math.abs(r.top - topOnPage) < 12);
+  console.log(`PDF page 1: stripe runs ${JSON.stringify(runs.slice(0, 6))}; coded lines expected at ${topOnPage.toFixed(0)} pt, ${((expected.codedBottom - expected.codedTop) * 0.75).toFixed(0)} pt tall`);
+  expect.soft(stripe, "a stripe beside the coded lines on page 1").toBeDefined();
+  expect.soft(Math.abs((stripe?.bottom ?? 0) - (stripe?.top ?? 0) - (expected.codedBottom - expected.codedTop) * 0.75)).toBeLessThan(4);
+}
+
+test("in the desktop app's script-free print window the stripe still spans only the coded lines", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  // A stand-in for Electron's preload API, as in reports.spec.ts: Print… hands the page's HTML to the host.
+  const qdpx = readFileSync(makeReportFixture().file).toString("base64");
+  await page.addInitScript((file) => {
+    const w = window as unknown as { printRequests: unknown[]; margin: unknown };
+    w.printRequests = [];
+    const bytes = Uint8Array.from(atob(file), (c) => c.charCodeAt(0));
+    w.margin = {
+      appInfo: () => Promise.resolve({ version: "test", platform: "linux", userDataPath: "/tmp/margin", safeStorageAvailable: false }),
+      openFiles: () => Promise.resolve({ files: [{ name: "go-live.qdpx", path: "go-live.qdpx", bytes }], canceled: false }),
+      saveFile: () => Promise.resolve({ saved: true, path: "/tmp/report.pdf" }),
+      printToPdf: (request: unknown) => {
+        w.printRequests.push(request);
+        return Promise.resolve({ pdf: new Uint8Array([37, 80, 68, 70]), printed: true });
+      },
+      onMenuCommand: () => () => undefined,
+    };
+  }, qdpx);
+  await openFixture(page, true);
+  await openReport(page, "Coded transcript");
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: INTERVIEW_NAME });
+  await waitReady(page);
+  const expected = await inPrintLayout(page, () => measureShortCoding(page));
+  await preview(page).getByRole("button", { name: "Print…" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printRequests: unknown[] }).printRequests.length)).toBe(1);
+  const request = (await page.evaluate(() => (window as unknown as { printRequests: unknown[] }).printRequests[0])) as { html: string };
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const printWindow = await context.newPage();
+    await printWindow.setContent(request.html);
+    expectStripeInPdf(readPdf(await printWindow.pdf({ preferCSSPageSize: true }), "transcript-print-window"), expected);
+  } finally {
+    await context.close();
   }
 });
