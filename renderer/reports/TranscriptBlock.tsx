@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { StripeMark, TranscriptBlockSection } from "../../shared/reports";
+import { codedRuns, type StripeMark, type TranscriptBlockSection } from "../../shared/reports";
 
 /** Width of one stripe lane in the margin. */
 const LANE_MM = 2.2;
@@ -16,26 +16,6 @@ export function Swatch({ pattern, colour }: { pattern: number; colour: string })
   return <span aria-hidden="true" className={`report-swatch report-pattern-${pattern % 6}`} style={{ borderTopColor: stripeColour(colour) }} />;
 }
 
-/** A run of the block's text with the same codings over all of it (indices into the block's stripes). */
-interface Piece {
-  from: number;
-  to: number;
-  marks: number[];
-}
-
-function pieces(length: number, stripes: readonly StripeMark[]): Piece[] {
-  const coded = (s: StripeMark) => s.to > s.from;
-  const cuts = [...new Set([0, length, ...stripes.filter(coded).flatMap((s) => [s.from, s.to])])].filter((c) => c >= 0 && c <= length).sort((a, b) => a - b);
-  const out: Piece[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const from = cuts[k] as number;
-    const to = cuts[k + 1] as number;
-    const marks = stripes.flatMap((s, i) => (coded(s) && s.from <= from && s.to >= to ? [i] : []));
-    out.push({ from, to, marks });
-  }
-  return out;
-}
-
 /**
  * CSS anchor names of a stripe's first and last coded runs: the stripe in the margin is positioned
  * against them (CSS anchor positioning), so it spans exactly the lines the coding covers at whatever
@@ -48,7 +28,7 @@ function CodedText({ block }: { block: TranscriptBlockSection }) {
   const { text, stripes, number } = block;
   return (
     <>
-      {pieces(text.length, stripes).map((piece) => {
+      {codedRuns(text.length, stripes).map((piece) => {
         let node: ReactNode = text.slice(piece.from, piece.to);
         if (piece.marks.length === 0) return <span key={piece.from}>{node}</span>;
         // One underline per coding, in its lane's line style and colour, each at its own depth.

@@ -16,9 +16,9 @@ export function labelWidth(text: string, fontSize: number): number {
 export function abbreviateMiddle(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = Math.max(2, max - 1);
-  const leaf = text.length - text.lastIndexOf("/") - 1;
-  // The end carries the code's own name: keep it whole when that leaves a few characters of the start.
-  const tailLength = Math.max(Math.ceil(room / 2), Math.min(leaf, room - 6));
+  const slash = text.lastIndexOf("/");
+  // A path's end carries the code's own name: keep it whole when that leaves a few characters of the start.
+  const tailLength = slash < 0 ? Math.ceil(room / 2) : Math.max(Math.ceil(room / 2), Math.min(text.length - slash - 1, room - 6));
   const headLength = room - tailLength;
   return `${text.slice(0, headLength).trimEnd()}…${text.slice(text.length - tailLength).trimStart()}`;
 }
