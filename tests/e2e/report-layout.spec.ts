@@ -218,6 +218,7 @@ test("the code report leaves out parent codes with nothing coded directly, and i
   const report = preview(page).getByRole("article", { name: /^Code report/ });
   await expect(report.getByText(`${LONG_CODES.barriers}/${LONG_CODES.time}`).first()).toBeVisible();
   await expect.soft(report.getByText("No coded segments")).toHaveCount(0);
+  if (SHOTS) await printPdf(page, "code-report");
 
   const contentsBoxes = () =>
     page.evaluate(() => {
@@ -251,6 +252,7 @@ test("the coding overview never clips long code paths or source names, on screen
   await openReport(page, "Coding overview");
   await waitReady(page);
   await shot(page, "overview-preview");
+  if (SHOTS) await printPdf(page, "overview");
   const paths = [LONG_CODES.barriers, LONG_CODES.facilitators, `${LONG_CODES.barriers}/${LONG_CODES.time}`, `${LONG_CODES.barriers}/${LONG_CODES.training}`, `${LONG_CODES.facilitators}/${LONG_CODES.champions}`, `${LONG_CODES.facilitators}/${LONG_CODES.continuity}`];
   const names = [...paths, INTERVIEW_NAME, ...OTHER_SOURCES];
 
