@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { rowLabels, slantedLabels } from "../../shared/reports";
 
 /**
  * Hand-made SVG charts for reports: they print crisply at any size, need no library, and carry their
@@ -13,13 +14,9 @@ export interface BarDatum {
 
 const BAR_H = 18;
 const GAP = 6;
-const LABEL_W = 220;
 const PLOT_W = 360;
-
-/** Shorten long code paths for the axis; the full label stays in the table and the bar's <title>. */
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/** Widest row label before it is shortened from the middle; the full label stays in the table and the <title>s. */
+const MAX_ROW_LABEL_W = 330;
 
 export function FrequencyBars({
   title,
@@ -37,7 +34,8 @@ export function FrequencyBars({
   const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const height = data.length * (BAR_H + GAP) + GAP;
-  const width = LABEL_W + PLOT_W + 60;
+  const { width: labelW, labels } = rowLabels(data.map((d) => d.label), 11, MAX_ROW_LABEL_W);
+  const width = labelW + PLOT_W + 60;
   return (
     <figure className="report-chart">
       {/* Natural size (1 unit = 1 CSS px), shrunk only when the page is narrower. */}
@@ -49,14 +47,14 @@ export function FrequencyBars({
           const w = (d.value / max) * PLOT_W;
           return (
             <g key={`${d.label}-${i}`}>
-              <text x={LABEL_W - 6} y={y + BAR_H * 0.72} textAnchor="end" fontSize="11" fill="#111">
-                {clip(d.label, 36)}
+              <text x={labelW - 6} y={y + BAR_H * 0.72} textAnchor="end" fontSize="11" fill="#111">
+                {labels[i]}
               </text>
               {/* Dark fill with a black outline: reads the same in greyscale as in colour. */}
-              <rect x={LABEL_W} y={y} width={Math.max(w, 1)} height={BAR_H} fill="#4a5568" stroke="#000" strokeWidth="0.5">
+              <rect x={labelW} y={y} width={Math.max(w, 1)} height={BAR_H} fill="#4a5568" stroke="#000" strokeWidth="0.5">
                 <title>{`${d.label}: ${d.value} ${valueLabel}`}</title>
               </rect>
-              <text x={LABEL_W + w + 4} y={y + BAR_H * 0.72} fontSize="11" fill="#111">
+              <text x={labelW + w + 4} y={y + BAR_H * 0.72} fontSize="11" fill="#111">
                 {d.value}
               </text>
             </g>
@@ -78,8 +76,9 @@ export interface HeatmapData {
 
 const CELL_W = 56;
 const CELL_H = 22;
-const ROW_LABEL_W = 220;
-const HEAD_H = 70;
+/** Column labels slant up at this angle; a longer one is shortened from the middle to MAX_COLUMN_LABEL_W. */
+const SLANT = 45;
+const MAX_COLUMN_LABEL_W = 200;
 
 /** Grey shades from white to near-black; the number printed in each cell is the real cue. */
 function shade(value: number, max: number): { fill: string; text: string } {
@@ -92,9 +91,13 @@ function shade(value: number, max: number): { fill: string; text: string } {
 export function Heatmap({ title, description, data, cornerLabel }: { title: string; description: string; data: HeatmapData; cornerLabel: string }) {
   const id = useId();
   const max = Math.max(0, ...data.values.flat());
-  // Room on the right for the last column's slanted label.
-  const width = ROW_LABEL_W + data.columnLabels.length * CELL_W + 70;
-  const height = HEAD_H + data.rowLabels.length * CELL_H + 4;
+  const { width: rowLabelW, labels: rows } = rowLabels(data.rowLabels, 11, MAX_ROW_LABEL_W);
+  const columns = slantedLabels(data.columnLabels, 10, MAX_COLUMN_LABEL_W, SLANT);
+  const headH = columns.height;
+  // Room on the right for the last columns' slanted labels.
+  const cellsEnd = rowLabelW + data.columnLabels.length * CELL_W;
+  const width = Math.max(cellsEnd, ...columns.reach.map((r, c) => rowLabelW + c * CELL_W + CELL_W / 2 + r)) + 4;
+  const height = headH + data.rowLabels.length * CELL_H + 4;
   return (
     <figure className="report-chart">
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
@@ -103,24 +106,24 @@ export function Heatmap({ title, description, data, cornerLabel }: { title: stri
         {data.columnLabels.map((label, c) => (
           <text
             key={`c-${c}`}
-            transform={`translate(${ROW_LABEL_W + c * CELL_W + CELL_W / 2}, ${HEAD_H - 6}) rotate(-40)`}
+            transform={`translate(${rowLabelW + c * CELL_W + CELL_W / 2}, ${headH - 6}) rotate(-${SLANT})`}
             fontSize="10"
             fill="#111"
           >
-            {clip(label, 14)}
+            {columns.labels[c]}
           </text>
         ))}
         {data.rowLabels.map((label, r) => {
-          const y = HEAD_H + r * CELL_H;
+          const y = headH + r * CELL_H;
           return (
             <g key={`r-${r}`}>
-              <text x={ROW_LABEL_W - 6} y={y + CELL_H * 0.7} textAnchor="end" fontSize="11" fill="#111">
-                {clip(label, 36)}
+              <text x={rowLabelW - 6} y={y + CELL_H * 0.7} textAnchor="end" fontSize="11" fill="#111">
+                {rows[r]}
               </text>
               {data.columnLabels.map((col, c) => {
                 const value = data.values[r]?.[c] ?? 0;
                 const { fill, text } = shade(value, max);
-                const x = ROW_LABEL_W + c * CELL_W;
+                const x = rowLabelW + c * CELL_W;
                 return (
                   <g key={`v-${c}`}>
                     <rect x={x} y={y} width={CELL_W} height={CELL_H} fill={fill} stroke="#777" strokeWidth="0.5">

@@ -1,6 +1,7 @@
 import { useEffect, type MouseEvent } from "react";
 import type { ReportHeader, ReportSection } from "../../shared/reports";
-import { Section, Swatch } from "./Sections";
+import { Section } from "./Sections";
+import { Swatch } from "./TranscriptBlock";
 import { pageCss } from "./pageCss";
 import "./print.css";
 

@@ -9,12 +9,11 @@ import type {
   ReportHeader,
   ReportSection,
   ReportSegment,
-  StripeMark,
   TableSection,
-  TranscriptBlockSection,
 } from "../../shared/reports";
 import { MemoPreview } from "../memos/MemoPreview";
 import { DataTable, FrequencyBars, Heatmap } from "./Charts";
+import { TranscriptBlock } from "./TranscriptBlock";
 
 /**
  * One report section as HTML, memoised: a 5,000-segment preview grows by chunks without redrawing what is
@@ -148,65 +147,6 @@ export function Segment({ segment, showCode }: { segment: ReportSegment; showCod
       </blockquote>
       {segment.note && <p className="report-note">Annotation: {segment.note}</p>}
     </article>
-  );
-}
-
-/** Width of one stripe lane in the margin. */
-const LANE_MM = 2.2;
-
-/** A stripe's colour, darkened so a pale code colour still shows when printed in greyscale. */
-function stripeColour(colour: string): string {
-  return `color-mix(in srgb, ${colour} 65%, black)`;
-}
-
-function StripeBar({ mark }: { mark: StripeMark }) {
-  return (
-    <span
-      aria-hidden="true"
-      className={`report-stripe report-pattern-${mark.pattern % 6}${mark.startsHere ? " starts" : ""}${mark.endsHere ? " ends" : ""}`}
-      style={{ left: `${mark.lane * LANE_MM}mm`, borderLeftColor: stripeColour(mark.colour) }}
-    />
-  );
-}
-
-export function Swatch({ pattern, colour }: { pattern: number; colour: string }) {
-  return <span aria-hidden="true" className={`report-swatch report-pattern-${pattern % 6}`} style={{ borderTopColor: stripeColour(colour) }} />;
-}
-
-function TranscriptBlock({ block, laneCount }: { block: TranscriptBlockSection; laneCount: number }) {
-  // One label per code starting here, even when two coders' codings of it start in the same paragraph.
-  const starting = [...new Map(block.stripes.filter((s) => s.startsHere).map((s) => [s.codeId, s])).values()];
-  const notes = (codeId: string) => [...new Set(block.stripes.filter((s) => s.codeId === codeId).flatMap((s) => s.noteNumbers))];
-  // The transcript text already carries the speaker label ("[00:01:09] P01: …"), so it is printed as is.
-  const text = (
-    <>
-      <span className="report-block-number" aria-label={`Paragraph ${block.number}`}>
-        {block.number}
-      </span>
-      {block.text}
-    </>
-  );
-  return (
-    <div id={block.id} className="report-block">
-      {block.blockKind === "heading" ? <h3 className="report-block-text">{text}</h3> : <p className="report-block-text">{text}</p>}
-      <div className="report-stripes" style={{ paddingLeft: `${laneCount * LANE_MM + 0.8}mm` }}>
-        {block.stripes.map((mark, i) => (
-          <StripeBar key={`${mark.codeId}-${mark.lane}-${i}`} mark={mark} />
-        ))}
-        {starting.map((mark) => {
-          const numbers = notes(mark.codeId);
-          return (
-            <span key={`l-${mark.codeId}`} className="report-stripe-label">
-              <Swatch pattern={mark.pattern} colour={mark.colour} />
-              <span>
-                {mark.codeName}
-                {numbers.length > 0 && <sup> note {numbers.join(", ")}</sup>}
-              </span>
-            </span>
-          );
-        })}
-      </div>
-    </div>
   );
 }
 

@@ -45,6 +45,8 @@ interface Group {
   heading: Omit<HeadingSection, "type">;
   children: Group[];
   codings: CodingRecord[];
+  /** A parent code coded only through its sub-codes: its heading stands for the branch, with no "No coded segments" line. */
+  codedBelow?: boolean;
 }
 
 export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
@@ -140,7 +142,13 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   } else {
     groups = codes.map((code) => {
       const items = byCode.get(code.id) ?? [];
-      return { heading: codeHeading(code, 1, items.length, ""), children: bySource(items, `k${code.id}-`), codings: [] };
+      const group: Group = { heading: codeHeading(code, 1, items.length, ""), children: bySource(items, `k${code.id}-`), codings: [] };
+      const below = items.length === 0 ? descendantIds(l.codes, code.id).reduce((n, id) => n + (byCode.get(id)?.length ?? 0), 0) : 0;
+      if (below > 0) {
+        group.codedBelow = true;
+        group.heading.details = [{ label: "Segments in this report", value: `none coded here directly; ${below} in its sub-codes below` }];
+      }
+      return group;
     });
   }
 
@@ -154,7 +162,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   for (const g of groups) {
     contents.push({ id: g.heading.id, level: 1, text: g.heading.text });
     total += 1;
-    if (g.children.length === 0 && g.codings.length === 0) total += 1;
+    if (g.children.length === 0 && g.codings.length === 0 && !g.codedBelow) total += 1;
     for (const c of g.children) {
       if (contents.length < MAX_CONTENTS) contents.push({ id: c.heading.id, level: 2, text: c.heading.text });
       total += 1 + c.codings.length;
@@ -198,7 +206,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     }
     for (const g of groups) {
       yield { type: "heading", ...g.heading };
-      if (g.children.length === 0) yield { type: "text", id: `${g.heading.id}-empty`, text: "No coded segments." };
+      if (g.children.length === 0 && !g.codedBelow) yield { type: "text", id: `${g.heading.id}-empty`, text: "No coded segments." };
       for (const c of g.children) {
         yield { type: "heading", ...c.heading };
         for (const coding of c.codings) yield { type: "segment", id: `${c.heading.id}-${coding.id}`, segment: await segment(coding) };

@@ -15,6 +15,7 @@ import type { InlineNode, MemoBlock } from "../memos/ast";
 import type { CodeSummary, HeadingSection, Report, ReportSection, ReportSegment, TableSection, TranscriptBlockSection } from "./model";
 import { countsLine, descriptionRows, detailsLine, generatedLine, patternGlyph, segmentMeta, segmentPlace } from "./format";
 import { heading, labelled, muted, para, paragraph, run, table, type Cell } from "./wordml";
+import { codedRuns } from "./transcript";
 
 /** Page sizes in twentieths of a point. */
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
@@ -107,11 +108,29 @@ function tableSection(t: TableSection): string {
   return heading(1, t.title) + muted(t.caption) + table([head, ...rows], { header: 1, widths });
 }
 
+/** Word's underline per stripe pattern, so the coded words read in greyscale as on the printed page. */
+const UNDERLINES = ["single", "dash", "dotted", "double", "wave", "dashLong"] as const;
+
+/**
+ * The block's runs: the speaker label bold, the coded words underlined in their code's style and colour
+ * (Word has one underline per run: where codings overlap, the one in the leftmost lane).
+ */
+function transcriptRuns(b: TranscriptBlockSection, speakerLength: number): string {
+  return codedRuns(b.text.length, b.stripes, speakerLength > 0 ? [speakerLength] : [])
+    .map((r) => {
+      const mark = r.marks.length > 0 ? b.stripes[r.marks[0] as number] : undefined;
+      return run(b.text.slice(r.from, r.to), {
+        bold: r.to <= speakerLength,
+        ...(mark ? { underline: { style: UNDERLINES[mark.pattern % UNDERLINES.length] ?? "single", color: colour(mark.colour) } } : {}),
+      });
+    })
+    .join("");
+}
+
 function transcriptRow(b: TranscriptBlockSection): Cell[] {
   let text: string;
   if (b.blockKind === "heading") text = heading(Math.min(b.level ?? 1, 2), b.text);
-  else if (b.speaker && b.text.startsWith(b.speaker)) text = paragraph(run(b.speaker, { bold: true }) + run(b.text.slice(b.speaker.length)));
-  else text = paragraph(run(b.text));
+  else text = paragraph(transcriptRuns(b, b.speaker && b.text.startsWith(b.speaker) ? b.speaker.length : 0));
   const codes = b.stripes
     .map((s) =>
       paragraph(

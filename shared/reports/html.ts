@@ -9,9 +9,12 @@ import type { CodeSummary, HeadingSection, Report, ReportSection, ReportSegment,
 import { escapeHtml as e } from "./escape";
 import { countsLine, descriptionRows, detailsLine, generatedLine, segmentMeta, segmentPlace } from "./format";
 import { barChartSvg, heatmapSvg } from "./svg";
+import { codedRuns } from "./transcript";
 
 /** Greyscale cues for stripes, by pattern index: the label names the code, the line style tells lanes apart. */
 const STRIPE_STYLES = ["solid", "dashed", "dotted", "double", "groove", "ridge"] as const;
+/** The coded words' underline per pattern index (text decoration has no groove or ridge: wavy stands in). */
+const UNDERLINE_STYLES = ["solid", "dashed", "dotted", "double", "wavy", "wavy"] as const;
 
 /** Text inside a CSS string in a <style> element: quotes, backslashes, line breaks and angle brackets escaped. */
 function cssString(t: string): string {
@@ -51,6 +54,9 @@ ${STRIPE_STYLES.map((s, i) => `.transcript .lane.p${i} { border-left-style: ${s}
 .transcript .labels { font-size: 8.5pt; }
 .transcript .labels .cont { color: #777; }
 .transcript .speaker { font-weight: 700; }
+.transcript u { text-decoration-line: underline; text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
+${UNDERLINE_STYLES.map((s, i) => `.transcript u.c${i} { text-decoration-style: ${s}; }`).join("\n")}
+${[0, 1, 2, 3].map((d) => `.transcript u.d${d} { text-underline-offset: ${1.5 + d * 2.4}pt; }`).join("\n")}
 .legend li { list-style: none; } .legend .swatch { display: inline-block; width: 0; height: 1em; border-left-width: 4px; vertical-align: middle; margin-right: .4em; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
@@ -109,6 +115,21 @@ function table(t: TableSection): string {
   return `<section id="${e(t.id)}"><h1>${e(t.title)}</h1><p class="muted">${e(t.caption)}</p>${chart}<table><caption class="muted">${e(t.title)} (table)</caption>${head}${body}</table></section>`;
 }
 
+/** The block's text with its coded words underlined in each coding's line style and colour (greyscale-safe); the speaker label in bold. */
+function markedText(b: TranscriptBlockSection, speakerLength: number): string {
+  return codedRuns(b.text.length, b.stripes, speakerLength > 0 ? [speakerLength] : [])
+    .map((run) => {
+      let html = text(b.text.slice(run.from, run.to));
+      if (run.to <= speakerLength) html = `<span class="speaker">${html}</span>`;
+      for (const i of run.marks) {
+        const s = b.stripes[i];
+        if (s) html = `<u class="c${s.pattern % STRIPE_STYLES.length} d${s.lane % 4}" style="text-decoration-color:${e(s.colour)}">${html}</u>`;
+      }
+      return html;
+    })
+    .join("");
+}
+
 function block(b: TranscriptBlockSection, lanes: number): string {
   const laneCells = Array.from({ length: lanes }, (_, lane) => {
     const s = b.stripes.find((x) => x.lane === lane);
@@ -118,9 +139,8 @@ function block(b: TranscriptBlockSection, lanes: number): string {
     .map((s) => `<div>${s.startsHere ? `<strong>${e(s.codeName)}</strong>` : `<span class="cont">${e(s.codeName)} (cont.)</span>`}${s.noteNumbers.length > 0 ? ` <sup>[${s.noteNumbers.join(", ")}]</sup>` : ""}</div>`)
     .join("");
   let content: string;
-  if (b.blockKind === "heading") content = `<h${Math.min(b.level ?? 1, 2)}>${e(b.text)}</h${Math.min(b.level ?? 1, 2)}>`;
-  else if (b.speaker && b.text.startsWith(b.speaker)) content = `<p><span class="speaker">${e(b.speaker)}</span>${text(b.text.slice(b.speaker.length))}</p>`;
-  else content = `<p>${text(b.text)}</p>`;
+  if (b.blockKind === "heading") content = `<h${Math.min(b.level ?? 1, 2)}>${markedText(b, 0)}</h${Math.min(b.level ?? 1, 2)}>`;
+  else content = `<p>${markedText(b, b.speaker && b.text.startsWith(b.speaker) ? b.speaker.length : 0)}</p>`;
   return `<div class="block" id="${e(b.id)}"><span class="num" aria-label="paragraph">${b.number}</span><div>${content}</div><div class="lanes" aria-hidden="true">${laneCells}</div><div class="labels">${labels}</div></div>`;
 }
 

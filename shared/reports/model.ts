@@ -256,6 +256,13 @@ export interface StripeMark {
   /** The stripe begins in this block: print its label here. */
   startsHere: boolean;
   endsHere: boolean;
+  /**
+   * The coded characters in this block, as offsets into the block's `text` (from < to, or both 0 for a
+   * stripe beside an empty block): the printed page marks these words and draws the stripe beside
+   * their lines only.
+   */
+  from: number;
+  to: number;
   /** Annotation numbers of codings of this stripe that start in this block. */
   noteNumbers: number[];
 }

@@ -83,6 +83,8 @@ export async function planTranscript(l: Lookups): Promise<ReportPlan> {
           lane: lanes[k] ?? 0,
           startsHere: s.start >= b.start,
           endsHere: s.end <= b.end + 1,
+          from: Math.max(0, Math.min(s.start, b.end) - b.start),
+          to: Math.max(0, Math.min(s.end, b.end) - b.start),
           noteNumbers: s.ids
             .map((id) => codingById.get(id))
             .filter((c): c is CodingRecord => c !== undefined && c.start >= b.start && c.start <= b.end && noteOf.has(c.id))
@@ -116,4 +118,24 @@ export async function planTranscript(l: Lookups): Promise<ReportPlan> {
     laneCount: count,
     sections: sections(),
   };
+}
+
+/** A run of a block's text with the same codings over all of it (`marks`: indices into the block's stripes). */
+export interface CodedRun {
+  from: number;
+  to: number;
+  marks: number[];
+}
+
+/** A block's text cut where codings start and end (and at `cuts`), for marking the coded words. */
+export function codedRuns(length: number, stripes: readonly StripeMark[], cuts: readonly number[] = []): CodedRun[] {
+  const coded = (s: StripeMark) => s.to > s.from;
+  const at = [...new Set([0, length, ...cuts, ...stripes.filter(coded).flatMap((s) => [s.from, s.to])])].filter((c) => c >= 0 && c <= length).sort((a, b) => a - b);
+  const out: CodedRun[] = [];
+  for (let k = 0; k + 1 < at.length; k++) {
+    const from = at[k] as number;
+    const to = at[k + 1] as number;
+    out.push({ from, to, marks: stripes.flatMap((s, i) => (coded(s) && s.from <= from && s.to >= to ? [i] : [])) });
+  }
+  return out;
 }

@@ -23,7 +23,8 @@ export function xmlText(text: string): string {
 export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
-  underline?: boolean;
+  /** true: single; or Word's underline style (single, dash, dotted, double, wave, dashLong) and colour (hex without "#"). */
+  underline?: boolean | { style: string; color?: string };
   /** Hex without "#". */
   color?: string;
   /** Half-points. */
@@ -36,7 +37,7 @@ function rPr(s: RunStyle): string {
     (s.italics ? "<w:i/><w:iCs/>" : "") +
     (s.color ? `<w:color w:val="${s.color}"/>` : "") +
     (s.size ? `<w:sz w:val="${s.size}"/><w:szCs w:val="${s.size}"/>` : "") +
-    (s.underline ? `<w:u w:val="single"/>` : "");
+    (s.underline === true ? `<w:u w:val="single"/>` : s.underline ? `<w:u w:val="${s.underline.style}"${s.underline.color ? ` w:color="${s.underline.color}"` : ""}/>` : "");
   return inner ? `<w:rPr>${inner}</w:rPr>` : "";
 }
 

@@ -85,10 +85,10 @@ function readPdf(pdf: Buffer, name: string): PdfFacts {
     const file = path.join(dir, "report.pdf");
     writeFileSync(file, pdf);
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
-    // A4 is 595 pt wide; the transcript's stripe margin is the right 48 mm inside a 16 mm margin, so the text column ends at 143 mm (405 pt) and the margin starts at 146 mm (414 pt).
+    // A4 is 595 pt wide; the transcript's stripe margin is the right 38 mm inside a 16 mm margin, so the text column ends at 153 mm (434 pt) and the margin starts at 156 mm (442 pt).
     const crop = (x: number, w: number) => execFileSync("pdftotext", ["-x", String(x), "-y", "0", "-W", String(w), "-H", "842", file, "-"], { encoding: "utf8" });
-    const textColumn = crop(0, 409);
-    const marginColumn = crop(410, 185);
+    const textColumn = crop(0, 437);
+    const marginColumn = crop(438, 157);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
     execFileSync("pdftoppm", ["-gray", "-r", "50", "-f", "1", "-l", "1", file, path.join(dir, "page")]);
     const pgm = readdirSync(dir).find((f) => f.endsWith(".pgm"));

@@ -101,6 +101,14 @@ describe("code report", () => {
     expect(segments(byCase).map((s) => s.codingId).sort()).toEqual(["cod-1", "cod-2", "cod-3"]);
   });
 
+  it("folds a parent code coded only through its sub-codes: its heading, no \"No coded segments\" line", async () => {
+    const r = await build({ kind: "code", codeIds: ["code-people"], includeSubcodes: true });
+    expect(of(r, "text")).toEqual([]);
+    const people = of(r, "heading").find((h) => h.text === "People");
+    expect(people?.details).toEqual([{ label: "Segments in this report", value: "none coded here directly; 1 in its sub-codes below" }]);
+    expect(r.sections.length).toBe(r.header.total);
+  });
+
   it("says so when a chosen code has no segments, and names an unknown code", async () => {
     const r = await build({ kind: "code", codeIds: ["code-people"], includeSubcodes: false });
     expect(of(r, "text").map((t) => t.text)).toEqual(["No coded segments."]);
@@ -164,6 +172,13 @@ describe("coded transcript", () => {
     expect(last.find((s) => s.codeName === "Technology")!.noteNumbers).toEqual([2]);
     expect(r.header.legend.map((e) => [e.codePath, e.pattern])).toEqual([["People/Workload", 0], ["Technology", 1], ["Technology/Usability", 2]]);
     expect(r.header.laneCount).toBe(2);
+    // Each stripe says which characters of its block are coded: the printed page marks those words only.
+    const coded = (b: TranscriptBlockSection) => b.stripes.map((s) => [s.codeName, b.text.slice(s.from, s.to)]).sort();
+    expect(coded(blocks[2]!)).toEqual([["Usability", "Logging in takes three minutes, every time."]]);
+    expect(coded(blocks[4]!)).toEqual([
+      ["Technology", 'The "obs chart" is buried; we print it instead.'],
+      ["Workload", "we print it instead"],
+    ]);
     const notes = of(r, "notes")[0]!.notes;
     expect(notes.map((n) => [n.number, n.codePath, n.coder, n.location, n.text])).toEqual([
       [1, "Technology/Usability", "Amira Patel", "speaker turn 2 (P01)", 'Echoes P02, "slow" again'],

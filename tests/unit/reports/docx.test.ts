@@ -44,6 +44,12 @@ function libreOfficeTexts(files: Record<string, Uint8Array>): Record<string, str
 }
 
 describe("report DOCX", () => {
+  it("underlines a transcript's coded words in their code's style, and not the rest of the paragraph", async () => {
+    const doc = parts(await docx({ kind: "transcript", sourceIds: ["src-p01"] }))["word/document.xml"] ?? "";
+    expect(doc).toMatch(/<w:r><w:rPr><w:u w:val="(single|dash|dotted|double|wave|dashLong)" w:color="[0-9A-Fa-f]{6}"\/><\/w:rPr><w:t xml:space="preserve">Logging in takes three minutes, every time\.<\/w:t><\/w:r>/);
+    expect(doc).toMatch(/<w:r><w:t xml:space="preserve">: Mixed\. <\/w:t><\/w:r>/);
+  });
+
   it("uses Word heading styles, a Quote style, page X of Y fields, a running header and the page size", async () => {
     const xml = parts(await docx({ kind: "code", codeIds: ["code-tech"], pageSize: "Letter", contextChars: 30 }));
     const doc = xml["word/document.xml"] ?? "";

@@ -41,10 +41,24 @@ describe("report HTML", () => {
 
   it("prints a coded transcript with stripe lanes, labels where codes start and numbered notes", async () => {
     const doc = await html({ kind: "transcript", sourceIds: ["src-p01"] });
-    expect(doc).toContain('<span class="speaker">P01</span>: Mixed. Logging in takes three minutes, every time.');
+    // The coded words are underlined in their code's line style, the rest of the paragraph is not.
+    expect(doc).toMatch(/<span class="speaker">P01<\/span>: Mixed\. <u class="c\d d\d" style="text-decoration-color:#[0-9a-fA-F]{6}">Logging in takes three minutes, every time\.<\/u>/);
     expect(doc).toContain("<strong>Usability</strong> <sup>[1]</sup>");
     expect(doc).toMatch(/<li value="2"><span class="muted">Technology, speaker turn 4 \(P01\), Sam Okafor:<\/span>/);
     expect(doc).toContain("Codes in this transcript");
+  });
+
+  it("shortens long code paths in its charts from the middle, keeping the code's own name", async () => {
+    const long = "Time pressures on clinical staff during go-live week, nights and weekends";
+    const doc = await html({ kind: "overview" }, (t) => {
+      t.codes[0]!.name = "Implementation barriers and other things that got in the way";
+      t.codes[1]!.name = long;
+    });
+    const labels = [...doc.matchAll(/text-anchor="end">([^<]*)<\/text>/g)].map((m) => m[1] ?? "");
+    const shortened = labels.filter((l) => l.includes("…"));
+    expect(shortened.length).toBeGreaterThan(0);
+    for (const label of shortened) expect(label.startsWith("Implem")).toBe(true);
+    expect(shortened.some((l) => l.endsWith(long.slice(-30)))).toBe(true);
   });
 
   it("writes codebook and memo reports", async () => {
