@@ -8,6 +8,7 @@ import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { MemoEditorFor } from "./MemoEditor";
 import { MemoList } from "./MemoList";
+import { CodingAnnotations } from "./CodingAnnotations";
 import { MemoTargetLink } from "./MemoTargetLink";
 import { memoPlaces, useOpenMemoId } from "./memoNavigation";
 
@@ -134,6 +135,7 @@ export function MemosView() {
             }}
           />
         )}
+        {kind === "coding" && <CodingAnnotations query={query} />}
       </div>
       <div className="min-h-0 min-w-0 flex-1 overflow-y-auto p-4">
         {open ? (
