@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from "react";
-import { chipSpans, chipsToMarkdown, markdownToChips, marginLinkSpans, type ChipLinks } from "../../shared/memos/chips";
+import { chipSpans, chipsToMarkdown, keepChipsWhole, markdownToChips, marginLinkSpans, type ChipLinks } from "../../shared/memos/chips";
 import { parseMarginHref, type MemoLinkKind } from "../../shared/memos/links";
 import { MemoLink } from "./MemoLink";
 
@@ -54,7 +54,12 @@ export function ChipTextarea({
     caret.current = null;
   }, [shown, textarea]);
 
-  const change = (value: string, at: number) => {
+  const change = (typed: string, typedAt: number) => {
+    // An edit that reached into a chip takes the whole chip, never leaves half of one as text.
+    const whole = keepChipsWhole(shown, typed, links);
+    const value = whole?.text ?? typed;
+    const at = whole?.caret ?? typedAt;
+    if (whole) caret.current = whole.caret;
     const markdown = chipsToMarkdown(value, links);
     if (markdownToChips(markdown, links) !== value) caret.current = markdownToChips(chipsToMarkdown(value.slice(0, at), links), links).length;
     onBody(markdown);
@@ -96,7 +101,10 @@ export function ChipTextarea({
             if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
           }}
           onBlur={onBlur}
-          onKeyDown={onKeyDown}
+          onKeyDown={(event) => {
+            selectWholeChip(event, painted);
+            onKeyDown(event);
+          }}
           rows={compact ? 6 : 14}
           aria-describedby={describedBy}
           placeholder="What are you noticing? Link to sources, codes and cases with “Link to…”."
@@ -115,4 +123,18 @@ export function ChipTextarea({
       )}
     </div>
   );
+}
+
+/**
+ * Backspace at a chip's end (Delete at its start) first selects the whole chip, so the browser's
+ * own deletion removes it in one step and its own undo brings it back.
+ */
+function selectWholeChip(event: KeyboardEvent<HTMLTextAreaElement>, chips: { start: number; end: number }[]): void {
+  if (event.key !== "Backspace" && event.key !== "Delete") return;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const el = event.currentTarget;
+  if (el.selectionStart !== el.selectionEnd) return;
+  const at = el.selectionStart;
+  const chip = chips.find((c) => (event.key === "Backspace" ? c.start < at && at <= c.end : c.start <= at && at < c.end));
+  if (chip) el.setSelectionRange(chip.start, chip.end);
 }

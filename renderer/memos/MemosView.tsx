@@ -124,7 +124,7 @@ export function MemosView() {
             No memos yet. Start one with <strong>New project memo</strong>, or write a memo for a source, code or case where you see it.
           </p>
         ) : shown.length === 0 ? (
-          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">No memos match.</p>
+          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{kind === "coding" && !query ? "No memos are linked to codings." : "No memos match."}</p>
         ) : (
           <MemoList
             rows={shown}

@@ -19,6 +19,7 @@ import { WorkspaceLayout } from "./WorkspaceLayout";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
 import { restoreMemoDrafts } from "../memos/draftStore";
+import { usePinnedMemoId } from "../memos/memoNavigation";
 import { ExportRefiButton } from "../refi/ExportRefiDialog";
 import { ExchangeActions } from "../exchange/ExchangeActions";
 
@@ -38,6 +39,8 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   }, [project]);
   const caseCount = useLive(async () => (await listCases(project)).length, [project]);
   const projectId = project.entry.id;
+  // A memo pinned beside the text takes room from the source's own memo and details, never the code tree.
+  const pinnedMemo = usePinnedMemoId(projectId) !== null;
   const item = (target: ProjectView, label: string, count: number | undefined) => {
     const current = view === target || (target === "sources" && view === "source");
     return (
@@ -82,7 +85,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           </div>
           <PinnedMemo />
           {view === "source" && sourceId && (
-            <div className="max-h-[45%] min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700">
+            <div className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}>
               <SourceSidePanel key={sourceId} sourceId={sourceId} />
             </div>
           )}

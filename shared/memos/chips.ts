@@ -73,3 +73,31 @@ export function chipSpans(shown: string, links: ChipLinks): { start: number; end
   for (const m of shown.matchAll(CHIP)) if (links.has(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
+
+/**
+ * Keeps chips whole when the shown text is edited: an edit that reaches into a chip takes the whole
+ * chip (its link goes, and undo brings it back), and text typed inside a chip goes after it.
+ * Returns the text to show and where the caret goes.
+ */
+export function keepChipsWhole(before: string, after: string, links: ChipLinks): { text: string; caret: number } | null {
+  let p = 0;
+  const most = Math.min(before.length, after.length);
+  while (p < most && before[p] === after[p]) p++;
+  let s = 0;
+  while (s < most - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  const inserted = after.slice(p, after.length - s);
+  let from = p;
+  let to = before.length - s;
+  for (const span of chipSpans(before, links)) {
+    if (from === to && span.start < from && from < span.end) {
+      // Typed inside a chip: the words go after it.
+      return { text: before.slice(0, span.end) + inserted + before.slice(span.end), caret: span.end + inserted.length };
+    }
+    if (span.start < to && span.end > from) {
+      from = Math.min(from, span.start);
+      to = Math.max(to, span.end);
+    }
+  }
+  if (from === p && to === before.length - s) return null;
+  return { text: before.slice(0, from) + inserted + before.slice(to), caret: from + inserted.length };
+}

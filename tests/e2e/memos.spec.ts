@@ -103,6 +103,16 @@ test.describe("memos", () => {
     const chips = editor.getByRole("list", { name: "Links in this memo" });
     await expect(chips.getByRole("listitem")).toHaveText([`Source: ${SOURCE}`]);
     await expect(chips.getByRole("link", { name: SOURCE })).toHaveAttribute("href", /source/);
+    // Backspace at the chip's end deletes the whole chip; the text box's own undo brings the link back.
+    const withChip = await body.inputValue();
+    const chipEnd = withChip.indexOf("⟧") + 1;
+    await body.evaluate((el: HTMLTextAreaElement, at) => el.setSelectionRange(at, at), chipEnd);
+    await page.keyboard.press("Backspace");
+    await expect(body).toHaveValue(withChip.replace(`⟦${SOURCE}⟧`, ""));
+    await expect(chips).toBeHidden();
+    await page.keyboard.press("Control+z");
+    await expect(body).toHaveValue(withChip);
+    await expect(chips.getByRole("link", { name: SOURCE })).toBeVisible();
     // Saved after a pause in typing, without leaving the field.
     await expect(editor.getByRole("status")).toHaveText("Saved");
     // Stored as Markdown: the memo's text in the database holds the margin: link.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { chipSpans, chipsToMarkdown, markdownToChips, marginLinkSpans, type ChipLinks } from "../../../shared/memos/chips";
+import { chipSpans, chipsToMarkdown, keepChipsWhole, markdownToChips, marginLinkSpans, type ChipLinks } from "../../../shared/memos/chips";
 
 const ID = "01HV7ZQ3K9R2M4N6P8T0W1X2Y3";
 
@@ -56,5 +56,39 @@ describe("memo links shown as chips while editing", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("chips stay whole while editing", () => {
+  const md = `See [P07 interview](margin:source/${ID}) today`;
+  const setup = () => {
+    const links: ChipLinks = new Map();
+    return { links, shown: markdownToChips(md, links) };
+  };
+
+  it("Backspace at a chip's end deletes the whole chip (and its link)", () => {
+    const { links, shown } = setup();
+    const end = shown.indexOf("⟧") + 1;
+    const typed = shown.slice(0, end - 1) + shown.slice(end);
+    const kept = keepChipsWhole(shown, typed, links);
+    expect(kept).toEqual({ text: "See  today", caret: 4 });
+    expect(chipsToMarkdown(kept?.text ?? "", links)).toBe("See  today");
+  });
+
+  it("typing inside a chip puts the words after it; plain typing is left alone", () => {
+    const { links, shown } = setup();
+    const inside = shown.indexOf("interview");
+    const typed = `${shown.slice(0, inside)}x${shown.slice(inside)}`;
+    const kept = keepChipsWhole(shown, typed, links);
+    expect(kept?.text).toBe("See ⟦P07 interview⟧x today");
+    expect(chipsToMarkdown(kept?.text ?? "", links)).toBe(`See [P07 interview](margin:source/${ID})x today`);
+    expect(keepChipsWhole(shown, `${shown} and more`, links)).toBeNull();
+  });
+
+  it("a selection reaching into a chip replaces the whole chip", () => {
+    const { links, shown } = setup();
+    const typed = `Se!${shown.slice(shown.indexOf("interview"))}`;
+    const kept = keepChipsWhole(shown, typed, links);
+    expect(kept?.text).toBe("Se! today");
   });
 });
