@@ -173,3 +173,42 @@ export async function describeLinkTarget(project: OpenProject, target: MemoLinkT
     }
   }
 }
+
+/** A coding's annotation (its note), listed with the memos linked to codings. */
+export interface CodingAnnotationRow {
+  codingId: string;
+  note: string;
+  /** "Code path in Source name". */
+  name: string;
+  sourceId: string;
+  range: { start: number; end: number };
+  author: string | null;
+}
+
+/** Every live coding with an annotation, in a live source and code, newest change first. */
+export async function listCodingAnnotations(project: OpenProject): Promise<CodingAnnotationRow[]> {
+  const { db } = project;
+  const [annotated, sources, codes, coders] = await Promise.all([
+    db.codings.filter((c) => !c.deleted && c.note.trim() !== "").toArray(),
+    db.sources.toArray(),
+    db.codes.toArray(),
+    db.coders.toArray(),
+  ]);
+  const sourceById = new Map(sources.filter((s) => !s.deleted).map((s) => [s.id, s]));
+  const codeIndex = indexCodes(codes);
+  const coderById = new Map(coders.map((c) => [c.id, c.name]));
+  return annotated
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .flatMap((c) => {
+      const source = sourceById.get(c.sourceId);
+      if (!source || !codeIndex.byId.has(c.codeId)) return [];
+      return [{
+        codingId: c.id,
+        note: c.note.trim(),
+        name: `${codePath(codeIndex, c.codeId, " / ")} in ${source.name}`,
+        sourceId: source.id,
+        range: { start: c.start, end: c.end },
+        author: coderById.get(c.coderId) ?? null,
+      }];
+    });
+}

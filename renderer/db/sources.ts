@@ -108,21 +108,29 @@ export async function setSourceKind(project: OpenProject, ids: string[], kind: S
  * projects from before that kept it on the source row, which is read until the first save moves it.
  */
 export async function sourceMemoText(project: OpenProject, source: SourceRecord): Promise<string> {
-  const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", source.id]).toArray();
-  const memo = memos.find((m) => !m.deleted);
-  return memo ? memo.body : source.memo;
+  return (await sourceMemo(project, source)).body;
 }
 
-export async function setSourceMemo(project: OpenProject, id: string, text: string): Promise<void> {
-  await writeChanges(project.db, project.ctx, "Edited source memo", async (w) => {
+/** The source memo's text, title and version (updatedAt; "" while it is only the legacy field). */
+export async function sourceMemo(project: OpenProject, source: SourceRecord): Promise<{ body: string; title: string; updatedAt: string }> {
+  const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", source.id]).toArray();
+  const memo = memos.find((m) => !m.deleted);
+  return memo ? { body: memo.body, title: memo.title, updatedAt: memo.updatedAt } : { body: source.memo, title: source.name, updatedAt: "" };
+}
+
+/** Saves the source memo; returns the memo's new version (updatedAt). */
+export async function setSourceMemo(project: OpenProject, id: string, text: string): Promise<string> {
+  return writeChanges(project.db, project.ctx, "Edited source memo", async (w) => {
     const source = await project.db.sources.get(id);
     if (!source || source.deleted) throw new Error("That source no longer exists.");
     const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", id]).toArray();
     const memo = memos.find((m) => !m.deleted);
-    if (memo) await w.update<MemoRecord>("memos", memo.id, { body: text });
-    else await w.create<MemoRecord>("memos", { targetKind: "source", targetId: id, title: source.name, body: text, authorId: project.ctx.coderId });
+    const saved = memo
+      ? await w.update<MemoRecord>("memos", memo.id, { body: text })
+      : await w.create<MemoRecord>("memos", { targetKind: "source", targetId: id, title: source.name, body: text, authorId: project.ctx.coderId });
     // The legacy field moves into the memo, in the same transaction.
     if (source.memo) await w.update<SourceRecord>("sources", id, { memo: "" });
+    return saved.updatedAt;
   });
 }
 

@@ -9,8 +9,8 @@ import { MemoForm } from "./MemoForm";
  * created on the first save. Used by the Memos view, the codebook's code dialog and anywhere else a
  * memo belongs beside its subject.
  */
-export function MemoEditor({ target, label }: { target: { kind: MemoTargetKind; id: string }; label: string }) {
-  return <MemoEditorFor target={target} label={label} />;
+export function MemoEditor({ target, label, compact = false }: { target: { kind: MemoTargetKind; id: string }; label: string; compact?: boolean }) {
+  return <MemoEditorFor target={target} label={label} compact={compact} />;
 }
 
 /** MemoEditor with the Memos view's extras. */
@@ -18,10 +18,13 @@ export function MemoEditorFor({
   target,
   label,
   autoFocusTitle = false,
+  compact = false,
 }: {
   target: { kind: MemoTargetKind; id: string };
   label: string;
   autoFocusTitle?: boolean;
+  /** Fewer lines of text, for the side panel where the code tree must stay in view. */
+  compact?: boolean;
 }) {
   const project = useProject();
   const memo = useLive(async () => (await memoFor(project, target.kind, target.id)) ?? null, [project, target.kind, target.id]);
@@ -32,5 +35,5 @@ export function MemoEditorFor({
       </section>
     );
   }
-  return <MemoForm key={`${target.kind}:${target.id}`} target={target} label={label} stored={memo} autoFocusTitle={autoFocusTitle} />;
+  return <MemoForm key={`${target.kind}:${target.id}`} target={target} label={label} stored={memo} autoFocusTitle={autoFocusTitle} compact={compact} />;
 }

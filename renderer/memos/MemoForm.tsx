@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
+import { chipsToMarkdown, markdownToChips, type ChipLinks } from "../../shared/memos/chips";
 import { insertLink, toggleInlineMark, toggleLineKind, type Replacement } from "../../shared/memos/editing";
 import { deleteMemo } from "../db/memos";
 import { useProject } from "../project/ProjectContext";
@@ -9,8 +10,10 @@ import { MemoPreview } from "./MemoPreview";
 import { MemoToolbar, type ToolbarAction } from "./MemoToolbar";
 import { applyToTextarea, textareaState } from "./textareaEdits";
 import { useMemoDraft } from "./useMemoDraft";
+import { ChipTextarea } from "./ChipTextarea";
 
-const HINT = "Formatting: # Heading, **bold**, *italic*, - bulleted list, 1. numbered list. Ctrl+B bold, Ctrl+I italic, Ctrl+K link.";
+const HINT =
+  "Formatting: # Heading, **bold**, *italic*, - bulleted list, 1. numbered list. Ctrl+B bold, Ctrl+I italic, Ctrl+K link. Links show as ⟦name⟧ and are listed under the text.";
 
 /** Title, formatting toolbar, text (or its preview), save status. Keyed by target by its parent. */
 export function MemoForm({
@@ -18,11 +21,13 @@ export function MemoForm({
   label,
   stored,
   autoFocusTitle = false,
+  compact = false,
 }: {
   target: { kind: MemoTargetKind; id: string };
   label: string;
   stored: MemoRecord | null;
   autoFocusTitle?: boolean;
+  compact?: boolean;
 }) {
   const project = useProject();
   const id = useId();
@@ -30,13 +35,15 @@ export function MemoForm({
   const [preview, setPreview] = useState(false);
   const [picking, setPicking] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // Every link shown as a chip while this memo is open, so a deleted chip that comes back is a link again.
+  const [links] = useState<ChipLinks>(() => new Map());
   // The selection when "Link to…" opened: the dialog takes focus, the link goes where the caret was.
   const linkAt = useRef<{ start: number; end: number } | null>(null);
 
   const apply = (make: (el: HTMLTextAreaElement) => Replacement) => {
     const el = textarea.current;
     if (!el) return;
-    applyToTextarea(el, make(el), (body) => setDraft({ body }));
+    applyToTextarea(el, make(el), (shown) => setDraft({ body: chipsToMarkdown(shown, links) }));
   };
 
   const run = (action: ToolbarAction) => {
@@ -63,7 +70,12 @@ export function MemoForm({
     setPicking(false);
     const at = linkAt.current;
     // After the dialog has closed and handed focus back.
-    setTimeout(() => apply((el) => insertLink({ text: el.value, start: at?.start ?? el.value.length, end: at?.end ?? el.value.length }, picked.target, picked.name)), 0);
+    // The link goes in as its chip; the chip is known, so it is stored as the Markdown link.
+    const asChip = (r: Replacement): Replacement => {
+      const chip = markdownToChips(r.insert, links);
+      return { ...r, insert: chip, selectionStart: r.from + chip.length, selectionEnd: r.from + chip.length };
+    };
+    setTimeout(() => apply((el) => asChip(insertLink({ text: el.value, start: at?.start ?? el.value.length, end: at?.end ?? el.value.length }, picked.target, picked.name))), 0);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -87,7 +99,8 @@ export function MemoForm({
 
   return (
     <section aria-label={label} className="flex flex-col gap-2">
-      <div className="flex flex-col gap-1">
+      {/* Beside the text the title is in the heading; it is changed in the Memos view. */}
+      <div className={compact ? "hidden" : "flex flex-col gap-1"}>
         <label htmlFor={`${id}-title`} className="text-sm font-medium">
           Title
         </label>
@@ -121,17 +134,16 @@ export function MemoForm({
           <label htmlFor={`${id}-body`} className="sr-only">
             Memo text
           </label>
-          <textarea
+          <ChipTextarea
             id={`${id}-body`}
-            ref={textarea}
-            value={draft.body}
-            onChange={(e) => setDraft({ body: e.target.value })}
+            body={draft.body}
+            onBody={(body) => setDraft({ body })}
+            links={links}
+            textarea={textarea}
+            compact={compact}
+            describedBy={`${id}-hint`}
             onBlur={() => void flush()}
             onKeyDown={onKeyDown}
-            rows={14}
-            aria-describedby={`${id}-hint`}
-            placeholder="What are you noticing? Link to sources, codes and cases with “Link to…”."
-            className="min-h-48 w-full resize-y rounded border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm leading-relaxed dark:border-slate-600 dark:bg-slate-800"
           />
           <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
             {HINT}

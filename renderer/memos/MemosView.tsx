@@ -8,6 +8,7 @@ import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { MemoEditorFor } from "./MemoEditor";
 import { MemoList } from "./MemoList";
+import { CodingAnnotations } from "./CodingAnnotations";
 import { MemoTargetLink } from "./MemoTargetLink";
 import { memoPlaces, useOpenMemoId } from "./memoNavigation";
 
@@ -123,7 +124,7 @@ export function MemosView() {
             No memos yet. Start one with <strong>New project memo</strong>, or write a memo for a source, code or case where you see it.
           </p>
         ) : shown.length === 0 ? (
-          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">No memos match.</p>
+          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{kind === "coding" && !query ? "No memos are linked to codings." : "No memos match."}</p>
         ) : (
           <MemoList
             rows={shown}
@@ -134,6 +135,7 @@ export function MemosView() {
             }}
           />
         )}
+        {kind === "coding" && <CodingAnnotations query={query} />}
       </div>
       <div className="min-h-0 min-w-0 flex-1 overflow-y-auto p-4">
         {open ? (

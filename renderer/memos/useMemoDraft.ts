@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
 import { saveMemoFor } from "../db/memos";
 import { useProject } from "../project/ProjectContext";
+import { dropDraft, keepDraft } from "./draftStore";
+import { useSaveOnLeave } from "./useSaveOnLeave";
 
-/** Saves after this long without typing, so a memo is never more than a moment from safe. */
-const IDLE_MS = 800;
+/**
+ * Saves this long after the last keystroke. Every keystroke is also copied to localStorage at once
+ * (draftStore), so closing or reloading inside this window loses nothing.
+ */
+const IDLE_MS = 300;
 
 export interface MemoDraft {
   title: string;
@@ -16,11 +21,13 @@ export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" 
 const same = (a: MemoDraft, b: MemoDraft) => a.title === b.title && a.body === b.body;
 
 /**
- * The memo being edited: saved after a pause in typing, on blur (call `flush`) and when the editor
- * closes. Changes from elsewhere (undo, another window) are taken in unless there is unsaved typing.
+ * The memo being edited: saved after a short pause in typing, on blur (call `flush`), when the editor
+ * closes and when the window is hidden or closed (pagehide, visibilitychange, beforeunload). Changes
+ * from elsewhere (undo, another window) are taken in unless there is unsaved typing.
  */
-export function useMemoDraft(target: { kind: MemoTargetKind; id: string }, stored: MemoRecord | null) {
+export function useMemoDraft({ kind, id }: { kind: MemoTargetKind; id: string }, stored: MemoRecord | null) {
   const project = useProject();
+  const target = useMemo(() => ({ kind, id }), [kind, id]);
   const external: MemoDraft = { title: stored?.title ?? "", body: stored?.body ?? "" };
   const [draft, setDraftState] = useState<MemoDraft>(external);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -28,6 +35,12 @@ export function useMemoDraft(target: { kind: MemoTargetKind; id: string }, store
   // What the database holds as far as we know; a draft that differs from it is unsaved.
   const savedRef = useRef(external);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The stored memo's version the typing started from, kept with the localStorage copy.
+  const baseRef = useRef(stored?.updatedAt ?? "");
+  const storedAt = stored?.updatedAt ?? "";
+  useEffect(() => {
+    baseRef.current = storedAt;
+  }, [storedAt]);
 
   const [seen, setSeen] = useState(external);
   if (!same(seen, external)) {
@@ -52,43 +65,40 @@ export function useMemoDraft(target: { kind: MemoTargetKind; id: string }, store
     if (same(next, savedRef.current)) return;
     setState({ kind: "saving" });
     try {
-      await saveMemoFor(project, { kind: target.kind, id: target.id }, next);
+      const record = await saveMemoFor(project, target, next);
       savedRef.current = next;
-      setState({ kind: "saved" });
+      baseRef.current = record.updatedAt;
+      // Typing during the save stays in localStorage, now based on the version just written.
+      if (same(draftRef.current, next)) dropDraft(project.entry.id, target);
+      else keepDraft(project.entry.id, target, { ...draftRef.current, base: record.updatedAt });
+      setState(same(draftRef.current, next) ? { kind: "saved" } : { kind: "saving" });
     } catch (e) {
       setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
     }
-  }, [project, target.kind, target.id, cancelTimer]);
+  }, [project, target, cancelTimer]);
 
   const setDraft = useCallback(
     (patch: Partial<MemoDraft>) => {
       const next = { ...draftRef.current, ...patch };
       draftRef.current = next;
       setDraftState(next);
-      setState({ kind: "idle" });
+      keepDraft(project.entry.id, target, { ...next, base: baseRef.current });
+      setState({ kind: "saving" });
       cancelTimer();
       timer.current = setTimeout(() => void flush(), IDLE_MS);
     },
-    [flush, cancelTimer],
+    [flush, cancelTimer, project, target],
   );
 
-  // Closing the editor saves what was typed.
-  const flushOnClose = useRef(flush);
-  useEffect(() => {
-    flushOnClose.current = flush;
-  }, [flush]);
-  useEffect(
-    () => () => {
-      void flushOnClose.current();
-    },
-    [],
-  );
+  // Closing the editor, the window or the page saves what was typed.
+  useSaveOnLeave(flush);
 
   /** Before deleting the memo: forget unsaved typing so nothing re-creates it. */
   const discard = useCallback(() => {
     cancelTimer();
     savedRef.current = draftRef.current;
-  }, [cancelTimer]);
+    dropDraft(project.entry.id, target);
+  }, [cancelTimer, project, target]);
 
   return { draft, setDraft, flush, discard, state };
 }

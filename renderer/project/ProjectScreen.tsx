@@ -18,6 +18,8 @@ import { useCodingSession } from "./codingSession";
 import { WorkspaceLayout } from "./WorkspaceLayout";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { PinnedMemo } from "../memos/MemoBesideText";
+import { restoreMemoDrafts } from "../memos/draftStore";
+import { usePinnedMemoId } from "../memos/memoNavigation";
 import { ExportRefiButton } from "../refi/ExportRefiDialog";
 import { ExchangeActions } from "../exchange/ExchangeActions";
 
@@ -31,8 +33,14 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   useEffect(() => {
     if (sourceCount !== undefined && sourceCount !== project.entry.sourceCount) void setProjectSourceCount(project.entry.id, sourceCount);
   }, [sourceCount, project]);
+  // Memo typing the last window did not get to save (closed within the save delay) is saved now.
+  useEffect(() => {
+    void restoreMemoDrafts(project).catch((e: unknown) => console.error("Could not restore memo drafts", e));
+  }, [project]);
   const caseCount = useLive(async () => (await listCases(project)).length, [project]);
   const projectId = project.entry.id;
+  // A memo pinned beside the text takes room from the source's own memo and details, never the code tree.
+  const pinnedMemo = usePinnedMemoId(projectId) !== null;
   const item = (target: ProjectView, label: string, count: number | undefined) => {
     const current = view === target || (target === "sources" && view === "source");
     return (
@@ -71,12 +79,13 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
       document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
       side={
         <div className="flex min-h-0 flex-1 flex-col">
-          <div className="min-h-0 flex-1 overflow-hidden">
+          {/* The code tree keeps half the panel: a memo beside the text never hides it. */}
+          <div className="min-h-[50%] flex-1 overflow-hidden">
             <CodebookPanel />
           </div>
           <PinnedMemo />
           {view === "source" && sourceId && (
-            <div className="max-h-[45%] shrink-0 overflow-auto border-t border-slate-300 dark:border-slate-700">
+            <div className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}>
               <SourceSidePanel key={sourceId} sourceId={sourceId} />
             </div>
           )}

@@ -6,3 +6,4 @@ export * from "./serialize";
 export * from "./read";
 export * from "./editing";
 export * from "./search";
+export * from "./chips";

@@ -13,6 +13,29 @@ function transcript(): string {
   return lines.join("\n");
 }
 
+/** The body of the memo with this title, read from the project's IndexedDB (what is stored, not shown). */
+async function storedMemoBody(page: Page, title: string): Promise<string | null> {
+  return page.evaluate(async (wanted) => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("margin-project-"));
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error("open failed"));
+      });
+      const memos = await new Promise<{ title: string; body: string }[]>((resolve, reject) => {
+        const req = db.transaction("memos").objectStore("memos").getAll();
+        req.onsuccess = () => resolve(req.result as { title: string; body: string }[]);
+        req.onerror = () => reject(req.error ?? new Error("read failed"));
+      });
+      db.close();
+      const memo = memos.find((m) => m.title === wanted);
+      if (memo) return memo.body;
+    }
+    return null;
+  }, title);
+}
+
 async function openMemos(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Memos" }).click();
   await expect(page.getByRole("heading", { name: "Memos", level: 2 })).toBeVisible();
@@ -72,11 +95,29 @@ test.describe("memos", () => {
     await expect(body).toBeFocused();
     await page.keyboard.type(" and [the trust site](https://example.org/x).");
 
+    // The link to the source shows as a chip with the source's name, not its margin: address.
     await expect(body).toHaveValue(
-      `# Workarounds\nNurses describe **shadow charting** and *paper notes*\n\n- Log-in times\n- Alert fatigue\n\nSee [${SOURCE}](margin:source/${sourceId}) and [the trust site](https://example.org/x).`,
+      `# Workarounds\nNurses describe **shadow charting** and *paper notes*\n\n- Log-in times\n- Alert fatigue\n\nSee ⟦${SOURCE}⟧ and [the trust site](https://example.org/x).`,
     );
+    await expect(body).not.toHaveValue(/margin:/);
+    const chips = editor.getByRole("list", { name: "Links in this memo" });
+    await expect(chips.getByRole("listitem")).toHaveText([`Source: ${SOURCE}`]);
+    await expect(chips.getByRole("link", { name: SOURCE })).toHaveAttribute("href", /source/);
+    // Backspace at the chip's end deletes the whole chip; the text box's own undo brings the link back.
+    const withChip = await body.inputValue();
+    const chipEnd = withChip.indexOf("⟧") + 1;
+    await body.evaluate((el: HTMLTextAreaElement, at) => el.setSelectionRange(at, at), chipEnd);
+    await page.keyboard.press("Backspace");
+    await expect(body).toHaveValue(withChip.replace(`⟦${SOURCE}⟧`, ""));
+    await expect(chips).toBeHidden();
+    await page.keyboard.press("Control+z");
+    await expect(body).toHaveValue(withChip);
+    await expect(chips.getByRole("link", { name: SOURCE })).toBeVisible();
     // Saved after a pause in typing, without leaving the field.
     await expect(editor.getByRole("status")).toHaveText("Saved");
+    // Stored as Markdown: the memo's text in the database holds the margin: link.
+    const stored = await storedMemoBody(page, "Emerging themes");
+    expect(stored).toContain(`See [${SOURCE}](margin:source/${sourceId}) and [the trust site](https://example.org/x).`);
 
     // The memo list names it, what it is linked to, and who wrote it.
     const list = page.getByRole("list", { name: "Memos found" });
@@ -163,5 +204,99 @@ test.describe("memos", () => {
     await expect(page.getByRole("status").filter({ hasText: "Undid: Deleted memo" })).toBeVisible();
     await openMemos(page);
     await expect(page.getByRole("region", { name: "Memo: Method notes" }).getByRole("textbox", { name: "Memo text" })).toHaveValue("**Consent** was recorded");
+  });
+
+  test("typing reloaded at once is not lost: Saving… then Saved, and the memo has the text after the reload", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await completeFirstRun(page);
+    await createProject(page, "Memo study");
+    await openMemos(page);
+    await page.getByRole("button", { name: "New project memo" }).click();
+    const editor = page.getByRole("region", { name: /^Memo: / });
+    await editor.getByRole("textbox", { name: "Title" }).fill("Field notes");
+    await expect(editor.getByRole("status")).toHaveText("Saved");
+    const body = editor.getByRole("textbox", { name: "Memo text" });
+    await body.click();
+    await page.keyboard.type("Ward 3 nurses chart on paper first");
+    await expect(editor.getByRole("status")).toHaveText("Saving…");
+    await page.keyboard.type(" at night");
+    // Reloaded straight after the last keystroke, well inside the save delay.
+    await page.reload();
+    await openMemos(page);
+    await page.getByRole("list", { name: "Memos found" }).getByRole("button", { name: "Field notes" }).click();
+    await expect(page.getByRole("region", { name: "Memo: Field notes" }).getByRole("textbox", { name: "Memo text" })).toHaveValue(
+      "Ward 3 nurses chart on paper first at night",
+    );
+    expect(await storedMemoBody(page, "Field notes")).toBe("Ward 3 nurses chart on paper first at night");
+
+    // The same for the source memo beside an open source.
+    await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Sources" }).click();
+    await importAndOpen(page, [{ name: `${SOURCE}.txt`, mimeType: "text/plain", buffer: Buffer.from(transcript()) }], SOURCE);
+    const sourceMemo = page.getByRole("textbox", { name: "Source memo" });
+    await sourceMemo.click();
+    await page.keyboard.type("Fire alarm halfway through");
+    await expect(page.getByRole("region", { name: "Source memo" }).getByRole("status")).toHaveText("Saving…");
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Source memo" })).toHaveValue("Fire alarm halfway through");
+    expect(await storedMemoBody(page, SOURCE)).toBe("Fire alarm halfway through");
+  });
+
+  test("a memo beside the text leaves the codebook usable: code a selection from the tree, then find its annotation under Memos", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await completeFirstRun(page);
+    await createProject(page, "Memo study");
+    await importAndOpen(page, [{ name: `${SOURCE}.txt`, mimeType: "text/plain", buffer: Buffer.from(transcript()) }], SOURCE);
+    const codes = page.getByRole("complementary", { name: "Codes and memos" });
+    await codes.getByRole("button", { name: "New code" }).click();
+    const form = codes.getByRole("form", { name: "New code" });
+    await form.getByLabel("New code name").fill("Workarounds");
+    await form.getByLabel("New code name").press("Enter");
+    await expect(codes.getByRole("status").filter({ hasText: "Added “Workarounds”." })).toBeVisible();
+    await form.getByLabel("New code name").press("Escape");
+    await page.screenshot({ path: "test-results/memo-before-pin-1366.png" });
+    await expect(codes.getByRole("treeitem", { name: "Workarounds", exact: true })).toBeVisible();
+
+    await openMemos(page);
+    await page.getByRole("button", { name: "New project memo" }).click();
+    const editor = page.getByRole("region", { name: /^Memo: / });
+    await editor.getByRole("textbox", { name: "Title" }).fill("Coding as I go");
+    await editor.getByRole("textbox", { name: "Memo text" }).fill("Shadow charting keeps coming up.");
+    await expect(editor.getByRole("status")).toHaveText("Saved");
+    await page.getByRole("button", { name: "Open beside text" }).click();
+    await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Sources" }).click();
+    await page.getByRole("link", { name: SOURCE }).first().click();
+    await expect(page.getByRole("heading", { name: SOURCE, level: 2 })).toBeVisible();
+
+    // The memo and the code tree are both in view, at laptop size.
+    const beside = codes.getByRole("region", { name: "Memo beside the text: Coding as I go" });
+    await expect(beside.getByRole("textbox", { name: "Memo text" })).toBeInViewport();
+    const workarounds = codes.getByRole("treeitem", { name: "Workarounds", exact: true });
+    await expect(workarounds).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: "test-results/memo-beside-text-1366.png" });
+
+    // Select a passage and code it from the tree while the memo stays open.
+    const passage = page.locator("[data-block-start]").filter({ hasText: "Answer 1. Nurses keep paper notes" });
+    await passage.scrollIntoViewIfNeeded();
+    await passage.selectText();
+    await workarounds.click();
+    const selected = codes.getByRole("group", { name: "Selected code: Workarounds" });
+    await selected.getByRole("button", { name: "Code selection" }).click();
+    const stripe = page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: /^Coding: Workarounds, by Amira Patel, / });
+    await expect(stripe).toBeVisible();
+    await expect(beside.getByRole("textbox", { name: "Memo text" })).toHaveValue("Shadow charting keeps coming up.");
+
+    // The coding's annotation is listed under Memos, linked to: Codings.
+    await stripe.click();
+    await page.getByRole("textbox", { name: "Annotation" }).fill("Paper first, system later.");
+    await page.getByRole("button", { name: "Save annotation" }).click();
+    await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+    await openMemos(page);
+    await page.getByRole("combobox", { name: "Linked to" }).selectOption({ label: "Codings" });
+    const annotations = page.getByRole("list", { name: "Coding annotations" });
+    await expect(annotations.getByRole("listitem")).toHaveCount(1);
+    await expect(annotations.getByRole("listitem")).toContainText("Paper first, system later.");
+    await page.screenshot({ path: "test-results/memo-coding-annotations-1366.png" });
+    await annotations.getByRole("link", { name: `Workarounds in ${SOURCE}` }).click();
+    await expect(page.getByRole("heading", { name: SOURCE, level: 2 })).toBeVisible();
   });
 });

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { SourceRecord } from "../../../shared/model/records";
 import { setSourceMemo } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
+import { dropDraft, keepDraft } from "../../memos/draftStore";
+import { useSaveOnLeave } from "../../memos/useSaveOnLeave";
 
-/** Saves after this long without typing, so a memo is never more than a moment from safe. */
-const IDLE_MS = 800;
+/** Saves this long after the last keystroke; each keystroke is kept in localStorage at once (draftStore). */
+const IDLE_MS = 300;
 
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; message: string };
 
 /** The source memo: saved on blur, after a pause in typing, and when the source is closed. */
-export function SourceMemo({ source, memo: storedMemo }: { source: SourceRecord; memo: string }) {
+export function SourceMemo({ source, memo: storedMemo, memoTitle, memoAt }: { source: SourceRecord; memo: string; memoTitle: string; memoAt: string }) {
   const project = useProject();
   const id = useId();
   const [draft, setDraft] = useState(storedMemo);
@@ -18,6 +20,16 @@ export function SourceMemo({ source, memo: storedMemo }: { source: SourceRecord;
   const stored = useRef(storedMemo);
   const draftRef = useRef(draft);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The memo record's version the typing started from (for restoring a draft after a close).
+  const baseRef = useRef(memoAt);
+  const title = useRef(memoTitle);
+  useEffect(() => {
+    title.current = memoTitle;
+  }, [memoTitle]);
+  useEffect(() => {
+    baseRef.current = memoAt;
+  }, [memoAt]);
+  const target = useMemo(() => ({ kind: "source" as const, id: source.id }), [source.id]);
 
   // Another window (or undo) changed the memo: take it, unless the researcher has unsaved typing.
   const [seenMemo, setSeenMemo] = useState(storedMemo);
@@ -36,30 +48,25 @@ export function SourceMemo({ source, memo: storedMemo }: { source: SourceRecord;
     if (memo === stored.current) return;
     setState({ kind: "saving" });
     try {
-      await setSourceMemo(project, source.id, memo);
+      const at = await setSourceMemo(project, source.id, memo);
       stored.current = memo;
-      setState({ kind: "saved" });
+      baseRef.current = at;
+      if (draftRef.current === memo) dropDraft(project.entry.id, target);
+      else keepDraft(project.entry.id, target, { title: title.current, body: draftRef.current, base: at });
+      setState(draftRef.current === memo ? { kind: "saved" } : { kind: "saving" });
     } catch (e) {
       setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
     }
-  }, [project, source.id]);
+  }, [project, source.id, target]);
 
-  // Closing the source (or switching to another) saves what was typed.
-  const saveOnClose = useRef(save);
-  useEffect(() => {
-    saveOnClose.current = save;
-  }, [save]);
-  useEffect(
-    () => () => {
-      void saveOnClose.current();
-    },
-    [],
-  );
+  // Closing the source, the window or the page saves what was typed.
+  useSaveOnLeave(save);
 
   const onChange = (value: string) => {
     setDraft(value);
     draftRef.current = value;
-    setState({ kind: "idle" });
+    keepDraft(project.entry.id, target, { title: title.current, body: value, base: baseRef.current });
+    setState({ kind: "saving" });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), IDLE_MS);
   };

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from "react";
 import type { SourceRecord } from "../../../shared/model/records";
 import { speakerSummary } from "../../../shared/text/transcript";
 import { useLive } from "../../db/live";
-import { getSource, sourceMemoText } from "../../db/sources";
+import { getSource, sourceMemo } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
 import { SourceMemo } from "./SourceMemo";
 import { kindLabel } from "./SourceHeader";
@@ -16,16 +16,16 @@ export function SourceSidePanel({ sourceId }: { sourceId: string }) {
   const project = useProject();
   const loaded = useLive(async () => {
     const source = await getSource(project, sourceId);
-    return source ? { source, memo: await sourceMemoText(project, source) } : null;
+    return source ? { source, memo: await sourceMemo(project, source) } : null;
   }, [project, sourceId]);
   if (loaded === undefined) return null;
-  const source = loaded?.source ?? null;
-  if (source === null) {
+  if (loaded === null) {
     return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">This source is not in the project.</p>;
   }
+  const { source } = loaded;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-3">
-      <SourceMemo source={source} memo={loaded?.memo ?? ""} />
+      <SourceMemo source={source} memo={loaded.memo.body} memoTitle={loaded.memo.title} memoAt={loaded.memo.updatedAt} />
       <SourceDetails source={source} />
     </div>
   );
