@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import { flattenTree, indexCodes, nameKey, pathNames } from "../../shared/coding/codeTree";
 import { nextCodeColour } from "../../shared/coding/palette";
 import { paragraphRangeAt, turnAt, turnBodyRange, type Range } from "../../shared/coding/ranges";
+import { targetOffset } from "./codingTarget";
 import type { CodeRecord } from "../../shared/model/records";
 import type { Transcript } from "../../shared/text/transcript";
 import { newId } from "../../shared/ids";
@@ -66,10 +67,14 @@ export function useCodingActions({
   }, [codes]);
   const codeable = useMemo(() => paletteCodes.filter((c) => !codes.find((r) => r.id === c.id)?.isCategory), [paletteCodes, codes]);
 
-  const selectionHere = useCallback(() => {
+  // The target of every command: the viewer's selection as it is now, else its caret. The session's copy
+  // is published after a render, so a key pressed just after find selected a hit could act on the old one.
+  const selectionHere = useCallback((): Range | null => {
+    const live = viewer.current;
+    if (live) return live.selectedOffsets();
     const selection = session.getState().selection;
     return selection && selection.sourceId === sourceId ? selection : null;
-  }, [session, sourceId]);
+  }, [session, sourceId, viewer]);
 
   const say = (text: string, error = false) => setMessage({ text, error });
 
@@ -171,7 +176,7 @@ export function useCodingActions({
     closePalette();
   };
 
-  const caretAt = (): number | null => selectionHere()?.start ?? viewer.current?.caretOffset() ?? null;
+  const caretAt = (): number | null => targetOffset(selectionHere(), viewer.current?.caretOffset() ?? null);
 
   const codeSelection = () => {
     const selection = selectionHere();

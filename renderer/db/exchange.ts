@@ -386,5 +386,18 @@ export async function createProjectFromBundle(opened: OpenedBundle, profile: Cod
   const project = await openProject(entry.id, profile);
   await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
   await setProjectSourceCount(entry.id, opened.tables.sources.filter((s) => !s.deleted).length);
+  if (!asCopy) await stampExchangeWithSender(project, opened);
   return entry.id;
+}
+
+/**
+ * A project made from a colleague's bundle has exchanged with them: they have everything in it, and I
+ * have received everything they sent. Without these stamps my first "only changes" bundle back was the
+ * whole project (issue 14, item 11). My own coder row still travels: the first export adds my public key.
+ */
+async function stampExchangeWithSender(project: OpenProject, opened: OpenedBundle): Promise<void> {
+  const exporterId = opened.manifest.exporter.coderId;
+  const sender = opened.tables.coders.find((c) => c.id === exporterId)?.publicKey ?? null;
+  if (!sender || exporterId === project.ctx.coderId) return;
+  await updateExchange(project, sender, { sentUpTo: await latestJournalStamp(project.db), receivedUpTo: opened.manifest.hlc.to });
 }

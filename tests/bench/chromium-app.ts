@@ -208,7 +208,8 @@ export async function importThroughUi(page: Page, paths: string[], timeoutMs: nu
       if (probe.start === null) return;
       if (probe.progress === null && document.querySelector('[aria-label="Import progress"]')) probe.progress = performance.now();
       const now = performance.now();
-      for (const element of document.querySelectorAll('[role="status"]')) {
+      // The "N of M files done" line sits beside the status (which leads with conversions, see ImportResults).
+      for (const element of document.querySelectorAll('[role="status"], [data-import-counts]')) {
         const text = element.textContent?.trim() ?? "";
         const done = Number(progressText.exec(text)?.[1] ?? 0);
         while (probe.done.length < done) probe.done.push(now - probe.start);

@@ -436,6 +436,66 @@ test.describe("coding in the viewer", () => {
     await expect(help).toBeHidden();
   });
 
+  test("find → Escape → Ctrl+Shift+P codes the paragraph of the find hit, not of the earlier caret; the status line names the target", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const source = await openInterview(page);
+    const region = page.getByRole("region", { name: "Source text" });
+    const footer = page.getByRole("status").filter({ hasText: /^(No text selected|Selected )/ });
+    // Paragraph 1 holds the caret; the phrase searched for is in a later paragraph with text of its own.
+    const [first] = source.blocks;
+    const later = source.blocks.findIndex((b, i) => i >= 2 && b.end - b.start > 60 && source.text.indexOf(source.text.slice(b.start + 10, b.start + 40)) === b.start + 10);
+    const target = source.blocks[later];
+    if (!first || !target) throw new Error("the interview has paragraphs");
+    const phrase = source.text.slice(target.start + 10, target.start + 40);
+
+    /** Caret in paragraph 1, then Ctrl+F the phrase: find is open on its one hit. */
+    const caretThenFind = async () => {
+      await region.evaluate((el) => (el.scrollTop = 0));
+      const box = await charBox(page, first.start, 3);
+      await page.mouse.click(box.x + 1, box.y + box.height / 2);
+      await expect(region).toBeFocused();
+      await expect(footer).toContainText("No text selected · Ctrl+Shift+P codes paragraph 1");
+      await page.keyboard.press("Control+f");
+      const input = page.getByRole("search", { name: "Find in source" }).getByRole("textbox", { name: "Find in source" });
+      await expect(input).toBeFocused();
+      await input.fill(phrase);
+      await expect(page.getByRole("search", { name: "Find in source" }).getByRole("status")).toHaveText("1 of 1");
+      return input;
+    };
+
+    // Keys pressed one at a time.
+    await caretThenFind();
+    await page.keyboard.press("Escape");
+    await expect(footer).toContainText(`Ctrl+K codes the selection, Ctrl+Shift+P its paragraph ${later + 1}`);
+    await page.screenshot({ path: "test-reports/screens/coding-target-after-find-1366.png" });
+    await page.keyboard.press("Control+Shift+P");
+    const palette = page.getByRole("dialog", { name: "Code the paragraph" });
+    await expect(palette).toBeVisible();
+    await expect(palette).toContainText(source.text.slice(target.start, target.start + 30).replace(/\s+/g, " ").trim());
+    await page.keyboard.type("Found paragraph");
+    await page.keyboard.press("Control+Enter");
+    await paletteClosed(page);
+    await expect(stripe(page, "Found paragraph")).toHaveAttribute("data-start", String(target.start));
+    await expect(stripe(page, "Found paragraph")).toHaveAttribute("data-end", String(target.end));
+
+    // Escape and Ctrl+Shift+P queued back to back (as when the window was busy, e.g. just after a
+    // bundle import): no frame runs between them, and the second still codes the find hit's paragraph.
+    await caretThenFind();
+    await page.evaluate(() => {
+      const key = (target: EventTarget, init: KeyboardEventInit) => target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init }));
+      key(document.activeElement ?? document.body, { key: "Escape", code: "Escape" });
+      key(document.activeElement ?? document.body, { key: "P", code: "KeyP", ctrlKey: true, shiftKey: true });
+    });
+    await expect(palette).toBeVisible();
+    await expect(palette).toContainText(source.text.slice(target.start, target.start + 30).replace(/\s+/g, " ").trim());
+    await page.screenshot({ path: "test-reports/screens/coding-queued-keys-1366.png" });
+    // The palette names the paragraph it would code; the first round checked a coding itself. (Typing
+    // into a palette opened by a dispatched event did not reach its field here, so it is cancelled.)
+    await palette.getByRole("button", { name: "Cancel" }).click();
+    await paletteClosed(page);
+    expect(await page.getByRole("group", { name: "Coding stripes" }).getByRole("button").count()).toBe(1);
+  });
+
   test("2,000 codings on a 600,000-character source: painted fast, filtered by code and coder, coders apart", async ({ page }) => {
     test.setTimeout(240_000);
     const long = makeLongTranscript();

@@ -96,7 +96,9 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await code(pageB, source, "worked around the referral pathway", CODE);
   await code(pageB, source, "the matrons relied on the discharge summaries", CLASH);
   await addMember(pageB, A, keyA);
-  const forA = await exportFor(pageB, A, /Only changes since my last exchange/);
+  // B's project came from A's bundle: that counts as an exchange, so only B's changes go (3 codings, a
+  // code, and B's coder row — not the whole project again).
+  const forA = await exportFor(pageB, A, /Only changes since my last exchange/, /changes since your last exchange \([1-6] records\), readable by you and Amira Patel\.$/);
 
   // ---- Meanwhile A makes a code with the same name as one of B's.
   await code(pageA, source, "struggled with the data migration from the old system", CLASH);

@@ -164,3 +164,22 @@ test("derive cases from file names at import, then filter the list by case and b
   await page.getByLabel("Site type is").selectOption("Acute");
   await expect(table.getByRole("row").locator("a")).toHaveText(["GDE_SiteA_P01", "GDE_SiteA_P03"]);
 });
+
+test("a long file first in the batch: conversions are counted as they finish, and the status names the file holding the batch", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await completeFirstRun(page);
+  await createProject(page, "GDE evaluation");
+  const long = { name: "GDE_long.docx", mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(9, 200_000, { participant: "P09" }))) };
+  const small: FilePayload[] = [];
+  for (let i = 1; i <= 4; i++) {
+    small.push({ name: `GDE_SiteA_P0${i}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(i, 300, { participant: `P0${i}` }))) });
+  }
+  await dropFiles(page, page.getByRole("region", { name: "Sources" }), [long, ...small]);
+
+  const dialog = page.getByRole("dialog", { name: "Import sources" });
+  // While the long file converts, the four small ones are converted (not yet saved: pick order).
+  await expect(dialog.getByRole("status").first()).toHaveText("Converted 4 of 5 · saved 0 · waiting for GDE_long.docx", { timeout: 30_000 });
+  await expect(dialog).toContainText("the others wait for GDE_long.docx");
+  await page.screenshot({ path: "test-reports/screens/import-held-1366.png" });
+  await expect(dialog.getByRole("status").first()).toHaveText("5 imported, 0 duplicates, 0 failed", { timeout: 60_000 });
+});

@@ -107,7 +107,13 @@ test.describe("transcript viewer", () => {
 
     const { start, end } = await waitForSelection(page);
     expect(source.text.slice(start, end)).toBe("ward moved to the new record system in the spring.\nStaff were trained");
-    await expect(page.getByRole("status").filter({ hasText: "Selected" })).toHaveText(`Selected ${start}–${end} (${end - start} characters)`);
+    // The status line also names what the coding keys would code: the selection, and its paragraph by
+    // the number the paragraph numbers show.
+    const paragraph = source.blocks.indexOf(first) + 1;
+    await expect(page.getByRole("status").filter({ hasText: "Selected" })).toHaveText(
+      `Selected ${start}–${end} (${end - start} characters) · Ctrl+K codes the selection, Ctrl+Shift+P its paragraph ${paragraph}`,
+    );
+    await expect(page.locator(`[data-block-start="${first.start}"]`)).toContainText(String(paragraph));
   });
 
   test("selections with emoji, Arabic, combining marks and in tables map exactly", async ({ page }) => {

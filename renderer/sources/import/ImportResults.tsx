@@ -21,20 +21,37 @@ export function summarise(outcomes: ImportOutcome[]): string {
   return parts.join(", ");
 }
 
+/**
+ * "Converted 4 of 5 · saved 0 · waiting for GDE_long.docx": conversions are counted as they finish, so
+ * a long file first in the batch (which holds back saving, done in pick order) does not look frozen.
+ */
+export function progressSummary(progress: ImportProgress): string {
+  const parts = [`Converted ${progress.converted} of ${progress.total}`, `saved ${progress.imported}`];
+  if (progress.holding) parts.push(`waiting for ${progress.holding}`);
+  return parts.join(" · ");
+}
+
 export function ImportProgressView({ progress, onCancel, cancelling }: { progress: ImportProgress; onCancel: () => void; cancelling: boolean }) {
   return (
     <div className="flex flex-col gap-3">
       <progress
         aria-label="Import progress"
-        max={progress.total}
-        value={progress.done}
+        max={progress.total * 2}
+        value={progress.converted + progress.done}
         className="h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-blue-700"
       />
       <p role="status" aria-live="polite" className="text-sm">
-        {progress.done} of {progress.total} files · {progress.imported} imported, {progress.duplicates} duplicates, {progress.failed} failed
+        {progressSummary(progress)}
+      </p>
+      <p data-import-counts="" className="text-xs text-slate-600 dark:text-slate-400">
+        {progress.done} of {progress.total} files done · {progress.imported} imported, {progress.duplicates} duplicates, {progress.failed} failed
       </p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">
-        {progress.current.length > 0 ? `Converting ${progress.current.join(", ")}` : "Saving…"}
+        {progress.holding
+          ? `Files are saved in the order you picked them: the others wait for ${progress.holding}.`
+          : progress.current.length > 0
+            ? `Converting ${progress.current.join(", ")}`
+            : "Saving…"}
       </p>
       <div className="flex justify-end">
         <button

@@ -20,12 +20,25 @@ export interface ImportOutcome {
 
 export interface ImportProgress {
   total: number;
+  /** Files with an outcome (saved, duplicate, failed or cancelled). */
   done: number;
+  /** Files whose conversion has finished (or that needed none: too large), saved or not yet. */
+  converted: number;
   /** Files being converted right now. */
   current: string[];
+  /**
+   * The file holding the batch: files after it are converted but wait for it, since files are saved in
+   * the order they were picked. Null when nothing waits.
+   */
+  holding: string | null;
   imported: number;
   duplicates: number;
   failed: number;
+}
+
+/** Progress before any file has been looked at. */
+export function startingProgress(total: number): ImportProgress {
+  return { total, done: 0, converted: 0, current: [], holding: null, imported: 0, duplicates: 0, failed: 0 };
 }
 
 export interface ImportOptions {
@@ -60,8 +73,23 @@ const MAX_WAITING_WRITES = 16;
 export async function runImport(options: ImportOptions): Promise<ImportOutcome[]> {
   const { project, files, kind, converter, signal, onProgress } = options;
   const outcomes: ImportOutcome[] = new Array<ImportOutcome>(files.length);
-  const progress: ImportProgress = { total: files.length, done: 0, current: [], imported: 0, duplicates: 0, failed: 0 };
-  const report = () => onProgress?.({ ...progress, current: [...progress.current] });
+  const progress = startingProgress(files.length);
+  // Per file: conversion finished / outcome given. The holder is the first file without an outcome, while
+  // it is still converting and a later file is converted and waiting for it.
+  const convertedFlags = files.map(() => false);
+  const finished = files.map(() => false);
+  const holder = (): string | null => {
+    const first = finished.indexOf(false);
+    if (first < 0 || convertedFlags[first]) return null;
+    const waits = convertedFlags.some((isConverted, i) => i > first && isConverted && !finished[i]);
+    return waits ? (files[first]?.name ?? null) : null;
+  };
+  const report = () => onProgress?.({ ...progress, current: [...progress.current], holding: holder() });
+  const markConverted = (index: number) => {
+    if (convertedFlags[index]) return;
+    convertedFlags[index] = true;
+    progress.converted += 1;
+  };
   // turns[i] settles once file i has its outcome; file i+1 is written only after that.
   const turns = files.map(() => settledSignal());
   const writes: Promise<void>[] = [];
@@ -70,6 +98,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
 
   const finish = (index: number, outcome: ImportOutcome) => {
     outcomes[index] = outcome;
+    finished[index] = true;
+    markConverted(index);
     progress.done += 1;
     if (outcome.status === "imported") progress.imported += 1;
     else if (outcome.status === "duplicate") progress.duplicates += 1;
@@ -79,7 +109,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
 
   const base = (file: PickedFile) => ({ fileName: file.name, path: file.path, sourceId: null, warnings: [] as string[] });
 
-  const convertOne = async (file: PickedFile) => {
+  const convertOne = async (index: number, file: PickedFile) => {
     progress.current.push(file.name);
     report();
     try {
@@ -87,7 +117,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     } catch (error) {
       return { ok: false as const, error: { message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` } };
     } finally {
+      // Reported as each conversion finishes, so a file held up by a slower one before it still counts.
       progress.current = progress.current.filter((name) => name !== file.name);
+      markConverted(index);
+      report();
     }
   };
 
@@ -118,7 +151,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
 
   const importOne = async (index: number, file: PickedFile): Promise<void> => {
     if (file.size > MAX_FILE_BYTES) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
-    const result = await convertOne(file);
+    const result = await convertOne(index, file);
     if (signal?.aborted) return inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
     if (!result.ok) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
     const written = inTurn(index, () => writeOne(index, file, result.source));

@@ -3,7 +3,7 @@ import type { SourceKind } from "../../../shared/model/records";
 import type { PickedFile } from "../../host/host";
 import { useProject, useSession } from "../../project/ProjectContext";
 import { createWorkerPool } from "./conversionPool";
-import { runImport, type ImportOutcome, type ImportProgress } from "./runImport";
+import { runImport, startingProgress, type ImportOutcome, type ImportProgress } from "./runImport";
 
 export type ImportState =
   | { phase: "idle" }
@@ -24,7 +24,7 @@ export function useImport() {
       abort.current = controller;
       const converter = createWorkerPool();
       session.setImporting(true);
-      setState({ phase: "running", progress: { total: files.length, done: 0, current: [], imported: 0, duplicates: 0, failed: 0 } });
+      setState({ phase: "running", progress: startingProgress(files.length) });
       try {
         const outcomes = await runImport({
           project,

@@ -13,12 +13,13 @@ import { CodingToolbar } from "../../coding/CodingToolbar";
 import { commandFor, type CodingCommand } from "../../coding/shortcuts";
 import { ShortcutsDialog } from "../../coding/ShortcutsDialog";
 import { useCodingActions } from "../../coding/useCodingActions";
+import { targetText } from "../../coding/codingTarget";
 import { useCodingData, useCodingDisplay } from "../../coding/useCodingDisplay";
 import { useProject, useSession } from "../../project/ProjectContext";
 import { useCodingSession } from "../../project/codingSession";
 import { FindBar } from "./FindBar";
 import type { TextHighlight } from "./highlights";
-import { selectOffsets, type TextOffsets } from "./selectionMapping";
+import type { TextOffsets } from "./selectionMapping";
 import { SourceHeader } from "./SourceHeader";
 import { TranscriptView, type TranscriptHandle } from "./TranscriptView";
 import { useFind } from "./useFind";
@@ -53,6 +54,7 @@ export function SourceDocument({
   const decorations = useMemo(() => prepareDecorations(transcript), [transcript]);
   const [paragraphNumbers, setParagraphNumbers] = useState(false);
   const [selection, setSelection] = useState<TextOffsets | null>(null);
+  const [caret, setCaret] = useState<number | null>(null);
   const viewer = useRef<TranscriptHandle>(null);
   const findInput = useRef<HTMLInputElement>(null);
   const find = useFind(transcript.text);
@@ -149,9 +151,9 @@ export function SourceDocument({
   const closeFind = () => {
     setFindOpen(false);
     viewer.current?.focus();
-    // As in a browser, closing find selects the hit it was on, ready to code.
-    const container = viewer.current?.container();
-    if (hit && container) selectOffsets(hit.start, hit.end, container);
+    // As in a browser, closing find selects the hit it was on, ready to code: through the viewer's model,
+    // at once, so a coding key pressed straight after acts on the hit, not on the caret before find.
+    if (hit) void viewer.current?.select(hit.start, hit.end);
   };
 
   const highlights = useMemo<TextHighlight[]>(
@@ -220,6 +222,7 @@ export function SourceDocument({
           paragraphNumbers={paragraphNumbers}
           highlights={highlights}
           onSelectionChange={onSelectionChange}
+          onCaretChange={setCaret}
           renderMargin={renderCodingMarks}
           marginWidth={marginWidthFor(display.laneCount)}
           onMenuRequest={setMenuAt}
@@ -243,7 +246,7 @@ export function SourceDocument({
           onClose={closePanel}
         />
       )}
-      <SelectionStatus text={transcript.text} selection={selection} />
+      <SelectionStatus transcript={transcript} selection={selection} caret={caret} />
       <CodePalette
         open={actions.palette.open}
         title={actions.palette.title}
@@ -284,9 +287,11 @@ export function SourceDocument({
 
 const number = new Intl.NumberFormat();
 
-/** Where the selection is in the text: what a coding will record. */
-function SelectionStatus({ text, selection }: { text: string; selection: TextOffsets | null }) {
+/** Where the selection is in the text, and what a keyboard coding command would code (the selection, else the caret). */
+function SelectionStatus({ transcript, selection, caret }: { transcript: Transcript; selection: TextOffsets | null; caret: number | null }) {
+  const { text } = transcript;
   const characters = selection ? countCharacters(text.slice(selection.start, selection.end)) : 0;
+  const target = targetText(transcript.blocks, selection, caret);
   return (
     <p
       role="status"
@@ -298,6 +303,7 @@ function SelectionStatus({ text, selection }: { text: string; selection: TextOff
       {selection
         ? `Selected ${number.format(selection.start)}–${number.format(selection.end)} (${number.format(characters)} ${characters === 1 ? "character" : "characters"})`
         : "No text selected"}
+      {target && <span data-coding-target=""> · {target}</span>}
     </p>
   );
 }

@@ -37,7 +37,15 @@ export interface TranscriptHandle {
   focus(): void;
   /** Where the reading caret is (the moving end of the selection), or null before there is one. */
   caretOffset(): number | null;
-  /** Selects [start, end) of the source, scrolling it into view first. */
+  /**
+   * The selected text right now (null for a bare caret): the viewer's own model, which the coding
+   * commands read so they never act on a selection a frame or a render behind (issue 14, item 5).
+   */
+  selectedOffsets(): TextOffsets | null;
+  /**
+   * Selects [start, end) of the source and scrolls it into view. The selection (what a coding command
+   * acts on) changes at once; it shows in the DOM once its rows are rendered.
+   */
   select(start: number, end: number): Promise<void>;
   /** Shows the kept selection in the DOM again (after a dialog took it), focusing the text if asked. */
   restoreSelection(focusText: boolean): void;
@@ -88,6 +96,7 @@ export const TranscriptView = memo(function TranscriptView({
   paragraphNumbers,
   highlights,
   onSelectionChange,
+  onCaretChange,
   renderMargin,
   marginWidth = 0,
   onMenuRequest,
@@ -100,6 +109,8 @@ export const TranscriptView = memo(function TranscriptView({
   paragraphNumbers: boolean;
   highlights: readonly TextHighlight[];
   onSelectionChange: (offsets: TextOffsets | null) => void;
+  /** Where the reading caret is (null before there is one): the status line names what it would code. */
+  onCaretChange?: (offset: number | null) => void;
   /** Drawn beside the text, inside the scrolling area (coding stripes). */
   renderMargin?: (margin: MarginContext) => ReactNode;
   /** Room kept for the margin to the right of the text, in pixels. */
@@ -167,6 +178,8 @@ export const TranscriptView = memo(function TranscriptView({
   const selection = useSelectionModel({ text: transcript.text, contentRef, scrollRef, onChange: onSelectionChange, onAnchorNode: pinNode });
   const { model, domBacked } = selection;
   const selected = modelOffsets(transcript.text, model);
+  const caretFocus = model?.focus ?? null;
+  useEffect(() => onCaretChange?.(caretFocus), [onCaretChange, caretFocus]);
   const keptStart = !domBacked ? selected?.start : undefined;
   const keptEnd = !domBacked ? selected?.end : undefined;
   const painted = useMemo<TextHighlight[]>(
@@ -300,9 +313,13 @@ export const TranscriptView = memo(function TranscriptView({
       focus: () => scrollRef.current?.focus({ preventScroll: true }),
       scrollToOffsets,
       caretOffset: () => selection.modelRef.current?.focus ?? null,
+      selectedOffsets: () => modelOffsets(transcript.text, selection.modelRef.current),
       async select(start, end) {
-        await scrollToOffsets(start, end);
+        // The model first: a key pressed while the rows render (Ctrl+Shift+P straight after closing
+        // find) acts on this selection, not on the caret before it.
         selection.apply(start, end);
+        await scrollToOffsets(start, end);
+        selection.restore();
       },
       restoreSelection(focusText) {
         if (focusText) scrollRef.current?.focus({ preventScroll: true });
@@ -310,7 +327,7 @@ export const TranscriptView = memo(function TranscriptView({
       },
       caretPoint,
     }),
-    [readingOffset, scrollToOffsets, selection, caretPoint],
+    [readingOffset, scrollToOffsets, selection, caretPoint, transcript.text],
   );
 
   return (

@@ -48,7 +48,8 @@ export async function addMember(page: Page, name: string, key: string): Promise<
 }
 
 /** Export bundle… for one member (or with a passphrase); returns the downloaded file's path. */
-export async function exportFor(page: Page, member: string | { passphrase: string }, scope: "Whole project" | RegExp = "Whole project"): Promise<string> {
+/** `said`: what the dialog must say once saved (e.g. that only changes went, and how many records). */
+export async function exportFor(page: Page, member: string | { passphrase: string }, scope: "Whole project" | RegExp = "Whole project", said?: RegExp): Promise<string> {
   await exchange(page).getByRole("button", { name: "Export bundle…" }).click();
   const dialog = page.getByRole("dialog", { name: "Export bundle" });
   await dialog.getByRole("radio", { name: scope }).check();
@@ -65,6 +66,7 @@ export async function exportFor(page: Page, member: string | { passphrase: strin
   await dialog.getByRole("button", { name: "Export…" }).click();
   const file = await download;
   await expect(dialog.getByRole("status")).toContainText("Saved");
+  if (said) await expect(dialog.getByRole("status")).toContainText(said);
   const target = path.join(tmpdir(), `margin-e2e-${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(target);
   await dialog.getByRole("button", { name: "Close" }).click();

@@ -4,7 +4,8 @@ import { createProject, openProject } from "../../../renderer/db/projects";
 import { saveProfile } from "../../../renderer/db/profile";
 import { listSources, getSourceContent } from "../../../renderer/db/sources";
 import { getProject } from "../../../renderer/db/projects";
-import { runImport } from "../../../renderer/sources/import/runImport";
+import { runImport, type ImportProgress } from "../../../renderer/sources/import/runImport";
+import { progressSummary } from "../../../renderer/sources/import/ImportResults";
 import type { Converter, ConversionResult } from "../../../renderer/sources/import/conversionPool";
 import type { PickedFile } from "../../../renderer/host/host";
 import type { ConvertedSource } from "../../../shared/import/types";
@@ -142,6 +143,40 @@ describe("runImport", () => {
     const outcomes = await running;
     expect(outcomes.every((o) => o.status === "imported")).toBe(true);
     expect((await listSources(p)).length).toBe(8);
+  });
+
+  it("counts conversions as they finish while a long first file holds the batch, and names that file", async () => {
+    const p = await project();
+    let releaseLong!: () => void;
+    const long = new Promise<void>((r) => (releaseLong = r));
+    const converter = fakeConverter();
+    const held: Converter = {
+      size: 2,
+      async convert(fileName, bytes) {
+        if (fileName === "GDE_long.docx") await long;
+        return converter.convert(fileName, bytes);
+      },
+      dispose() {},
+    };
+    const files = [file("GDE_long.docx", "long interview"), ...Array.from({ length: 4 }, (_, i) => file(`GDE_P0${i + 1}.docx`, `short ${i}`))];
+    const seen: ImportProgress[] = [];
+    const running = runImport({ project: p, files, kind: "interview", converter: held, onProgress: (pr) => seen.push(pr) });
+    await expect.poll(() => seen.at(-1)?.converted, { timeout: 2000 }).toBe(4);
+    const whileHeld = seen.at(-1);
+    expect(whileHeld).toMatchObject({ total: 5, converted: 4, done: 0, imported: 0, holding: "GDE_long.docx", current: ["GDE_long.docx"] });
+    expect(whileHeld && progressSummary(whileHeld)).toBe("Converted 4 of 5 · saved 0 · waiting for GDE_long.docx");
+    // The count rose one file at a time while nothing could be saved.
+    const risingWhileHeld = seen.filter((pr) => pr.done === 0).map((pr) => pr.converted);
+    expect([...new Set(risingWhileHeld)]).toEqual([0, 1, 2, 3, 4]);
+    releaseLong();
+    const outcomes = await running;
+    expect(outcomes.map((o) => o.status)).toEqual(["imported", "imported", "imported", "imported", "imported"]);
+    expect(seen.at(-1)).toMatchObject({ converted: 5, done: 5, imported: 5, holding: null });
+    expect(progressSummary(seen.at(-1)!)).toBe("Converted 5 of 5 · saved 5");
+    // Still written in pick order: the long file first.
+    const journaled = await p.db.journal.where("table").equals("sources").sortBy("seq");
+    const names = new Map((await listSources(p)).map((s) => [s.id, s.name]));
+    expect(journaled.map((e) => names.get(e.recordId))).toEqual(["GDE_long", "GDE_P01", "GDE_P02", "GDE_P03", "GDE_P04"]);
   });
 
   it("stops on cancel: files already saved stay, the rest are reported as not imported", async () => {
