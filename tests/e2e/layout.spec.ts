@@ -3,6 +3,7 @@ import { completeFirstRun } from "./helpers/app";
 import { layoutProblems } from "./helpers/layout";
 
 const SAMPLE = "Sample: Shared Care Record evaluation";
+const LONG_CODE = "Implementation barriers and enablers reported by ward nursing staff in the first months after go-live";
 const nav = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
 
 /** A screenshot to look at by hand when LAYOUT_SHOTS names a folder. */
@@ -30,6 +31,13 @@ for (const size of [
     await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
     const problems: string[] = [];
 
+    // A long code name, as NVivo projects have: it must not push a checklist out over the view beside it.
+    const codes = page.getByRole("complementary", { name: "Codes and memos" });
+    await codes.getByRole("button", { name: "New code" }).click();
+    await codes.getByRole("form", { name: "New code" }).getByLabel("New code name").fill(LONG_CODE);
+    await codes.getByRole("form", { name: "New code" }).getByRole("button", { name: "Add code" }).click();
+    await codes.getByRole("form", { name: "New code" }).getByRole("button", { name: "Close" }).click();
+
     await nav(page).getByRole("link", { name: /Sources/ }).click();
     await expect(page.getByRole("main").getByRole("link", { name: /^P01 / })).toBeVisible();
     await check(page, "Sources", problems);
@@ -44,6 +52,7 @@ for (const size of [
     await nav(page).getByRole("link", { name: /Coded segments/ }).click();
     const segments = page.getByRole("region", { name: "Coded segments" });
     await segments.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
+    await segments.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: LONG_CODE }).check();
     await expect(segments.getByRole("list", { name: "Segments" }).getByRole("listitem").first()).toBeVisible();
     await check(page, "Coded segments", problems);
 
@@ -54,6 +63,13 @@ for (const size of [
     await nav(page).getByRole("link", { name: "Reports" }).click();
     await expect(page.getByRole("region", { name: "Report preview" })).toBeVisible();
     await check(page, "Reports", problems);
+    // The coded-transcript preview keeps a readable text column beside its stripes.
+    await page.getByLabel("Report", { exact: true }).selectOption({ label: "Coded transcript" });
+    await page.getByLabel("Source", { exact: true }).selectOption({ label: "P01 Digital nurse interview" });
+    await expect(page.getByRole("region", { name: "Report preview" }).getByRole("status").filter({ hasText: /^Ready:/ })).toBeVisible({ timeout: 30_000 });
+    await check(page, "Coded transcript preview", problems);
+    const textColumn = await page.locator(".report-block-text").first().evaluate((el) => el.getBoundingClientRect().width);
+    if (textColumn < 380) problems.push(`Coded transcript preview: the text column is ${Math.round(textColumn)} px wide`);
 
     await nav(page).getByRole("link", { name: /Coding comparison/ }).click();
     const comparison = page.getByRole("region", { name: "Coding comparison" });
