@@ -22,8 +22,8 @@ const COLUMNS: Column[] = [
 ];
 
 // Literal class names (Tailwind scans for them): with and without the alpha column.
-const GRID_TWO = "grid grid-cols-[minmax(8rem,2fr)_minmax(8rem,2fr)_6rem_11rem_5.5rem_5.5rem_5.5rem_5.5rem_9rem] items-center gap-x-2";
-const GRID_ALPHA = "grid grid-cols-[minmax(8rem,2fr)_minmax(8rem,2fr)_6rem_11rem_5.5rem_5.5rem_5.5rem_5.5rem_5.5rem_9rem] items-center gap-x-2";
+const GRID_TWO = "grid grid-cols-[minmax(6rem,2fr)_minmax(6rem,2fr)_5rem_8.5rem_4.5rem_4.5rem_4.5rem_4.5rem_7.5rem] items-center gap-x-1.5";
+const GRID_ALPHA = "grid grid-cols-[minmax(6rem,2fr)_minmax(6rem,2fr)_5rem_8.5rem_4.5rem_4.5rem_4.5rem_4.5rem_4.5rem_7.5rem] items-center gap-x-1.5";
 const ROW_HEIGHT = 40;
 // One collator for 100,000-row sorts: much faster than localeCompare per comparison.
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });

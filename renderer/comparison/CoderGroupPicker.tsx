@@ -1,4 +1,6 @@
+import { coderLooks } from "../../shared/coding/coderLooks";
 import type { CoderRecord } from "../../shared/model/records";
+import { coderUnderline } from "../coding/coderStyle";
 
 export function coderLabel(coder: CoderRecord): string {
   return `${coder.name} (${coder.initials})`;
@@ -26,6 +28,7 @@ export function CoderGroupPicker({
       </p>
     );
   }
+  const looks = coderLooks(coders);
   const side = (name: "A" | "B", chosen: readonly string[], other: readonly string[]) => (
     <fieldset className="flex min-w-0 flex-1 flex-col gap-1">
       <legend className="mb-1 text-sm font-semibold">Coder {name}</legend>
@@ -40,8 +43,8 @@ export function CoderGroupPicker({
               onChange(name === "A" ? { coderA: mine, coderB: theirs } : { coderA: theirs, coderB: mine });
             }}
           />
-          <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-full border border-black/20" style={{ backgroundColor: coder.colour }} />
-          <span className="truncate">{coderLabel(coder)}</span>
+          <span aria-hidden="true" data-testid="coder-swatch" className="inline-block h-3 w-3 shrink-0 rounded-full border border-black/20" style={{ backgroundColor: looks.get(coder.id)?.colour }} />
+          <span className="truncate" style={coderUnderline(looks.get(coder.id))}>{coderLabel(coder)}</span>
         </label>
       ))}
     </fieldset>

@@ -142,8 +142,8 @@ export function ComparisonView() {
               {results.cells.length === 0 ? (
                 <p className="p-3 text-sm text-slate-700 dark:text-slate-300">Neither A nor B coded these codes in these sources.</p>
               ) : (
-                <div className="flex min-h-[12rem] flex-1 flex-col overflow-x-auto">
-                  <div className="flex min-h-0 min-w-[72rem] flex-1 flex-col">
+                <div className="relative flex min-h-[12rem] flex-1 flex-col overflow-x-auto">
+                  <div className="flex min-h-0 min-w-[56rem] flex-1 flex-col">
                     <CellTable
                       cells={results.cells}
                       showAlpha={results.observers > 2}

@@ -10,6 +10,12 @@ export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
   return (await project.db.coders.toArray()).filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Sets the colour a coder is drawn in (Team dialog); recorded and undoable like any edit. */
+export async function setCoderColour(project: OpenProject, coderId: string, colour: string): Promise<void> {
+  if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new Error(`"${colour}" is not a colour (expected #rrggbb).`);
+  await writeChanges(project.db, project.ctx, "Changed coder colour", (w) => w.update<CoderRecord>("coders", coderId, { colour: colour.toUpperCase() }));
+}
+
 /** Live codings of one source (sourceId index): what the viewer paints. */
 export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
   // equals().toArray() is one getAll; adding .filter() would make Dexie walk a cursor row by row.

@@ -1,10 +1,10 @@
+import { defaultCoderColour } from "../../shared/coding/coderLooks";
 import { newId } from "../../shared/ids";
 import { registryDatabase, type CoderProfile } from "./registry";
 
 export type { CoderProfile };
 
-/** Coder colours: distinguishable for common colour-vision deficiencies (Okabe–Ito palette). */
-export const CODER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
+export { CODER_COLOURS } from "../../shared/coding/coderLooks";
 
 export async function getProfile(): Promise<CoderProfile | undefined> {
   const row = await registryDatabase().settings.get("profile");
@@ -20,11 +20,12 @@ export async function saveProfile(input: { name: string; initials: string }, exi
   const initials = cleanInitials(input.initials);
   if (!name) throw new Error("Please enter your name.");
   if (!initials) throw new Error("Please enter your initials.");
+  const id = existing?.id ?? newId();
   const profile: CoderProfile = {
-    id: existing?.id ?? newId(),
+    id,
     name: name.slice(0, 120),
     initials,
-    colour: existing?.colour ?? CODER_COLOURS[Math.floor(Math.random() * CODER_COLOURS.length)] ?? "#0072B2",
+    colour: existing?.colour ?? defaultCoderColour(id),
   };
   await registryDatabase().settings.put({ key: "profile", value: profile });
   return profile;

@@ -19,6 +19,7 @@ const CHECK_EVERY_MS = 60_000;
 export function ExchangeActions() {
   const [open, setOpen] = useState<Open>(null);
   const host = useHost();
+  const project = useProject();
   // Make this coder's key on opening a project (first need), so it is ready before anyone asks for it.
   useMyKey();
   useAutoBackup();
@@ -40,7 +41,7 @@ export function ExchangeActions() {
         {item("import", "Import bundle…")}
         {item("backups", "Backups…")}
       </ul>
-      <TeamDialog open={open === "team"} onClose={() => setOpen(null)} />
+      <TeamDialog open={open === "team"} onClose={() => setOpen(null)} project={project} />
       <ExportBundleDialog open={open === "export"} onClose={() => setOpen(null)} onOpenTeam={() => setOpen("team")} />
       <ImportBundleDialog open={open === "import"} onClose={() => setOpen(null)} />
       <BackupsDialog open={open === "backups"} onClose={() => setOpen(null)} />

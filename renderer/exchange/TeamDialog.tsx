@@ -3,6 +3,8 @@ import { fingerprint } from "../../shared/bundle";
 import { addTeamMember, listTeam, removeTeamMember, type TeamMember } from "../db/identity";
 import { useLive } from "../db/live";
 import { useHost } from "../host/HostContext";
+import type { OpenProject } from "../db/projects";
+import { CoderColours } from "./CoderColours";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
@@ -11,9 +13,10 @@ import { keyProtectionNotice } from "./keyProtectionNotice";
 import { useMyKey } from "./useMyKey";
 
 /** My public key to share, and the team address book (shared by every project on this computer). */
-export function TeamDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function TeamDialog({ open, onClose, project }: { open: boolean; onClose: () => void; project?: OpenProject }) {
   return (
     <Dialog title="Team" open={open} onClose={onClose} wide>
+      {open && project && <CoderColours project={project} />}
       {open && <TeamContent onClose={onClose} />}
     </Dialog>
   );

@@ -61,6 +61,7 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
 
   return (
     <WorkspaceLayout
+      view={view}
       navigator={
         <>
           <ul className="flex flex-col gap-0.5 p-2">

@@ -1,15 +1,87 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import type { ProjectView } from "../app/router";
+import { Button } from "../ui/Button";
 
-/** The layout NVivo users know: navigator on the left, the document in the centre, codes and memos on the right. */
-export function WorkspaceLayout({ navigator, document, side }: { navigator: ReactNode; document: ReactNode; side: ReactNode }) {
+/** Which panels a view shows; remembered per view, so hiding the code panel in Reports leaves it in a source. */
+interface Panels {
+  navigator: boolean;
+  side: boolean;
+}
+
+/** Views where the codes are worked with show the code panel at first; the others give its room to the view. */
+const SIDE_AT_FIRST: ReadonlySet<ProjectView> = new Set(["source", "sources", "retrieval", "memos"]);
+
+/** Coding comparison needs the width for its table of figures beside its form: the navigator folds at first. */
+const NAVIGATOR_FOLDED_AT_FIRST: ReadonlySet<ProjectView> = new Set(["comparison"]);
+
+const storageKey = (view: ProjectView) => `margin:panels:${view}`;
+
+export function readPanels(view: ProjectView): Panels {
+  const fallback = { navigator: !NAVIGATOR_FOLDED_AT_FIRST.has(view), side: SIDE_AT_FIRST.has(view) };
+  try {
+    const raw = window.localStorage.getItem(storageKey(view));
+    if (!raw) return fallback;
+    const parsed = JSON.parse(raw) as Partial<Panels>;
+    return { navigator: typeof parsed.navigator === "boolean" ? parsed.navigator : fallback.navigator, side: typeof parsed.side === "boolean" ? parsed.side : fallback.side };
+  } catch {
+    return fallback;
+  }
+}
+
+function usePanels(view: ProjectView): [Panels, (patch: Partial<Panels>) => void] {
+  const [state, setState] = useState<{ view: ProjectView; panels: Panels }>(() => ({ view, panels: readPanels(view) }));
+  // A new view reads its own remembered panels (state reset during render, not in an effect).
+  const current = state.view === view ? state.panels : readPanels(view);
+  if (state.view !== view) setState({ view, panels: current });
+  const update = (patch: Partial<Panels>) => {
+    const panels = { ...current, ...patch };
+    setState({ view, panels });
+    try {
+      window.localStorage.setItem(storageKey(view), JSON.stringify(panels));
+    } catch {
+      // Storage full or refused: the choice lasts for this visit only.
+    }
+  };
+  return [current, update];
+}
+
+/**
+ * The layout NVivo users know: navigator on the left, the document in the centre, codes and memos on
+ * the right. Either panel can be folded away so a 1366 px laptop gives the working column the room.
+ */
+export function WorkspaceLayout({ view, navigator, document, side }: { view: ProjectView; navigator: ReactNode; document: ReactNode; side: ReactNode }) {
+  const [panels, setPanels] = usePanels(view);
+  const columns = `${panels.navigator ? "minmax(12rem,16rem)" : "2.75rem"} minmax(0,1fr) ${panels.side ? "minmax(14rem,18rem)" : "2.75rem"}`;
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-[minmax(16rem,22rem)_minmax(0,1fr)_minmax(14rem,20rem)]">
+    <div className="grid min-h-0 flex-1" style={{ gridTemplateColumns: columns }}>
       <nav aria-label="Project navigator" className="flex min-h-0 flex-col border-r border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
-        {navigator}
+        <div className={`flex shrink-0 p-1 ${panels.navigator ? "justify-end" : "justify-center"}`}>
+          <Button
+            variant="ghost"
+            aria-expanded={panels.navigator}
+            aria-label={panels.navigator ? "Collapse navigator" : "Expand navigator"}
+            title={panels.navigator ? "Collapse navigator" : "Expand navigator"}
+            onClick={() => setPanels({ navigator: !panels.navigator })}
+          >
+            <span aria-hidden="true">{panels.navigator ? "«" : "»"}</span>
+          </Button>
+        </div>
+        {panels.navigator && <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{navigator}</div>}
       </nav>
-      <main className="flex min-h-0 flex-col">{document}</main>
+      <main className="flex min-h-0 min-w-0 flex-col">{document}</main>
       <aside aria-label="Codes and memos" className="flex min-h-0 flex-col border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
-        {side}
+        <div className={`flex shrink-0 p-1 ${panels.side ? "justify-start" : "justify-center"}`}>
+          <Button
+            variant="ghost"
+            aria-expanded={panels.side}
+            aria-label={panels.side ? "Hide code panel" : "Show code panel"}
+            title={panels.side ? "Hide code panel" : "Show code panel"}
+            onClick={() => setPanels({ side: !panels.side })}
+          >
+            <span aria-hidden="true">{panels.side ? "»" : "«"}</span>
+          </Button>
+        </div>
+        {panels.side && side}
       </aside>
     </div>
   );

@@ -27,7 +27,7 @@ export function Checklist({
   const shown = needle ? items.filter((i) => i.label.toLocaleLowerCase().includes(needle)) : items;
   const chosenSet = new Set(chosen);
   return (
-    <fieldset className="flex min-h-0 flex-col gap-1">
+    <fieldset className="flex min-h-0 min-w-0 flex-col gap-1">
       <legend className="mb-1 text-sm font-semibold">{legend}</legend>
       {items.length > 8 && (
         <input
@@ -36,7 +36,7 @@ export function Checklist({
           placeholder="Find…"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          className="rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+          className="w-full min-w-0 rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
         />
       )}
       <div className="flex items-center justify-between text-xs text-slate-700 dark:text-slate-300">
@@ -58,6 +58,7 @@ export function Checklist({
               <label className="flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                 <input
                   type="checkbox"
+                  className="shrink-0"
                   checked={chosenSet.has(item.id)}
                   onChange={(e) => onChange(e.target.checked ? [...chosen.filter((c) => c !== item.id), item.id] : chosen.filter((c) => c !== item.id))}
                 />

@@ -55,7 +55,9 @@ export function CodePicker({
   const toggle = (codeId: string, on: boolean) => onChange(on ? [...chosen.filter((c) => c !== codeId), codeId] : chosen.filter((c) => c !== codeId));
 
   return (
-    <fieldset className="flex min-h-0 flex-col gap-2">
+    // min-w-0: a fieldset is at least as wide as its widest line by default, so a long code name
+    // would push the checklist out over the results beside it.
+    <fieldset className="flex min-h-0 min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold">{wording.legend ?? "Codes to retrieve"}</legend>
       <input
         type="search"
@@ -63,13 +65,13 @@ export function CodePicker({
         placeholder="Find a code…"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        className="rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+        className="w-full min-w-0 rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
       />
       <div className="flex flex-wrap items-center justify-between gap-1 text-xs text-slate-700 dark:text-slate-300">
         <span id={`${id}-count`} aria-live="polite">
           {chosen.length === 0 ? "No codes chosen" : `${chosen.length} ${chosen.length === 1 ? "code" : "codes"} chosen`}
         </span>
-        <span className="flex gap-1">
+        <span className="flex flex-wrap gap-1">
           {wording.chooseAllLabel && (
             <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => onChange(codes.map((c) => c.id))}>
               {wording.chooseAllLabel}
@@ -91,16 +93,16 @@ export function CodePicker({
         <ul aria-label={wording.listLabel ?? "Code checklist"} aria-describedby={`${id}-count`} className={`${listClassName} overflow-auto rounded border border-slate-300 p-1 dark:border-slate-700`}>
           {rows.map((row) => (
             <li key={row.code.id} style={{ paddingLeft: `${row.depth * 1}rem` }}>
-              <label className={`flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${row.context ? "text-slate-500 dark:text-slate-400" : ""}`}>
+              <label className={`flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${row.context ? "text-slate-500 dark:text-slate-400" : ""}`}>
                 <input
                   type="checkbox"
                   aria-label={row.label}
                   checked={chosenSet.has(row.code.id)}
                   onChange={(e) => toggle(row.code.id, e.target.checked)}
-                  className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+                  className="shrink-0 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
                 />
                 <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm border border-black/20" style={{ backgroundColor: row.code.colour }} />
-                <span className="truncate" title={row.label}>
+                <span className="min-w-0 truncate" title={row.label}>
                   {row.code.name}
                 </span>
               </label>

@@ -3,6 +3,7 @@ import { segmentContext, type SegmentContext } from "../../shared/retrieval/cont
 import type { Segment } from "../../shared/retrieval/segments";
 import { turnAt } from "../../shared/coding/ranges";
 import { sourceHref } from "../app/router";
+import { coderUnderline } from "../coding/coderStyle";
 import type { OpenProject } from "../db/projects";
 import { Button } from "../ui/Button";
 import type { RetrievalNames } from "./names";
@@ -75,7 +76,7 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
             {names.byCoderName(segment.coderIds).map((coderId, i) => (
               <span key={coderId}>
                 {i > 0 && ", "}
-                <abbr title={names.coderLabel(coderId)} className="no-underline" style={{ borderBottom: `2px solid ${names.coder(coderId)?.colour ?? "transparent"}` }}>
+                <abbr title={names.coderLabel(coderId)} data-coder-pattern={names.coderLook(coderId)?.pattern} style={coderUnderline(names.coderLook(coderId))}>
                   {names.coder(coderId)?.initials ?? "?"}
                 </abbr>
                 <span className="sr-only"> ({names.coderName(coderId)})</span>

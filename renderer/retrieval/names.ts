@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { indexCodes, pathNames } from "../../shared/coding/codeTree";
 import { formatCodePath } from "../../shared/codebook/path";
+import { coderLooks, type CoderLook } from "../../shared/coding/coderLooks";
 import type { CaseRecord, CodeRecord, CoderRecord, SourceRecord } from "../../shared/model/records";
 import type { SortNames } from "../../shared/retrieval/segments";
 import type { RetrievalLookups } from "../db/retrieval";
@@ -10,6 +11,8 @@ export interface RetrievalNames extends SortNames {
   code(id: string): CodeRecord | undefined;
   source(id: string): SourceRecord | undefined;
   coder(id: string): CoderRecord | undefined;
+  /** The coder's colour and underline pattern, distinct from every other coder's. */
+  coderLook(id: string): CoderLook | undefined;
   /** "Technology / Usability", for reading. */
   codeLabel(id: string): string;
   /** "Technology/Usability", as codebook files write paths. */
@@ -32,6 +35,7 @@ export function retrievalNames({ codes, sources, cases, coders }: RetrievalLooku
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const coderById = new Map(coders.map((c) => [c.id, c]));
+  const looks = coderLooks(coders);
   const labels = new Map<string, string>();
   const codeLabel = (id: string) => {
     let label = labels.get(id);
@@ -45,6 +49,7 @@ export function retrievalNames({ codes, sources, cases, coders }: RetrievalLooku
     code: (id) => index.byId.get(id),
     source: (id) => sourcesById.get(id),
     coder: (id) => coderById.get(id),
+    coderLook: (id) => looks.get(id),
     codeLabel,
     codePath: (id) => formatCodePath(pathNames(index, id)),
     sourceName: (id) => sourcesById.get(id)?.name ?? "(deleted source)",

@@ -85,8 +85,9 @@ export function SourcesTable({
                 className={`${GRID} absolute inset-x-0 border-b border-slate-200 px-3 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               >
-                <div role="cell" className="truncate px-1">
-                  <a href={sourceHref(projectId, source.id)} className="font-medium text-blue-800 hover:underline dark:text-sky-300">
+                <div role="cell" className="min-w-0 px-1">
+                  {/* The whole link stays inside its cell; a long name ends in "…" and shows in full on hover. */}
+                  <a href={sourceHref(projectId, source.id)} title={source.name} className="block truncate font-medium text-blue-800 hover:underline dark:text-sky-300">
                     {source.name}
                   </a>
                 </div>
