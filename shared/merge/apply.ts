@@ -175,7 +175,7 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
 }
 
 /** Puts the settled versions of the workspace's codes and codings (settle.ts); returns what it did. */
-const NOTHING_SETTLED: SettleReport = { codingsRepointed: 0, codesRestored: [], codesRecovered: [] };
+const NOTHING_SETTLED: SettleReport = { codingsRepointed: 0, codesRestored: [], codesRecovered: [], codesDeletedAgain: [] };
 
 /** Settles the whole merged project: also the check that repairs old data (a full pass, no copies). */
 function settle(ws: Workspace): SettleReport {
@@ -188,7 +188,8 @@ function settle(ws: Workspace): SettleReport {
 function mergeReports(a: SettleReport, b: SettleReport): SettleReport {
   const restored = new Map([...a.codesRestored, ...b.codesRestored].map((c) => [c.id, c]));
   const recovered = new Map([...a.codesRecovered, ...b.codesRecovered].map((c) => [c.id, c]));
-  return { codingsRepointed: a.codingsRepointed + b.codingsRepointed, codesRestored: [...restored.values()], codesRecovered: [...recovered.values()] };
+  const again = new Map([...a.codesDeletedAgain, ...b.codesDeletedAgain].map((c) => [c.id, c]));
+  return { codingsRepointed: a.codingsRepointed + b.codingsRepointed, codesRestored: [...restored.values()], codesRecovered: [...recovered.values()], codesDeletedAgain: [...again.values()] };
 }
 
 function structuredCounts(plan: MergePlan): Record<StampedTableName, ReturnType<typeof emptyCounts>> {

@@ -60,6 +60,11 @@ export interface SettleReport {
   codesRestored: { id: string; name: string; codings: number }[];
   /** Codes no record existed for, made as placeholders so their codings stay visible. */
   codesRecovered: { id: string; codings: number }[];
+  /**
+   * Codes a merge had restored for codings that have all been deleted or moved since: they are deleted
+   * again (their own last version), as on every replica, and said so rather than vanishing silently.
+   */
+  codesDeletedAgain: { id: string; name: string }[];
 }
 
 export interface Settled {
@@ -159,7 +164,7 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
   }
 
   const codes: CodeRecord[] = [];
-  const report: SettleReport = { codingsRepointed, codesRestored: [], codesRecovered: [] };
+  const report: SettleReport = { codingsRepointed, codesRestored: [], codesRecovered: [], codesDeletedAgain: [] };
   for (const [id, rec] of stored) {
     const r = raw.get(id);
     const need = needs.get(id);
@@ -168,6 +173,7 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
     if (sameRecord(want, rec)) continue;
     codes.push(want);
     if (need?.restore && rec.deleted) report.codesRestored.push({ id, name: r.name, codings: need.codings });
+    if (!need && !rec.deleted && want.deleted) report.codesDeletedAgain.push({ id, name: r.name });
   }
   for (const [id, need] of needs) {
     if (!need.missing || raw.has(id)) continue;
@@ -177,6 +183,7 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
   codes.sort((a, b) => (a.id < b.id ? -1 : 1));
   report.codesRestored.sort((a, b) => (a.id < b.id ? -1 : 1));
   report.codesRecovered.sort((a, b) => (a.id < b.id ? -1 : 1));
+  report.codesDeletedAgain.sort((a, b) => (a.id < b.id ? -1 : 1));
   return { codes, codings, report };
 }
 
@@ -218,6 +225,9 @@ export function describeRepairs(report: SettleReport): string[] {
   }
   for (const c of report.codesRecovered) {
     lines.push(`${c.codings} coding${c.codings === 1 ? "" : "s"} pointed at a missing code; kept under “${RECOVERED_CODE_NAME} ${c.id.slice(-8)}”.`);
+  }
+  for (const c of report.codesDeletedAgain) {
+    lines.push(`The code “${c.name}” is deleted again: it had been restored for codings that have all been deleted or moved since.`);
   }
   return lines;
 }

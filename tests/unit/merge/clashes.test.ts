@@ -149,6 +149,28 @@ describe("no live coding is left on a deleted or missing code", () => {
     expect(summary.repairs).toEqual(["Restored the deleted code “Trust”: 2 live codings were still on it."]);
   });
 
+  it("a code restored for a coding that was deleted since is deleted again by the next merge, even with itself, and the merge says so", () => {
+    // The shrunk counterexample of the idempotence property: A deleted Trust while B coded with it;
+    // A's merge restored Trust for B's coding; then A deleted that coding. Settling is a function of
+    // the records' own versions, so the restoration is stale: every merge (every replica) ends with
+    // Trust deleted, as A left it. It must not vanish silently.
+    const restored = base((t) => {
+      t.codes.push({ ...code("c-trust", "Trust", stamp(5), "coder-a"), deleted: true });
+      t.codings.push(coding("k1", "s1", "c-trust", 0, 4, stamp(6, "nodeB"), "coder-b"));
+    });
+    const afterMerge = joinTables(restored, emptyProjectTables());
+    expect(afterMerge.codes.find((c) => c.id === "c-trust")?.deleted).toBe(false);
+    const k1 = afterMerge.codings.find((k) => k.id === "k1")!;
+    const local = overlay(afterMerge, { ...emptyProjectTables(), codings: [{ ...k1, deleted: true, updatedAt: stamp(10), updatedBy: "coder-a" }] });
+
+    const self = joinTables(local, local);
+    expect(self.codes.find((c) => c.id === "c-trust")).toMatchObject({ deleted: true, updatedAt: stamp(5) });
+    expect(canonical(joinTables(self, self))).toBe(canonical(self));
+    const { puts, summary } = applyMergePlan(local, planMerge(local, local), {}, { stamp: () => stamp(100, "nodeM"), coderId: "coder-m" });
+    expect(puts.codes.find((c) => c.id === "c-trust")?.deleted).toBe(true);
+    expect(summary.repairs).toEqual(["The code “Trust” is deleted again: it had been restored for codings that have all been deleted or moved since."]);
+  });
+
   it("a coding on a code no record exists for is kept under a placeholder code", () => {
     const broken = base((t) => t.codings.push(coding("k1", "s1", "c-gone-12345678", 0, 4, stamp(6), "coder-b")));
     const joined = joinTables(broken, emptyProjectTables());
