@@ -18,6 +18,7 @@ import { describeUnit, unitForOrigin, type PositionUnit } from "./positions";
 import type { RefiCode, RefiImportReport, RefiImportResult, RefiProject } from "./types";
 import { decodeXml, readProject } from "./xml";
 import { openQdpx, type RefiArchive } from "./zip";
+import { plural } from "../text/plural";
 
 export interface RefiImportOptions {
   /** Margin project id project memos attach to; the app fills it in when it is known. */
@@ -132,7 +133,7 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       skipped.push({
         kind: MEDIA[s.kind] ?? s.kind,
         name: label,
-        reason: `Margin holds text sources only${codings > 0 ? `; its ${codings} coding(s) were left out too` : ""}${s.path && !locate(archive, s.path, project.basePath).ok ? " (its file is not in the .qdpx either)" : ""}`,
+        reason: `Margin holds text sources only${codings > 0 ? `; its ${plural(codings, "coding")} ${codings === 1 ? "was" : "were"} left out too` : ""}${s.path && !locate(archive, s.path, project.basePath).ok ? " (its file is not in the .qdpx either)" : ""}`,
       });
       continue;
     }
@@ -189,14 +190,14 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       targetKind: "project",
       targetId: projectTarget.id,
       title: `Sets from ${fileName}`,
-      body: `Margin has no sets, so the ${project.sets.length} set(s) in ${fileName} are listed here.\n\n${setsMemoBody(project, byGuid)}`,
+      body: `Margin has no sets, so the ${plural(project.sets.length, "set")} in ${fileName} are listed here.\n\n${setsMemoBody(project, byGuid)}`,
       authorId: fallback(),
     };
     tables.memos.push(memo);
-    problems.push(`Margin has no sets: the ${project.sets.length} set(s) are listed in the project memo “${memo.title}”.`);
+    problems.push(`Margin has no sets: the ${plural(project.sets.length, "set")} ${project.sets.length === 1 ? "is" : "are"} listed in the project memo “${memo.title}”.`);
   }
   for (const [element, count] of Object.entries(project.unsupported)) {
-    skipped.push({ kind: element, name: `${count} element(s)`, reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
+    skipped.push({ kind: element, name: plural(count, "element"), reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
   }
   if (codeCount !== tables.codes.length) problems.push(`${codeCount} codes in the file, ${tables.codes.length} imported.`);
 

@@ -14,6 +14,7 @@ import { positionMap, type PositionUnit } from "./positions";
 import { guidKey, type RecordFactory } from "./importRecords";
 import type { RefiArchive } from "./zip";
 import type { RefiSkipped, RefiSource } from "./types";
+import { plural } from "../text/plural";
 
 export type Located = { ok: true; path: string; bytes: Uint8Array } | { ok: false; reason: string };
 
@@ -130,7 +131,7 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   const read = await readText(s, label, ctx);
   if (!read) {
     const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
-    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, whose text is missing` });
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, whose text is missing` });
     return null;
   }
   const map = positionMap(read.raw, ctx.unit);
@@ -140,7 +141,7 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   if (tooLarge) {
     ctx.skipped.push({ kind: "source", name: label, reason: `${tooLarge}; split it in the other program and export again` });
     const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
-    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, which was too large to import` });
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, which was too large to import` });
     return null;
   }
   const { factory: f } = ctx;
