@@ -13,7 +13,7 @@ import { emptyProjectTables } from "../model/tables";
 import type { CoderRecord, MemoRecord, RecordMeta } from "../model/records";
 import { RefiError, quoted } from "./errors";
 import { buildAttributes, buildCases, buildCodes, buildCoders, buildMemos, guidKey, initialsOf, setsMemoBody, type NoteTarget, type RecordFactory } from "./importRecords";
-import { importTextSource, locate } from "./importSources";
+import { importTextSource, locate, sourceLabel } from "./importSources";
 import { describeUnit, unitForOrigin, type PositionUnit } from "./positions";
 import type { RefiCode, RefiImportReport, RefiImportResult, RefiProject } from "./types";
 import { decodeXml, readProject } from "./xml";
@@ -126,8 +126,8 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   // Cases and variables are not checked for uniqueness above, but a coding must not take their guid over either.
   for (const x of [...project.cases, ...project.variables]) seen.add(guidKey(x.guid));
   const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems, guids: seen };
-  for (const s of project.sources) {
-    const label = s.name.trim() || s.path || s.plainTextPath || s.guid;
+  for (const [position, s] of project.sources.entries()) {
+    const label = sourceLabel(s, position, problems);
     if (s.kind !== "text") {
       const codings = s.codings.length + s.otherSelections.reduce((n, o) => n + o.codings.length, 0);
       skipped.push({
@@ -138,7 +138,7 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       continue;
     }
     for (const o of s.otherSelections) skipped.push({ kind: "selection", name: `${label}: ${o.name ?? o.guid}`, reason: `a <${o.element}> is not a text selection Margin can hold` });
-    const done = await importTextSource(s, ctx);
+    const done = await importTextSource(s, ctx, label);
     if (!done) continue;
     tables.sources.push(done.source);
     tables.sourceContent.push(done.content);
