@@ -119,6 +119,19 @@ describe("runImport", () => {
     expect(journaled.map((entry) => byId.get(entry.recordId))).toEqual(["P01", "P02", "P03"]);
   });
 
+  it("keeps the original, not “X (copy)”, when both are picked (copy picked first) and says which was kept", async () => {
+    const p = await project();
+    const files = [file("GDE_SiteA_P01 (copy).txt", "first interview"), file("P02.txt", "second"), file("GDE_SiteA_P01.txt", "first interview")];
+    const outcomes = await runImport({ project: p, files, kind: "interview", converter: fakeConverter() });
+    expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      ["GDE_SiteA_P01 (copy).txt", "duplicate"],
+      ["P02.txt", "imported"],
+      ["GDE_SiteA_P01.txt", "imported"],
+    ]);
+    expect(outcomes[0]?.message).toBe("Same text as “GDE_SiteA_P01”, which was kept.");
+    expect((await listSources(p)).map((s) => s.name).sort()).toEqual(["GDE_SiteA_P01", "P02"]);
+  });
+
   it("a slow file holds back only the writes after it: the other files still convert meanwhile", async () => {
     const p = await project();
     let releaseFirst!: () => void;
