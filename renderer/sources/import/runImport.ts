@@ -1,5 +1,7 @@
 import { originalsFirst } from "../../../shared/import/copies";
 import { MAX_FILE_BYTES, tooLarge } from "../../../shared/import/errors";
+import { newId } from "../../../shared/ids";
+import { plural } from "../../../shared/text/plural";
 import type { ConvertedSource } from "../../../shared/import/types";
 import type { SourceKind } from "../../../shared/model/records";
 import type { OpenProject } from "../../db/projects";
@@ -69,6 +71,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   const order = originalsFirst(files.map((f) => f.name));
   const turns = files.map(() => settledSignal());
   const keptInBatch = new Set<string>();
+  // Each file is saved in its own transaction, but the batch is one undo step.
+  const batch = { id: newId(), label: `Imported ${plural(files.length, "file")}` };
   const writes: Promise<void>[] = [];
   const waiting = new Set<Promise<void>>();
   let next = 0;
@@ -100,7 +104,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     if (signal?.aborted) return finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
     try {
       const caseNames = options.caseNamesFor ? options.caseNamesFor(file) : [];
-      const added = await addConvertedSource(project, converted, { kind, caseNames });
+      const added = await addConvertedSource(project, converted, { kind, caseNames, batch });
       if (added.status === "duplicate") {
         const which = keptInBatch.has(added.existing.id) ? "which was kept" : "already in the project";
         finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, ${which}.`, sourceId: added.existing.id });
