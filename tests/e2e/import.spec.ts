@@ -48,6 +48,12 @@ test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it a
   for (let i = 1; i <= 5; i++) await expect(table.getByRole("link", { name: `GDE_SiteA_P0${i}`, exact: true })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "5 sources" })).toBeVisible();
 
+  // The whole batch is one undo step (issue 14 item 12g), and Redo brings it all back.
+  await page.getByRole("button", { name: /^Undo Imported 7 files/ }).click();
+  await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(0);
+  await page.getByRole("button", { name: /^Redo Imported 7 files/ }).click();
+  await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);
+
   await page.reload();
   await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);
   await expect(page.getByRole("link", { name: /Sources\s*5/ })).toBeVisible();
