@@ -2,10 +2,10 @@ import { useMemo, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { JournalEntry } from "../../shared/model/records";
 import { describeBatch, describeDetail, describeWhat, groupBatches, stampTime, type BatchGroup, type NameLookup } from "./describeEntry";
+import { formatDate } from "../../shared/text/dates";
 
 const GRID = "grid grid-cols-[13.5rem_minmax(7rem,11rem)_minmax(0,1fr)] items-center gap-2";
 const ROW_HEIGHT = 52;
-const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 type Row =
   | { kind: "single"; entry: JournalEntry }
@@ -55,7 +55,7 @@ export function AuditTable({
   };
   const when = (at: string) => {
     const date = stampTime(at);
-    return <time dateTime={date.toISOString()}>{whenFormat.format(date)}</time>;
+    return <time dateTime={date.toISOString()}>{formatDate(date, "dateTimeSeconds")}</time>;
   };
 
   return (

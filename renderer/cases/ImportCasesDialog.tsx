@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useState } from "react";
 import type { AttributeRecord, AttributeType } from "../../shared/model/records";
 import type { CsvTable } from "../../shared/cases/csv";
@@ -20,10 +21,6 @@ const TYPES = Object.keys(ATTRIBUTE_TYPE_LABELS) as AttributeType[];
 const DELIMITER_NAMES = { ",": "commas", ";": "semicolons", "\t": "tabs" } as const;
 
 const selectClass = "w-full rounded border border-slate-400 bg-white px-1.5 py-1 text-sm disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * The preview of a cases CSV: what each column is (with inferred types the researcher can change),

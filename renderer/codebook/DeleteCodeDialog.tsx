@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useState } from "react";
 import type { CodeRecord } from "../../shared/model/records";
 import { deleteCode, planCodeDeletion } from "../db/codes";
@@ -6,9 +7,7 @@ import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
+export { plural };
 
 /** What a deletion takes with it, in words: "its 2 sub-codes and 14 codings". */
 export function deletionText(name: string, subCodes: number, codings: number): string {

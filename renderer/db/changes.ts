@@ -39,13 +39,13 @@ type Fields<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
  * here, so the audit trail, undo and delta bundles see all of them.
  */
 export class ChangeWriter {
-  readonly batchId = newId();
   readonly entries: JournalEntry[] = [];
 
   constructor(
     private readonly db: ProjectDatabase,
     private readonly ctx: WriteContext,
     private readonly label: string,
+    readonly batchId: string = newId(),
   ) {}
 
   private table<T extends RecordMeta>(name: JournaledTable): Table<T, string> {
@@ -162,7 +162,8 @@ const JOURNALED: JournaledTable[] = ["sources", "codes", "codings", "memos", "ca
 
 /**
  * Runs `work` in ONE read-write transaction: its records, their journal entries and any source content
- * land together or not at all.
+ * land together or not at all. `batch` joins several transactions into one undo step (an import of many
+ * files, each saved on its own): they share its batch id and label, and undo reverts them together.
  */
 export async function writeChanges<R>(
   db: ProjectDatabase,
@@ -170,14 +171,15 @@ export async function writeChanges<R>(
   label: string,
   work: (writer: ChangeWriter) => Promise<R>,
   kind: CommittedBatch["kind"] = "change",
+  batch?: { id: string; label: string },
 ): Promise<R> {
   let writer: ChangeWriter | undefined;
   const result = await db.transaction("rw", [...JOURNALED, "journal", "sourceContent", "meta"], async () => {
-    writer = new ChangeWriter(db, ctx, label);
+    writer = new ChangeWriter(db, ctx, batch?.label ?? label, batch?.id);
     return work(writer);
   });
   // Only after the commit: a rolled-back batch must never appear in the undo history.
-  if (writer && writer.entries.length > 0) ctx.onCommit?.({ batchId: writer.batchId, label, kind });
+  if (writer && writer.entries.length > 0) ctx.onCommit?.({ batchId: writer.batchId, label: batch?.label ?? label, kind });
   return result;
 }
 

@@ -22,7 +22,10 @@ export class History {
   /** Called by writeChanges after every commit (through WriteContext.onCommit). */
   readonly record = (batch: CommittedBatch): void => {
     if (batch.kind !== "change") return;
-    this.undoStack.push({ batchId: batch.batchId, label: batch.label });
+    // A batch committed in several transactions (an import) is one step: undo reverts it whole.
+    const top = this.undoStack.at(-1);
+    if (top?.batchId === batch.batchId) top.label = batch.label;
+    else this.undoStack.push({ batchId: batch.batchId, label: batch.label });
     if (this.undoStack.length > MAX_STEPS) this.undoStack.shift();
     this.redoStack = [];
     this.emit();

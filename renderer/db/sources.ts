@@ -26,7 +26,7 @@ export function sourceNameFromFile(fileName: string): string {
 export async function addConvertedSource(
   project: OpenProject,
   converted: ConvertedForStorage,
-  options: { kind: SourceKind; caseIds?: string[]; caseNames?: string[]; name?: string },
+  options: { kind: SourceKind; caseIds?: string[]; caseNames?: string[]; name?: string; batch?: { id: string; label: string } },
 ): Promise<AddSourceResult> {
   const { db, ctx } = project;
   const result = await writeChanges(db, ctx, `Imported ${converted.fileName}`, async (w): Promise<AddSourceResult> => {
@@ -50,7 +50,7 @@ export async function addConvertedSource(
     const content = sourceContentFrom(source.id, converted);
     await db.sourceContent.add(content);
     return { status: "imported", source };
-  });
+  }, "change", options.batch);
   return result;
 }
 

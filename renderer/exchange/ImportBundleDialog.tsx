@@ -15,6 +15,7 @@ import { MergePreview } from "./MergePreview";
 import { errorText } from "./messages";
 import { OpenBundle } from "./OpenBundle";
 import { SenderNotice } from "./SenderNotice";
+import { plural } from "../../shared/text/plural";
 
 type Step =
   | { name: "open" }
@@ -144,11 +145,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       )}
       {step.name === "done" && (
         <p role="status" className="font-medium text-green-800 dark:text-green-300">
-          Merged the bundle from {step.from || "a team member"}: {step.summary.byTable.codings.new} new codings, {step.summary.byTable.codes.new} new codes,{" "}
-          {step.summary.byTable.sources.new} new sources.{conflictSummary(step.summary)}
-          {step.summary.codingsRepointed > 0 &&
-            ` ${step.summary.codingsRepointed === 1 ? "1 coding" : `${step.summary.codingsRepointed} codings`} moved to the code theirs was merged into.`}{" "}
-          Undo reverses it.
+          Merged the bundle from {step.from || "a team member"}: {plural(step.summary.byTable.codings.new, "new coding")}, {plural(step.summary.byTable.codes.new, "new code")},{" "}
+          {plural(step.summary.byTable.sources.new, "new source")}.{conflictSummary(step.summary)}
+          {step.summary.codingsRepointed > 0 && ` ${plural(step.summary.codingsRepointed, "coding")} moved to the code theirs was merged into.`} Undo reverses it.
         </p>
       )}
       {step.name === "done" && step.summary.repairs.length > 0 && (

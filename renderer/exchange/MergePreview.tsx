@@ -1,4 +1,5 @@
 import type { ChangeCounts, ClashResolution, MergeConflict, MergePlan, MergeResolutions, StampedTableName } from "../../shared/merge";
+import { plural } from "../../shared/text/plural";
 
 const TABLE_LABELS: Record<StampedTableName, string> = {
   sources: "Sources",
@@ -154,7 +155,7 @@ export function MergePreview({
             return (
               <fieldset key={clash.incomingId} className="mt-2 rounded border border-slate-300 p-2 dark:border-slate-700">
                 <legend className="px-1">
-                  “{clash.name}” — {clash.localCodings} codings here, {clash.incomingCodings} in the bundle
+                  “{clash.name}” — {plural(clash.localCodings, "coding")} here, {clash.incomingCodings} in the bundle
                 </legend>
                 <label className="mr-4 inline-flex items-center gap-1.5">
                   <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "merge"} onChange={() => setClash(clash.incomingId, "merge")} /> Merge into one

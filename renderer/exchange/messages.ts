@@ -1,4 +1,5 @@
 import { BundleError } from "../../shared/bundle";
+import { formatDate } from "../../shared/text/dates";
 
 /** Any error as a sentence for the researcher (bundle errors already name the file). */
 export function errorText(error: unknown): string {
@@ -9,5 +10,5 @@ export function errorText(error: unknown): string {
 
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return Number.isNaN(date.getTime()) ? iso : formatDate(date, "dateTime");
 }

@@ -17,10 +17,10 @@ import { DeleteProjectDialog, ProjectNameDialog } from "./ProjectDialogs";
 import { OpenSampleProjectButton } from "../sample/OpenSampleProjectButton";
 import { ImportRefiButton } from "../refi/ImportRefiButton";
 import { ImportBundleAsProjectDialog } from "../exchange/ImportBundleDialog";
+import { formatDate } from "../../shared/text/dates";
 
 type Pending = { kind: "create" } | { kind: "import-bundle" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile; onOpenSettings: () => void }) {
   const projects = useLive(listProjects, []);
@@ -74,7 +74,7 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
                     </a>
                   </td>
                   <td className="py-2 pr-3 tabular-nums">{project.sourceCount}</td>
-                  <td className="py-2 pr-3">{project.lastOpenedAt ? dateFormat.format(new Date(project.lastOpenedAt)) : "Never"}</td>
+                  <td className="py-2 pr-3">{project.lastOpenedAt ? formatDate(project.lastOpenedAt, "dateTime") : "Never"}</td>
                   <td className="py-2 text-right">
                     <Button variant="ghost" aria-label={`Rename ${project.name}`} onClick={() => setPending({ kind: "rename", project })}>
                       Rename

@@ -1,6 +1,7 @@
 import { exportCodebookQdc, refiFileName } from "../db/refiExport";
 import type { OpenProject } from "../db/projects";
 import type { Host } from "../host/host";
+import { plural } from "../../shared/text/plural";
 
 /** "Export codebook (.qdc)…" in the Codebook menu: saves the codebook as REFI-QDA and says what was saved. */
 export async function exportQdcFile(project: OpenProject, host: Host): Promise<string> {
@@ -12,6 +13,6 @@ export async function exportQdcFile(project: OpenProject, host: Host): Promise<s
     filters: [{ name: "REFI-QDA codebook", extensions: ["qdc"] }],
   });
   if (!saved) return "";
-  const codes = `${qdc.codes.toLocaleString()} code${qdc.codes === 1 ? "" : "s"}`;
-  return `Exported ${codes} as a REFI-QDA codebook (.qdc)${qdc.replaced > 0 ? `; ${qdc.replaced} character(s) XML cannot hold were replaced with �` : ""}.`;
+  const codes = plural(qdc.codes, "code");
+  return `Exported ${codes} as a REFI-QDA codebook (.qdc)${qdc.replaced > 0 ? `; ${plural(qdc.replaced, "character")} XML cannot hold ${qdc.replaced === 1 ? "was" : "were"} replaced with �` : ""}.`;
 }

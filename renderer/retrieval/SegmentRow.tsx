@@ -8,8 +8,8 @@ import type { OpenProject } from "../db/projects";
 import { Button } from "../ui/Button";
 import type { RetrievalNames } from "./names";
 import { useSourceText } from "./useSourceText";
+import { formatDate } from "../../shared/text/dates";
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const number = new Intl.NumberFormat();
 
 export interface SegmentRowProps {
@@ -36,7 +36,7 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
     : null;
   const speaker = source ? turnAt(source.turns, segment.start)?.speaker : undefined;
   const cases = names.caseNames(segment.sourceId);
-  const date = segment.date ? dateFormat.format(new Date(segment.date)) : "";
+  const date = segment.date ? formatDate(segment.date) : "";
 
   return (
     <article className="flex gap-3 border-b border-slate-200 px-3 py-2.5 dark:border-slate-800" aria-labelledby={`segment-${segment.key}-where`}>

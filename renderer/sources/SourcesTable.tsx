@@ -3,6 +3,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { SOURCE_KINDS, type SourceKind, type SourceRecord } from "../../shared/model/records";
 import type { SortDirection, SourceListRow, SourceSortKey } from "../../shared/sources/listing";
 import { sourceHref } from "../app/router";
+import { formatDate } from "../../shared/text/dates";
 
 const COLUMNS: { key: SourceSortKey; label: string; numeric?: boolean }[] = [
   { key: "name", label: "Name" },
@@ -15,7 +16,6 @@ const COLUMNS: { key: SourceSortKey; label: string; numeric?: boolean }[] = [
 
 const GRID = "grid grid-cols-[minmax(12rem,3fr)_9rem_minmax(6rem,2fr)_5rem_5rem_7rem_8.5rem] items-center";
 const ROW_HEIGHT = 36;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const numberFormat = new Intl.NumberFormat();
 
 /** The sources list, virtualised: only the rows on screen are in the DOM, so 1,000 sources scroll smoothly. */
@@ -115,7 +115,7 @@ export function SourcesTable({
                   {numberFormat.format(row.codings)}
                 </div>
                 <div role="cell" className="px-1 text-slate-700 dark:text-slate-300">
-                  {dateFormat.format(new Date(source.importedAt))}
+                  {formatDate(source.importedAt)}
                 </div>
                 <div role="cell" className="flex justify-end gap-1 px-1">
                   <button type="button" aria-label={`Rename ${source.name}`} onClick={() => onRename(source)} className="rounded px-1.5 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-700">

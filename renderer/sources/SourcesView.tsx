@@ -14,6 +14,7 @@ import { filesFromDataTransfer } from "./import/dropFiles";
 import { RenameSourceDialog } from "./RenameSourceDialog";
 import { SourceFilters } from "./SourceFilters";
 import { SourcesTable } from "./SourcesTable";
+import { plural } from "../../shared/text/plural";
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
@@ -83,7 +84,7 @@ export function SourcesView() {
         {!empty && cases && attributes && <SourceFilters filter={filter} onChange={setFilter} cases={cases} attributes={attributes} />}
         {rows && sources && !empty && (
           <span role="status" className="ml-auto text-xs text-slate-600 dark:text-slate-400">
-            {rows.length === sources.length ? `${sources.length} sources` : `${rows.length} of ${sources.length} sources`}
+            {rows.length === sources.length ? plural(sources.length, "source") : `${rows.length} of ${sources.length} sources`}
           </span>
         )}
       </div>

@@ -3,11 +3,12 @@
  * Empty input always means "no value" (null).
  */
 import type { AttributeRecord, AttributeType, AttributeValue } from "../model/records";
+import { ukDateToIso } from "../text/dates";
 
 export const ATTRIBUTE_TYPE_LABELS: Record<AttributeType, string> = {
   text: "Text",
   number: "Number",
-  date: "Date (yyyy-mm-dd)",
+  date: "Date (dd/mm/yyyy or yyyy-mm-dd)",
   category: "One of a list",
 };
 
@@ -63,13 +64,8 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-function dateHint(text: string): string {
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (uk) {
-    const iso = `${uk[3]}-${uk[2]?.padStart(2, "0")}-${uk[1]?.padStart(2, "0")}`;
-    if (isIsoDate(iso)) return ` Write dates as yyyy-mm-dd, e.g. ${iso} for ${text}.`;
-  }
-  return " Write dates as yyyy-mm-dd, e.g. 2024-03-07.";
+function dateHint(): string {
+  return " Write dates as dd/mm/yyyy or yyyy-mm-dd, e.g. 07/03/2024 or 2024-03-07.";
 }
 
 /** The value as text, for the sheet and for editing. */
@@ -94,7 +90,11 @@ export function parseAttributeValue(
       return n === null ? { ok: false, message: `“${text}” is not a number. Enter a number such as 42 or 3.5.` } : { ok: true, value: n };
     }
     case "date":
-      return isIsoDate(text) ? { ok: true, value: text } : { ok: false, message: `“${text}” is not a date.${dateHint(text)}` };
+    {
+      // UK day-first input (07/12/2026) is stored as yyyy-mm-dd like every other date.
+      const iso = isIsoDate(text) ? text : ukDateToIso(text);
+      return iso ? { ok: true, value: iso } : { ok: false, message: `“${text}” is not a date.${dateHint()}` };
+    }
     case "category": {
       const clean = cleanName(text);
       const match = attribute.options.find((o) => nameKey(o) === nameKey(clean));

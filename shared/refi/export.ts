@@ -13,6 +13,7 @@ import type { ProjectTables } from "../model/tables";
 import { guidFor, isoDateTime, planExport, stampDateTime, type CodeNode, type ExportPlan, type ExportSelection } from "./exportPlan";
 import { MARGIN_UTF16_ORIGIN_NOTE } from "./positions";
 import { XmlLines } from "./xmlWrite";
+import { plural } from "../text/plural";
 
 export const PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0";
 
@@ -281,10 +282,10 @@ export async function writeRefiProject(
   out.close(0, "Project");
 
   const remarks = [...plan.remarks];
-  if (w.remarks.missingText > 0) remarks.push(`${w.remarks.missingText} source(s) had no text in the project and were left out.`);
-  if (w.remarks.outOfRange > 0) remarks.push(`${w.remarks.outOfRange} coding(s) lay outside their source's text and were left out.`);
-  if (caseMemos.length > 0) remarks.push(`${caseMemos.length} case memo(s) are notes linked to their cases (QDA-XML has no other way to attach a note to a case).`);
-  if (out.tally.replaced > 0) remarks.push(`${out.tally.replaced} character(s) that XML cannot hold (control characters) were replaced with �.`);
+  if (w.remarks.missingText > 0) remarks.push(`${plural(w.remarks.missingText, "source")} had no text in the project and were left out.`);
+  if (w.remarks.outOfRange > 0) remarks.push(`${plural(w.remarks.outOfRange, "coding")} lay outside their source's text and were left out.`);
+  if (caseMemos.length > 0) remarks.push(`${plural(caseMemos.length, "case memo")} ${caseMemos.length === 1 ? "is a note" : "are notes"} linked to their cases (QDA-XML has no other way to attach a note to a case).`);
+  if (out.tally.replaced > 0) remarks.push(`${plural(out.tally.replaced, "character")} that XML cannot hold (control characters) ${out.tally.replaced === 1 ? "was" : "were"} replaced with �.`);
   return {
     qde: out.join(),
     summary: {

@@ -10,6 +10,7 @@ import type { AttributeRecord, AttributeValue, CaseRecord, CodeRecord, CoderReco
 import type { ProjectTables } from "../model/tables";
 import type { RefiVariableType } from "./types";
 import { decimalString } from "./xmlWrite";
+import { plural } from "../text/plural";
 
 const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
@@ -193,7 +194,7 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
   walk(codeTree);
   if (wantCodes) {
     const added = [...codeIdsOut].filter((id) => !wantCodes.has(id)).length;
-    if (added > 0) remarks.push(`${added} parent code(s) were included so every chosen code keeps its place in the hierarchy; their own codings were not.`);
+    if (added > 0) remarks.push(`${plural(added, "parent code")} ${added === 1 ? "was" : "were"} included so every chosen code keeps its place in the hierarchy; their own codings were not.`);
   }
 
   const sources = live(tables.sources).filter((s) => !wantSources || wantSources.has(s.id));
@@ -230,8 +231,8 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
     }
     return { record: c, guid: guidFor(c.id), values, sourceGuids: caseSources.get(c.id) ?? [] };
   });
-  if (longNumbers > 0) remarks.push(`${longNumbers} number(s) had too many digits for an XML decimal and were written as text.`);
-  if (badValues > 0) remarks.push(`${badValues} attribute value(s) did not fit their attribute's type and were left out.`);
+  if (longNumbers > 0) remarks.push(`${plural(longNumbers, "number")} had too many digits for an XML decimal and were written as text.`);
+  if (badValues > 0) remarks.push(`${plural(badValues, "attribute value")} did not fit their attribute's type and were left out.`);
 
   const codingIds = new Set<string>();
   for (const list of codingsBySource.values()) for (const c of list) codingIds.add(c.id);

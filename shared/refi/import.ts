@@ -15,11 +15,12 @@ import { emptyProjectTables } from "../model/tables";
 import type { CoderRecord, MemoRecord, RecordMeta } from "../model/records";
 import { RefiError, quoted } from "./errors";
 import { buildAttributes, buildCases, buildCodes, buildCoders, buildMemos, guidKey, initialsOf, setsMemoBody, type NoteTarget, type RecordFactory } from "./importRecords";
-import { importTextSource, locate } from "./importSources";
+import { importTextSource, locate, sourceLabel } from "./importSources";
 import { describeUnit, unitForOrigin, type PositionUnit } from "./positions";
 import type { RefiCode, RefiImportReport, RefiImportResult, RefiProject } from "./types";
 import { decodeXml, readProject } from "./xml";
 import { openQdpx, type RefiArchive } from "./zip";
+import { plural } from "../text/plural";
 
 export interface RefiImportOptions {
   /** Margin project id project memos attach to; the app fills it in when it is known. */
@@ -127,19 +128,19 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   // Cases and variables are not checked for uniqueness above, but a coding must not take their guid over either.
   for (const x of [...project.cases, ...project.variables]) seen.add(guidKey(x.guid));
   const ctx = { archive, basePath: project.basePath, unit, factory: f, now: now().toISOString(), coderFor, skipped, problems, guids: seen };
-  for (const s of project.sources) {
-    const label = s.name.trim() || s.path || s.plainTextPath || s.guid;
+  for (const [position, s] of project.sources.entries()) {
+    const label = sourceLabel(s, position, problems);
     if (s.kind !== "text") {
       const codings = s.codings.length + s.otherSelections.reduce((n, o) => n + o.codings.length, 0);
       skipped.push({
         kind: MEDIA[s.kind] ?? s.kind,
         name: label,
-        reason: `Margin holds text sources only${codings > 0 ? `; its ${codings} coding(s) were left out too` : ""}${s.path && !locate(archive, s.path, project.basePath).ok ? " (its file is not in the .qdpx either)" : ""}`,
+        reason: `Margin holds text sources only${codings > 0 ? `; its ${plural(codings, "coding")} ${codings === 1 ? "was" : "were"} left out too` : ""}${s.path && !locate(archive, s.path, project.basePath).ok ? " (its file is not in the .qdpx either)" : ""}`,
       });
       continue;
     }
     for (const o of s.otherSelections) skipped.push({ kind: "selection", name: `${label}: ${o.name ?? o.guid}`, reason: `a <${o.element}> is not a text selection Margin can hold` });
-    const done = await importTextSource(s, ctx);
+    const done = await importTextSource(s, ctx, label);
     if (!done) continue;
     tables.sources.push(done.source);
     tables.sourceContent.push(done.content);
@@ -191,14 +192,14 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       targetKind: "project",
       targetId: projectTarget.id,
       title: `Sets from ${fileName}`,
-      body: `Margin has no sets, so the ${project.sets.length} set(s) in ${fileName} are listed here.\n\n${setsMemoBody(project, byGuid)}`,
+      body: `Margin has no sets, so the ${plural(project.sets.length, "set")} in ${fileName} are listed here.\n\n${setsMemoBody(project, byGuid)}`,
       authorId: fallback(),
     };
     tables.memos.push(memo);
-    problems.push(`Margin has no sets: the ${project.sets.length} set(s) are listed in the project memo “${memo.title}”.`);
+    problems.push(`Margin has no sets: the ${plural(project.sets.length, "set")} ${project.sets.length === 1 ? "is" : "are"} listed in the project memo “${memo.title}”.`);
   }
   for (const [element, count] of Object.entries(project.unsupported)) {
-    skipped.push({ kind: element, name: `${count} element(s)`, reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
+    skipped.push({ kind: element, name: plural(count, "element"), reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
   }
   if (codeCount !== tables.codes.length) problems.push(`${codeCount} codes in the file, ${tables.codes.length} imported.`);
   // The same schemas and checks as a bundle's (a content hash is of the text as imported): whatever the

@@ -16,6 +16,7 @@ import type {
   RecordMeta,
 } from "../model/records";
 import type { RefiCode, RefiProject, RefiSkipped, RefiVariable, RefiVariableValue } from "./types";
+import { plural } from "../text/plural";
 
 /** Makes record metadata and ids; one per import so every record gets a fresh clock stamp. */
 export interface RecordFactory {
@@ -139,7 +140,7 @@ export function buildCases(project: RefiProject, f: RecordFactory, skipped: Refi
   const variables = new Map(project.variables.map((v) => [guidKey(v.guid), v]));
   return project.cases.map((c) => {
     const name = c.name.trim() || "(unnamed case)";
-    if (c.codeRefs.length > 0) skipped.push({ kind: "case coding", name, reason: `${c.codeRefs.length} code(s) applied to the whole case; Margin codes text, not cases` });
+    if (c.codeRefs.length > 0) skipped.push({ kind: "case coding", name, reason: `${plural(c.codeRefs.length, "code")} applied to the whole case; Margin codes text, not cases` });
     return { ...f.meta(c.guid), name, description: c.description ?? "", values: caseValues(c.variableValues, variables, f, name, skipped) };
   });
 }

@@ -14,6 +14,7 @@ import { positionMap, type PositionUnit } from "./positions";
 import { guidKey, type RecordFactory } from "./importRecords";
 import type { RefiArchive } from "./zip";
 import type { RefiSkipped, RefiSource } from "./types";
+import { plural } from "../text/plural";
 
 export type Located = { ok: true; path: string; bytes: Uint8Array } | { ok: false; reason: string };
 
@@ -82,6 +83,25 @@ export interface SourceContext {
   guids: Set<string>;
 }
 
+// NVivo for Mac 15 can export a source whose only "name" is an id (e.g. "66653866-6334-3535-3435-366637306566").
+const ID_LIKE = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/**
+ * What the researcher sees a source called, in Margin and in the import notes: its name, else a
+ * numbered "Source n" (the file's order), never an id; the id-only name is noted once.
+ */
+export function sourceLabel(s: RefiSource, position: number, problems: string[]): string {
+  const name = s.name.trim();
+  if (name !== "" && !ID_LIKE.test(name)) return name;
+  // qc leaves names empty but its file names are the researcher's own ("board_2017.txt").
+  const file = name === "" ? (s.plainTextPath ?? s.path ?? "") : "";
+  const stem = file.replace(/^.*[/\\]|^internal:\/\//, "").replace(/\.[^.]*$/, "");
+  if (file !== "" && !ID_LIKE.test(stem)) return file;
+  const label = `Source ${position + 1}`;
+  problems.push(`${label}: the file gives this source no name${name === "" ? "" : ` (only the id ${name})`}, so it is called “${label}” here; rename it in Sources.`);
+  return label;
+}
+
 const kindOf = (s: RefiSource): SourceKind => (/interview/i.test(s.name) ? "interview" : "document");
 
 async function readText(s: RefiSource, label: string, ctx: SourceContext): Promise<{ raw: string; fileName: string; fromDocx: Block[] | null } | null> {
@@ -111,8 +131,8 @@ async function readText(s: RefiSource, label: string, ctx: SourceContext): Promi
     const rich = locate(ctx.archive, s.richTextPath, ctx.basePath);
     if (rich.ok && /\.docx$/i.test(rich.path)) {
       try {
-        const converted = await convertDocx(rich.bytes, rich.path);
-        ctx.problems.push(`${label}: its plain-text file was empty, so the text was taken from its Word document (${s.richTextPath}).`);
+        const converted = await convertDocx(rich.bytes, `${label}.docx`);
+        ctx.problems.push(`${label}: its plain-text file was empty, so the text was taken from its Word document.`);
         return { raw: converted.text, fileName: `${label}.docx`, fromDocx: converted.blocks };
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
@@ -125,12 +145,11 @@ async function readText(s: RefiSource, label: string, ctx: SourceContext): Promi
   return { raw, fileName: `${label}.txt`, fromDocx: null };
 }
 
-export async function importTextSource(s: RefiSource, ctx: SourceContext): Promise<SourceImport | null> {
-  const label = s.name.trim() || s.plainTextPath || s.guid;
+export async function importTextSource(s: RefiSource, ctx: SourceContext, label: string): Promise<SourceImport | null> {
   const read = await readText(s, label, ctx);
   if (!read) {
     const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
-    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, whose text is missing` });
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, whose text is missing` });
     return null;
   }
   const map = positionMap(read.raw, ctx.unit);
@@ -140,7 +159,7 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext): Promi
   if (tooLarge) {
     ctx.skipped.push({ kind: "source", name: label, reason: `${tooLarge}; split it in the other program and export again` });
     const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
-    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${n} coding(s) on this source, which was too large to import` });
+    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, which was too large to import` });
     return null;
   }
   const { factory: f } = ctx;

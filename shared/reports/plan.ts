@@ -12,6 +12,4 @@ export interface ReportPlan {
   sections: AsyncIterable<ReportSection> | Iterable<ReportSection>;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${new Intl.NumberFormat("en-GB").format(n)} ${n === 1 ? one : many}`;
-}
+export { plural } from "../text/plural";

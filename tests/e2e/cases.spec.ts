@@ -183,7 +183,7 @@ test("1,000 cases stay virtualised and reachable by keyboard", async ({ page }) 
   const csv = ["participant,band,age", ...Array.from({ length: 1000 }, (_, i) => `P${String(i + 1).padStart(4, "0")},Band ${(i % 4) + 5},${20 + (i % 45)}`)].join("\n");
   await pickCsv(page, writeTemp("cohort.csv", csv));
   const preview = page.getByRole("dialog", { name: "Import cases from “cohort.csv”" });
-  await expect(preview.getByText("1000 new cases")).toBeVisible();
+  await expect(preview.getByText("1,000 new cases")).toBeVisible();
   await preview.getByRole("button", { name: "Apply" }).click();
   await expect(preview).toBeHidden();
 

@@ -122,7 +122,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect(importDialog.getByRole("note", { name: "Sender" })).toHaveText(`Signed by ${B} (fingerprint ${fingerprint(keyB)}).`);
   const byKind = importDialog.getByRole("table", { name: "Changes by kind" });
   await expect(byKind.getByRole("row", { name: /^Codings/ }).getByRole("cell")).toHaveText(["3", "0", "0", "0"]);
-  const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 codings here, 1 in the bundle` });
+  const clash = importDialog.getByRole("group", { name: `“${CLASH}” — 1 coding here, 1 in the bundle` });
   await expect(clash.getByRole("radio", { name: "Keep both" })).toBeChecked();
   await clash.getByRole("radio", { name: "Merge into one code" }).check();
   const byCoder = importDialog.getByRole("table", { name: "Changes by coder" });

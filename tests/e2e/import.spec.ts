@@ -29,7 +29,7 @@ test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it a
       if (document.querySelector('[aria-label="Import progress"]')) w.sawProgress = true;
     }).observe(document.body, { subtree: true, childList: true });
   });
-  await dropFiles(page, page.getByRole("region", { name: "Sources" }), [...five, duplicate, lockFile]);
+  await dropFiles(page, page.getByRole("region", { name: "Sources" }), [duplicate, ...five, lockFile]); // the copy picked before its original
 
   const dialog = page.getByRole("dialog", { name: "Import sources" });
   await expect(dialog.getByRole("status").first()).toHaveText("5 imported, 1 duplicate, 1 failed", { timeout: 30_000 });
@@ -41,12 +41,18 @@ test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it a
   await expect(failedRow).toContainText(/lock file|Word/i);
   const duplicateRow = results.getByRole("row").filter({ hasText: "GDE_SiteA_P01 (copy).docx" });
   await expect(duplicateRow).toContainText("Duplicate");
-  await expect(duplicateRow).toContainText("GDE_SiteA_P01");
+  await expect(duplicateRow).toContainText("Same text as “GDE_SiteA_P01”, which was kept.");
   await dialog.getByRole("button", { name: "Done" }).click();
 
   const table = page.getByRole("table", { name: "Sources" });
   for (let i = 1; i <= 5; i++) await expect(table.getByRole("link", { name: `GDE_SiteA_P0${i}`, exact: true })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "5 sources" })).toBeVisible();
+
+  // The whole batch is one undo step (issue 14 item 12g), and Redo brings it all back.
+  await page.getByRole("button", { name: /^Undo Imported 7 files/ }).click();
+  await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(0);
+  await page.getByRole("button", { name: /^Redo Imported 7 files/ }).click();
+  await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);
 
   await page.reload();
   await expect(table.getByRole("link", { name: /GDE_SiteA_P0\d/ })).toHaveCount(5);

@@ -247,3 +247,17 @@ test("first rows of 5,000 segments appear fast (measured, logged)", async ({ pag
   await view(page).getByRole("list", { name: "Segments" }).evaluate((list) => list.parentElement?.scrollTo({ top: list.scrollHeight }));
   await expect(rows(page).last()).toHaveAttribute("aria-posinset", String(expected));
 });
+
+test("“Choose all codes” ticks every code in the checklist and “Clear codes” unticks them", async ({ page }) => {
+  await openRetrieval(page);
+  const boxes = view(page).getByRole("list", { name: "Code checklist" }).getByRole("checkbox");
+  const total = await boxes.count();
+  expect(total).toBeGreaterThan(5);
+  await view(page).getByRole("button", { name: "Choose all codes" }).click();
+  await expect(view(page).getByText(`${total} codes chosen`)).toBeVisible();
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await expect(summary(page)).toBeVisible();
+  await view(page).getByRole("button", { name: "Clear codes" }).click();
+  await expect(view(page).getByText("No codes chosen")).toBeVisible();
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+});

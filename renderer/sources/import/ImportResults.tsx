@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportProgress } from "./runImport";
+import { plural } from "../../../shared/text/plural";
 
 const STATUS_TEXT: Record<ImportOutcome["status"], string> = {
   imported: "Imported",
@@ -16,7 +17,7 @@ const STATUS_STYLE: Record<ImportOutcome["status"], string> = {
 
 export function summarise(outcomes: ImportOutcome[]): string {
   const count = (status: ImportOutcome["status"]) => outcomes.filter((o) => o.status === status).length;
-  const parts = [`${count("imported")} imported`, `${count("duplicate")} ${count("duplicate") === 1 ? "duplicate" : "duplicates"}`, `${count("failed")} failed`];
+  const parts = [`${count("imported")} imported`, plural(count("duplicate"), "duplicate"), `${count("failed")} failed`];
   if (count("cancelled") > 0) parts.push(`${count("cancelled")} not imported (cancelled)`);
   return parts.join(", ");
 }
@@ -44,7 +45,7 @@ export function ImportProgressView({ progress, onCancel, cancelling }: { progres
         {progressSummary(progress)}
       </p>
       <p data-import-counts="" className="text-xs text-slate-600 dark:text-slate-400">
-        {progress.done} of {progress.total} files done · {progress.imported} imported, {progress.duplicates} duplicates, {progress.failed} failed
+        {progress.done} of {progress.total} files done · {progress.imported} imported, {plural(progress.duplicates, "duplicate")}, {progress.failed} failed
       </p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">
         {progress.holding

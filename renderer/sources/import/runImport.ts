@@ -1,4 +1,7 @@
+import { originalsFirst } from "../../../shared/import/copies";
 import { MAX_FILE_BYTES, tooLarge } from "../../../shared/import/errors";
+import { newId } from "../../../shared/ids";
+import { plural } from "../../../shared/text/plural";
 import type { ConvertedSource } from "../../../shared/import/types";
 import type { SourceKind } from "../../../shared/model/records";
 import type { OpenProject } from "../../db/projects";
@@ -65,7 +68,9 @@ const MAX_WAITING_WRITES = 16;
 /**
  * Imports a batch: conversions run in parallel on the converter (the worker pool), and each file is written
  * in its own transaction in the order the researcher picked the files — so when two files hold the same
- * text, the later one in the batch is the duplicate, whichever converts first. A slow file holds back only
+ * text, the later one in the batch is the duplicate, whichever converts first — except that a file named
+ * like a copy of another picked file ("P01 (copy)", "P01 - Copy") is written after it (originalsFirst),
+ * so the original is the one kept. A slow file holds back only
  * the writes after it; conversions go on, up to MAX_WAITING_WRITES converted files waiting. Every file ends
  * with an outcome — nothing the researcher picked is silently ignored. Cancelling stops new work; files
  * already written stay, and a file whose conversion was under way is not written at all.
@@ -74,15 +79,19 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   const { project, files, kind, converter, signal, onProgress } = options;
   const outcomes: ImportOutcome[] = new Array<ImportOutcome>(files.length);
   const progress = startingProgress(files.length);
-  // Per file: conversion finished / outcome given. The holder is the first file without an outcome, while
-  // it is still converting and a later file is converted and waiting for it.
+  // Files are written in this order; turns[k] settles once the k-th file to write has its outcome.
+  const order = originalsFirst(files.map((f) => f.name));
+  // Per file (pick index): conversion finished / outcome given. The holder is the first file in write
+  // order without an outcome, while it is still converting and a later one is converted and waiting for it.
   const convertedFlags = files.map(() => false);
   const finished = files.map(() => false);
   const holder = (): string | null => {
-    const first = finished.indexOf(false);
-    if (first < 0 || convertedFlags[first]) return null;
-    const waits = convertedFlags.some((isConverted, i) => i > first && isConverted && !finished[i]);
-    return waits ? (files[first]?.name ?? null) : null;
+    const first = order.findIndex((index) => !finished[index]);
+    if (first < 0) return null;
+    const firstIndex = order[first] ?? first;
+    if (convertedFlags[firstIndex]) return null;
+    const waits = order.some((index, turn) => turn > first && convertedFlags[index] === true && !finished[index]);
+    return waits ? (files[firstIndex]?.name ?? null) : null;
   };
   const report = () => onProgress?.({ ...progress, current: [...progress.current], holding: holder() });
   const markConverted = (index: number) => {
@@ -90,8 +99,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     convertedFlags[index] = true;
     progress.converted += 1;
   };
-  // turns[i] settles once file i has its outcome; file i+1 is written only after that.
   const turns = files.map(() => settledSignal());
+  const keptInBatch = new Set<string>();
+  // Each file is saved in its own transaction, but the batch is one undo step.
+  const batch = { id: newId(), label: `Imported ${plural(files.length, "file")}` };
   const writes: Promise<void>[] = [];
   const waiting = new Set<Promise<void>>();
   let next = 0;
@@ -128,10 +139,12 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     if (signal?.aborted) return finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." });
     try {
       const caseNames = options.caseNamesFor ? options.caseNamesFor(file) : [];
-      const added = await addConvertedSource(project, converted, { kind, caseNames });
+      const added = await addConvertedSource(project, converted, { kind, caseNames, batch });
       if (added.status === "duplicate") {
-        finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, already in the project.`, sourceId: added.existing.id });
+        const which = keptInBatch.has(added.existing.id) ? "which was kept" : "already in the project";
+        finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, ${which}.`, sourceId: added.existing.id });
       } else {
+        keptInBatch.add(added.source.id);
         finish(index, { ...base(file), status: "imported", message: null, sourceId: added.source.id, warnings: converted.warnings });
       }
     } catch (error) {
@@ -139,22 +152,22 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     }
   };
 
-  /** Waits for the file before this one, then gives file `index` its outcome (written, or not). */
-  const inTurn = async (index: number, settle: () => Promise<void> | void): Promise<void> => {
+  /** Waits for the file written before this one (write position `turn`), then settles this file's outcome. */
+  const inTurn = async (turn: number, settle: () => Promise<void> | void): Promise<void> => {
     try {
-      if (index > 0) await turns[index - 1]?.promise;
+      if (turn > 0) await turns[turn - 1]?.promise;
       await settle();
     } finally {
-      turns[index]?.resolve();
+      turns[turn]?.resolve();
     }
   };
 
-  const importOne = async (index: number, file: PickedFile): Promise<void> => {
-    if (file.size > MAX_FILE_BYTES) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
+  const importOne = async (turn: number, index: number, file: PickedFile): Promise<void> => {
+    if (file.size > MAX_FILE_BYTES) return inTurn(turn, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
     const result = await convertOne(index, file);
-    if (signal?.aborted) return inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
-    if (!result.ok) return inTurn(index, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
-    const written = inTurn(index, () => writeOne(index, file, result.source));
+    if (signal?.aborted) return inTurn(turn, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
+    if (!result.ok) return inTurn(turn, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
+    const written = inTurn(turn, () => writeOne(index, file, result.source));
     writes.push(written);
     waiting.add(written);
     const done = () => waiting.delete(written);
@@ -168,14 +181,15 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   const lanes = Math.max(1, converter.size + 1);
   const lane = async () => {
     while (next < files.length) {
-      const index = next++;
+      const turn = next++;
+      const index = order[turn] ?? turn;
       const file = files[index];
       if (!file) continue;
       if (signal?.aborted) {
-        await inTurn(index, () => finish(index, { ...base(file), status: "cancelled", message: "Not imported: the import was cancelled." }));
+        await inTurn(turn, () => finish(index, { ...base(file), status: "cancelled", message: "Not imported: the import was cancelled." }));
         continue;
       }
-      await importOne(index, file);
+      await importOne(turn, index, file);
     }
   };
   report();

@@ -7,9 +7,9 @@ import { useProject } from "../../project/ProjectContext";
 import { SourceMemo } from "./SourceMemo";
 import { kindLabel } from "./SourceHeader";
 import { useTranscript } from "./useTranscript";
+import { formatDate } from "../../../shared/text/dates";
 
 const number = new Intl.NumberFormat();
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Beside the open source: its memo and what Margin knows about the file. */
 export function SourceSidePanel({ sourceId }: { sourceId: string }) {
@@ -49,7 +49,7 @@ function SourceDetails({ source }: { source: SourceRecord }) {
       <dl className="mt-2 flex flex-col gap-1 text-sm">
         {row("File name", source.fileName)}
         {row("Kind", kindLabel(source.kind))}
-        {row("Imported", <time dateTime={source.importedAt}>{dateTime.format(new Date(source.importedAt))}</time>)}
+        {row("Imported", <time dateTime={source.importedAt}>{formatDate(source.importedAt, "dateTime")}</time>)}
         {row("Characters", number.format(source.charCount))}
         {row("Words", number.format(source.wordCount))}
       </dl>

@@ -27,7 +27,10 @@ describe("attribute values", () => {
     expect(parseAttributeValue(" 41 ", { type: "number", options: [] })).toEqual({ ok: true, value: 41 });
     expect(parseAttributeValue("about 40", { type: "number", options: [] })).toEqual({ ok: false, message: expect.stringContaining("“about 40” is not a number") });
     expect(parseAttributeValue("2021-03-07", { type: "date", options: [] })).toEqual({ ok: true, value: "2021-03-07" });
-    expect(parseAttributeValue("07/03/2021", { type: "date", options: [] })).toEqual({ ok: false, message: expect.stringContaining("e.g. 2021-03-07 for 07/03/2021") });
+    // UK day-first input is accepted and stored as yyyy-mm-dd (issue 14 item 12b).
+    expect(parseAttributeValue("07/03/2021", { type: "date", options: [] })).toEqual({ ok: true, value: "2021-03-07" });
+    expect(parseAttributeValue("7.3.2021", { type: "date", options: [] })).toEqual({ ok: true, value: "2021-03-07" });
+    expect(parseAttributeValue("31/02/2021", { type: "date", options: [] })).toEqual({ ok: false, message: expect.stringContaining("dd/mm/yyyy") });
     expect(parseAttributeValue(" free  text ", { type: "text", options: [] })).toEqual({ ok: true, value: "free  text" });
   });
 

@@ -83,7 +83,7 @@ describe("source size limits at import", () => {
       name: "Long",
       reason: "it has 1,000,001 paragraphs (lines); Margin takes at most 1,000,000 in one source; split it in the other program and export again",
     });
-    expect(r.report.skipped).toContainEqual({ kind: "codings", name: "Long", reason: "1 coding(s) on this source, which was too large to import" });
+    expect(r.report.skipped).toContainEqual({ kind: "codings", name: "Long", reason: "1 coding on this source, which was too large to import" });
   }, 30_000);
 });
 

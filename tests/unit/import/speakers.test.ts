@@ -208,3 +208,34 @@ describe('synthetic NHS interview generator', () => {
     expect(txt.contentHash).toBe(docx.contentHash);
   });
 });
+
+describe('a one-off "Label: text" line is not a speaker (issue 14 item 12e)', () => {
+  it('takes recurring "P07:" and "Interviewer:" as speakers but not a video title said once', async () => {
+    const text =
+      'Video title: Go-live day at Site A\n' +
+      'Interviewer: What happened on go-live day?\n' +
+      'P07: The screens froze at eight.\n' +
+      'Interviewer: And then?\n' +
+      'P07: We went back to paper for an hour.\n';
+    const source = await fromText(text);
+    expectWellFormed(source);
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Interviewer', 'P07', 'Interviewer', 'P07']);
+  });
+
+  it('takes no speaker from a video title in a file with no dialogue', async () => {
+    const source = await fromText('Video title: Go-live day at Site A\nThe ward went live at eight and the screens froze.\n');
+    expect(source.turns).toEqual([]);
+  });
+
+  it('does not take a colon title as a speaker in a Word transcript either', async () => {
+    const bytes = await makeDocx([
+      'Video title: Go-live day at Site A',
+      'P07: The screens froze at eight.',
+      'Interviewer: Then what?',
+      'P07: Paper for an hour.',
+      'Interviewer: Thank you.',
+    ]);
+    const source = await convertDocx(bytes, 'go-live.docx');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['P07', 'Interviewer', 'P07', 'Interviewer']);
+  });
+});

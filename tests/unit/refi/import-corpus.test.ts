@@ -171,5 +171,7 @@ describe.skipIf(!present)("REFI-QDA corpus: other tools", () => {
     for (const c of result.tables.sourceContent) expect(c.text.trim()).toBe("");
     const said = result.report.problems.join("\n");
     expect(said).toMatch(/plain-text file is empty and its Word document gave no text either/);
+    expect(result.tables.sources.map((s) => s.name)).toEqual(["Source 1", "Source 2"]);
+    expect(said).not.toMatch(/sources\/[0-9a-f-]{36}\.docx/);
   });
 });

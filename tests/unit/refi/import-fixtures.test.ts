@@ -236,3 +236,25 @@ describe("CLI: runImportQdpx", () => {
     await expect(runImportQdpx(strToU8("nope"), "x.qdpx", { log: () => undefined })).rejects.toThrow(/“x\.qdpx” is not a REFI-QDA project/);
   });
 });
+
+describe("REFI-QDA import: sources named only by an id (NVivo for Mac 15)", () => {
+  const ID_NAME = "66653866-6334-3535-3435-366637306566";
+  const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+  it("calls them “Source n”, never by the id, in Margin and in the notes", async () => {
+    const sources =
+      textSource(100, ID_NAME, [], `plainTextPath="internal://${G(100)}.txt" richTextPath="internal://${G(100)}.docx"`) +
+      textSource(101, "Interview 2", [], `plainTextPath="internal://${G(101)}.txt"`);
+    const bytes = qdpx(project("NVivo for Mac 15.0.0", sources), {
+      [`sources/${G(100)}.txt`]: strToU8(" "),
+      [`sources/${G(100)}.docx`]: strToU8("not a word file"),
+      [`sources/${G(101)}.txt`]: strToU8("Some text"),
+    });
+    const r = await importQdpx(bytes, "mac15.qdpx");
+    expect(r.tables.sources.map((s) => s.name)).toEqual(["Source 1", "Interview 2"]);
+    const notes = r.report.problems.filter((p) => p.startsWith("Source 1"));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const p of r.report.problems) expect(p.replace(ID_NAME, "")).not.toMatch(GUID);
+    for (const s of r.report.skipped) expect(`${s.name} ${s.reason}`).not.toMatch(GUID);
+  });
+});

@@ -120,6 +120,34 @@ describe("runImport", () => {
     expect(journaled.map((entry) => byId.get(entry.recordId))).toEqual(["P01", "P02", "P03"]);
   });
 
+  it("keeps the original, not “X (copy)”, when both are picked (copy picked first) and says which was kept", async () => {
+    const p = await project();
+    const files = [file("GDE_SiteA_P01 (copy).txt", "first interview"), file("P02.txt", "second"), file("GDE_SiteA_P01.txt", "first interview")];
+    const outcomes = await runImport({ project: p, files, kind: "interview", converter: fakeConverter() });
+    expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      ["GDE_SiteA_P01 (copy).txt", "duplicate"],
+      ["P02.txt", "imported"],
+      ["GDE_SiteA_P01.txt", "imported"],
+    ]);
+    expect(outcomes[0]?.message).toBe("Same text as “GDE_SiteA_P01”, which was kept.");
+    expect((await listSources(p)).map((s) => s.name).sort()).toEqual(["GDE_SiteA_P01", "P02"]);
+  });
+
+  it("a batch import is one undo step: one Undo removes every file of the batch", async () => {
+    const p = await project();
+    const files = [file("SiteA_P01.txt", "first"), file("SiteA_P02.txt", "second"), file("SiteA_P03.txt", "third")];
+    await runImport({ project: p, files, kind: "interview", converter: fakeConverter(), caseNamesFor: (f) => [f.name.slice(0, 5)] });
+    expect(await listSources(p)).toHaveLength(3);
+    expect(p.history.state().undoLabel).toBe("Imported 3 files");
+    expect(await p.history.undo(p)).toBe("Imported 3 files");
+    expect(await listSources(p)).toHaveLength(0);
+    expect(await p.db.cases.filter((c) => !c.deleted).count()).toBe(0);
+    expect(p.history.state().undoLabel).toBeNull();
+    // Redo brings the whole batch back.
+    await p.history.redo(p);
+    expect((await listSources(p)).map((s) => s.name).sort()).toEqual(["SiteA_P01", "SiteA_P02", "SiteA_P03"]);
+  });
+
   it("a slow file holds back only the writes after it: the other files still convert meanwhile", async () => {
     const p = await project();
     let releaseFirst!: () => void;
