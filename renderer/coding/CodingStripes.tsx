@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CodingRecord } from "../../shared/model/records";
 import type { CodingDisplay, LanedSegment } from "./useCodingDisplay";
+import { formatDate } from "../../shared/text/dates";
 
 /** Width of one stripe lane: a bar and its vertical label. */
 export const LANE_WIDTH = 20;
@@ -15,7 +16,6 @@ export interface PlacedStripe {
   height: number;
 }
 
-const date = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 
 // Every stripe's accessible name carries a date, and a coding re-renders the window's stripes: each
 // date string is formatted once (a coding's createdAt never changes).
@@ -25,7 +25,7 @@ export function formatCodingDate(iso: string): string {
   let text = formatted.get(iso);
   if (text === undefined) {
     const d = new Date(iso);
-    text = Number.isNaN(d.getTime()) ? "" : date.format(d);
+    text = Number.isNaN(d.getTime()) ? "" : formatDate(d);
     if (formatted.size >= 20_000) formatted.clear();
     formatted.set(iso, text);
   }

@@ -16,6 +16,7 @@ import { errorText } from "./messages";
 import { OpenBundle } from "./OpenBundle";
 import { SenderNotice } from "./SenderNotice";
 import { plural } from "../../shared/text/plural";
+import { formatDate } from "../../shared/text/dates";
 
 type Step =
   | { name: "open" }
@@ -131,7 +132,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === "preview" && (
         <>
           <p>
-            Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {new Date(step.opened.manifest.createdAt).toLocaleString()} (
+            Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {formatDate(step.opened.manifest.createdAt, "dateTime")} (
             {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is taken first, and Undo reverses the merge.
           </p>
           <SenderNotice check={step.prepared.sender} confirmed={senderConfirmed} onConfirm={setSenderConfirmed} />
@@ -245,7 +246,7 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
       {opened && (
         <section aria-label="Bundle contents">
           <p>
-            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {new Date(opened.manifest.createdAt).toLocaleString()}
+            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {formatDate(opened.manifest.createdAt, "dateTime")}
             {opened.manifest.kind === "delta" ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle." : "."}
           </p>
           {sender && <SenderNotice check={sender} />}

@@ -3,9 +3,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { MemoRow } from "../db/memos";
 import { stampTime } from "../audit/describeEntry";
 import { MemoTargetLink } from "./MemoTargetLink";
+import { formatDate } from "../../shared/text/dates";
 
 const ROW_HEIGHT = 76;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The memos, virtualised (5,000 at seed scale): title, what it is linked to, author, last change. */
 export function MemoList({ rows, openId, onOpen }: { rows: MemoRow[]; openId: string | null; onOpen: (row: MemoRow) => void }) {
@@ -56,7 +56,7 @@ export function MemoList({ rows, openId, onOpen }: { rows: MemoRow[]; openId: st
                   </>
                 ) : null}
                 <span className="sr-only">changed </span>
-                <time dateTime={changed.toISOString()}>{dateFormat.format(changed)}</time>
+                <time dateTime={changed.toISOString()}>{formatDate(changed, "dateTime")}</time>
               </span>
             </li>
           );

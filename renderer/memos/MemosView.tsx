@@ -11,6 +11,7 @@ import { MemoList } from "./MemoList";
 import { CodingAnnotations } from "./CodingAnnotations";
 import { MemoTargetLink } from "./MemoTargetLink";
 import { memoPlaces, useOpenMemoId } from "./memoNavigation";
+import { plural } from "../../shared/text/plural";
 
 const KIND_FILTERS: { value: MemoTargetKind | ""; label: string }[] = [
   { value: "", label: "Anything" },
@@ -167,5 +168,5 @@ export function MemosView() {
 }
 
 function countWords(n: number): string {
-  return n === 1 ? "1 memo" : `${n.toLocaleString()} memos`;
+  return plural(n, "memo");
 }

@@ -9,6 +9,7 @@ import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { ExportChoiceLists } from "./ExportChoiceLists";
+import { plural } from "../../shared/text/plural";
 
 /** Which tool the file is for decides how selection positions count (docs/refi-qda.md "Export"). */
 const TARGETS = {
@@ -20,7 +21,6 @@ type Target = keyof typeof TARGETS;
 
 const appVersion = (): string => (typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev");
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`;
 
 export function summaryText(s: RefiExportSummary): string {
   return `Exported ${plural(s.sources, "source")}, ${plural(s.codes, "code")}, ${plural(s.codings, "coding")}, ${plural(s.memos, "memo")}, ${plural(s.cases, "case")}, ${plural(s.attributes, "attribute")} and ${plural(s.coders, "coder")}.`;

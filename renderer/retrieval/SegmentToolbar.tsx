@@ -5,8 +5,9 @@ import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
 import { copySegments, exportSegmentsCsv } from "./exportSegments";
 import type { RetrievalNames } from "./names";
+import { plural } from "../../shared/text/plural";
 
-const number = new Intl.NumberFormat();
+const number = new Intl.NumberFormat("en-GB");
 
 /**
  * "N segments from M sources", select all, and Copy / Export CSV. The actions work on the selected
@@ -50,7 +51,7 @@ export function SegmentToolbar({
       setBusy(false);
     }
   };
-  const plural = (n: number) => `${number.format(n)} ${n === 1 ? "segment" : "segments"}`;
+  const segmentCount = (n: number) => plural(n, "segment");
 
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
@@ -65,7 +66,7 @@ export function SegmentToolbar({
         Select all
       </label>
       <p role="status" className="font-medium tabular-nums">
-        {plural(segments.length)} from {number.format(sourceCount)} {sourceCount === 1 ? "source" : "sources"}
+        {segmentCount(segments.length)} from {plural(sourceCount, "source")}
         {chosenCount > 0 && <span className="font-normal text-slate-600 dark:text-slate-400"> · {number.format(chosenCount)} selected</span>}
       </p>
       <div className="ml-auto flex items-center gap-2">
@@ -74,7 +75,7 @@ export function SegmentToolbar({
           onClick={() =>
             void run(async () => {
               await copySegments(project, target, names);
-              return `Copied ${plural(target.length)} to the clipboard.`;
+              return `Copied ${segmentCount(target.length)} to the clipboard.`;
             })
           }
         >
@@ -83,7 +84,7 @@ export function SegmentToolbar({
         <Button
           disabled={busy || segments.length === 0}
           onClick={() =>
-            void run(async () => ((await exportSegmentsCsv(host, project, target, names)) ? `Exported ${plural(target.length)} as CSV.` : "Export cancelled."))
+            void run(async () => ((await exportSegmentsCsv(host, project, target, names)) ? `Exported ${segmentCount(target.length)} as CSV.` : "Export cancelled."))
           }
         >
           {all ? "Export all as CSV" : "Export selected as CSV"}

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDate, ukDateToIso } from "../../../shared/text/dates";
 
@@ -14,6 +14,15 @@ describe("dates written one way (issue 14 item 12b)", () => {
     expect(ukDateToIso("7-12-2026")).toBe("2026-12-07");
     expect(ukDateToIso("29/02/2023")).toBeNull();
     expect(ukDateToIso("2026-12-07")).toBeNull();
+  });
+
+  it("no screen formats a date in the browser's own locale", () => {
+    const files = readdirSync("renderer", { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const text = readFileSync(`renderer/${file}`, "utf8");
+      expect(text, file).not.toMatch(/Intl\.DateTimeFormat\(|new Date\([^)]*\)\.toLocale(?:Date|Time)?String\(|toLocaleDateString\(/);
+    }
   });
 
   it("the screens that show dates use the one formatter, not the browser's locale", () => {
