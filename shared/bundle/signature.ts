@@ -13,6 +13,7 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { hkdf } from "@noble/hashes/hkdf.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
+import { concat } from "./bytes";
 import { BundleError, subject } from "./errors";
 import { fingerprint, isValidIdentity, isValidRecipient } from "./keys";
 import { inflateEntry, type ZipEntry } from "./zipEntries";
@@ -69,11 +70,11 @@ export function signWithAgeKey(msg: Uint8Array, identity: string): Uint8Array {
   }
   const publicKey = A.toBytes();
   const nonceKey = hkdf(sha256, secret, undefined, new TextEncoder().encode("margin-bundle-signing-v1 nonce"), 32);
-  const r = nonZero(Fn.create(bytesToNumberLE(sha512(concat(nonceKey, msg)))));
+  const r = nonZero(Fn.create(bytesToNumberLE(sha512(concat([nonceKey, msg])))));
   const R = ed25519.Point.BASE.multiply(r).toBytes();
-  const h = Fn.create(bytesToNumberLE(sha512(concat(R, publicKey, msg))));
+  const h = Fn.create(bytesToNumberLE(sha512(concat([R, publicKey, msg]))));
   const s = Fn.add(r, Fn.mul(h, a));
-  return concat(R, numberToBytesLE(s));
+  return concat([R, numberToBytesLE(s)]);
 }
 
 /** True when `sig` is a valid Ed25519 signature of `msg` by the age1… key `recipient`. */
@@ -125,7 +126,7 @@ export async function readSignature(entries: ReadonlyMap<string, ZipEntry>, mani
   if (size > MAX_SIGNATURE_BYTES) throw bad("is not one Margin writes");
   let file: Partial<SignatureFile>;
   try {
-    file = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(concat(...chunks))) as Partial<SignatureFile>;
+    file = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(concat(chunks))) as Partial<SignatureFile>;
   } catch {
     throw bad("is not valid JSON");
   }
@@ -138,7 +139,7 @@ export async function readSignature(entries: ReadonlyMap<string, ZipEntry>, mani
 }
 
 function message(manifestBytes: Uint8Array): Uint8Array {
-  return concat(CONTEXT, manifestBytes);
+  return concat([CONTEXT, manifestBytes]);
 }
 
 function nonZero(r: bigint): bigint {
@@ -178,16 +179,6 @@ function numberToBytesLE(n: bigint): Uint8Array {
   for (let i = 0; i < 32; i++) {
     out[i] = Number(n & 0xffn);
     n >>= 8n;
-  }
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
   }
   return out;
 }

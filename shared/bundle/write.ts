@@ -7,6 +7,7 @@ import { Encrypter } from "age-encryption";
 import { Zip, ZipDeflate } from "fflate";
 import { PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../model/tables";
 import { stampRange } from "./delta";
+import { concat } from "./bytes";
 import { BundleError } from "./errors";
 import { hexDigest, nobleSha256, type Sha256, type Sha256Factory } from "./hash";
 import { isValidIdentity, isValidRecipient, MIN_PASSPHRASE_LENGTH, recipientOf } from "./keys";
@@ -46,21 +47,13 @@ export async function writeBundle(
 ): Promise<Uint8Array> {
   const stream = await writeBundleStream(tables, info, lock, onProgress, options);
   const parts: Uint8Array[] = [];
-  let size = 0;
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
-    size += value.length;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 /** The same bytes as writeBundle, as a stream (write it to a temporary file, then rename). */
