@@ -81,8 +81,8 @@ test("changes, undo and redo appear in the audit trail with who and what; filter
   const renamedRow = rows.filter({ hasText: "Renamed source" });
   await expect(renamedRow).toContainText(`updated source “${RENAMED}” — name: ${SOURCE} → ${RENAMED}`);
   await expect(rows.filter({ hasText: `Imported ${SOURCE}.txt` })).toContainText(`created source “${SOURCE}”`);
-  // "When" is the local date and time of the change.
-  const today = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date());
+  // "When" is the local date and time of the change, written en-GB ("7 Dec 2026, 17:40").
+  const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date());
   await expect(renamedRow.getByRole("cell").first()).toContainText(today);
 
   // Ctrl+Z with focus on the page undoes the deletion; Ctrl+Shift+Z redoes it.
@@ -134,7 +134,7 @@ test("changes, undo and redo appear in the audit trail with who and what; filter
   await page.getByLabel("To", { exact: true }).fill("2024-03-31");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("Ben Okafor (BO)");
-  await expect(rows.nth(1).getByRole("cell").first()).toContainText(new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(2024, 2, 5)));
+  await expect(rows.nth(1).getByRole("cell").first()).toContainText(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(2024, 2, 5)));
 
   const isoToday = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   await page.getByLabel("To", { exact: true }).fill("");

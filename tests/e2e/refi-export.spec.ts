@@ -158,7 +158,7 @@ test("export chosen sources and codes, for the QDA-XML standard", async ({ page 
     await dialog.getByRole("radio", { name: /^ATLAS\.ti, MAXQDA, QualCoder/ }).check();
   });
   expect(status).toMatch(/^Exported 1 source, 2 codes, \d+ codings?,/);
-  expect(status).toContain("1 parent code(s) were included");
+  expect(status).toContain("1 parent code was included");
   const qde = new TextDecoder().decode(files["project.qde"]);
   const verdict = xsdVerdict(files["project.qde"] ?? new Uint8Array(), "Project");
   if (verdict !== null) expect(verdict).toMatch(/validates$/);

@@ -102,7 +102,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   const turns = files.map(() => settledSignal());
   const keptInBatch = new Set<string>();
   // Each file is saved in its own transaction, but the batch is one undo step.
-  const batch = { id: newId(), label: `Imported ${plural(files.length, "file")}` };
+  // One file keeps its own name in the undo button and the audit trail ("Imported P07.txt").
+  const only = files.length === 1 ? files[0] : undefined;
+  const batch = { id: newId(), label: only ? `Imported ${only.name}` : `Imported ${plural(files.length, "file")}` };
   const writes: Promise<void>[] = [];
   const waiting = new Set<Promise<void>>();
   let next = 0;
