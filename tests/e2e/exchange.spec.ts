@@ -49,7 +49,7 @@ async function stripes(page: Page): Promise<string[]> {
   await expect(buttons.first()).toBeVisible();
   return (
     await buttons.evaluateAll((els) =>
-      els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?[A-Z][a-z]+ \d.*$/, "")}`),
+      els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?\d{1,2} [A-Z][a-z]+ \d{4}$/, "")}`),
     )
   ).sort();
 }
