@@ -104,9 +104,9 @@ export function planMerge(codes: readonly MergeCode[], codings: Iterable<MergeCo
         if (c !== survivor && n && n !== own && !extra.includes(n)) extra.push(n);
       }
       const note = extra.length === 0 ? survivor.note : [own, ...extra].filter(Boolean).join("\n\n");
-      if (survivor.codeId !== intoId || survivor.start !== start || survivor.end !== end || survivor.note !== note) {
-        rewrites.push({ id: survivor.id, codeId: intoId, start, end, note });
-      }
+      // Rewritten even when nothing on it changes: absorbing the others is an edit of the survivor, so
+      // its new stamp outlives an older deletion from another replica that never saw the join.
+      rewrites.push({ id: survivor.id, codeId: intoId, start, end, note });
       for (const c of cluster) {
         if (c === survivor) continue;
         removed.push({ id: c.id, survivorId: survivor.id });

@@ -92,16 +92,26 @@ export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolution
     ws.put(conflict.table, restamp(picked, "the chosen side of a conflict"));
   }
 
-  for (const clash of plan.codeClashes) {
-    const choice = resolutions.clashes?.[clash.incomingId] ?? "keep-both";
-    const codes = ws.view("codes");
-    const incomingCode = codes.find((c) => c.id === clash.incomingId);
-    const localCode = codes.find((c) => c.id === clash.localId);
-    if (!incomingCode || !localCode || incomingCode.deleted || localCode.deleted) continue;
-    // Which code survives, or is renamed, follows from the ids, never from who merges whose bundle:
-    // two coders resolving the same clash on their own laptops make the same decision.
-    const [first, second] = incomingCode.id < localCode.id ? [incomingCode, localCode] : [localCode, incomingCode];
-    if (choice === "keep-both") {
+  // One name can clash three or more ways (a code the join brought back, one of ours, one of theirs):
+  // each group is decided as a whole, from its ids, so the result never depends on which clash is
+  // taken first or on whose bundle is merged into whose.
+  for (const group of clashGroups(plan, resolutions)) {
+    const live = (id: string) => liveCode(ws.view("codes"), id);
+    const target = live(group.localId);
+    if (!target) continue;
+    const merging = uniqueLive([target, ...group.merge.map(live)]);
+    const survivor = merging[0];
+    for (const from of merging.slice(1)) {
+      const into = survivor ? live(survivor.id) : undefined;
+      const now = live(from.id);
+      if (!into || !now || into.id === now.id) continue;
+      mergeCodeInto(ws, now, into, (r, why) => restamp(r, why));
+      summary.codesMerged++;
+    }
+    // Keep both: the smallest id keeps the name, the others take the first free numbers in id order.
+    const kept = uniqueLive([survivor ? live(survivor.id) : undefined, ...group.keepBoth.map(live)]);
+    for (const second of kept.slice(1)) {
+      const codes = ws.view("codes");
       // Its live siblings, as roots: the code tree would not list children of a deleted parent.
       const siblings = codes.filter((c) => !c.deleted && c.parentId === second.parentId).map((c) => ({ ...c, parentId: null }));
       const name = uniqueSiblingName(siblings, null, second.name, second.id);
@@ -109,10 +119,7 @@ export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolution
         ws.put("codes", restamp({ ...second, name }, "a renamed code"));
         summary.codesRenamed++;
       }
-      continue;
     }
-    mergeCodeInto(ws, second, first, (r, why) => restamp(r, why));
-    summary.codesMerged++;
   }
 
   // After the join and the choices: no live coding may be left on a deleted or missing code.
@@ -172,6 +179,39 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
     const target = m.targetKind === "code" && m.targetId === from.id ? into.id : m.targetKind === "coding" ? survivorOf.get(m.targetId) : undefined;
     if (target) ws.put("memos", restamp({ ...m, targetId: target }, "memos of merged codes"));
   }
+}
+
+interface ClashGroup {
+  localId: string;
+  merge: string[];
+  keepBoth: string[];
+}
+
+/** The plan's clashes by the code they clash with, each arriving code under its chosen resolution. */
+function clashGroups(plan: MergePlan, resolutions: MergeResolutions): ClashGroup[] {
+  const groups = new Map<string, ClashGroup>();
+  for (const clash of plan.codeClashes) {
+    let group = groups.get(clash.localId);
+    if (!group) groups.set(clash.localId, (group = { localId: clash.localId, merge: [], keepBoth: [] }));
+    const choice = resolutions.clashes?.[clash.incomingId] ?? "keep-both";
+    (choice === "merge" ? group.merge : group.keepBoth).push(clash.incomingId);
+  }
+  return [...groups.values()];
+}
+
+/** The live code an id stands for now: itself, or where a merge in this session redirected it. */
+function liveCode(codes: readonly CodeRecord[], id: string): CodeRecord | undefined {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  let code = byId.get(id);
+  for (let hops = 0; code && code.deleted && code.mergedInto !== undefined && hops < codes.length; hops++) code = byId.get(code.mergedInto);
+  return code && !code.deleted ? code : undefined;
+}
+
+/** Distinct live codes, smallest id first. */
+function uniqueLive(codes: readonly (CodeRecord | undefined)[]): CodeRecord[] {
+  const byId = new Map<string, CodeRecord>();
+  for (const c of codes) if (c) byId.set(c.id, c);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Puts the settled versions of the workspace's codes and codings (settle.ts); returns what it did. */
