@@ -13,7 +13,7 @@ import type { ProjectDatabase } from "./projectDb";
  * Rows per read. A large table is read as several key ranges AT ONCE: Chromium's IndexedDB reads a
  * range in its browser process while the page decodes another, so four ranges of 25,000 codings came
  * back in 0.6-1.0× the time of one read and 0.4-0.9× that of 1,000-row pages one after another
- * (docs/benchmarks.md, "Import+merge in the app").
+ * (docs/benchmarks-log.md, "Import+merge in the app").
  */
 export const RANGE_ROWS = 25_000;
 const MAX_RANGES = 8;
