@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-// Boundaries (DESIGN.md): shared/ is pure; renderer/ never imports electron/; only renderer/db touches Dexie.
+// Boundaries (docs/architecture.md, "Layers"): shared/ is pure; renderer/ never imports electron/; only renderer/db touches Dexie.
 const browserOnlyGlobals = [
   "window", "document", "navigator", "localStorage", "sessionStorage", "indexedDB",
   "HTMLElement", "Element", "Node", "DOMParser", "location", "history", "alert", "fetch", "XMLHttpRequest",

@@ -6,7 +6,7 @@
  * live in these databases.
  */
 
-/** Version 1: every table in DESIGN.md. */
+/** Version 1: every table of the data model (docs/architecture.md). */
 export const PROJECT_SCHEMA_V1 = {
   meta: "&key",
   sources: "&id, name, kind, contentHash, updatedAt, importedAt, *caseIds",

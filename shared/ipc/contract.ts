@@ -4,8 +4,11 @@
 // the main process, the preload and the renderer, so it must bundle anywhere.
 //
 // Adding a channel means: a constant in `Channels`, an entry in `InvokeContract`,
-// a validator in ./validate.ts, a handler in electron/ipc/handlers.ts and a
-// named function in MarginApi + electron/preload.ts. Never add a generic
+// a validator in ./validate.ts, a handler in the handlers() map of electron/main.ts
+// (registered and checked by electron/ipc/registerHandlers.ts), a named function in
+// MarginApi + electron/preloadApi.ts; the UI reaches it through the Host interface
+// (renderer/host/host.ts), implemented by renderer/host/electronHost.ts and
+// renderer/host/webHost.ts. See docs/architecture.md. Never add a generic
 // "invoke(channel, ...args)" escape hatch.
 
 /** Channel names. Renderer → main channels are request/response (`ipcRenderer.invoke`). */

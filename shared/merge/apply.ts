@@ -148,7 +148,7 @@ export function applyCodeMerge(local: ProjectTables, fromId: string, intoId: str
   return ws.result();
 }
 
-/** "Merge into existing": the shared code-merge rules (coding/merge.ts), written as stamped records. */
+/** "Merge into existing": the shared code-merge rules (shared/coding/merge.ts), written as stamped records. */
 function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restamp: <T extends RecordMeta>(r: T, why: string) => T): void {
   const codes = ws.view("codes");
   const codings = ws.view("codings");

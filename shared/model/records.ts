@@ -1,5 +1,5 @@
 /**
- * The project's records, one interface per table (see ../shared/DESIGN.md "Data model").
+ * The project's records, one interface per table (see docs/architecture.md "Data model").
  * Every record carries the same metadata so merge, undo and the audit trail treat them alike.
  */
 

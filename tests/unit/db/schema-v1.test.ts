@@ -7,7 +7,7 @@ import { PROJECT_SCHEMA_V1, PROJECT_SCHEMA_VERSION, projectDbName } from "../../
 beforeEach(freshIndexedDb);
 
 describe("project schema v1", () => {
-  it("opens on an empty database with every table from DESIGN.md", async () => {
+  it("opens on an empty database with every table of the data model (docs/architecture.md)", async () => {
     const db = new ProjectDatabase("p1");
     await db.open();
     expect(db.verno).toBe(PROJECT_SCHEMA_VERSION);
