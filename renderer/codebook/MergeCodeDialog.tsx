@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { codePath, type CodeIndex } from "../../shared/coding/codeTree";
-import type { MergePlan } from "../../shared/coding/merge";
+import type { CodeMergePlan } from "../../shared/coding/codeMerge";
 import type { CodeRecord } from "../../shared/model/records";
 import { mergeCodes, previewMerge } from "../db/codes";
 import { useLive } from "../db/live";
@@ -11,7 +11,7 @@ import { CodePicker } from "./CodePicker";
 import { plural } from "./DeleteCodeDialog";
 
 /** The preview's lines, so the researcher sees what happens to every coding before confirming. */
-export function mergeSummary(plan: MergePlan, fromName: string, intoName: string, index: CodeIndex<CodeRecord>): string[] {
+export function mergeSummary(plan: CodeMergePlan, fromName: string, intoName: string, index: CodeIndex<CodeRecord>): string[] {
   const { moved, collapsed, unioned } = plan.summary;
   const lines = [
     `${plural(moved, "coding")} move${moved === 1 ? "s" : ""} to “${intoName}”.`,
@@ -33,7 +33,7 @@ export function MergeCodeDialog({
   from: CodeRecord;
   index: CodeIndex<CodeRecord>;
   onClose: () => void;
-  onMerged: (intoId: string, plan: MergePlan) => void;
+  onMerged: (intoId: string, plan: CodeMergePlan) => void;
 }) {
   const project = useProject();
   const [intoId, setIntoId] = useState<string | null>(null);
