@@ -7,7 +7,7 @@ import { useLive } from "../db/live";
 import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
-import { CodePicker } from "./CodePicker";
+import { CodeCombobox } from "../ui/CodeCombobox";
 import { plural } from "./DeleteCodeDialog";
 
 /** The preview's lines, so the researcher sees what happens to every coding before confirming. */
@@ -65,7 +65,7 @@ export function MergeCodeDialog({
   return (
     <Dialog title={`Merge “${from.name}” into…`} open onClose={onClose}>
       <p className="mb-3 text-sm">Choose the code that takes over “{from.name}”'s codings. You can undo the merge.</p>
-      <CodePicker label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
+      <CodeCombobox label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
       <section aria-label="What the merge will do" aria-live="polite" className="mt-3 text-sm">
         {preview && !preview.ok && (
           <p role="alert" className="text-red-700 dark:text-red-400">
