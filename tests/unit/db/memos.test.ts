@@ -16,7 +16,7 @@ import {
   updateMemo,
 } from "../../../renderer/db/memos";
 import type { CodingRecord, SourceRecord } from "../../../shared/model/records";
-import { memoLinkMarkdown } from "../../../shared/memos";
+import { memoLinkMarkdown } from "../../../shared/memos/links";
 import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
