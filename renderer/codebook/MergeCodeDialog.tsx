@@ -1,17 +1,17 @@
 import { useMemo, useState } from "react";
 import { codePath, type CodeIndex } from "../../shared/coding/codeTree";
-import type { MergePlan } from "../../shared/coding/merge";
+import type { CodeMergePlan } from "../../shared/coding/codeMerge";
 import type { CodeRecord } from "../../shared/model/records";
 import { mergeCodes, previewMerge } from "../db/codes";
 import { useLive } from "../db/live";
 import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
-import { CodePicker } from "./CodePicker";
+import { CodeCombobox } from "../ui/CodeCombobox";
 import { plural } from "./DeleteCodeDialog";
 
 /** The preview's lines, so the researcher sees what happens to every coding before confirming. */
-export function mergeSummary(plan: MergePlan, fromName: string, intoName: string, index: CodeIndex<CodeRecord>): string[] {
+export function mergeSummary(plan: CodeMergePlan, fromName: string, intoName: string, index: CodeIndex<CodeRecord>): string[] {
   const { moved, collapsed, unioned } = plan.summary;
   const lines = [
     `${plural(moved, "coding")} move${moved === 1 ? "s" : ""} to “${intoName}”.`,
@@ -33,7 +33,7 @@ export function MergeCodeDialog({
   from: CodeRecord;
   index: CodeIndex<CodeRecord>;
   onClose: () => void;
-  onMerged: (intoId: string, plan: MergePlan) => void;
+  onMerged: (intoId: string, plan: CodeMergePlan) => void;
 }) {
   const project = useProject();
   const [intoId, setIntoId] = useState<string | null>(null);
@@ -65,7 +65,7 @@ export function MergeCodeDialog({
   return (
     <Dialog title={`Merge “${from.name}” into…`} open onClose={onClose}>
       <p className="mb-3 text-sm">Choose the code that takes over “{from.name}”'s codings. You can undo the merge.</p>
-      <CodePicker label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
+      <CodeCombobox label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
       <section aria-label="What the merge will do" aria-live="polite" className="mt-3 text-sm">
         {preview && !preview.ok && (
           <p role="alert" className="text-red-700 dark:text-red-400">

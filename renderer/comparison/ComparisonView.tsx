@@ -6,7 +6,7 @@ import { useHost } from "../host/HostContext";
 import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { CellTable } from "./CellTable";
-import { CodeChecklist } from "./CodeChecklist";
+import { CodesToCompare } from "./CodesToCompare";
 import { coderLabel, CoderGroupPicker } from "./CoderGroupPicker";
 import { CodeSummaryTable } from "./CodeSummaryTable";
 import { requestProblem, useComparisonState } from "./comparisonState";
@@ -79,7 +79,7 @@ export function ComparisonView() {
           ) : (
             <>
               <CoderGroupPicker coders={lookups.coders} coderA={draft.coderA} coderB={draft.coderB} onChange={(patch) => update({ draft: { ...draft, ...patch } })} />
-              <CodeChecklist
+              <CodesToCompare
                 codes={lookups.codes}
                 chosen={draft.codeIds}
                 includeSubcodes={draft.includeSubcodes}

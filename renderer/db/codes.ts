@@ -12,7 +12,7 @@ import {
   type MoveTarget,
 } from "../../shared/coding/codeTree";
 import type { CodeCount } from "../../shared/coding/counts";
-import { planMerge, type MergePlan } from "../../shared/coding/merge";
+import { planCodeMerge, type CodeMergePlan } from "../../shared/coding/codeMerge";
 import { CodeColourTally, nextCodeColour } from "../../shared/coding/palette";
 import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
@@ -176,17 +176,17 @@ export async function deleteCode(project: OpenProject, id: string): Promise<void
 }
 
 /** Preview of merging code `fromId` into `intoId` (nothing written). */
-export async function previewMerge(project: OpenProject, fromId: string, intoId: string): Promise<{ ok: true; plan: MergePlan } | { ok: false; reason: string }> {
+export async function previewMerge(project: OpenProject, fromId: string, intoId: string): Promise<{ ok: true; plan: CodeMergePlan } | { ok: false; reason: string }> {
   const codes = await liveCodes(project);
   const codings = await project.db.codings.where("codeId").anyOf([fromId, intoId]).toArray();
-  return planMerge(codes, codings, fromId, intoId);
+  return planCodeMerge(codes, codings, fromId, intoId);
 }
 
 /**
  * Merges code A into B in one transaction: codings move (overlaps by the same coder join), children
  * move, A's description and memo are kept in B's, A is tombstoned. Undoable as one step.
  */
-export async function mergeCodes(project: OpenProject, fromId: string, intoId: string): Promise<MergePlan> {
+export async function mergeCodes(project: OpenProject, fromId: string, intoId: string): Promise<CodeMergePlan> {
   const from = await getCode(project, fromId);
   const into = await getCode(project, intoId);
   if (!from || !into) throw new Error("One of the codes no longer exists.");

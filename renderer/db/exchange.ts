@@ -4,8 +4,7 @@
  * in ONE journaled transaction (one undoable step). The UI never touches tables; it calls these.
  */
 import type { Table } from "dexie";
-import { BundleError, judgeSender, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type KnownKeys, type OpenedBundle, type SenderCheck, type SkipContent } from "../../shared/bundle";
-import type { WriteOptions } from "../../shared/bundle/write";
+import { BundleError, judgeSender, openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type KnownKeys, type OpenedBundle, type SenderCheck, type SkipContent, type WriteOptions } from "../../shared/bundle";
 import { HlcError } from "../../shared/clock/hlc";
 import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
 import { checkAgainstProject, describeProblems } from "../../shared/model/checkTables";

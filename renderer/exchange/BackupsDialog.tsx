@@ -8,7 +8,7 @@ import { useLive } from "../db/live";
 import { getProfile } from "../db/profile";
 import { useHost } from "../host/HostContext";
 import { useProject } from "../project/ProjectContext";
-import { formatBytes } from "../settings/storage";
+import { formatBytes } from "../../shared/text/bytes";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { errorText, formatWhen } from "./messages";

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { REPORT_KIND_TITLES, REPORT_KINDS, type ReportKind, type ReportOptions } from "../../shared/reports";
 import type { AttributeRecord, CaseRecord, CodeRecord, MemoRecord, SourceRecord } from "../../shared/model/records";
-import { CodePicker } from "../retrieval/CodePicker";
+import { CodeChecklist } from "../ui/CodeChecklist";
 import { Checklist } from "./Checklist";
 
 export interface OptionLookups {
@@ -80,7 +80,7 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
       )}
       {uses.has("codes") && (
         // The list scrolls within its own height: a <fieldset> does not shrink inside a height-capped flex box.
-        <CodePicker
+        <CodeChecklist
           codes={lookups.codes}
           chosen={options.codeIds}
           onChange={(codeIds) => onChange({ codeIds })}
@@ -88,7 +88,7 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
           listClassName="max-h-60"
         >
           <Check label="Include sub-codes" checked={options.includeSubcodes} onChange={(includeSubcodes) => onChange({ includeSubcodes })} />
-        </CodePicker>
+        </CodeChecklist>
       )}
       {uses.has("sources") && <Checklist legend="Sources" items={sourceItems} chosen={options.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} noneMeans="All sources" />}
       {uses.has("cases") && (

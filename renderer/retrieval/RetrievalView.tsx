@@ -5,7 +5,7 @@ import { sourceHref } from "../app/router";
 import { useLive } from "../db/live";
 import { codingsForRetrieval, retrievalLookups } from "../db/retrieval";
 import { useProject, useSession } from "../project/ProjectContext";
-import { CodePicker } from "./CodePicker";
+import { CodeChecklist } from "../ui/CodeChecklist";
 import { useRetrievalNames } from "./names";
 import { MatchOptions, SegmentFilters } from "./QueryOptions";
 import { useRetrievalState } from "./retrievalState";
@@ -106,7 +106,7 @@ export function RetrievalView() {
       <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(0,1fr)] @3xl:grid-cols-[15rem_minmax(0,1fr)] @3xl:grid-rows-1">
         <div className="flex max-h-56 min-h-0 flex-col border-b border-slate-300 p-3 @3xl:max-h-none @3xl:border-r @3xl:border-b-0 dark:border-slate-700">
           {lookups ? (
-            <CodePicker codes={lookups.codes} chosen={chosen} onChange={(codeIds) => update({ codeIds })} wording={{ chooseAllLabel: "Choose all codes" }} />
+            <CodeChecklist codes={lookups.codes} chosen={chosen} onChange={(codeIds) => update({ codeIds })} wording={{ chooseAllLabel: "Choose all codes" }} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Loading codes…</p>
           )}

@@ -6,7 +6,8 @@ import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
 import { KeySettings } from "../exchange/KeySettings";
-import { formatBytes, requestPersistentStorage, storageStatus, type StorageStatus } from "./storage";
+import { formatBytes } from "../../shared/text/bytes";
+import { requestPersistentStorage, storageStatus, type StorageStatus } from "./storage";
 
 export function SettingsDialog({
   open,

@@ -5,7 +5,7 @@
  * edits by the merging coder, stamped after everything in both projects so every other replica takes
  * them too. Then the result is settled (settle.ts): no live coding is left on a deleted code.
  */
-import { planMerge as planCodeMerge } from "../coding/merge";
+import { planCodeMerge } from "../coding/codeMerge";
 import { uniqueSiblingName } from "../coding/codeTree";
 import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta } from "../model/records";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../model/tables";
@@ -148,7 +148,7 @@ export function applyCodeMerge(local: ProjectTables, fromId: string, intoId: str
   return ws.result();
 }
 
-/** "Merge into existing": the shared code-merge rules (shared/coding/merge.ts), written as stamped records. */
+/** "Merge into existing": the shared code-merge rules (shared/coding/codeMerge.ts), written as stamped records. */
 function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restamp: <T extends RecordMeta>(r: T, why: string) => T): void {
   const codes = ws.view("codes");
   const codings = ws.view("codings");

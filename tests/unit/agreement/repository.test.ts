@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
+import { openProject, type OpenProject } from "../../../renderer/db/projects";
 import { createCode } from "../../../renderer/db/codes";
 import { codeRange, uncode } from "../../../renderer/db/codings";
 import { addConvertedSource } from "../../../renderer/db/sources";
@@ -10,6 +9,7 @@ import { codeGroupsFor, computeComparison } from "../../../renderer/comparison/c
 import type { ComparisonRequest } from "../../../renderer/comparison/comparisonState";
 import { convertFile } from "../../../shared/import";
 import { newId } from "../../../shared/ids";
+import { profileAndProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -28,16 +28,14 @@ const at = (text: string, needle: string) => {
 };
 
 async function setUp() {
-  const amira = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  const projectId = (await createProject("Study", amira)).id;
-  const a = await openProject(projectId, amira);
+  const { profile: amira, project: a } = await profileAndProject();
   const s1 = await addSource(a, P1, "P01.txt");
   const s2 = await addSource(a, P2, "P02.txt");
   const usability = await createCode(a, { name: "Usability" });
   const login = await createCode(a, { name: "Log-in", parentId: usability.id });
   const training = await createCode(a, { name: "Training" });
   const sam = { id: newId(), name: "Sam Okafor", initials: "SO", colour: "#D55E00" };
-  const b = await openProject(projectId, sam);
+  const b = await openProject(a.entry.id, sam);
   return { a, b, amira, sam, s1, s2, usability, login, training };
 }
 

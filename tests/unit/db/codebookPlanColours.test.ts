@@ -4,19 +4,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { applyCodebookPlan, listCodes } from "../../../renderer/db/codes";
 import { CODE_COLOURS, nextCodeColour } from "../../../shared/coding/palette";
 import { planCodebookCsv } from "../../../shared/codebook/csv";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 afterEach(() => vi.restoreAllMocks());
 
 describe("codebook plan apply colours", () => {
   it("gives 1,000 new codes the least-used colours, reading colours a bounded number of times per code", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const p = await openProject((await createProject("Study", profile)).id, profile);
+    const p = await newProject();
     const n = 1000;
     const csv = `Path,Colour\r\nFirst,${CODE_COLOURS[0]}\r\n${Array.from({ length: n - 1 }, (_, i) => `Code ${i},`).join("\r\n")}\r\n`;
     const planned = planCodebookCsv("codebook.csv", csv, []);

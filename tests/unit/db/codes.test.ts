@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { writeChanges } from "../../../renderer/db/changes";
 import {
   applyCodebookPlan,
@@ -22,13 +21,9 @@ import { flattenTree, codePath } from "../../../shared/coding/codeTree";
 import { planCodebookCsv } from "../../../shared/codebook/csv";
 import { parseDescription } from "../../../shared/codebook/description";
 import type { CodingRecord, RecordMeta } from "../../../shared/model/records";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
-
-async function project(): Promise<OpenProject> {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return openProject((await createProject("Study", profile)).id, profile);
-}
 
 async function coding(p: OpenProject, codeId: string, start: number, end: number, extra: Partial<CodingRecord> = {}): Promise<CodingRecord> {
   return writeChanges(p.db, p.ctx, "Coded", (w) =>
@@ -51,7 +46,7 @@ async function snapshot(p: OpenProject): Promise<unknown> {
 
 describe("creating and renaming codes", () => {
   it("keeps names unique among siblings only, ignoring case and spaces", async () => {
-    const p = await project();
+    const p = await newProject();
     const tech = await createCode(p, { name: "  Technology " });
     expect(tech).toMatchObject({ name: "Technology", parentId: null, order: 0, isCategory: false });
     await expect(createCode(p, { name: "technology" })).rejects.toThrow("There is already a code called “technology” there.");
@@ -64,7 +59,7 @@ describe("creating and renaming codes", () => {
   });
 
   it("renames with the same rule, and an unchanged name adds no undo step", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "Trust" });
     await createCode(p, { name: "Workload" });
     await expect(renameCode(p, a.id, "workload")).rejects.toThrow("There is already a code called “workload” there.");
@@ -76,7 +71,7 @@ describe("creating and renaming codes", () => {
   });
 
   it("saves the properties dialog as one step, checking the name", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "Access" });
     await createCode(p, { name: "Cost" });
     await expect(saveCodeProperties(p, a.id, { name: "cost", description: "", colour: "#117733", isCategory: true })).rejects.toThrow(/already a code/);
@@ -92,7 +87,7 @@ describe("creating and renaming codes", () => {
 
 describe("moving codes", () => {
   it("re-parents and reorders, and never makes a cycle", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B", parentId: a.id });
     const c = await createCode(p, { name: "C", parentId: b.id });
@@ -106,7 +101,7 @@ describe("moving codes", () => {
   });
 
   it("moves by keyboard steps: up, down, indent, outdent; nothing at an edge", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B" });
     const c = await createCode(p, { name: "C" });
@@ -139,7 +134,7 @@ describe("moving codes", () => {
 
 describe("deleting a code", () => {
   it("takes its sub-codes and their codings in one journaled, undoable batch", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B", parentId: a.id });
     const c = await createCode(p, { name: "C", parentId: b.id });
@@ -169,7 +164,7 @@ describe("deleting a code", () => {
 
 describe("merging codes", () => {
   it("moves, joins and collapses codings, moves children, appends the memo; undo restores exactly", async () => {
-    const p = await project();
+    const p = await newProject();
     const from = await createCode(p, { name: "Waiting", description: "Delays in care.\n\nExample: “weeks for a letter”" });
     const into = await createCode(p, { name: "Access", description: "Getting seen." });
     const child = await createCode(p, { name: "Phones", parentId: from.id });
@@ -214,7 +209,7 @@ describe("merging codes", () => {
   });
 
   it("creates the memo on the target when it has none, and refuses a merge into its own sub-code", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B", parentId: a.id });
     const c = await createCode(p, { name: "C" });
@@ -232,7 +227,7 @@ describe("codebook import and counts", () => {
   const CSV = "Path,Definition\nTechnology,Systems\nTechnology/Usability,Ease of use\nPeople/Trust,\n";
 
   it("applies a CSV plan in one step; the same file again creates nothing", async () => {
-    const p = await project();
+    const p = await newProject();
     const first = planCodebookCsv("codebook.csv", CSV, await listCodes(p));
     if (!first.ok) throw new Error(first.message);
     expect(await applyCodebookPlan(p, first.plan, "codebook.csv")).toEqual({ created: 4, updated: 0 });
@@ -252,7 +247,7 @@ describe("codebook import and counts", () => {
   });
 
   it("counts codings and sources per code, with sub-codes, ignoring deleted codings", async () => {
-    const p = await project();
+    const p = await newProject();
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B", parentId: a.id });
     await coding(p, a.id, 0, 5);

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshIndexedDb } from "./helpers";
 import { liveQuery } from "dexie";
 import { IDBIndex, IDBObjectStore } from "fake-indexeddb";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { writeChanges } from "../../../renderer/db/changes";
 import { countsByCode, createCode, deleteCode, listCodes, mergeCodes, moveCode } from "../../../renderer/db/codes";
 import { codeRange, uncode, uncodeRange } from "../../../renderer/db/codings";
@@ -12,14 +11,10 @@ import { buildTally, tallyCodeCounts, applyCoding } from "../../../renderer/db/c
 import { codeCounts } from "../../../shared/coding/counts";
 import { indexCodes } from "../../../shared/coding/codeTree";
 import type { CodeRecord, CodingRecord, SourceRecord } from "../../../shared/model/records";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 afterEach(() => vi.restoreAllMocks());
-
-async function project(): Promise<OpenProject> {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return openProject((await createProject("Study", profile)).id, profile);
-}
 
 async function addSources(p: OpenProject, n: number): Promise<string[]> {
   return writeChanges(p.db, p.ctx, "Imported", async (w) => {
@@ -58,7 +53,7 @@ function rng(seed: number): () => number {
 
 describe("coding counts kept from the journal", () => {
   it("agree with a full recount after every kind of change (coding, uncoding, merge, move, delete, undo, redo)", async () => {
-    const p = await project();
+    const p = await newProject();
     const sources = await addSources(p, 4);
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B", parentId: a.id });
@@ -120,7 +115,7 @@ describe("coding counts kept from the journal", () => {
   });
 
   it("sees codings written by another connection (another window) through the journal", async () => {
-    const p = await project();
+    const p = await newProject();
     const [s1] = await addSources(p, 1);
     const a = await createCode(p, { name: "A" });
     await codeRange(p, s1 ?? "", a.id, { start: 0, end: 5 });
@@ -137,7 +132,7 @@ describe("coding counts kept from the journal", () => {
   });
 
   it("re-runs a live query after a coding without reading every coding again", async () => {
-    const p = await project();
+    const p = await newProject();
     const sources = await addSources(p, 3);
     const a = await createCode(p, { name: "A" });
     const b = await createCode(p, { name: "B" });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { createCode, listCodes } from "../../../renderer/db/codes";
 import {
   annotateCoding,
@@ -19,14 +18,14 @@ import {
 } from "../../../renderer/db/codings";
 import { addConvertedSource } from "../../../renderer/db/sources";
 import { convertFile } from "../../../shared/import";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
 const TEXT = "The ward moved to the new record system in the spring.\nStaff were trained in small groups before go-live.";
 
 async function setUp(): Promise<{ p: OpenProject; sourceId: string }> {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  const p = await openProject((await createProject("Study", profile)).id, profile);
+  const p = await newProject();
   const converted = await convertFile(new TextEncoder().encode(TEXT), "P07.txt");
   const added = await addConvertedSource(p, converted, { kind: "interview" });
   if (added.status !== "imported") throw new Error("not imported");

@@ -1,16 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { writeChanges } from "../../../renderer/db/changes";
 import type { CaseRecord } from "../../../shared/model/records";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
 describe("undo history", () => {
   it("undoes and redoes committed batches in order, and a new change clears redo", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const p = await openProject((await createProject("Study", profile)).id, profile);
+    const p = await newProject();
     const c = await writeChanges(p.db, p.ctx, "Added case", (w) => w.create<CaseRecord>("cases", { name: "A", description: "", values: {} }));
     await writeChanges(p.db, p.ctx, "Renamed case", (w) => w.update<CaseRecord>("cases", c.id, { name: "B" }));
     expect(p.history.state()).toEqual({ undoLabel: "Renamed case", redoLabel: null });
@@ -32,8 +30,7 @@ describe("undo history", () => {
   });
 
   it("never records a batch that rolled back", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const p = await openProject((await createProject("Study", profile)).id, profile);
+    const p = await newProject();
     await expect(
       writeChanges(p.db, p.ctx, "Broken", async (w) => {
         await w.create<CaseRecord>("cases", { name: "A", description: "", values: {} });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { writeChanges } from "../../../renderer/db/changes";
 import { createCode, deleteCode } from "../../../renderer/db/codes";
 import { createCase } from "../../../renderer/db/cases";
@@ -17,14 +16,10 @@ import {
   updateMemo,
 } from "../../../renderer/db/memos";
 import type { CodingRecord, SourceRecord } from "../../../shared/model/records";
-import { memoLinkMarkdown } from "../../../shared/memos";
+import { memoLinkMarkdown } from "../../../shared/memos/links";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
-
-async function open(): Promise<OpenProject> {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return openProject((await createProject("Study", profile)).id, profile);
-}
 
 async function addSource(p: OpenProject, name: string): Promise<SourceRecord> {
   return writeChanges(p.db, p.ctx, "Imported", (w) =>
@@ -45,7 +40,7 @@ async function addSource(p: OpenProject, name: string): Promise<SourceRecord> {
 
 describe("memos repository", () => {
   it("keeps one memo per target: saving again updates it", async () => {
-    const p = await open();
+    const p = await newProject();
     const source = await addSource(p, "P07 interview");
     const first = await saveMemoFor(p, { kind: "source", id: source.id }, { title: "First thoughts", body: "Busy ward" });
     const second = await saveMemoFor(p, { kind: "source", id: source.id }, { title: "First thoughts", body: "Busy ward, **short-staffed**" });
@@ -63,7 +58,7 @@ describe("memos repository", () => {
   });
 
   it("holds many project memos, each found by its own target id, newest change first", async () => {
-    const p = await open();
+    const p = await newProject();
     const a = await createProjectMemo(p, { title: "Emerging themes", body: "" });
     const b = await createProjectMemo(p, { title: "Method notes", body: "" });
     expect(a.targetKind).toBe("project");
@@ -77,7 +72,7 @@ describe("memos repository", () => {
   });
 
   it("lists memos with what they are attached to, in words, and who wrote them", async () => {
-    const p = await open();
+    const p = await newProject();
     const source = await addSource(p, "P07 interview");
     const parent = await createCode(p, { name: "Workarounds" });
     const child = await createCode(p, { name: "Shadow charting", parentId: parent.id });
@@ -106,7 +101,7 @@ describe("memos repository", () => {
   });
 
   it("searches titles and text, ignoring case, accents and markup, and filters by target kind", async () => {
-    const p = await open();
+    const p = await newProject();
     const source = await addSource(p, "P07 interview");
     await createProjectMemo(p, { title: "Émergent thèmes", body: `# Workarounds\n\n- **Shadow** *charting* in ${memoLinkMarkdown({ kind: "source", id: source.id }, "P07")}` });
     await saveMemoFor(p, { kind: "source", id: source.id }, { title: "Ward notes", body: "Night shift charting" });
@@ -119,7 +114,7 @@ describe("memos repository", () => {
   });
 
   it("undoes and redoes a memo edit through the project history", async () => {
-    const p = await open();
+    const p = await newProject();
     const target = { kind: "project" as const, id: "standalone-1" };
     await saveMemoFor(p, target, { title: "Themes", body: "first draft" });
     await saveMemoFor(p, target, { title: "Themes", body: "second draft" });

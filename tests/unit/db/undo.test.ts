@@ -1,22 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "./helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { writeChanges } from "../../../renderer/db/changes";
 import { revertBatch } from "../../../renderer/db/undo";
 import type { CaseRecord } from "../../../shared/model/records";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
-async function project() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  const entry = await createProject("Study", profile);
-  return openProject(entry.id, profile);
-}
-
 describe("undo from the journal", () => {
   it("reverts a create, an update and a delete, and redo reverts the undo", async () => {
-    const p = await project();
+    const p = await newProject();
     const { record, batchId } = await writeChanges(p.db, p.ctx, "Added case", async (w) => ({
       record: await w.create<CaseRecord>("cases", { name: "A", description: "", values: {} }),
       batchId: w.batchId,
@@ -38,7 +31,7 @@ describe("undo from the journal", () => {
   });
 
   it("brings back deleted records whole", async () => {
-    const p = await project();
+    const p = await newProject();
     const c = await writeChanges(p.db, p.ctx, "Added case", (w) => w.create<CaseRecord>("cases", { name: "A", description: "d", values: { x: 1 } }));
     const del = await writeChanges(p.db, p.ctx, "Deleted case", async (w) => {
       await w.remove<CaseRecord>("cases", c.id);

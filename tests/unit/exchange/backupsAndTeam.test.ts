@@ -15,12 +15,11 @@ import {
   type BackupHost,
 } from "../../../renderer/db/backups";
 import { addTeamMember, ensureIdentity, getStoredIdentity, listTeam, mySecretKey, removeTeamMember } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
-import { openProject, type OpenProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { renameCode } from "../../../renderer/db/codes";
 import { uncode } from "../../../renderer/db/codings";
 import { projectDbName } from "../../../renderer/db/schema";
+import { saveCoder, openSampleProject } from "../helpers/project";
 
 beforeEach(() => {
   closeBackupsDatabase();
@@ -34,8 +33,8 @@ const liveCodings = async (p: OpenProject) =>
 const liveCodes = async (p: OpenProject) => (await p.db.codes.toArray()).filter((c) => !c.deleted).map((c) => `${c.id}|${c.name}`).sort();
 
 async function sample() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return { profile, project: await openProject((await createSampleProject(profile)).id, profile) };
+  const profile = await saveCoder();
+  return { profile, project: await openSampleProject(profile) };
 }
 
 describe("backups", () => {

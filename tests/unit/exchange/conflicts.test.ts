@@ -16,9 +16,9 @@ import { applyImport, exportBundle, fillEmptyProject, planImport } from "../../.
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { updateMemo } from "../../../renderer/db/memos";
-import { saveProfile, type CoderProfile } from "../../../renderer/db/profile";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
+import type { CoderProfile } from "../../../renderer/db/profile";
+import type { OpenProject } from "../../../renderer/db/projects";
+import { saveCoder, openNewProject, openSampleProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -47,10 +47,10 @@ async function send(from: Laptop, to: Laptop, scope: "whole" | "changes"): Promi
 
 /** A shares the sample project with B; B's project is filled from A's whole bundle. */
 async function twoLaptops(): Promise<{ a: Laptop; b: Laptop }> {
-  const profileA = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const profileA = await saveCoder();
   const keyA = await ensureIdentity(null);
   const a: Laptop = {
-    project: await openProject((await createSampleProject(profileA)).id, profileA),
+    project: await openSampleProject(profileA),
     profile: profileA,
     recipient: keyA.recipient,
     identity: await mySecretKey(null),
@@ -60,7 +60,7 @@ async function twoLaptops(): Promise<{ a: Laptop; b: Laptop }> {
   const opened = await send(a, { ...a, recipient: keyB.recipient, identity: keyB.identity }, "whole");
   // createProjectFromBundle keeps the bundle's project id; both laptops share one IndexedDB here, so B
   // gets its own id and the same fill (the id only matters to the "another project?" question).
-  const project = await openProject((await createProject("GDE evaluation", profileB)).id, profileB);
+  const project = await openNewProject(profileB, "GDE evaluation");
   await fillEmptyProject(project, opened.tables, "Created from bundle by Amira Patel");
   return { a, b: { project, profile: profileB, recipient: keyB.recipient, identity: keyB.identity } };
 }

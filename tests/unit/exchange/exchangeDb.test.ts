@@ -6,9 +6,8 @@ import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../shared/model/t
 import { applyImport, exportBundle, fillEmptyProject, getExchange, NothingNewError, planImport } from "../../../renderer/db/exchange";
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
 import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
+import { saveCoder, openNewProject, openSampleProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -20,13 +19,12 @@ function byId(tables: ProjectTables): Record<string, Record<string, unknown>> {
 }
 
 async function setup() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const profile = await saveCoder();
   const me = await ensureIdentity(null);
-  const sample = await openProject((await createSampleProject(profile)).id, profile);
+  const sample = await openSampleProject(profile);
   const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
   const opened = await readBundle(exported.bytes, { identities: [await mySecretKey(null)] }, { fileName: exported.fileName });
-  const emptyEntry = await createProject("Copy", profile);
-  const target = await openProject(emptyEntry.id, profile);
+  const target = await openNewProject(profile, "Copy");
   return { profile, sample, opened, target };
 }
 

@@ -10,10 +10,8 @@ import { emptyProjectTables } from "../../../shared/model/tables";
 import { closeBackupsDatabase, backupProject, indexedDbBackupStore, openBackup, type BackupHost } from "../../../renderer/db/backups";
 import { createProjectFromBundle, openBundle, planImport } from "../../../renderer/db/exchange";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
-import { openProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
 import { coding, INFO, stamp, textHash } from "../bundle/fixtures";
+import { saveCoder, openSampleProject } from "../helpers/project";
 
 beforeEach(() => {
   closeBackupsDatabase();
@@ -23,9 +21,9 @@ beforeEach(() => {
 const web: BackupHost = { keyProtection: null, backupStore: null };
 
 async function sample() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const profile = await saveCoder();
   await ensureIdentity(null);
-  const project = await openProject((await createSampleProject(profile)).id, profile);
+  const project = await openSampleProject(profile);
   const identity = await mySecretKey(null);
   return { project, identity, recipient: await recipientOf(identity) };
 }
@@ -67,7 +65,7 @@ describe("forged bundles in the app", () => {
     const dangling = emptyProjectTables();
     dangling.codings.push(coding("cod-x", "src-elsewhere", "code-elsewhere", 0, 3, stamp(1)));
     const opened = await openBundle(await writeBundle(dangling, { ...INFO, projectId: "proj-new", kind: "delta", since: stamp(0) }, { recipients: [recipient] }), "delta.margin", { identities: [identity] });
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const profile = await saveCoder();
     await expect(createProjectFromBundle(opened, profile)).rejects.toThrow(/no project was made from it: codings “cod-x”: sourceId points at source “src-elsewhere”/);
   });
 });

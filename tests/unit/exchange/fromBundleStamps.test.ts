@@ -3,10 +3,9 @@ import { freshIndexedDb } from "../db/helpers";
 import { generateIdentity, readBundle } from "../../../shared/bundle";
 import { createProjectFromBundle, exportBundle, getExchange, openBundle } from "../../../renderer/db/exchange";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
 import { codeRange } from "../../../renderer/db/codings";
+import { saveCoder, openSampleProject, SAM } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -17,17 +16,17 @@ beforeEach(freshIndexedDb);
  */
 describe("a project created from a colleague's bundle", () => {
   it("counts as having exchanged with the sender: the first changes-only reply carries only the changes", async () => {
-    const amira = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const amira = await saveCoder();
     const amiraKey = await ensureIdentity(null);
     const amiraSecret = await mySecretKey(null);
     const sam = await generateIdentity();
-    const sample = await openProject((await createSampleProject(amira)).id, amira);
+    const sample = await openSampleProject(amira);
     const sent = await exportBundle(sample, { scope: "whole", recipients: [sam.recipient], me: { recipient: amiraKey.recipient, name: amira.name } });
     const wholeRecords = sent.records;
     expect(wholeRecords).toBeGreaterThan(30);
 
     freshIndexedDb(); // Sam's computer
-    const samProfile = await saveProfile({ name: "Sam Okafor", initials: "SO" });
+    const samProfile = await saveCoder(SAM);
     const opened = await openBundle(sent.bytes, sent.fileName, { identities: [sam.identity] });
     const project = await openProject(await createProjectFromBundle(opened, samProfile), samProfile);
 
@@ -52,9 +51,9 @@ describe("a project created from a colleague's bundle", () => {
   });
 
   it("restoring a backup as a copy records no exchange", async () => {
-    const amira = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const amira = await saveCoder();
     const amiraKey = await ensureIdentity(null);
-    const sample = await openProject((await createSampleProject(amira)).id, amira);
+    const sample = await openSampleProject(amira);
     const sent = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: amiraKey.recipient, name: amira.name } });
     const opened = await openBundle(sent.bytes, sent.fileName, { identities: [await mySecretKey(null)] });
     const copy = await openProject(await createProjectFromBundle(opened, amira, true), amira);

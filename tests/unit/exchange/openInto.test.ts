@@ -2,19 +2,18 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { createProjectFromBundle, exportBundle, openBundle, planImport, readProjectAhead } from "../../../renderer/db/exchange";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
 import { codeRange } from "../../../renderer/db/codings";
 import { createCode } from "../../../renderer/db/codes";
+import { saveCoder, openSampleProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
 /** The sample project and a whole-project bundle of it locked to my key. */
 async function sampleAndItsBundle() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+  const profile = await saveCoder();
   const me = await ensureIdentity(null);
-  const sample = await openProject((await createSampleProject(profile)).id, profile);
+  const sample = await openSampleProject(profile);
   const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name } });
   return { profile, sample, exported, key: { identities: [await mySecretKey(null)] } };
 }

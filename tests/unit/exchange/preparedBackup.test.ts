@@ -5,9 +5,7 @@ import { renameCode } from "../../../renderer/db/codes";
 import { bundleCodec, setBundleCodec } from "../../../renderer/db/exchange";
 import { lastJournalSeq } from "../../../renderer/db/journalQueries";
 import { readProjectTables } from "../../../renderer/db/projectTables";
-import { saveProfile } from "../../../renderer/db/profile";
-import { openProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
+import { openSampleProject, saveCoder } from "../helpers/project";
 
 beforeEach(() => {
   closeBackupsDatabase();
@@ -17,8 +15,8 @@ beforeEach(() => {
 const web: BackupHost = { keyProtection: null, backupStore: null };
 
 async function sample() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return openProject((await createSampleProject(profile)).id, profile);
+  const profile = await saveCoder();
+  return openSampleProject(profile);
 }
 
 const codeNames = (tables: { codes: { name: string; deleted: boolean }[] }) =>

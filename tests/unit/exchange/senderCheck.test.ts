@@ -8,22 +8,21 @@ import { freshIndexedDb } from "../db/helpers";
 import { fingerprint, generateIdentity, readBundle, senderLine, writeBundle, type KeyPair } from "../../../shared/bundle";
 import { exportBundle, planImport } from "../../../renderer/db/exchange";
 import { addTeamMember, ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
-import { saveProfile } from "../../../renderer/db/profile";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { createSampleProject } from "../../../renderer/db/sample";
+import type { OpenProject } from "../../../renderer/db/projects";
 import { INFO, sampleProject } from "../bundle/fixtures";
+import { saveCoder, openNewProject, openSampleProject, SAM } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
 const FROM_AMIRA = { ...INFO, exporter: { coderId: "coder-a", name: "Amira Patel" } };
 
 async function setup(): Promise<{ target: OpenProject; amira: KeyPair; ben: KeyPair; myKey: string; myRecipient: string }> {
-  const profile = await saveProfile({ name: "Sam Okafor", initials: "SO" });
+  const profile = await saveCoder(SAM);
   const me = await ensureIdentity(null);
   const [amira, ben] = await Promise.all([generateIdentity(), generateIdentity()]);
   await addTeamMember({ name: "Amira Patel", recipient: amira.recipient });
   await addTeamMember({ name: "Ben Jones", recipient: ben.recipient });
-  const target = await openProject((await createProject("Ward study", profile)).id, profile);
+  const target = await openNewProject(profile, "Ward study");
   return { target, amira, ben, myKey: await mySecretKey(null), myRecipient: me.recipient };
 }
 
@@ -53,14 +52,14 @@ describe("who sent the bundle, in the merge preview", () => {
   });
 
   it("the app's export signs with my key when given it", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const profile = await saveCoder();
     const me = await ensureIdentity(null);
-    const sample = await openProject((await createSampleProject(profile)).id, profile);
+    const sample = await openSampleProject(profile);
     const key = await mySecretKey(null);
     const exported = await exportBundle(sample, { scope: "whole", recipients: [], me: { recipient: me.recipient, name: profile.name }, signWith: key });
     const opened = await readBundle(exported.bytes, { identities: [key] });
     expect(opened.signature?.signer).toBe(me.recipient);
-    const copy = await openProject((await createProject("Copy", profile)).id, profile);
+    const copy = await openNewProject(profile, "Copy");
     expect((await planImport(copy, opened)).sender).toMatchObject({ status: "signed", mine: true });
   });
 });

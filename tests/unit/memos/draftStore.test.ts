@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { createProjectMemo, memoFor, saveMemoFor } from "../../../renderer/db/memos";
 import { dropDraft, keepDraft, restoreMemoDrafts } from "../../../renderer/memos/draftStore";
+import { newProject } from "../helpers/project";
 
 /** localStorage as the browser has it: synchronous strings by key. */
 class MemoryStorage implements Storage {
@@ -36,14 +35,9 @@ afterEach(() => {
   Reflect.deleteProperty(globalThis, "localStorage");
 });
 
-async function project(): Promise<OpenProject> {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  return openProject((await createProject("Study", profile)).id, profile);
-}
-
 describe("memo drafts kept on every keystroke", () => {
   it("saves typing the last window never got to save, and only once", async () => {
-    const p = await project();
+    const p = await newProject();
     const memo = await createProjectMemo(p, { title: "Themes", body: "" });
     keepDraft(p.entry.id, { kind: "project", id: memo.targetId }, { title: "Themes", body: "Nurses chart on paper", base: memo.updatedAt });
     // A source memo that did not exist yet when the window closed.
@@ -57,7 +51,7 @@ describe("memo drafts kept on every keystroke", () => {
   });
 
   it("keeps a change made after the typing started (undo, another window) and drops the stale draft", async () => {
-    const p = await project();
+    const p = await newProject();
     const memo = await createProjectMemo(p, { title: "Themes", body: "one" });
     keepDraft(p.entry.id, { kind: "project", id: memo.targetId }, { title: "Themes", body: "two", base: memo.updatedAt });
     await saveMemoFor(p, { kind: "project", id: memo.targetId }, { title: "Themes", body: "three" });
@@ -67,7 +61,7 @@ describe("memo drafts kept on every keystroke", () => {
   });
 
   it("leaves other projects' drafts alone and ignores a damaged entry", async () => {
-    const p = await project();
+    const p = await newProject();
     keepDraft("another-project", { kind: "project", id: "x" }, { title: "t", body: "b", base: "" });
     localStorage.setItem(`margin.memoDraft.${p.entry.id}|project|y`, "{not json");
     expect(await restoreMemoDrafts(p)).toBe(0);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyReplacement,
-  foldMemoQuery,
-  insertLink,
-  memoMatches,
-  memoSearchText,
-  parseMemo,
-  replaceSelection,
-  toggleInlineMark,
-  toggleLineKind,
-  type TextState,
-} from "../../../shared/memos";
+import { parseMemo } from "../../../shared/memos/parse";
+import { applyReplacement, insertLink, replaceSelection, toggleInlineMark, toggleLineKind, type TextState } from "../../../shared/memos/editing";
+import { foldMemoQuery, memoMatches, memoSearchText } from "../../../shared/memos/search";
 
 /** "a[b]c" marks the selection with [ ], "a|b" a cursor. */
 function state(marked: string): TextState {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  codingLinkMarkdown,
-  escapeInline,
-  marginHref,
-  memoLinkMarkdown,
-  memoLinks,
-  memoPlainText,
-  normaliseMemo,
-  parseMarginHref,
-  parseMemo,
-  serializeMemo,
-  type InlineNode,
-  type ListBlock,
-  type MemoBlock,
-  type MemoDocument,
-  type TextRun,
-} from "../../../shared/memos";
+import type { InlineNode, ListBlock, MemoBlock, MemoDocument, TextRun } from "../../../shared/memos/ast";
+import { codingLinkMarkdown, escapeInline, marginHref, memoLinkMarkdown, parseMarginHref } from "../../../shared/memos/links";
+import { parseMemo } from "../../../shared/memos/parse";
+import { normaliseMemo } from "../../../shared/memos/normalise";
+import { serializeMemo } from "../../../shared/memos/serialize";
+import { memoLinks, memoPlainText } from "../../../shared/memos/read";
 
 const SOURCE_ID = "0190a000-0000-7000-8000-00000000abcd";
 

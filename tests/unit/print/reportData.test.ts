@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { createCode } from "../../../renderer/db/codes";
 import { codeRange, uncode } from "../../../renderer/db/codings";
 import { addConvertedSource } from "../../../renderer/db/sources";
@@ -9,6 +7,7 @@ import { convertFile } from "../../../shared/import";
 import { buildReport, reportOptions, reportSourceFromTables } from "../../../shared/reports";
 import { emptyProjectTables } from "../../../shared/model/tables";
 import { projectReportSource } from "../../../renderer/reports/reportData";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -16,8 +15,7 @@ const TEXT = "Interviewer: How was go-live?\nP07: The log-in took three minutes,
 
 describe("the reports' data source over IndexedDB", () => {
   it("gives the report model the live project, tombstones left out, and the same report as plain tables", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const project = await openProject((await createProject("Study", profile)).id, profile);
+    const project = await newProject();
     const added = await addConvertedSource(project, await convertFile(new TextEncoder().encode(TEXT), "P07.txt"), { kind: "interview" });
     if (added.status !== "imported") throw new Error("not imported");
     const sourceId = added.source.id;

@@ -3,7 +3,9 @@
  * injected io, the position convention chosen, clear errors for wrong names and conventions.
  */
 import { describe, expect, it } from "vitest";
-import { runExportQdc, runExportQdpx, type RefiExportIo } from "../../../cli/commands/qdpx-export";
+import { runExportQdc } from "../../../cli/commands/export-qdc";
+import { runExportQdpx } from "../../../cli/commands/export-qdpx";
+import type { RefiExportIo } from "../../../cli/io";
 import type { PositionConvention } from "../../../shared/refi/export";
 import { importQdpx } from "../../../shared/refi/import";
 import { sampleTables, schemaAvailable, unzip, utf8, validateWithXsd } from "./exportHelpers";

@@ -3,19 +3,19 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // First: fake-indexeddb must be installed before Dexie loads.
 import { freshIndexedDb } from "../db/helpers";
 import { deleteCode, listCodes } from "../../../renderer/db/codes";
-import { saveProfile } from "../../../renderer/db/profile";
 import { openProject } from "../../../renderer/db/projects";
 import { exportCodebookQdc, exportProjectQdpx, refiFileName } from "../../../renderer/db/refiExport";
 import { writeRefiImport } from "../../../renderer/db/refiImport";
 import { exportQdpx } from "../../../shared/refi/export";
 import { importQdpx } from "../../../shared/refi/import";
 import { sampleTables, schemaAvailable, unzip, utf8, validateWithXsd } from "./exportHelpers";
+import { saveCoder } from "../helpers/project";
 
 describe("exportProjectQdpx (renderer/db/refiExport)", () => {
   beforeEach(() => freshIndexedDb());
 
   it("exports what the database holds, reading source texts one by one and leaving deleted codes out", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const profile = await saveCoder();
     const { tables } = sampleTables();
     const made = await exportQdpx(tables, { projectName: "Ward study", appVersion: "0.1.0", convention: "codepoints", lineBreaks: "lf" });
     const entry = await writeRefiImport(await importQdpx(made.bytes, "ward.qdpx"), profile, "ward.qdpx");

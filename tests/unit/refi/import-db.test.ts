@@ -3,10 +3,10 @@ import { strToU8, zipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 // First: fake-indexeddb must be installed before Dexie loads.
 import { freshIndexedDb } from "../db/helpers";
-import { saveProfile } from "../../../renderer/db/profile";
 import { listProjects, openProject } from "../../../renderer/db/projects";
 import { writeRefiImport } from "../../../renderer/db/refiImport";
 import { importQdpx } from "../../../shared/refi/import";
+import { saveCoder } from "../helpers/project";
 
 const G = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const QDE = `<?xml version="1.0" encoding="utf-8"?>
@@ -24,7 +24,7 @@ describe("writeRefiImport", () => {
   beforeEach(() => freshIndexedDb());
 
   it("creates a new project with every record, journaled as one batch", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const profile = await saveCoder();
     const result = await importQdpx(bytes, "ward.qdpx");
     const entry = await writeRefiImport(result, profile, "ward.qdpx");
     expect(entry.name).toBe("Ward study");
@@ -53,7 +53,7 @@ describe("writeRefiImport", () => {
   });
 
   it("a failing write leaves no project behind", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
+    const profile = await saveCoder();
     const result = await importQdpx(bytes, "ward.qdpx");
     // Two codings with one id: the second add fails inside the transaction.
     const first = result.tables.codings[0];

@@ -224,7 +224,7 @@ describe("REFI-QDA import: bad files give a clear error and nothing", () => {
 
 describe("CLI: runImportQdpx", () => {
   it("returns the tables and logs the report, naming what was left out", async () => {
-    const { runImportQdpx } = await import("../../../cli/commands/qdpx-import");
+    const { runImportQdpx } = await import("../../../cli/commands/import-qdpx");
     const lines: string[] = [];
     const xml = project("ATLAS.ti 9", textSource(100, "Gone", [], `plainTextPath="internal://gone.txt"`) + textSource(101, "Here", [{ start: 0, end: 4, code: 11 }], "", "Here it is"));
     const out = await runImportQdpx(qdpx(xml, {}), "cli.qdpx", { log: (l) => lines.push(l), projectId: "p-1" });

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { createWorkerPool, type ConversionWorker } from "../../../renderer/sources/import/conversionPool";
 import { runImport } from "../../../renderer/sources/import/runImport";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { listSources } from "../../../renderer/db/sources";
 import type { PickedFile } from "../../../renderer/host/host";
 import type { ConvertRequest, ConvertResponse } from "../../../renderer/workers/conversionProtocol";
 import type { ConvertedSource } from "../../../shared/import/types";
+import { newProject } from "../helpers/project";
 
 type Fate = "converts" | "crashes" | "outOfMemory" | "garbles" | "hangs";
 
@@ -111,8 +110,7 @@ describe("createWorkerPool", () => {
   });
 
   it("in a batch, the file whose worker died fails with its reason and every other file is imported", async () => {
-    const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-    const project = await openProject((await createProject("Study", profile)).id, profile);
+    const project = await newProject();
     const file = (name: string): PickedFile => ({ name, path: name, size: 3, bytes: () => Promise.resolve(bytes()) });
     const converter = createWorkerPool({ size: 2, spawnWorker });
     const files = ["P01.docx", "oom-P02.docx", "P03.docx", "crash-P04.docx", "P05.docx"].map(file);

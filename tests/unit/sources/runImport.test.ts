@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { listSources, getSourceContent } from "../../../renderer/db/sources";
 import { getProject } from "../../../renderer/db/projects";
 import { runImport, type ImportProgress } from "../../../renderer/sources/import/runImport";
@@ -9,6 +7,7 @@ import { progressSummary } from "../../../renderer/sources/import/ImportResults"
 import type { Converter, ConversionResult } from "../../../renderer/sources/import/conversionPool";
 import type { PickedFile } from "../../../renderer/host/host";
 import type { ConvertedSource } from "../../../shared/import/types";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
@@ -50,15 +49,9 @@ function fakeConverter(gate?: Promise<void>): Converter & { calls: string[] } {
   };
 }
 
-async function project() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  const entry = await createProject("Study", profile);
-  return openProject(entry.id, profile);
-}
-
 describe("runImport", () => {
   it("reports every file: imported, duplicate (same text) and failed with its reason", async () => {
-    const p = await project();
+    const p = await newProject();
     const files = [
       file("P01.txt", "first interview"),
       file("P02.txt", "second interview"),
@@ -90,7 +83,7 @@ describe("runImport", () => {
   });
 
   it("writes in the order the files were picked: the later of two same-text files is the duplicate, whichever converts first", async () => {
-    const p = await project();
+    const p = await newProject();
     // The first file converts slowest, so its copy (and the files after) finish converting before it.
     const delays: Record<string, number> = { "P01.txt": 60, "P02.txt": 5, "P01 (copy).txt": 0, "P03.txt": 0 };
     const converter = fakeConverter();
@@ -121,7 +114,7 @@ describe("runImport", () => {
   });
 
   it("keeps the original, not “X (copy)”, when both are picked (copy picked first) and says which was kept", async () => {
-    const p = await project();
+    const p = await newProject();
     const files = [file("GDE_SiteA_P01 (copy).txt", "first interview"), file("P02.txt", "second"), file("GDE_SiteA_P01.txt", "first interview")];
     const outcomes = await runImport({ project: p, files, kind: "interview", converter: fakeConverter() });
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
@@ -134,7 +127,7 @@ describe("runImport", () => {
   });
 
   it("a batch import is one undo step: one Undo removes every file of the batch", async () => {
-    const p = await project();
+    const p = await newProject();
     const files = [file("SiteA_P01.txt", "first"), file("SiteA_P02.txt", "second"), file("SiteA_P03.txt", "third")];
     await runImport({ project: p, files, kind: "interview", converter: fakeConverter(), caseNamesFor: (f) => [f.name.slice(0, 5)] });
     expect(await listSources(p)).toHaveLength(3);
@@ -149,7 +142,7 @@ describe("runImport", () => {
   });
 
   it("a slow file holds back only the writes after it: the other files still convert meanwhile", async () => {
-    const p = await project();
+    const p = await newProject();
     let releaseFirst!: () => void;
     const first = new Promise<void>((r) => (releaseFirst = r));
     const converted: string[] = [];
@@ -174,7 +167,7 @@ describe("runImport", () => {
   });
 
   it("counts conversions as they finish while a long first file holds the batch, and names that file", async () => {
-    const p = await project();
+    const p = await newProject();
     let releaseLong!: () => void;
     const long = new Promise<void>((r) => (releaseLong = r));
     const converter = fakeConverter();
@@ -208,7 +201,7 @@ describe("runImport", () => {
   });
 
   it("stops on cancel: files already saved stay, the rest are reported as not imported", async () => {
-    const p = await project();
+    const p = await newProject();
     const controller = new AbortController();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -227,7 +220,7 @@ describe("runImport", () => {
   });
 
   it("finds or creates the cases named for each file, in the file's transaction", async () => {
-    const p = await project();
+    const p = await newProject();
     const outcomes = await runImport({
       project: p,
       files: [file("GDE_SiteA_P07.txt", "hello"), file("GDE_SiteA_P07 second.txt", "again"), file("dup.txt", "hello")],

@@ -1,16 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProject, openProject } from "../../../renderer/db/projects";
-import { saveProfile } from "../../../renderer/db/profile";
 import { addConvertedSource, getSource, setSourceMemo, sourceMemoText } from "../../../renderer/db/sources";
 import { listMemos } from "../../../renderer/db/memos";
 import type { SourceRecord } from "../../../shared/model/records";
+import { newProject } from "../helpers/project";
 
 beforeEach(freshIndexedDb);
 
 async function projectWithSource() {
-  const profile = await saveProfile({ name: "Amira Patel", initials: "AP" });
-  const p = await openProject((await createProject("Study", profile)).id, profile);
+  const p = await newProject();
   const added = await addConvertedSource(
     p,
     { fileName: "P01.txt", format: "txt", text: "Hello there", blocks: [{ kind: "paragraph", start: 0, end: 11 }], marks: [], turns: [], timestamps: [], wordCount: 2, charCount: 11, contentHash: "h1", warnings: [] },

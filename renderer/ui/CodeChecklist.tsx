@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type ReactNode } from "react";
 import { flattenTree, indexCodes, pathNames } from "../../shared/coding/codeTree";
 import type { CodeRecord } from "../../shared/model/records";
 import { searchCodeRows } from "../../shared/retrieval/codeSearch";
-import { Button } from "../ui/Button";
+import { Button } from "./Button";
 
 interface Row {
   code: CodeRecord;
@@ -13,8 +13,8 @@ interface Row {
   context: boolean;
 }
 
-/** What the picker is for, in the words of the view that uses it (retrieval, reports, comparison). */
-export interface CodePickerWording {
+/** What the checklist is for, in the words of the view that uses it (retrieval, reports, comparison). */
+export interface CodeChecklistWording {
   legend?: string;
   searchLabel?: string;
   listLabel?: string;
@@ -26,23 +26,19 @@ export interface CodePickerWording {
 /**
  * The codes to retrieve (or report, or compare): the codebook as a checklist tree, with a search that
  * keeps the parents of matching codes visible so a researcher always sees where a code sits.
- * `children` go between the count and the list (e.g. an "Include sub-codes" option).
+ * `children` go between the count and the list (e.g. an "Include sub-codes" option). For choosing ONE
+ * code, see CodeCombobox.
  */
-export function CodePicker({
-  codes,
-  chosen,
-  onChange,
-  wording = {},
-  listClassName = "min-h-0 flex-1",
-  children,
-}: {
+export interface CodeChecklistProps {
   codes: readonly CodeRecord[];
   chosen: readonly string[];
   onChange: (ids: string[]) => void;
-  wording?: CodePickerWording;
+  wording?: CodeChecklistWording;
   listClassName?: string;
   children?: ReactNode;
-}) {
+}
+
+export function CodeChecklist({ codes, chosen, onChange, wording = {}, listClassName = "min-h-0 flex-1", children }: CodeChecklistProps) {
   const id = useId();
   const [search, setSearch] = useState("");
   const all = useMemo<Row[]>(() => {

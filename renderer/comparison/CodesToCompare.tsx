@@ -1,8 +1,8 @@
 import type { CodeRecord } from "../../shared/model/records";
-import { CodePicker } from "../retrieval/CodePicker";
+import { CodeChecklist } from "../ui/CodeChecklist";
 
-/** The codes to compare: the coded-segments picker in the comparison's words, with the sub-codes option. */
-export function CodeChecklist({
+/** The codes to compare: the code checklist in the comparison's words, with the sub-codes option. */
+export function CodesToCompare({
   codes,
   chosen,
   includeSubcodes,
@@ -14,7 +14,7 @@ export function CodeChecklist({
   onChange: (patch: { codeIds?: string[]; includeSubcodes?: boolean }) => void;
 }) {
   return (
-    <CodePicker
+    <CodeChecklist
       codes={codes}
       chosen={chosen}
       onChange={(codeIds) => onChange({ codeIds })}
@@ -31,6 +31,6 @@ export function CodeChecklist({
         <input type="checkbox" checked={includeSubcodes} onChange={(e) => onChange({ includeSubcodes: e.target.checked })} />
         Include sub-codes (a code’s coding includes its sub-codes’)
       </label>
-    </CodePicker>
+    </CodeChecklist>
   );
 }

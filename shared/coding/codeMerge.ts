@@ -34,7 +34,7 @@ export interface CodingRewrite {
   note: string;
 }
 
-export interface MergePlan {
+export interface CodeMergePlan {
   fromId: string;
   intoId: string;
   /** Every coding that changes: A's moved codings and the survivors of combined groups. */
@@ -59,9 +59,9 @@ export interface MergePlan {
   };
 }
 
-export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; reason: string };
+export type CodeMergeResult = { ok: true; plan: CodeMergePlan } | { ok: false; reason: string };
 
-export function planMerge(codes: readonly MergeCode[], codings: Iterable<MergeCoding>, fromId: string, intoId: string): MergeResult {
+export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<MergeCoding>, fromId: string, intoId: string): CodeMergeResult {
   const index = indexCodes(codes);
   const from = index.byId.get(fromId);
   const into = index.byId.get(intoId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planMerge, type MergeCode, type MergeCoding, type MergePlan } from "../../../shared/coding/merge";
+import { planCodeMerge, type MergeCode, type MergeCoding, type CodeMergePlan } from "../../../shared/coding/codeMerge";
 
 function code(id: string, parentId: string | null, order: number, name: string, description = ""): MergeCode {
   return { id, parentId, name, order, isCategory: false, deleted: false, description };
@@ -19,13 +19,13 @@ const CODES: MergeCode[] = [
   code("b2", "b", 5, "Time"),
 ];
 
-function plan(codings: MergeCoding[], from = "a", into = "b", codes = CODES): MergePlan {
-  const result = planMerge(codes, codings, from, into);
+function plan(codings: MergeCoding[], from = "a", into = "b", codes = CODES): CodeMergePlan {
+  const result = planCodeMerge(codes, codings, from, into);
   if (!result.ok) throw new Error(result.reason);
   return result.plan;
 }
 
-describe("planMerge: codings", () => {
+describe("planCodeMerge: codings", () => {
   it("moves A's codings to B when nothing overlaps", () => {
     const k1 = coding("a", 0, 10);
     const k2 = coding("a", 20, 30, { sourceId: "s2", note: "key quote" });
@@ -86,7 +86,7 @@ describe("planMerge: codings", () => {
   });
 });
 
-describe("planMerge: codes", () => {
+describe("planCodeMerge: codes", () => {
   it("re-parents A's children after B's, renaming a clash, tombstones nothing else", () => {
     const p = plan([]);
     expect(p.reparented).toEqual([
@@ -107,12 +107,12 @@ describe("planMerge: codes", () => {
   });
 
   it("allows merging a sub-code into its parent, refuses the reverse and self-merges", () => {
-    expect(planMerge(CODES, [], "a1", "a").ok).toBe(true);
-    expect(planMerge(CODES, [], "a", "a1")).toEqual({
+    expect(planCodeMerge(CODES, [], "a1", "a").ok).toBe(true);
+    expect(planCodeMerge(CODES, [], "a", "a1")).toEqual({
       ok: false,
       reason: "“Cost” is inside “Barriers”. Move it out of “Barriers” first, then merge.",
     });
-    expect(planMerge(CODES, [], "a", "a")).toEqual({ ok: false, reason: "A code cannot be merged into itself." });
-    expect(planMerge(CODES, [], "a", "nope")).toEqual({ ok: false, reason: "One of the codes no longer exists." });
+    expect(planCodeMerge(CODES, [], "a", "a")).toEqual({ ok: false, reason: "A code cannot be merged into itself." });
+    expect(planCodeMerge(CODES, [], "a", "nope")).toEqual({ ok: false, reason: "One of the codes no longer exists." });
   });
 });

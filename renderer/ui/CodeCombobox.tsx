@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from "react";
-import { foldForFilter } from "./treeRows";
+import { foldForFilter } from "../codebook/treeRows";
 
 export interface PickableCode {
   id: string;
@@ -8,11 +8,18 @@ export interface PickableCode {
 
 const SHOWN = 200;
 
+export interface CodeComboboxProps {
+  label: string;
+  codes: PickableCode[];
+  value: string | null;
+  onChange: (id: string) => void;
+}
+
 /**
- * Type-ahead choice of a code by its path (combobox with an always-visible list): typing narrows
- * the list, arrows move through it, Enter or a click chooses.
+ * Type-ahead choice of ONE code by its path (combobox with an always-visible list): typing narrows
+ * the list, arrows move through it, Enter or a click chooses. For choosing several codes, see CodeChecklist.
  */
-export function CodePicker({ label, codes, value, onChange }: { label: string; codes: PickableCode[]; value: string | null; onChange: (id: string) => void }) {
+export function CodeCombobox({ label, codes, value, onChange }: CodeComboboxProps) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);

@@ -1,1 +1,0 @@
-export { OpenSampleProjectButton } from "./OpenSampleProjectButton";
