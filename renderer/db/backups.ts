@@ -14,7 +14,7 @@ import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
 import { lastJournalSeq } from "./journalQueries";
-import { bundleCodec } from "./exchange";
+import { bundleCodec } from "./exchange/codec";
 import { readProjectTables, readTableInRanges } from "./projectTables";
 import { ensureIdentity, mySecretKeys } from "./identity";
 import type { OpenProject } from "./projects";

@@ -3,7 +3,7 @@ import type { Host } from "./host";
 import { createWebHost } from "./webHost";
 import { createElectronHost, electronApi } from "./electronHost";
 import { setBackupHost } from "../db/backups";
-import { setBundleCodec } from "../db/exchange";
+import { setBundleCodec } from "../db/exchange/codec";
 import { workerCodec } from "../exchange/workerCodec";
 
 // Bundles are packed and opened in a worker where the browser has them (always, in Chromium and Electron).
