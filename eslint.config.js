@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import importX from "eslint-plugin-import-x";
 import globals from "globals";
 
 // Boundaries (docs/architecture.md, "Layers"): shared/ is pure; renderer/ never imports electron/; only renderer/db touches Dexie.
@@ -26,6 +27,20 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // A runtime import cycle works only while every use is inside a function body; one top-level use
+    // and a module reads another's exports before they exist. Type-only imports vanish at runtime and
+    // are not cycles. Without the extensions/parsers settings the rule silently resolves nothing
+    // (tests/unit/lint/noCycle.test.ts proves it still fires).
+    files: ["renderer/**/*.{ts,tsx}", "shared/**/*.ts", "electron/**/*.ts", "cli/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [importX.createNodeResolver({ extensions: [".ts", ".tsx", ".js"] })],
+    },
+    rules: { "import-x/no-cycle": "error" },
   },
   {
     files: ["renderer/**/*.{ts,tsx}"],

@@ -14,11 +14,11 @@ import type { ProjectTables } from "../../shared/model/tables";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
 import { lastJournalSeq } from "./journalQueries";
-import { bundleCodec } from "./exchange";
+import { bundleCodec } from "./exchange/codec";
 import { readProjectTables, readTableInRanges } from "./projectTables";
 import { ensureIdentity, mySecretKeys } from "./identity";
 import type { OpenProject } from "./projects";
-import { registryDatabase, type CoderProfile } from "./registry";
+import { registryDatabase, type CoderProfile, type ProjectEntry } from "./registry";
 import { PROJECT_SCHEMA_VERSION, projectDbName } from "./schema";
 
 export const BACKUP_EVERY_CHANGES = 200;
@@ -89,13 +89,6 @@ export interface BackupHost {
   backupStore: HostBackupStore | null;
 }
 
-/** The host the app runs in (set by HostProvider), for backups taken outside React (before a migration). */
-let appHost: BackupHost = { keyProtection: null, backupStore: null };
-
-export function setBackupHost(host: BackupHost): void {
-  appHost = host;
-}
-
 /**
  * Before Dexie upgrades a project's database to a newer schema, back up what is on disk: opened without
  * a schema (so Dexie changes nothing), read at its own version, saved like any backup.
@@ -105,8 +98,8 @@ export async function backupBeforeMigration(
   projectId: string,
   projectName: string,
   coder: CoderProfile,
-  targetVersion: number = PROJECT_SCHEMA_VERSION,
-  host: BackupHost = appHost,
+  targetVersion: number,
+  host: BackupHost,
 ): Promise<string | null> {
   const name = projectDbName(projectId);
   if (!(await Dexie.exists(name))) return null;
@@ -118,6 +111,14 @@ export async function backupBeforeMigration(
   } finally {
     old.close();
   }
+}
+
+/**
+ * openProject's beforeUpgrade hook (renderer/db/projects.ts): backs up the project as it is on disk when
+ * opening it would upgrade its schema. The app passes its host, so the backup goes where all others go.
+ */
+export function backupBeforeUpgrade(coder: CoderProfile, host: BackupHost): (entry: ProjectEntry) => Promise<string | null> {
+  return (entry) => backupBeforeMigration(entry.id, entry.name, coder, PROJECT_SCHEMA_VERSION, host);
 }
 
 function storeFor(host: BackupHost): HostBackupStore {

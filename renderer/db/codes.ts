@@ -7,10 +7,10 @@ import {
   moveDown,
   moveUp,
   outdent,
-  siblingNameTaken,
   type MoveResult,
   type MoveTarget,
 } from "../../shared/coding/codeTree";
+import { cleanCodeName, placeNewCode, refuseTakenCodeName } from "../../shared/coding/codeName";
 import type { CodeCount } from "../../shared/coding/counts";
 import { planCodeMerge, type CodeMergePlan } from "../../shared/coding/codeMerge";
 import { CodeColourTally, nextCodeColour } from "../../shared/coding/palette";
@@ -18,8 +18,6 @@ import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally, tallyCodeCounts } from "./codingTally";
 import type { OpenProject } from "./projects";
-
-export const MAX_CODE_NAME = 200;
 
 /** Live codes (the tree is built from them in shared/coding/codeTree). 500 rows at seed scale. */
 export async function listCodes(project: OpenProject): Promise<CodeRecord[]> {
@@ -29,13 +27,6 @@ export async function listCodes(project: OpenProject): Promise<CodeRecord[]> {
 export async function getCode(project: OpenProject, id: string): Promise<CodeRecord | undefined> {
   const code = await project.db.codes.get(id);
   return code && !code.deleted ? code : undefined;
-}
-
-function cleanCodeName(name: string): string {
-  const clean = name.replace(/\s+/g, " ").trim();
-  if (!clean) throw new Error("A code needs a name.");
-  if (clean.length > MAX_CODE_NAME) throw new Error(`Keep code names under ${MAX_CODE_NAME} characters.`);
-  return clean;
 }
 
 async function liveCodes(project: OpenProject): Promise<CodeRecord[]> {
@@ -53,9 +44,7 @@ export interface NewCode {
 async function createCodeWith(w: ChangeWriter, codes: CodeRecord[], input: NewCode): Promise<CodeRecord> {
   const name = cleanCodeName(input.name);
   const parentId = input.parentId ?? null;
-  if (parentId && !codes.some((c) => c.id === parentId)) throw new Error("The parent code no longer exists.");
-  if (siblingNameTaken(codes, parentId, name)) throw new Error(`There is already a code called “${name}” there.`);
-  const order = codes.filter((c) => c.parentId === parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);
+  const order = placeNewCode(codes, parentId, name);
   const code = await w.create<CodeRecord>("codes", {
     parentId,
     name,
@@ -81,7 +70,7 @@ export async function renameCode(project: OpenProject, id: string, name: string)
     const code = codes.find((c) => c.id === id);
     if (!code) throw new Error("That code no longer exists.");
     if (code.name === clean) return; // no empty step in the undo history
-    if (siblingNameTaken(codes.filter((c) => c.id !== id), code.parentId, clean)) throw new Error(`There is already a code called “${clean}” there.`);
+    refuseTakenCodeName(codes, code.parentId, clean, id);
     await w.update<CodeRecord>("codes", id, { name: clean });
   });
 }
@@ -135,7 +124,7 @@ export async function saveCodeProperties(project: OpenProject, id: string, props
     const codes = await liveCodes(project);
     const code = codes.find((c) => c.id === id);
     if (!code) throw new Error("That code no longer exists.");
-    if (siblingNameTaken(codes, code.parentId, name, id)) throw new Error(`There is already a code called “${name}” there.`);
+    refuseTakenCodeName(codes, code.parentId, name, id);
     const patch: Partial<CodeRecord> = {};
     if (code.name !== name) patch.name = name;
     if (code.description !== props.description) patch.description = props.description;

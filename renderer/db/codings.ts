@@ -1,7 +1,7 @@
 import type { CodeRecord, CoderRecord, CodingRecord, SourceRecord } from "../../shared/model/records";
-import { overlaps, adjacent, subtract, type Range } from "../../shared/coding/ranges";
-import { siblingNameTaken } from "../../shared/coding/codeTree";
-import { MAX_CODE_NAME } from "./codes";
+import { overlaps, subtract, type Range } from "../../shared/coding/ranges";
+import { cleanCodeName, normaliseCodeName, placeNewCode } from "../../shared/coding/codeName";
+import { planCodeRange } from "../../shared/coding/codeRange";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
 
@@ -39,33 +39,6 @@ function checkRange(source: SourceRecord | undefined, range: Range): void {
   if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end > source.charCount || range.start >= range.end) {
     throw new Error("Select some text to code.");
   }
-}
-
-/** What coding a range does to this coder's codings of the code in the source (see planCodeRange). */
-export type CodeRangePlan =
-  | { kind: "create"; start: number; end: number }
-  | { kind: "extend"; keepId: string; start: number; end: number; note: string; removeIds: string[] };
-
-/**
- * Codes a range. Like NVivo, coding text that touches or overlaps this coder's existing coding of the
- * same code extends that coding instead of stacking a second one on top of it. Pure, so the viewer can
- * show the result before the write commits (renderer/coding/optimisticCodings.ts) exactly as it will be.
- * `codings`: the source's codings (any code, coder or state; the others are ignored).
- */
-export function planCodeRange(codings: readonly CodingRecord[], codeId: string, coderId: string, range: Range): CodeRangePlan {
-  const mine = codings
-    .filter((c) => !c.deleted && c.codeId === codeId && c.coderId === coderId && (overlaps(c, range) || adjacent(c, range)))
-    .sort((a, b) => a.start - b.start);
-  const [keep, ...rest] = mine;
-  if (!keep) return { kind: "create", start: range.start, end: range.end };
-  return {
-    kind: "extend",
-    keepId: keep.id,
-    start: Math.min(range.start, ...mine.map((c) => c.start)),
-    end: Math.max(range.end, ...mine.map((c) => c.end)),
-    note: mine.map((c) => c.note).filter(Boolean).join("\n\n"),
-    removeIds: rest.map((c) => c.id),
-  };
 }
 
 async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range, newId?: string): Promise<CodingRecord> {
@@ -112,17 +85,11 @@ export interface NewCodeForCoding {
   colour: string;
 }
 
-const displayName = (name: string) => name.replace(/\s+/g, " ").trim();
-
-/** Makes the new code inside a coding batch, with the same name rules as the codebook. */
+/** Makes the new code inside a coding batch, with the codebook's name rules (shared/coding/codeName.ts). */
 async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: NewCodeForCoding): Promise<CodeRecord> {
-  const name = displayName(newCode.name);
-  if (!name) throw new Error("A code needs a name.");
-  if (name.length > MAX_CODE_NAME) throw new Error(`Keep code names under ${MAX_CODE_NAME} characters.`);
+  const name = cleanCodeName(newCode.name);
   const codes = (await project.db.codes.toArray()).filter((c) => !c.deleted);
-  if (newCode.parentId !== null && !codes.some((c) => c.id === newCode.parentId)) throw new Error("The parent code no longer exists.");
-  if (siblingNameTaken(codes, newCode.parentId, name)) throw new Error(`There is already a code called “${name}” there.`);
-  const order = codes.filter((c) => c.parentId === newCode.parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);
+  const order = placeNewCode(codes, newCode.parentId, name);
   return w.create<CodeRecord>("codes", { parentId: newCode.parentId, name, description: "", colour: newCode.colour, order, isCategory: false });
 }
 
@@ -133,7 +100,7 @@ export async function codeRangeWithNewCode(
   range: Range,
   newCode: NewCodeForCoding,
 ): Promise<{ code: CodeRecord; coding: CodingRecord }> {
-  return writeChanges(project.db, project.ctx, `Coded at new code “${displayName(newCode.name)}”`, async (w) => {
+  return writeChanges(project.db, project.ctx, `Coded at new code “${normaliseCodeName(newCode.name)}”`, async (w) => {
     checkRange(await project.db.sources.get(sourceId), range);
     const code = await createCodeFor(w, project, newCode);
     const coding = await codeRangeWith(w, project, sourceId, code.id, range);
@@ -143,7 +110,7 @@ export async function codeRangeWithNewCode(
 
 /** Moves a coding to a code made for it, as one undoable step (the palette's "change code" + new name). */
 export async function changeCodingToNewCode(project: OpenProject, codingId: string, newCode: NewCodeForCoding): Promise<CodeRecord> {
-  return writeChanges(project.db, project.ctx, `Moved coding to new code “${displayName(newCode.name)}”`, async (w) => {
+  return writeChanges(project.db, project.ctx, `Moved coding to new code “${normaliseCodeName(newCode.name)}”`, async (w) => {
     const coding = await project.db.codings.get(codingId);
     if (!coding || coding.deleted) throw new Error("That coding no longer exists.");
     const code = await createCodeFor(w, project, newCode);

@@ -3,7 +3,6 @@ import type { CoderRecord } from "../../shared/model/records";
 import { openWriteContext, writeChanges, type WriteContext } from "./changes";
 import { closeProjectDatabase, projectDatabase, type ProjectDatabase } from "./projectDb";
 import { History } from "./history";
-import { backupBeforeMigration } from "./backups";
 import { registryDatabase, type CoderProfile, type ProjectEntry } from "./registry";
 
 export type { ProjectEntry };
@@ -81,13 +80,22 @@ export interface OpenProject {
   history: History;
 }
 
+export interface OpenProjectOptions {
+  now?: Date;
+  /**
+   * Runs before this window first opens the project's database, which is when Dexie upgrades an older
+   * schema and so rewrites the researcher's data. The app passes the backup of the on-disk version
+   * (backupBeforeUpgrade in ./backups); a failure stops the opening.
+   */
+  beforeUpgrade?: (entry: ProjectEntry) => Promise<unknown>;
+}
+
 /** Opens a project for this coder: records the visit and makes sure the coder is in its coders table. */
-export async function openProject(id: string, profile: CoderProfile, now = new Date()): Promise<OpenProject> {
+export async function openProject(id: string, profile: CoderProfile, { now = new Date(), beforeUpgrade }: OpenProjectOptions = {}): Promise<OpenProject> {
   const entry = await getProject(id);
   if (!entry || entry.deletedAt !== null) throw new Error("That project no longer exists.");
   const db = projectDatabase(id);
-  // A schema upgrade rewrites the researcher's data: back up the on-disk version first.
-  if (!db.isOpen()) await backupBeforeMigration(id, entry.name, profile);
+  if (!db.isOpen() && beforeUpgrade) await beforeUpgrade(entry);
   await db.open();
   // Joining the project is not something the researcher should be able to undo: no history yet.
   const ctx = await openWriteContext(db, profile.id);

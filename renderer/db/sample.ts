@@ -38,7 +38,7 @@ export async function createSampleProject(profile: CoderProfile, now = new Date(
 
   const entry = await createProject(SAMPLE_PROJECT_NAME, profile, now);
   try {
-    const project = await openProject(entry.id, profile, now);
+    const project = await openProject(entry.id, profile, { now });
     await writeChanges(project.db, project.ctx, "Created the sample project", async (w) => {
       const attributeIds = new Map<string, string>();
       for (const [order, a] of sample.SAMPLE_ATTRIBUTES.entries()) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { fingerprint, passphraseStrength } from "../../shared/bundle";
-import { exportBundle } from "../db/exchange";
+import { exportBundle } from "../db/exchange/exportBundle";
 import { listTeam, mySecretKey } from "../db/identity";
 import { useLive } from "../db/live";
 import { listCoders } from "../db/codings";

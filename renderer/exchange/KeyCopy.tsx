@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { fingerprint, MIN_PASSPHRASE_LENGTH, recipientOf } from "../../shared/bundle";
-import { bundleCodec } from "../db/exchange";
+import { bundleCodec } from "../db/exchange/codec";
 import { mySecretKey, adoptSavedKey, type MyKey } from "../db/identity";
 import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";

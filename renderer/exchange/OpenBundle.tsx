@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { BundleError, lockKind, type OpenedBundle } from "../../shared/bundle";
-import { openBundle } from "../db/exchange";
+import { openBundle } from "../db/exchange/openBundle";
 import { mySecretKeys } from "../db/identity";
 import type { OpenProject } from "../db/projects";
 import { useHost } from "../host/HostContext";

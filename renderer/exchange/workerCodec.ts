@@ -1,5 +1,5 @@
 import { BundleError, type BundleProgress, type OpenedBundle } from "../../shared/bundle";
-import type { BundleCodec } from "../db/exchange";
+import type { BundleCodec } from "../db/exchange/codec";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
 /** One short-lived worker per bundle: nothing (keys, passphrases, tables) lingers in it afterwards. */

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import type { CoderProfile } from "../db/profile";
+import { backupBeforeUpgrade } from "../db/backups";
 import { openProject, type OpenProject } from "../db/projects";
+import { useHost } from "../host/HostContext";
 import { AppHeader } from "../ui/AppHeader";
 import { ProjectProvider } from "./ProjectContext";
 import { UndoControls } from "./UndoControls";
@@ -25,16 +27,18 @@ export function ProjectWorkspace({
 }) {
   const [project, setProject] = useState<OpenProject | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const host = useHost();
 
   useEffect(() => {
     let live = true;
-    openProject(projectId, profile)
+    // A schema upgrade rewrites the researcher's data: the on-disk version is backed up first.
+    openProject(projectId, profile, { beforeUpgrade: backupBeforeUpgrade(profile, host) })
       .then((opened) => live && setProject(opened))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [projectId, profile]);
+  }, [projectId, profile, host]);
 
   if (error) {
     return (

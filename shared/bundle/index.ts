@@ -7,6 +7,7 @@
  *   bundleFromZip(zipBytes, { fileName })         → same, for a zip already decrypted by the age CLI
  *   lockKind(bytes)                               → "passphrase" | "recipients" | "not-age" (ask for the right thing)
  *   selectDelta(tables, since)                    → only what changed after an HLC stamp
+ *   bundleFileName(projectName, now)              → "<project name> <yyyy-mm-dd>.margin", safe on every OS
  *   sealKeyFile / openKeyFile                     → a passphrase-locked copy of my key (new laptop, wiped profile)
  *   judgeSender(manifest, opened.signature, known) → signed | mismatch | unknown | unsigned (signature.ts, sender.ts)
  *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
@@ -17,6 +18,7 @@ export { nobleChunkOpener, type ChunkOpener } from "./payload";
 export { BundleError, type BundleErrorCode } from "./errors";
 export { writeBundle, writeBundleStream, type WriteOptions } from "./write";
 export { nobleSha256, type Sha256, type Sha256Factory } from "./hash";
+export { bundleFileName } from "./fileName";
 export { readBundle, bundleFromZip, lockKind } from "./read";
 export { sealKeyFile, openKeyFile, type SealKeyOptions } from "./keyFile";
 export { selectDelta, stampRange, withReferencedSources } from "./delta";

@@ -27,4 +27,5 @@ export { compareVersions, overlay, stableStringify, STAMPED_TABLES } from "./lww
 export { joinTables } from "./join";
 export { describeRepairs, isSettledStamp, rawCode, rawCoding, settleCodes, type SettleReport } from "./settle";
 export { matchSources } from "./plan";
+export { liveCounts } from "./counts";
 export { addLeftOut, knownVersionsOf, leaveOutKnown, openedWithoutKnown, type KnownVersions, type LeftOutCounts } from "./known";

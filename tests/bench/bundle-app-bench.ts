@@ -13,7 +13,7 @@
  *     merge preview is painted, Cancel (nothing changes). Then one merge round: preview, Merge, merged.
  *  5. The merge is checked in IndexedDB: exactly the second coder's codings were added, or the bench fails.
  * Times come from the page (performance.now() around the file input's change event and the DOM) and from
- * the app's own User Timing measures (renderer/db/exchange.ts).
+ * the app's own User Timing measures (renderer/db/exchange/).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

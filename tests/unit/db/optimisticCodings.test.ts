@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planCodeRange } from "../../../renderer/db/codings";
+import { planCodeRange } from "../../../shared/coding/codeRange";
 import { reflects, stillPending, withPending, type PendingChange } from "../../../renderer/coding/optimisticCodings";
 import type { CodingRecord } from "../../../shared/model/records";
 

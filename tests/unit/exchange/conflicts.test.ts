@@ -12,7 +12,9 @@ import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../
 import { code, stamp } from "../bundle/fixtures";
 import { renameCode, updateCode } from "../../../renderer/db/codes";
 import { annotateCoding, uncode } from "../../../renderer/db/codings";
-import { applyImport, exportBundle, fillEmptyProject, planImport } from "../../../renderer/db/exchange";
+import { applyImport, planImport } from "../../../renderer/db/exchange/importBundle";
+import { exportBundle } from "../../../renderer/db/exchange/exportBundle";
+import { fillEmptyProject } from "../../../renderer/db/exchange/projectFromBundle";
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { updateMemo } from "../../../renderer/db/memos";

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { generateIdentity, readBundle } from "../../../shared/bundle";
-import { createProjectFromBundle, exportBundle, getExchange, openBundle } from "../../../renderer/db/exchange";
+import { createProjectFromBundle } from "../../../renderer/db/exchange/projectFromBundle";
+import { exportBundle } from "../../../renderer/db/exchange/exportBundle";
+import { getExchange } from "../../../renderer/db/exchange/stamps";
+import { openBundle } from "../../../renderer/db/exchange/openBundle";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { openProject } from "../../../renderer/db/projects";
 import { codeRange } from "../../../renderer/db/codings";

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
-import { createProjectFromBundle, exportBundle, openBundle, planImport, readProjectAhead } from "../../../renderer/db/exchange";
+import { createProjectFromBundle } from "../../../renderer/db/exchange/projectFromBundle";
+import { exportBundle } from "../../../renderer/db/exchange/exportBundle";
+import { openBundle, readProjectAhead } from "../../../renderer/db/exchange/openBundle";
+import { planImport } from "../../../renderer/db/exchange/importBundle";
 import { ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import { openProject } from "../../../renderer/db/projects";
 import { codeRange } from "../../../renderer/db/codings";

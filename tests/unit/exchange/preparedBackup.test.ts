@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { changesSinceBackup, closeBackupsDatabase, listBackups, openBackup, prepareBackup, type BackupHost } from "../../../renderer/db/backups";
 import { renameCode } from "../../../renderer/db/codes";
-import { bundleCodec, setBundleCodec } from "../../../renderer/db/exchange";
+import { bundleCodec, setBundleCodec } from "../../../renderer/db/exchange/codec";
 import { lastJournalSeq } from "../../../renderer/db/journalQueries";
 import { readProjectTables } from "../../../renderer/db/projectTables";
 import { openSampleProject, saveCoder } from "../helpers/project";

@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshIndexedDb } from "../db/helpers";
 import { fingerprint, generateIdentity, readBundle, senderLine, writeBundle, type KeyPair } from "../../../shared/bundle";
-import { exportBundle, planImport } from "../../../renderer/db/exchange";
+import { exportBundle } from "../../../renderer/db/exchange/exportBundle";
+import { planImport } from "../../../renderer/db/exchange/importBundle";
 import { addTeamMember, ensureIdentity, mySecretKey } from "../../../renderer/db/identity";
 import type { OpenProject } from "../../../renderer/db/projects";
 import { INFO, sampleProject } from "../bundle/fixtures";
