@@ -1,4 +1,5 @@
 import type { ReportHeader } from "../../shared/reports";
+import { escapeHtml } from "../../shared/text/escapeHtml";
 import type { Host } from "../host/host";
 
 /** A file name from the report title: no characters Windows refuses, not too long. */
@@ -7,10 +8,6 @@ export function reportFileName(header: Pick<ReportHeader, "title">, extension: s
     .join("")
     .replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "Report";
   return `${base}.${extension}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Every CSS rule the page has loaded (the app's stylesheet and the report's), as one text. */
