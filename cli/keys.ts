@@ -134,7 +134,7 @@ export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInf
   } catch (error) {
     throw asCliError(error);
   }
-  writeOutputFile(out, bytes);
+  await writeOutputFile(out, bytes);
   return bytes.length;
 }
 

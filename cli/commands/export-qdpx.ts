@@ -29,7 +29,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Temp then rename (./output.ts): a half-written export never sits under the real name. */
+/** Temp, fsync, rename (../output.ts): a half-written export never sits under the real name. */
 export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  writeOutputFile(file, bytes);
+  await writeOutputFile(file, bytes);
 }
