@@ -4,6 +4,7 @@
  */
 import { decodeCodebookCsv, exportCodebookCsv, planCodebookCsv } from "../../shared/codebook/csv";
 import type { CodebookPlan, PlanCode } from "../../shared/codebook/plan";
+import { safeFileName } from "../../shared/text/fileName";
 import type { PickedFile } from "../host/host";
 
 export type CodebookFilePlan = { ok: true; fileName: string; plan: CodebookPlan; unusedColumns: string[] } | { ok: false; message: string };
@@ -47,10 +48,5 @@ export function codebookCsvBytes(codes: readonly PlanCode[]): Uint8Array {
 
 /** A file name from the project's name: characters Windows forbids in names are replaced. */
 export function codebookFileName(projectName: string): string {
-  const safe = [...projectName]
-    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? " " : c))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
-  return `${safe || "Project"} codebook.csv`;
+  return `${safeFileName(projectName, "Project")} codebook.csv`;
 }

@@ -1,3 +1,4 @@
+import { safeFileName } from "../../shared/text/fileName";
 import { comparisonCsv, percentAgreement, type ComparisonCsvRow } from "../../shared/agreement";
 import { csvBytes } from "../../shared/retrieval/csv";
 import type { OpenProject } from "../db/projects";
@@ -33,10 +34,6 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
   return rows;
 }
 
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "Coding comparison";
-}
-
 /** Saves the comparison as CSV; false when the researcher cancelled the save dialog. */
 export function exportComparisonCsv(
   host: Host,
@@ -46,7 +43,7 @@ export function exportComparisonCsv(
 ): Promise<boolean> {
   const csv = comparisonCsv(comparisonRows(results, names.codeLabel, names.sourceName), { a: names.coderA, b: names.coderB });
   return host.saveFile({
-    suggestedName: `${safeFileName(`${project.entry.name} - coding comparison`)}.csv`,
+    suggestedName: `${safeFileName(`${project.entry.name} - coding comparison`, "Coding comparison")}.csv`,
     data: csvBytes(csv),
     mimeType: "text/csv;charset=utf-8",
     filters: [{ name: "CSV (comma separated)", extensions: ["csv"] }],
