@@ -7,6 +7,7 @@
  * Bad input (an unknown code path or source name, a missing --source for a transcript) gives one
  * message naming what is wrong, exit code 2, and no file.
  */
+import { describeError } from "../../shared/describeError";
 import type { ProjectTables } from "../../shared/model/tables";
 import type { CodeRecord } from "../../shared/model/records";
 import { indexCodes, nameKey } from "../../shared/coding/codeTree";
@@ -112,7 +113,7 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
     return 0;
   } catch (error) {
     if (error instanceof ReportError) return fail(error.message);
-    io.stderr(`margin report: could not write ${args.out}: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`margin report: could not write ${args.out}: ${describeError(error)}`);
     return 1;
   }
 }

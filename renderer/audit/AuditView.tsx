@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
 import { listCoders, listJournal, listRecordNames, listWholeJournal } from "../db/journalQueries";
 import { useLive } from "../db/live";
@@ -73,7 +75,7 @@ export function AuditView() {
       });
       setExportStatus(saved ? `Exported ${all.length === 1 ? "1 change" : `${all.length} changes`}.` : "");
     } catch (e) {
-      setExportStatus(`The audit trail was not exported: ${e instanceof Error ? e.message : String(e)}`);
+      setExportStatus(`The audit trail was not exported: ${describeError(e)}`);
     }
   };
 
@@ -127,9 +129,9 @@ export function AuditView() {
         <p role="status">{exportStatus}</p>
       </div>
       {datesBackwards && (
-        <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="px-3 text-sm">
           The “From” date is after the “To” date.
-        </p>
+        </ErrorText>
       )}
       {entries && entries.length > 0 && (
         <AuditTable

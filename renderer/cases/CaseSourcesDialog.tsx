@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useMemo, useState } from "react";
 import type { CaseRecord } from "../../shared/model/records";
 import { compareNames, nameKey } from "../../shared/cases/values";
@@ -40,7 +42,7 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
       await setCaseSources(project, target.id, [...chosen]);
       onSaved(`${target.name} now has ${chosen.size} ${chosen.size === 1 ? "source" : "sources"}.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -80,9 +82,9 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
         </>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

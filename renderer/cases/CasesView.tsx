@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
 import type { AttributeRecord, CaseRecord } from "../../shared/model/records";
 import type { CsvTable } from "../../shared/cases/csv";
@@ -82,7 +83,7 @@ export function CasesView() {
           New case
         </Button>
         <Button onClick={() => setOpen({ kind: "attribute", attribute: null })}>New attribute</Button>
-        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(e instanceof Error ? e.message : String(e)))}>
+        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(describeError(e)))}>
           Import cases from CSV
         </Button>
         <span className="mx-1 h-5 w-px bg-slate-300 dark:bg-slate-700" aria-hidden="true" />

@@ -2,6 +2,7 @@
  * Reading a picked codebook file (CSV or Word) into an import plan, and the CSV export's bytes.
  * The DOCX reader (mammoth) is loaded only when a Word codebook is picked.
  */
+import { describeError } from "../../shared/describeError";
 import { decodeCodebookCsv, exportCodebookCsv, planCodebookCsv } from "../../shared/codebook/csv";
 import type { CodebookPlan, PlanCode } from "../../shared/codebook/plan";
 import { safeFileName } from "../../shared/text/fileName";
@@ -21,7 +22,7 @@ export async function planCodebookFile(file: PickedFile, existing: readonly Plan
   try {
     bytes = await file.bytes();
   } catch (error) {
-    return { ok: false, message: `“${name}” could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `“${name}” could not be read: ${describeError(error)}` };
   }
   if (extension === "csv") {
     const decoded = decodeCodebookCsv(name, bytes);

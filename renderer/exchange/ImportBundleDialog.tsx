@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useEffect, useRef, useState } from "react";
 import { judgeSender, needsConfirmation, type OpenedBundle, type SenderCheck } from "../../shared/bundle";
 import type { MergeResolutions, MergeSummary } from "../../shared/merge";
@@ -163,9 +164,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       )}
       {busy && <p role="status">{busy}</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{step.name === "done" || step.name === "nothing-new" ? "Close" : "Cancel"}</Button>
@@ -266,9 +267,9 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
       )}
       {busy && <p role="status">Creating the project…</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

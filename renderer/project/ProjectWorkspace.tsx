@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useState } from "react";
 import type { CoderProfile } from "../db/profile";
 import { openProject, type OpenProject } from "../db/projects";
@@ -30,7 +31,7 @@ export function ProjectWorkspace({
     let live = true;
     openProject(projectId, profile)
       .then((opened) => live && setProject(opened))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(describeError(e)));
     return () => {
       live = false;
     };

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useState, type RefObject } from "react";
 import type { ReportOptions, ReportSource } from "../../shared/reports";
 import type { Host } from "../host/host";
@@ -50,7 +51,7 @@ export function ReportOutputBar({
       const text = await work();
       if (text) setMessage({ text, error: false });
     } catch (e: unknown) {
-      setMessage({ text: `${label} failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setMessage({ text: `${label} failed: ${describeError(e)}`, error: true });
     } finally {
       setBusy(null);
     }
