@@ -166,11 +166,11 @@ function PlanSummary({ plan, hasSourceColumn }: { plan: ImportPlan; hasSourceCol
   return (
     <section aria-label="What the import will do" className="mt-3 text-sm">
       {plan.choiceErrors.length > 0 && (
-        <ul role="alert" className="mb-2 text-red-700 dark:text-red-400">
+        <ErrorText as="ul" className="mb-2">
           {plan.choiceErrors.map((e) => (
             <li key={e}>{e}</li>
           ))}
-        </ul>
+        </ErrorText>
       )}
       <ul className="grid grid-cols-2 gap-x-6 gap-y-0.5 sm:grid-cols-3">
         {hasSourceColumn && <li>{plural(plan.matchedRows, "row")} matched to a source</li>}

@@ -20,7 +20,7 @@ export function ErrorText({
   children: ReactNode;
   className?: string;
   id?: string;
-  as?: "p" | "span";
+  as?: "p" | "span" | "ul";
   tone?: keyof typeof COLOURS;
 }) {
   return (

@@ -6,12 +6,15 @@
  */
 export const FILE_NAME_MAX_LENGTH = 120;
 
+/** Characters Windows refuses in a file name, both path separators among them. */
+export const FILE_NAME_FORBIDDEN_CHARACTERS = '\\/:*?"<>|';
+
 /**
  * A file name from text the researcher wrote (a project name, a report title): control characters and
  * the characters Windows refuses in names become spaces, runs of spaces one, and it is cut to
  * `maxLength`; `fallback` when nothing is left.
  */
 export function safeFileName(text: string, fallback: string, maxLength = FILE_NAME_MAX_LENGTH): string {
-  const spaced = Array.from(text, (c) => (c < " " || '\\/:*?"<>|'.includes(c) ? " " : c)).join("");
+  const spaced = Array.from(text, (c) => (c < " " || FILE_NAME_FORBIDDEN_CHARACTERS.includes(c) ? " " : c)).join("");
   return spaced.replace(/\s+/g, " ").trim().slice(0, maxLength) || fallback;
 }
