@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { ErrorText } from "../ui/ErrorText";
 import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
@@ -73,7 +74,7 @@ export function AuditView() {
         mimeType: "text/csv",
         filters: [{ name: "CSV (comma-separated)", extensions: ["csv"] }],
       });
-      setExportStatus(saved ? `Exported ${all.length === 1 ? "1 change" : `${all.length} changes`}.` : "");
+      setExportStatus(saved ? `Exported ${plural(all.length, "change")}.` : "");
     } catch (e) {
       setExportStatus(`The audit trail was not exported: ${describeError(e)}`);
     }
@@ -82,7 +83,7 @@ export function AuditView() {
   const more = entries !== undefined && entries.length >= limit;
   const filtered = filter.coderId !== "" || filter.from !== "" || filter.to !== "";
   const summary =
-    entries === undefined ? "" : entries.length === 0 ? (filtered ? "No changes match these filters." : "No changes yet.") : more ? `Showing the latest ${entries.length} changes` : entries.length === 1 ? "1 change" : `${entries.length} changes`;
+    entries === undefined ? "" : entries.length === 0 ? (filtered ? "No changes match these filters." : "No changes yet.") : more ? `Showing the latest ${entries.length} changes` : plural(entries.length, "change");
 
   const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
   return (

@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { describeError } from "../../shared/describeError";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
@@ -266,10 +267,10 @@ export function CaseSheet({
                   type="button"
                   tabIndex={-1}
                   onClick={() => onOpenSources(row.record)}
-                  aria-label={`${row.sourceCount} ${row.sourceCount === 1 ? "source" : "sources"}: link or unlink sources for ${row.record.name}`}
+                  aria-label={`${plural(row.sourceCount, "source")}: link or unlink sources for ${row.record.name}`}
                   className="rounded px-1 text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
                 >
-                  {row.sourceCount} {row.sourceCount === 1 ? "source" : "sources"}
+                  {plural(row.sourceCount, "source")}
                 </button>
               </div>
               {attributes.map((a, i) => {

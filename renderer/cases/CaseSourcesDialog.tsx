@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { ErrorText } from "../ui/ErrorText";
 import { describeError } from "../../shared/describeError";
 import { useMemo, useState } from "react";
@@ -40,7 +41,7 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
     setBusy(true);
     try {
       await setCaseSources(project, target.id, [...chosen]);
-      onSaved(`${target.name} now has ${chosen.size} ${chosen.size === 1 ? "source" : "sources"}.`);
+      onSaved(`${target.name} now has ${plural(chosen.size, "source")}.`);
     } catch (e) {
       setError(describeError(e));
       setBusy(false);

@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
 import type { AttributeRecord, CaseRecord } from "../../shared/model/records";
@@ -24,11 +25,11 @@ type Open =
 
 function importStatus(s: ImportSummary): string {
   const parts = [
-    `${s.casesCreated} ${s.casesCreated === 1 ? "case" : "cases"} added`,
+    `${plural(s.casesCreated, "case")} added`,
     `${s.casesUpdated} updated`,
-    `${s.attributesCreated} ${s.attributesCreated === 1 ? "attribute" : "attributes"} added`,
-    `${s.valuesSet} ${s.valuesSet === 1 ? "value" : "values"} set`,
-    `${s.linksAdded} ${s.linksAdded === 1 ? "source" : "sources"} linked`,
+    `${plural(s.attributesCreated, "attribute")} added`,
+    `${plural(s.valuesSet, "value")} set`,
+    `${plural(s.linksAdded, "source")} linked`,
   ];
   return `Imported: ${parts.join(", ")}.`;
 }

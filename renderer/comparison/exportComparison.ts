@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { safeFileName } from "../../shared/text/fileName";
 import { comparisonCsv, percentAgreement, type ComparisonCsvRow } from "../../shared/agreement";
 import { csvBytes } from "../../shared/retrieval/csv";
@@ -28,7 +29,7 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
   if (results.overall.cells > 0) rows.push({ code: "All codes", source: "All sources", ...results.overall });
   const { pooled } = results;
   if (pooled.kappa !== null) {
-    const cells = `${pooled.codedCells} code × source ${pooled.codedCells === 1 ? "cell" : "cells"}`;
+    const cells = plural(pooled.codedCells, "code × source cell");
     rows.push({ code: "Overall (pooled)", source: `The ${cells} someone coded`, length: pooled.length, counts: pooled.counts, agreement: percentAgreement(pooled.counts), kappa: pooled.kappa, alpha: pooled.alpha });
   }
   return rows;

@@ -193,8 +193,7 @@ function conflictSummary(summary: MergeSummary): string {
   const mine = summary.conflictsKeptLocal;
   const theirs = summary.conflictsTookIncoming;
   if (mine + theirs === 0) return "";
-  const n = (k: number) => (k === 1 ? "1 conflict" : `${k} conflicts`);
-  return ` ${mine > 0 ? `Kept yours in ${n(mine)}` : ""}${mine > 0 && theirs > 0 ? "; took" : theirs > 0 ? "Took" : ""}${theirs > 0 ? ` theirs in ${n(theirs)}` : ""}.`;
+  return ` ${mine > 0 ? `Kept yours in ${plural(mine, "conflict")}` : ""}${mine > 0 && theirs > 0 ? "; took" : theirs > 0 ? "Took" : ""}${theirs > 0 ? ` theirs in ${plural(theirs, "conflict")}` : ""}.`;
 }
 
 /** Home screen: a project from a bundle (the team's start project, or a colleague's project), after a preview. */

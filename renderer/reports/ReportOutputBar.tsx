@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { describeError } from "../../shared/describeError";
 import { useState, type RefObject } from "react";
 import type { ReportOptions, ReportSource } from "../../shared/reports";
@@ -14,7 +15,7 @@ export function progressText(progress: ReportProgress): string {
   if (progress.error) return "";
   if (!progress.header) return "Preparing the report…";
   if (!progress.complete) return `Preparing ${number(progress.done)} of ${number(progress.total)} sections…`;
-  return `Ready: ${number(progress.sections.length)} ${progress.sections.length === 1 ? "section" : "sections"}.`;
+  return `Ready: ${plural(progress.sections.length, "section")}.`;
 }
 
 const FORMATS: readonly { format: ExportFormat; label: string }[] = [
