@@ -88,6 +88,16 @@ export default tseslint.config(
     },
   },
   {
+    // Node-only helpers for electron/ and cli/ alike: no Electron, UI or database.
+    files: ["node/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: ["electron", "react", "react-dom", "dexie", "dexie-react-hooks"].map((name) => ({ name, message: "node/ is shared by electron/ and cli/: Node built-ins only." })),
+        patterns: [{ group: ["**/renderer/**", "**/electron/**", "**/cli/**"], message: "node/ must not depend on renderer/, electron/ or cli/." }],
+      }],
+    },
+  },
+  {
     files: ["**/*.{js,mjs,cjs}"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { ...globals.node } },

@@ -6,6 +6,7 @@
  *   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
  *   await writeBundleFromArgs(tables, info, values.out, values);
  */
+import { describeError } from "../shared/describeError";
 import { createDecipheriv, createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -134,12 +135,12 @@ export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInf
   } catch (error) {
     throw asCliError(error);
   }
-  writeOutputFile(out, bytes);
+  await writeOutputFile(out, bytes);
   return bytes.length;
 }
 
 export function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof BundleError) return new CliError(`${error.code}: ${error.message}`);
-  return new CliError(error instanceof Error ? error.message : String(error));
+  return new CliError(describeError(error));
 }

@@ -4,12 +4,14 @@
  * - readable by its owner only (0600): bundles, reports and REFI exports hold transcripts, and even a
  *   codebook's examples quote them;
  * - through a temporary file created exclusively (O_EXCL, so an existing file or a planted symlink is
- *   never written through), flushed to disk, then renamed into place, so a half-written file never
- *   sits under the real name.
+ *   never written through), flushed to disk, then renamed into place and the folder flushed
+ *   (node/atomicWrite.ts, the write the desktop app uses too), so a half-written file never sits
+ *   under the real name.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
+import { nodeAtomicWriteFs, writeFileAtomically } from "../node/atomicWrite";
 import { CliError } from "./io";
 
 /** Owner read and write only. */
@@ -42,27 +44,16 @@ export function inputsOf(values: { identity?: string[]; "passphrase-file"?: stri
 }
 
 /** Writes bytes to `file` (mode 0600) through an exclusively created, fsynced temporary file renamed into place. */
-export function writeOutputFile(file: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.part-${process.pid}-${randomBytes(6).toString("hex")}`);
-  let fd: number | null = null;
-  let created = false;
+export async function writeOutputFile(file: string, bytes: Uint8Array, fsys = nodeAtomicWriteFs): Promise<void> {
+  const tempPath = path.join(path.dirname(file), `.${path.basename(file)}.part-${process.pid}-${randomBytes(6).toString("hex")}`);
   try {
-    fd = openSync(temp, "wx", OUTPUT_MODE);
-    created = true;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, file);
+    await writeFileAtomically(file, bytes, fsys, { tempPath, mode: OUTPUT_MODE });
   } catch (error) {
-    if (fd !== null) closeSync(fd);
-    // Only a temporary file this call created is removed: with O_EXCL an existing one is never ours.
-    if (created) rmSync(temp, { force: true });
     throw new CliError(`${file}: cannot be written (${(error as { code?: string }).code ?? String(error)})`);
   }
 }
 
 /** Temp then rename (writeOutputFile above): a half-written export or report never sits under the real name. */
 export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  writeOutputFile(file, bytes);
+  await writeOutputFile(file, bytes);
 }

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { nodeAtomicWriteFs, syncFolderBestEffort } from "../node/atomicWrite";
 import { Channels, type MenuCommand } from "../shared/ipc/contract";
 import { appInfo } from "./appInfo";
 import { deleteBackup, listBackups, readBackup, writeBackup, type BackupStoreDeps } from "./backups/backupStore";
@@ -86,6 +87,7 @@ function backupDeps(): BackupStoreDeps {
       open: (p, flags) => fs.open(p, flags),
       rename: (from, to) => fs.rename(from, to),
       unlink: (p) => fs.unlink(p),
+      syncFolder: syncFolderBestEffort,
       readdir: (dir) => fs.readdir(dir),
       stat: (p) => fs.stat(p),
       readFile: (p) => fs.readFile(p),
@@ -125,11 +127,7 @@ function handlers(): HandlerMap {
           return parent === undefined ? dialog.showSaveDialog(options) : dialog.showSaveDialog(parent, options);
         },
         defaultDirectory: app.getPath("documents"),
-        fs: {
-          open: (p, flags) => fs.open(p, flags),
-          rename: (from, to) => fs.rename(from, to),
-          unlink: (p) => fs.unlink(p),
-        },
+        fs: nodeAtomicWriteFs,
         randomSuffix: () => randomUUID(),
       }),
     [Channels.printToPdf]: (req) =>

@@ -9,6 +9,7 @@
  * message naming what is wrong, exit code 2, and no file.
  */
 import { parseArgs } from "node:util";
+import { describeError } from "../../shared/describeError";
 import type { ProjectTables } from "../../shared/model/tables";
 import type { CodeRecord } from "../../shared/model/records";
 import { indexCodes, nameKey } from "../../shared/coding/codeTree";
@@ -171,7 +172,7 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
     return 0;
   } catch (error) {
     if (error instanceof ReportError) return fail(error.message);
-    io.stderr(`margin report: could not write ${args.out}: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`margin report: could not write ${args.out}: ${describeError(error)}`);
     return 1;
   }
 }

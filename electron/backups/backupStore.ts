@@ -1,7 +1,7 @@
 // backup:write/list/read/delete — encrypted project backups under
 // <userData>/backups/<projectId>/<backup-…>.margin. Names arrive validated
 // (shared/backups/names.ts) and are checked again here: a path can never leave
-// the backups folder. Writes go to a temp file, are flushed, then renamed.
+// the backups folder. Writes are atomic (node/atomicWrite.ts).
 
 import path from "node:path";
 import { isBackupFileName, isBackupProjectId } from "../../shared/backups/names";
@@ -13,19 +13,13 @@ import {
   type BackupRef,
   type BackupWriteRequest,
 } from "../../shared/ipc/contract";
+import { writeFileAtomically, type AtomicFileHandle, type AtomicWriteFs } from "../../node/atomicWrite";
 import { HostError, describeFsError, errnoCode } from "../ipc/errors";
 
-export interface BackupFileHandle {
-  writeFile(data: Uint8Array): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
+export type BackupFileHandle = AtomicFileHandle;
 
-export interface BackupFs {
+export interface BackupFs extends AtomicWriteFs {
   mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-  open(filePath: string, flags: "wx"): Promise<BackupFileHandle>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(filePath: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(filePath: string): Promise<Uint8Array>;
@@ -64,23 +58,11 @@ export async function writeBackup(req: BackupWriteRequest, deps: BackupStoreDeps
   // every backup on disk can be read back in one IPC message.
   if (req.data.byteLength > Limits.maxBackupBytes) throw new HostError("too-large", backupTooLargeMessage(req.data.byteLength));
   const folder = path.dirname(target);
-  const temp = path.join(folder, `.backup-${deps.randomSuffix()}.tmp`);
-  let created = false;
   try {
     await deps.fs.mkdir(folder, { recursive: true });
-    const handle = await deps.fs.open(temp, "wx");
-    created = true;
-    try {
-      await handle.writeFile(req.data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await deps.fs.rename(temp, target);
-    created = false;
+    await writeFileAtomically(target, req.data, deps.fs, { tempPath: path.join(folder, `.backup-${deps.randomSuffix()}.tmp`) });
     return { written: true };
   } catch (err) {
-    if (created) await deps.fs.unlink(temp).catch(() => undefined);
     throw fsError(err);
   }
 }

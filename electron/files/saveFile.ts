@@ -1,25 +1,17 @@
-// file:save — ask where to save, then write atomically: the bytes go to a new
-// temp file in the destination folder, are flushed to disk, and only then
-// renamed over the target. A crash, full disk or pulled USB stick leaves either
-// the old file or the new one, never a half-written export.
+// file:save — ask where to save, then write atomically (node/atomicWrite.ts): a
+// temp file in the destination folder, flushed, renamed over the target. A crash,
+// full disk or pulled USB stick leaves either the old file or the new one, never a
+// half-written export.
 
 import path from "node:path";
 import type { SaveDialogOptions } from "electron";
 import type { SaveFileRequest, SaveFileResponse } from "../../shared/ipc/contract";
+import { writeFileAtomically, type AtomicFileHandle, type AtomicWriteFs } from "../../node/atomicWrite";
 import { HostError, describeFsError, errnoCode } from "../ipc/errors";
 
-export interface FileHandleLike {
-  writeFile(data: Uint8Array): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
+export type FileHandleLike = AtomicFileHandle;
 
-export interface SaveFileFs {
-  /** Called with flag "wx": fail rather than reuse an existing file. */
-  open(filePath: string, flags: "wx"): Promise<FileHandleLike>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(filePath: string): Promise<void>;
-}
+export type SaveFileFs = AtomicWriteFs;
 
 export interface SaveFileDeps {
   showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
@@ -46,23 +38,10 @@ export async function saveFile(req: SaveFileRequest, deps: SaveFileDeps): Promis
   const target = choice.filePath;
   if (choice.canceled || target === undefined || target === "") return { saved: false };
 
-  const temp = tempPathFor(target, deps.randomSuffix(), p);
-  let created = false;
   try {
-    const handle = await deps.fs.open(temp, "wx");
-    created = true;
-    try {
-      await handle.writeFile(req.data);
-      await handle.sync(); // on disk before it can replace the old file
-    } finally {
-      await handle.close();
-    }
-    await deps.fs.rename(temp, target);
-    created = false;
+    await writeFileAtomically(target, req.data, deps.fs, { tempPath: tempPathFor(target, deps.randomSuffix(), p) });
     return { saved: true, path: target };
   } catch (err) {
-    // Only remove a temp file we created ("wx" guarantees it is ours).
-    if (created) await deps.fs.unlink(temp).catch(() => undefined);
     const code = errnoCode(err);
     if (code === "EPERM" || code === "EACCES" || code === "EBUSY") {
       throw new HostError(

@@ -6,6 +6,7 @@
 
 import type { PrintToPDFOptions, WebContentsPrintOptions } from "electron";
 import type { PrintToPdfRequest, PrintToPdfResponse } from "../../shared/ipc/contract";
+import { escapeHtml } from "../../shared/text/escapeHtml";
 import { exactBytes } from "../ipc/bytes";
 import { HostError } from "../ipc/errors";
 import { PRINT_URL_PREFIX } from "../protocol/origin";
@@ -31,14 +32,10 @@ export interface PrintDeps {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** PDF viewers show the document <title>; add one from `title` if the HTML has none. */
 export function withTitle(html: string, title: string): string {
   if (/<title[\s>]/i.test(html) || title === "") return html;
-  const tag = `<title>${escapeHtml(title)}</title>`;
+  const tag = `<title>${escapeHtml(title, "numeric")}</title>`;
   const head = /<head(?:\s[^>]*)?>/i.exec(html);
   if (head !== null) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   return tag + html;

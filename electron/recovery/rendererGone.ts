@@ -3,6 +3,7 @@
 // message; everything saved lives in IndexedDB, so nothing saved is lost. Side effects are
 // parameters so this is unit-tested without Electron.
 
+import { describeError } from "../../shared/describeError";
 import { APP_ENTRY_URL, APP_URL_PREFIX } from "../protocol/origin";
 
 /** Electron's RenderProcessGoneDetails, the fields we use. */
@@ -56,7 +57,7 @@ export function watchRendererGone(contents: RecoverableContents, deps: RecoveryD
     }
     reloads.push(now);
     contents.loadURL(recoveryUrl(contents.getURL(), details.reason)).catch((error: unknown) => {
-      deps.log(`Reopening the window failed: ${error instanceof Error ? error.message : String(error)}`);
+      deps.log(`Reopening the window failed: ${describeError(error)}`);
       deps.showError(GAVE_UP_MESSAGE);
     });
   });

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useCallback, useEffect, useState } from "react";
 import { getProfile, getTheme, type CoderProfile, type Theme } from "../db/profile";
 import { HomeScreen } from "../home/HomeScreen";
@@ -29,7 +30,7 @@ export function App() {
         applyTheme(theme);
         setLoaded({ profile, theme });
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(describeError(e)));
   }, []);
 
   useEffect(

@@ -1,3 +1,6 @@
+import { plural } from "../../shared/text/plural";
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
 import { listCoders, listJournal, listRecordNames, listWholeJournal } from "../db/journalQueries";
 import { useLive } from "../db/live";
@@ -71,16 +74,16 @@ export function AuditView() {
         mimeType: "text/csv",
         filters: [{ name: "CSV (comma-separated)", extensions: ["csv"] }],
       });
-      setExportStatus(saved ? `Exported ${all.length === 1 ? "1 change" : `${all.length} changes`}.` : "");
+      setExportStatus(saved ? `Exported ${plural(all.length, "change")}.` : "");
     } catch (e) {
-      setExportStatus(`The audit trail was not exported: ${e instanceof Error ? e.message : String(e)}`);
+      setExportStatus(`The audit trail was not exported: ${describeError(e)}`);
     }
   };
 
   const more = entries !== undefined && entries.length >= limit;
   const filtered = filter.coderId !== "" || filter.from !== "" || filter.to !== "";
   const summary =
-    entries === undefined ? "" : entries.length === 0 ? (filtered ? "No changes match these filters." : "No changes yet.") : more ? `Showing the latest ${entries.length} changes` : entries.length === 1 ? "1 change" : `${entries.length} changes`;
+    entries === undefined ? "" : entries.length === 0 ? (filtered ? "No changes match these filters." : "No changes yet.") : more ? `Showing the latest ${entries.length} changes` : plural(entries.length, "change");
 
   const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
   return (
@@ -127,9 +130,9 @@ export function AuditView() {
         <p role="status">{exportStatus}</p>
       </div>
       {datesBackwards && (
-        <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="px-3 text-sm">
           The “From” date is after the “To” date.
-        </p>
+        </ErrorText>
       )}
       {entries && entries.length > 0 && (
         <AuditTable

@@ -2,6 +2,7 @@
  * The audit trail in words: "updated code “Usability”", "name: Usability → Ease of use".
  * Pure (no React, no database) so it is unit-tested and reused by the CSV export.
  */
+import { plural } from "../../shared/text/plural";
 import type { JournalEntry, JournalOp, JournaledTable } from "../../shared/model/records";
 
 /** Names for ids found in records (parent codes, a coding's code and source, cases). */
@@ -133,7 +134,7 @@ export function changedFields(entry: JournalEntry, names: NameLookup = NO_NAMES)
       const a = fields(from) ?? {};
       const b = fields(to) ?? {};
       const count = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !same(a[k], b[k])).length;
-      return [{ field, label, text: `${count === 1 ? "1 attribute value" : `${count} attribute values`} changed` }];
+      return [{ field, label, text: `${plural(count, "attribute value")} changed` }];
     }
     return [{ field, label, text: `${label}: ${formatValue(field, from, names)} → ${formatValue(field, to, names)}` }];
   });

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useId, useState, type FormEvent } from "react";
 import type { AttributeRecord, AttributeType } from "../../shared/model/records";
 import { ATTRIBUTE_TYPE_LABELS } from "../../shared/cases/values";
@@ -8,10 +10,6 @@ import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
 
 const TYPES = Object.keys(ATTRIBUTE_TYPE_LABELS) as AttributeType[];
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * "New attribute" (no `attribute`) or the settings of an existing one: name, type, the list of options
@@ -48,7 +46,7 @@ export function AttributeDialog({
     try {
       onDone(await work());
     } catch (e) {
-      setError(message(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -77,9 +75,9 @@ export function AttributeDialog({
       <Dialog title={`Delete attribute “${attribute.name}”?`} open onClose={onClose}>
         <p className="text-sm">The column disappears from every case, with the values in it.</p>
         {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+          <ErrorText className="mt-2 text-sm">
             {error}
-          </p>
+          </ErrorText>
         )}
         <div className="mt-4 flex justify-end gap-2">
           <Button onClick={() => setConfirmingDelete(false)}>Keep it</Button>
@@ -144,22 +142,22 @@ export function AttributeDialog({
             <span>Column position {position + 1} of {count}</span>
             <Button
               disabled={busy || position === 0}
-              onClick={() => void moveAttribute(project, attribute.id, position - 1).catch((e: unknown) => setError(message(e)))}
+              onClick={() => void moveAttribute(project, attribute.id, position - 1).catch((e: unknown) => setError(describeError(e)))}
             >
               Move left
             </Button>
             <Button
               disabled={busy || position >= count - 1}
-              onClick={() => void moveAttribute(project, attribute.id, position + 1).catch((e: unknown) => setError(message(e)))}
+              onClick={() => void moveAttribute(project, attribute.id, position + 1).catch((e: unknown) => setError(describeError(e)))}
             >
               Move right
             </Button>
           </div>
         )}
         {error && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <ErrorText className="text-sm">
             {error}
-          </p>
+          </ErrorText>
         )}
         <div className="mt-2 flex items-center gap-2">
           {attribute && (

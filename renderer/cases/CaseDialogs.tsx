@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState, type FormEvent } from "react";
 import type { CaseRecord } from "../../shared/model/records";
 import { createCase, deleteCases } from "../db/cases";
@@ -5,10 +7,6 @@ import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Asks for a new case's name (a participant, site or organisation). */
 export function NewCaseDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (c: CaseRecord) => void }) {
@@ -23,7 +21,7 @@ export function NewCaseDialog({ onClose, onCreated }: { onClose: () => void; onC
     try {
       onCreated(await createCase(project, name));
     } catch (e) {
-      setError(message(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -75,7 +73,7 @@ export function DeleteCaseDialog({
       await deleteCases(project, [target.id]);
       onDeleted();
     } catch (e) {
-      setError(message(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -86,9 +84,9 @@ export function DeleteCaseDialog({
         {sourceCount > 0 ? `, and its ${sourceCount === 1 ? "source is" : `${sourceCount} sources are`} unlinked from it (the sources stay in the project)` : ""}.
       </p>
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} autoFocus>

@@ -1,3 +1,5 @@
+import { plural } from "../../shared/text/plural";
+import { describeError } from "../../shared/describeError";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import type { AttributeRecord, CaseRecord } from "../../shared/model/records";
@@ -14,10 +16,6 @@ export interface Cell {
 
 const ROW_HEIGHT = 36;
 const FIXED_COLUMNS = 2;
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * The cases × attributes sheet: a virtualised ARIA grid that edits like a spreadsheet. Arrow keys,
@@ -125,7 +123,7 @@ export function CaseSheet({
       if (clash) return `There is already a case called “${clash.record.name}”.`;
       if (name !== row.record.name) save = renameCase(project, row.record.id, name);
     }
-    save?.catch((e: unknown) => onStatus(`Not saved: ${message(e)}`));
+    save?.catch((e: unknown) => onStatus(`Not saved: ${describeError(e)}`));
     setEditing(null);
     if (move === "down") moveTo({ row: Math.min(lastRow, cell.row + 1), col: cell.col });
     else if (move === "right" || move === "left") moveTo({ row: cell.row, col: cell.col + (move === "right" ? 1 : -1) });
@@ -136,7 +134,7 @@ export function CaseSheet({
     const row = rows[cell.row];
     const attribute = attributeAt(cell.col);
     if (!row || !attribute) return;
-    setCaseValue(project, row.record.id, attribute.id, "").catch((e: unknown) => onStatus(message(e)));
+    setCaseValue(project, row.record.id, attribute.id, "").catch((e: unknown) => onStatus(describeError(e)));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -269,10 +267,10 @@ export function CaseSheet({
                   type="button"
                   tabIndex={-1}
                   onClick={() => onOpenSources(row.record)}
-                  aria-label={`${row.sourceCount} ${row.sourceCount === 1 ? "source" : "sources"}: link or unlink sources for ${row.record.name}`}
+                  aria-label={`${plural(row.sourceCount, "source")}: link or unlink sources for ${row.record.name}`}
                   className="rounded px-1 text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
                 >
-                  {row.sourceCount} {row.sourceCount === 1 ? "source" : "sources"}
+                  {plural(row.sourceCount, "source")}
                 </button>
               </div>
               {attributes.map((a, i) => {

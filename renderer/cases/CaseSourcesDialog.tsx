@@ -1,3 +1,6 @@
+import { plural } from "../../shared/text/plural";
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useMemo, useState } from "react";
 import type { CaseRecord } from "../../shared/model/records";
 import { compareNames, nameKey } from "../../shared/cases/values";
@@ -38,9 +41,9 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
     setBusy(true);
     try {
       await setCaseSources(project, target.id, [...chosen]);
-      onSaved(`${target.name} now has ${chosen.size} ${chosen.size === 1 ? "source" : "sources"}.`);
+      onSaved(`${target.name} now has ${plural(chosen.size, "source")}.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -80,9 +83,9 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
         </>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

@@ -1,3 +1,5 @@
+import { plural } from "../../shared/text/plural";
+import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
 import type { AttributeRecord, CaseRecord } from "../../shared/model/records";
 import type { CsvTable } from "../../shared/cases/csv";
@@ -23,11 +25,11 @@ type Open =
 
 function importStatus(s: ImportSummary): string {
   const parts = [
-    `${s.casesCreated} ${s.casesCreated === 1 ? "case" : "cases"} added`,
+    `${plural(s.casesCreated, "case")} added`,
     `${s.casesUpdated} updated`,
-    `${s.attributesCreated} ${s.attributesCreated === 1 ? "attribute" : "attributes"} added`,
-    `${s.valuesSet} ${s.valuesSet === 1 ? "value" : "values"} set`,
-    `${s.linksAdded} ${s.linksAdded === 1 ? "source" : "sources"} linked`,
+    `${plural(s.attributesCreated, "attribute")} added`,
+    `${plural(s.valuesSet, "value")} set`,
+    `${plural(s.linksAdded, "source")} linked`,
   ];
   return `Imported: ${parts.join(", ")}.`;
 }
@@ -82,7 +84,7 @@ export function CasesView() {
           New case
         </Button>
         <Button onClick={() => setOpen({ kind: "attribute", attribute: null })}>New attribute</Button>
-        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(e instanceof Error ? e.message : String(e)))}>
+        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(describeError(e)))}>
           Import cases from CSV
         </Button>
         <span className="mx-1 h-5 w-px bg-slate-300 dark:bg-slate-700" aria-hidden="true" />

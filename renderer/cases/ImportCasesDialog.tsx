@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { plural } from "../../shared/text/plural";
 import { useState } from "react";
 import type { AttributeRecord, AttributeType } from "../../shared/model/records";
@@ -54,7 +56,7 @@ export function ImportCasesDialog({
     try {
       onApplied(await applyCaseImport(project, table, choices));
     } catch (e) {
-      setError(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was changed: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -144,9 +146,9 @@ export function ImportCasesDialog({
         <PlanSummary plan={plan} hasSourceColumn={choices.columns.some((c) => c.use === "source")} />
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
@@ -164,11 +166,11 @@ function PlanSummary({ plan, hasSourceColumn }: { plan: ImportPlan; hasSourceCol
   return (
     <section aria-label="What the import will do" className="mt-3 text-sm">
       {plan.choiceErrors.length > 0 && (
-        <ul role="alert" className="mb-2 text-red-700 dark:text-red-400">
+        <ErrorText as="ul" className="mb-2">
           {plan.choiceErrors.map((e) => (
             <li key={e}>{e}</li>
           ))}
-        </ul>
+        </ErrorText>
       )}
       <ul className="grid grid-cols-2 gap-x-6 gap-y-0.5 sm:grid-cols-3">
         {hasSourceColumn && <li>{plural(plan.matchedRows, "row")} matched to a source</li>}

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useId, useState, type TextareaHTMLAttributes } from "react";
 import { formatDescription, parseDescription, type DescriptionParts } from "../../shared/codebook/description";
 import type { CodeRecord } from "../../shared/model/records";
@@ -57,7 +58,7 @@ export function CodePropertiesDialog({ code, path, onClose }: { code: CodeRecord
       await saveCodeProperties(project, code.id, { name, colour, isCategory, description: formatDescription(parts) });
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { memo, useEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from "react";
 import type { CodeCount } from "../../shared/coding/counts";
 import { plural } from "./DeleteCodeDialog";
@@ -95,9 +96,9 @@ function RenameField({ id, name, handlers }: { id: string; name: string; handler
         className="min-w-0 rounded border border-slate-500 bg-white px-1 text-sm dark:bg-slate-800"
       />
       {error && (
-        <span id={`rename-error-${id}`} role="alert" className="text-xs whitespace-normal text-red-700 dark:text-red-400">
+        <ErrorText as="span" id={`rename-error-${id}`} className="text-xs whitespace-normal">
           {error}
-        </span>
+        </ErrorText>
       )}
     </span>
   );

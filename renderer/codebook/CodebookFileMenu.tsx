@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useState } from "react";
 import { listCodes } from "../db/codes";
 import { useHost } from "../host/HostContext";
@@ -41,7 +42,7 @@ export function CodebookFileMenu({ report }: { report: Report }) {
   };
 
   const run = (work: () => Promise<void>) => () => {
-    work().catch((e: unknown) => report(e instanceof Error ? e.message : String(e), "error"));
+    work().catch((e: unknown) => report(describeError(e), "error"));
   };
 
   return (

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { codePath, indexCodes } from "../../shared/coding/codeTree";
 import { countsByCode, listCodes, moveCode, moveCodeStep, renameCode, type CodeStep } from "../db/codes";
@@ -18,7 +20,6 @@ import { visibleRows } from "./treeRows";
 type CodeDialog = { kind: "properties" | "delete" | "merge"; id: string };
 
 const STEP_WORDS: Record<CodeStep, string> = { up: "up", down: "down", indent: "inside the code above", outdent: "out one level" };
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The codebook in the right-hand panel: the code tree, creating and arranging codes, coding by drop. */
 export function CodebookPanel() {
@@ -72,7 +73,7 @@ export function CodebookPanel() {
       session.usedCode(codeId);
       report(`Coded the selection at “${nameOf(codeId)}”.`);
     } catch (e) {
-      report(message(e), "error");
+      report(describeError(e), "error");
     }
   };
 
@@ -101,7 +102,7 @@ export function CodebookPanel() {
           if (step === "indent" && moved) expand([index.parentOf.get(id) ?? null, ...(index.children.get(index.parentOf.get(id) ?? null) ?? []).map((c) => c.id)]);
           report(moved ? `Moved “${nameOf(id)}” ${STEP_WORDS[step]}.` : `“${nameOf(id)}” cannot move ${STEP_WORDS[step]}.`);
         })
-        .catch((e: unknown) => report(message(e), "error"));
+        .catch((e: unknown) => report(describeError(e), "error"));
     },
     contextMenu: (id, at) => setMenu({ id, at }),
     renameCommit: async (id, name) => {
@@ -112,7 +113,7 @@ export function CodebookPanel() {
         tree.current?.focusCode(id);
         return null;
       } catch (e) {
-        return message(e);
+        return describeError(e);
       }
     },
     renameCancel: (id) => {
@@ -123,7 +124,7 @@ export function CodebookPanel() {
       if ("parentId" in target && target.parentId) expand([target.parentId]);
       moveCode(project, id, target)
         .then(() => report(`Moved “${nameOf(id)}”.`))
-        .catch((e: unknown) => report(message(e), "error"));
+        .catch((e: unknown) => report(describeError(e), "error"));
     },
     codeDrop: (codeId, dropped) => {
       session.selectCode(codeId);
@@ -266,9 +267,9 @@ export function CodebookPanel() {
         <p role="status" className="text-slate-700 dark:text-slate-300">
           {status.kind === "info" ? status.text : ""}
         </p>
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {status.kind === "error" ? status.text : ""}
-        </p>
+        </ErrorText>
       </div>
       {menu && index.byId.has(menu.id) && (
         <MenuPopup

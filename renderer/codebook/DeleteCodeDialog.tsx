@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { plural } from "../../shared/text/plural";
 import { useState } from "react";
 import type { CodeRecord } from "../../shared/model/records";
@@ -28,7 +30,7 @@ export function DeleteCodeDialog({ code, onClose, onDeleted }: { code: CodeRecor
       await deleteCode(project, code.id);
       onDeleted();
     } catch (e) {
-      setError(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was deleted: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -41,9 +43,9 @@ export function DeleteCodeDialog({ code, onClose, onDeleted }: { code: CodeRecor
         <p className="text-sm">{deletionText(code.name, plan.codeIds.length - 1, plan.codings)} You can undo this.</p>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} autoFocus>

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState, type ReactNode } from "react";
 import type { CodebookPlan } from "../../shared/codebook/plan";
 import { applyCodebookPlan } from "../db/codes";
@@ -46,7 +48,7 @@ export function ImportCodebookDialog({
     try {
       onApplied(await applyCodebookPlan(project, plan, fileName));
     } catch (e) {
-      setError(`Nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was changed: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -95,9 +97,9 @@ export function ImportCodebookDialog({
         <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">Columns not used: {unusedColumns.map((c) => `“${c}”`).join(", ")}.</p>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>{changes === 0 ? "Close" : "Cancel"}</Button>

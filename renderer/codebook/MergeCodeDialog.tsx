@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useMemo, useState } from "react";
 import { codePath, type CodeIndex } from "../../shared/coding/codeTree";
 import type { CodeMergePlan } from "../../shared/coding/codeMerge";
@@ -57,7 +59,7 @@ export function MergeCodeDialog({
     try {
       onMerged(intoId, await mergeCodes(project, from.id, intoId));
     } catch (e) {
-      setError(`Nothing was merged: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was merged: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -68,9 +70,9 @@ export function MergeCodeDialog({
       <CodeCombobox label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
       <section aria-label="What the merge will do" aria-live="polite" className="mt-3 text-sm">
         {preview && !preview.ok && (
-          <p role="alert" className="text-red-700 dark:text-red-400">
+          <ErrorText>
             {preview.reason}
-          </p>
+          </ErrorText>
         )}
         {preview?.ok && into && (
           <ul className="list-disc pl-5">
@@ -81,9 +83,9 @@ export function MergeCodeDialog({
         )}
       </section>
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-2 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useEffect, useId, useRef, useState } from "react";
 import type { CodeRecord } from "../../shared/model/records";
 import { createCode } from "../db/codes";
@@ -42,7 +44,7 @@ export function NewCodeForm({
       setName("");
       onCreated(code);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     } finally {
       setBusy(false);
       input.current?.focus();
@@ -93,9 +95,9 @@ export function NewCodeForm({
         ))}
       </select>
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <ErrorText id={`${id}-error`} className="text-xs">
           {error}
-        </p>
+        </ErrorText>
       ) : (
         <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           Enter adds the code and keeps this open for the next; Escape closes.

@@ -2,8 +2,10 @@
  * Reading a picked codebook file (CSV or Word) into an import plan, and the CSV export's bytes.
  * The DOCX reader (mammoth) is loaded only when a Word codebook is picked.
  */
+import { describeError } from "../../shared/describeError";
 import { decodeCodebookCsv, exportCodebookCsv, planCodebookCsv } from "../../shared/codebook/csv";
 import type { CodebookPlan, PlanCode } from "../../shared/codebook/plan";
+import { safeFileName } from "../../shared/text/fileName";
 import type { PickedFile } from "../host/host";
 
 export type CodebookFilePlan = { ok: true; fileName: string; plan: CodebookPlan; unusedColumns: string[] } | { ok: false; message: string };
@@ -20,7 +22,7 @@ export async function planCodebookFile(file: PickedFile, existing: readonly Plan
   try {
     bytes = await file.bytes();
   } catch (error) {
-    return { ok: false, message: `“${name}” could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `“${name}” could not be read: ${describeError(error)}` };
   }
   if (extension === "csv") {
     const decoded = decodeCodebookCsv(name, bytes);
@@ -47,10 +49,5 @@ export function codebookCsvBytes(codes: readonly PlanCode[]): Uint8Array {
 
 /** A file name from the project's name: characters Windows forbids in names are replaced. */
 export function codebookFileName(projectName: string): string {
-  const safe = [...projectName]
-    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? " " : c))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
-  return `${safe || "Project"} codebook.csv`;
+  return `${safeFileName(projectName, "Project")} codebook.csv`;
 }

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
@@ -128,7 +130,7 @@ function PaletteBody({
     try {
       await onChoose(choice);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setBusy(false);
     }
   };
@@ -237,9 +239,9 @@ function PaletteBody({
         {options.length === 0 && <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No codes yet: type a name to create one.</li>}
       </ul>
       {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={hintsId} className="text-xs text-slate-600 dark:text-slate-400">

@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useId, useMemo, useState } from "react";
 import { flattenTree } from "../../shared/coding/codeTree";
 import type { CodeRecord, CoderRecord } from "../../shared/model/records";
@@ -9,8 +10,8 @@ import { fold } from "./paletteSearch";
 /** A short description of the filter for the toolbar button, e.g. "3 codes, 1 coder". */
 export function filterSummary(filter: CodingFilter, separateCoders: boolean): string {
   const parts: string[] = [];
-  parts.push(filter.codeIds === null ? "all codes" : filter.codeIds.length === 1 ? "1 code" : `${filter.codeIds.length} codes`);
-  if (filter.coderIds !== null) parts.push(filter.coderIds.length === 1 ? "1 coder" : `${filter.coderIds.length} coders`);
+  parts.push(filter.codeIds === null ? "all codes" : plural(filter.codeIds.length, "code"));
+  if (filter.coderIds !== null) parts.push(plural(filter.coderIds.length, "coder"));
   if (separateCoders) parts.push("coders apart");
   return parts.join(", ");
 }

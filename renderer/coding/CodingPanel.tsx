@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CodingRecord } from "../../shared/model/records";
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from "../../shared/text/caret";
@@ -71,7 +73,7 @@ export function CodingPanel({
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   };
   const setRange = (start: number, end: number) => {
@@ -186,9 +188,9 @@ export function CodingPanel({
       </div>
       <Annotation key={coding.id} coding={coding} onSave={(note) => run(() => annotateCoding(project, coding.id, note))} />
       {error && (
-        <p role="alert" className="mt-1 text-red-700 dark:text-red-400">
+        <ErrorText className="mt-1">
           {error}
-        </p>
+        </ErrorText>
       )}
     </section>
   );

@@ -4,6 +4,8 @@
  * is full is the likely real cause on a hospital laptop, so it is named. Other refusals (the code was
  * deleted meanwhile) already say what happened and are passed on.
  */
+import { describeError } from "../../shared/describeError";
+
 export function whyNotSaved(error: unknown): string {
   const names = new Set<string>();
   for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { inner?: unknown }).inner, depth++) {
@@ -12,7 +14,7 @@ export function whyNotSaved(error: unknown): string {
   }
   if (names.has("QuotaExceededError")) return "there is no room left to save it (the disk, or the space this app may use on it, is full)";
   if (names.has("AbortError")) return "the save was interrupted before it was complete";
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return message.replace(/\.\s*$/, "");
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import { flattenTree, indexCodes, nameKey, pathNames } from "../../shared/coding/codeTree";
 import { nextCodeColour } from "../../shared/coding/palette";
@@ -198,7 +199,7 @@ export function useCodingActions({
       session.usedCode(codeId);
       say(`Coded in vivo at “${name}”`);
     } catch (e) {
-      say(e instanceof Error ? e.message : String(e), true);
+      say(describeError(e), true);
     }
   };
 

@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ComparisonCell } from "./computeComparison";
@@ -166,7 +167,7 @@ export function CellTable({
                     onClick={() => onShowDisagreements(cell)}
                     className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
                   >
-                    {cell.disagreements.length === 0 ? "No disagreements" : `${cell.disagreements.length} ${cell.disagreements.length === 1 ? "passage" : "passages"}`}
+                    {cell.disagreements.length === 0 ? "No disagreements" : plural(cell.disagreements.length, "passage")}
                   </button>
                 </div>
               </div>

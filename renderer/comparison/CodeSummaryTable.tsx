@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import type { Summary } from "../../shared/agreement";
 import type { CodeSummary } from "./computeComparison";
 import { formatAlpha, formatPercent, formatShare, KappaValue } from "./format";
@@ -80,7 +81,7 @@ export function CodeSummaryTable({
           <th scope="row" className={`${TD} text-left`}>
             All codes
           </th>
-          <td className={TD}>{byCode.length === 1 ? "1 code" : `${byCode.length} codes`}</td>
+          <td className={TD}>{plural(byCode.length, "code")}</td>
           <Cells s={overall} showAlpha={showAlpha} />
         </tr>
       </tfoot>

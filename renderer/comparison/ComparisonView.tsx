@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useCallback, useMemo, useState } from "react";
 import { indexCodes, pathNames } from "../../shared/coding/codeTree";
 import { comparisonLookups } from "../db/comparison";
@@ -56,7 +58,7 @@ export function ComparisonView() {
       const saved = await exportComparisonCsv(host, project, results, { ...names, coderA: names.group(run.coderA), coderB: names.group(run.coderB) });
       if (saved) setExportMessage("Comparison exported as CSV.");
     } catch (error) {
-      setExportMessage(`Could not export the comparison: ${error instanceof Error ? error.message : String(error)}`);
+      setExportMessage(`Could not export the comparison: ${describeError(error)}`);
     }
   };
 
@@ -108,9 +110,9 @@ export function ComparisonView() {
               Choose coder A, coder B and the codes to compare, then press Compare coding to see how far they agree on where each code applies.
             </p>
           ) : status.state === "failed" ? (
-            <p role="alert" className="p-3 text-sm text-red-800 dark:text-red-300">
+            <ErrorText className="p-3 text-sm" tone="strong">
               Could not compare coding: {status.message}
-            </p>
+            </ErrorText>
           ) : !results ? (
             <div role="status" className="flex items-center gap-2 p-3 text-sm">
               Comparing coding…

@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useEffect, useState } from "react";
 import { segmentText } from "../../shared/retrieval/context";
 import { sourceHref } from "../app/router";
@@ -66,7 +67,7 @@ export function DisagreementPanel({
         </span>
       </div>
       <p className="px-3 text-xs text-slate-600 dark:text-slate-400">
-        {cell.disagreements.length} {cell.disagreements.length === 1 ? "passage" : "passages"} where only one side coded “{codeLabel}”
+        {plural(cell.disagreements.length, "passage")} where only one side coded “{codeLabel}”
         {cell.disagreements.length > SHOW_AT_MOST ? `; the first ${SHOW_AT_MOST} are shown` : ""}.
       </p>
       <div className="min-h-0 flex-1 overflow-auto px-3 pb-3">

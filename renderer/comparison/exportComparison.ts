@@ -1,3 +1,5 @@
+import { plural } from "../../shared/text/plural";
+import { safeFileName } from "../../shared/text/fileName";
 import { comparisonCsv, percentAgreement, type ComparisonCsvRow } from "../../shared/agreement";
 import { csvBytes } from "../../shared/retrieval/csv";
 import type { OpenProject } from "../db/projects";
@@ -27,14 +29,10 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
   if (results.overall.cells > 0) rows.push({ code: "All codes", source: "All sources", ...results.overall });
   const { pooled } = results;
   if (pooled.kappa !== null) {
-    const cells = `${pooled.codedCells} code × source ${pooled.codedCells === 1 ? "cell" : "cells"}`;
+    const cells = plural(pooled.codedCells, "code × source cell");
     rows.push({ code: "Overall (pooled)", source: `The ${cells} someone coded`, length: pooled.length, counts: pooled.counts, agreement: percentAgreement(pooled.counts), kappa: pooled.kappa, alpha: pooled.alpha });
   }
   return rows;
-}
-
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "Coding comparison";
 }
 
 /** Saves the comparison as CSV; false when the researcher cancelled the save dialog. */
@@ -46,7 +44,7 @@ export function exportComparisonCsv(
 ): Promise<boolean> {
   const csv = comparisonCsv(comparisonRows(results, names.codeLabel, names.sourceName), { a: names.coderA, b: names.coderB });
   return host.saveFile({
-    suggestedName: `${safeFileName(`${project.entry.name} - coding comparison`)}.csv`,
+    suggestedName: `${safeFileName(`${project.entry.name} - coding comparison`, "Coding comparison")}.csv`,
     data: csvBytes(csv),
     mimeType: "text/csv;charset=utf-8",
     filters: [{ name: "CSV (comma separated)", extensions: ["csv"] }],

@@ -1,4 +1,5 @@
 import { kappaBand, type KappaBand, type PooledAgreement } from "../../shared/agreement";
+import { plural } from "../../shared/text/plural";
 
 export function formatPercent(value: number): string {
   return `${(100 * value).toFixed(2)}%`;
@@ -36,14 +37,13 @@ export function KappaValue({ kappa }: { kappa: number }) {
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
 /** What the pooled headline covers, in a plain sentence (the cells it leaves out included). */
 export function coverageLine(pooled: PooledAgreement): string {
-  const covered = `Over ${count(pooled.codes, "code", "codes")} and ${count(pooled.sources, "source", "sources")} that at least one coder coded (${count(pooled.codedCells, "code × source cell", "code × source cells")}, ${count(pooled.length, "character", "characters")})`;
+  const covered = `Over ${plural(pooled.codes, "code", "codes")} and ${plural(pooled.sources, "source", "sources")} that at least one coder coded (${plural(pooled.codedCells, "code × source cell", "code × source cells")}, ${plural(pooled.length, "character", "characters")})`;
   const left =
     pooled.uncodedCells === 0
       ? "every code × source cell compared was coded by someone."
-      : `${count(pooled.uncodedCells, "code × source cell", "code × source cells")} nobody coded ${pooled.uncodedCells === 1 ? "is" : "are"} left out.`;
+      : `${plural(pooled.uncodedCells, "code × source cell", "code × source cells")} nobody coded ${pooled.uncodedCells === 1 ? "is" : "are"} left out.`;
   return `${covered}; ${left}`;
 }

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { codingsForComparison, type ComparisonLookups } from "../db/comparison";
 import { useLive } from "../db/live";
@@ -50,7 +51,7 @@ export function useComparison(project: OpenProject, lookups: ComparisonLookups |
         }
       },
       (error: unknown) => {
-        if (!stop) setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+        if (!stop) setStatus({ state: "failed", message: describeError(error) });
       },
     );
     return () => {

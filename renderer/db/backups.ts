@@ -10,7 +10,8 @@ import type { OpenedBundle } from "../../shared/bundle";
 import { backupFileName, parseBackupFileName, type BackupReason } from "../../shared/backups/names";
 import { backupsToDelete } from "../../shared/backups/retention";
 import type { RecordMeta, SourceContentRecord } from "../../shared/model/records";
-import type { ProjectTables } from "../../shared/model/tables";
+import { STAMPED_TABLES, type ProjectTables } from "../../shared/model/tables";
+import { stableStringify } from "../../shared/merge";
 import type { BackupFile, HostBackupStore, KeyProtection } from "../host/host";
 import { writeChanges } from "./changes";
 import { lastJournalSeq } from "./journalQueries";
@@ -273,8 +274,6 @@ export async function backupBytes(projectId: string, fileName: string, host: Bac
   return storeFor(host).read(projectId, fileName);
 }
 
-const STAMPED = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"] as const;
-
 /**
  * Makes the project's content equal to the backup's, as NEW edits (fresh stamps) so the restored state
  * wins over older copies when the team merges again. One journaled batch: Undo puts it back.
@@ -283,7 +282,7 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
   const { db, ctx } = project;
   const current = await readProjectTables(db, { content: false });
   await writeChanges(db, ctx, "Restored from backup", async (w) => {
-    for (const name of STAMPED) {
+    for (const name of STAMPED_TABLES) {
       const wanted = new Map((backup[name] as RecordMeta[]).map((r) => [r.id, r]));
       for (const record of current[name] as RecordMeta[]) {
         const target = wanted.get(record.id);
@@ -307,15 +306,5 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
 function sameContent(a: RecordMeta, b: RecordMeta): boolean {
   const { updatedAt: _ua, updatedBy: _ba, ...restA } = a as unknown as Record<string, unknown>;
   const { updatedAt: _ub, updatedBy: _bb, ...restB } = b as unknown as Record<string, unknown>;
-  return canonical(restA) === canonical(restB);
-}
-
-/** JSON with object keys sorted at every depth, so field order never makes two equal records differ. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+  return stableStringify(restA) === stableStringify(restB);
 }

@@ -2,6 +2,7 @@ import type { Table } from "dexie";
 import { HybridLogicalClock } from "../../shared/clock/hlc";
 import { clockNodeFor, newId } from "../../shared/ids";
 import type { JournalEntry, JournaledTable, RecordMeta } from "../../shared/model/records";
+import { STAMPED_TABLES } from "../../shared/model/tables";
 import type { ProjectDatabase } from "./projectDb";
 
 /** A committed batch of changes, as undo/redo sees it. */
@@ -158,8 +159,6 @@ function journalOp(before: RecordMeta | undefined, record: RecordMeta): JournalE
   return "update";
 }
 
-const JOURNALED: JournaledTable[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
-
 /**
  * Runs `work` in ONE read-write transaction: its records, their journal entries and any source content
  * land together or not at all. `batch` joins several transactions into one undo step (an import of many
@@ -174,7 +173,7 @@ export async function writeChanges<R>(
   batch?: { id: string; label: string },
 ): Promise<R> {
   let writer: ChangeWriter | undefined;
-  const result = await db.transaction("rw", [...JOURNALED, "journal", "sourceContent", "meta"], async () => {
+  const result = await db.transaction("rw", [...STAMPED_TABLES, "journal", "sourceContent", "meta"], async () => {
     writer = new ChangeWriter(db, ctx, batch?.label ?? label, batch?.id);
     return work(writer);
   });

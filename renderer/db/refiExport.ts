@@ -5,6 +5,7 @@
  */
 import { exportQdpx, type LineBreaks, type PositionConvention, type RefiExportResult } from "../../shared/refi/export";
 import { exportQdc, type QdcExport } from "../../shared/refi/qdcExport";
+import { safeFileName } from "../../shared/text/fileName";
 import type { OpenProject } from "./projects";
 
 export interface RefiExportChoice {
@@ -49,10 +50,5 @@ export async function exportCodebookQdc(project: OpenProject, appVersion: string
 
 /** A file name from the project's name: characters Windows forbids in names are replaced. */
 export function refiFileName(projectName: string, extension: "qdpx" | "qdc"): string {
-  const safe = [...projectName]
-    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? " " : c))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
-  return `${safe || "Project"}${extension === "qdc" ? " codebook" : ""}.${extension}`;
+  return `${safeFileName(projectName, "Project")}${extension === "qdc" ? " codebook" : ""}.${extension}`;
 }

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useCallback, useEffect, useState } from "react";
 import type { OpenedBundle } from "../../shared/bundle";
 import { navigate } from "../app/router";
@@ -166,9 +167,9 @@ function BackupsContent({ onClose }: { onClose: () => void }) {
       {busy && <p role="status">{busy}</p>}
       {status && <p role="status">{status}</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex justify-end">
         <Button variant="primary" onClick={onClose}>

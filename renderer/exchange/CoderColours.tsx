@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState } from "react";
 import { coderLooks } from "../../shared/coding/coderLooks";
 import { listCoders, setCoderColour } from "../db/codings";
@@ -43,7 +44,7 @@ export function CoderColours({ project }: { project: OpenProject }) {
           );
         })}
       </ul>
-      {error && <p role="alert" className="mt-1 text-red-700 dark:text-red-400">{error}</p>}
+      {error && <ErrorText className="mt-1">{error}</ErrorText>}
     </section>
   );
 }

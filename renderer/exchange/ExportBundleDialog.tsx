@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState, type FormEvent } from "react";
 import { fingerprint, passphraseStrength } from "../../shared/bundle";
 import { exportBundle } from "../db/exchange/exportBundle";
@@ -146,7 +147,7 @@ function ExportForm({ onClose, onOpenTeam }: { onClose: () => void; onOpenTeam: 
           <span className="text-xs">{progress.phase}</span>
         </div>
       )}
-      {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {error && <ErrorText>{error}</ErrorText>}
       {done && <p role="status" className="text-green-800 dark:text-green-300">{done}</p>}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{done ? "Close" : "Cancel"}</Button>

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useEffect, useRef, useState } from "react";
 import { judgeSender, needsConfirmation, type OpenedBundle, type SenderCheck } from "../../shared/bundle";
 import type { MergeResolutions, MergeSummary } from "../../shared/merge";
@@ -166,9 +167,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       )}
       {busy && <p role="status">{busy}</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{step.name === "done" || step.name === "nothing-new" ? "Close" : "Cancel"}</Button>
@@ -195,8 +196,7 @@ function conflictSummary(summary: MergeSummary): string {
   const mine = summary.conflictsKeptLocal;
   const theirs = summary.conflictsTookIncoming;
   if (mine + theirs === 0) return "";
-  const n = (k: number) => (k === 1 ? "1 conflict" : `${k} conflicts`);
-  return ` ${mine > 0 ? `Kept yours in ${n(mine)}` : ""}${mine > 0 && theirs > 0 ? "; took" : theirs > 0 ? "Took" : ""}${theirs > 0 ? ` theirs in ${n(theirs)}` : ""}.`;
+  return ` ${mine > 0 ? `Kept yours in ${plural(mine, "conflict")}` : ""}${mine > 0 && theirs > 0 ? "; took" : theirs > 0 ? "Took" : ""}${theirs > 0 ? ` theirs in ${plural(theirs, "conflict")}` : ""}.`;
 }
 
 /** Home screen: a project from a bundle (the team's start project, or a colleague's project), after a preview. */
@@ -269,9 +269,9 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
       )}
       {busy && <p role="status">Creating the project…</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

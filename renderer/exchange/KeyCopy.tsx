@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState, type FormEvent } from "react";
 import { fingerprint, MIN_PASSPHRASE_LENGTH, recipientOf } from "../../shared/bundle";
 import { bundleCodec } from "../db/exchange/codec";
@@ -78,7 +79,7 @@ function SaveKeyDialog({ open, myKey, onClose }: { open: boolean; myKey: MyKey; 
           goodAdvice="Good. Keep it to yourself, and not with the file: anyone with both can open your bundles."
         />
         <PassphraseField label="Passphrase again" value={again} onChange={setAgain} showStrength={false} />
-        {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+        {error && <ErrorText>{error}</ErrorText>}
         {status && <p role="status">{status}</p>}
         <div className="flex justify-end gap-2">
           <Button type="button" onClick={close}>
@@ -181,7 +182,7 @@ function UseSavedKeyDialog({ open, onClose, onKeyChanged }: { open: boolean; onC
             </div>
           </div>
         )}
-        {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+        {error && <ErrorText>{error}</ErrorText>}
         {status && <p role="status">{status}</p>}
         <div className="flex justify-end">
           <Button onClick={close}>{status ? "Close" : "Cancel"}</Button>

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState } from "react";
 import { useHost } from "../host/HostContext";
 import { Button } from "../ui/Button";
@@ -17,7 +18,7 @@ export function KeySettings() {
       <h3 id="key-settings-heading" className="font-semibold">
         Your key for team bundles
       </h3>
-      {error && <p role="alert" className="mt-1 text-red-700 dark:text-red-400">{error}</p>}
+      {error && <ErrorText className="mt-1">{error}</ErrorText>}
       {key && notice && (
         <>
           <p className="mt-1">

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState, type FormEvent } from "react";
 import { BundleError, lockKind, type OpenedBundle } from "../../shared/bundle";
 import { openBundle } from "../db/exchange/openBundle";
@@ -80,9 +81,9 @@ export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle
       )}
       {busy && <p role="status">{busy}</p>}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <ErrorText>
           {error}
-        </p>
+        </ErrorText>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useId } from "react";
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from "../../shared/bundle";
 
@@ -60,9 +61,9 @@ export function PassphraseField({
         </div>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <ErrorText id={`${id}-error`} className="text-xs">
           {error}
-        </p>
+        </ErrorText>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useState, type FormEvent } from "react";
 import { fingerprint } from "../../shared/bundle";
 import { addTeamMember, listTeam, removeTeamMember, type TeamMember } from "../db/identity";
@@ -66,7 +67,7 @@ function TeamContent({ onClose }: { onClose: () => void }) {
         <p className="mt-1 text-slate-600 dark:text-slate-400">
           Send this to your team so they can lock bundles to you. It is public: it cannot open anything by itself.
         </p>
-        {keyError && <p role="alert" className="mt-2 text-red-700 dark:text-red-400">{keyError}</p>}
+        {keyError && <ErrorText className="mt-2">{keyError}</ErrorText>}
         {key && (
           <>
             <div className="mt-2 flex items-center gap-2">

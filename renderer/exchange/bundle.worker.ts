@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { describeError } from "../../shared/describeError";
 import { BundleError, nobleChunkOpener, openKeyFile, readBundle, sealKeyFile, writeBundle, type ChunkOpener } from "../../shared/bundle";
 import { openedWithoutKnown, type KnownVersions } from "../../shared/merge";
 import { webCryptoSha256 } from "./workerSha256";
@@ -9,7 +10,7 @@ import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function fail(error: unknown): BundleResponse {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   if (error instanceof BundleError) {
     return { kind: "failed", message, bundleError: { code: error.code, message, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) } };
   }

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
@@ -28,7 +29,7 @@ export function ProjectNameDialog({
       await onSubmit(name);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setBusy(false);
     }
   }

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
 import { chipsToMarkdown, markdownToChips, type ChipLinks } from "../../shared/memos/chips";
@@ -161,9 +162,9 @@ export function MemoForm({
         )}
       </div>
       {state.kind === "failed" && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <ErrorText className="text-xs">
           The memo was not saved: {state.message}
-        </p>
+        </ErrorText>
       )}
       <LinkPicker open={picking} onPick={onPick} onClose={() => setPicking(false)} />
     </section>

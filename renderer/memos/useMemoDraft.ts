@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
 import { saveMemoFor } from "../db/memos";
@@ -73,7 +74,7 @@ export function useMemoDraft({ kind, id }: { kind: MemoTargetKind; id: string },
       else keepDraft(project.entry.id, target, { ...draftRef.current, base: record.updatedAt });
       setState(same(draftRef.current, next) ? { kind: "saved" } : { kind: "saving" });
     } catch (e) {
-      setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
+      setState({ kind: "failed", message: describeError(e) });
     }
   }, [project, target, cancelTimer]);
 

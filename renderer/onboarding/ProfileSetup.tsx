@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState, type FormEvent } from "react";
 import { saveProfile, type CoderProfile } from "../db/profile";
 import { Button } from "../ui/Button";
@@ -24,7 +26,7 @@ export function ProfileSetup({ onSaved }: { onSaved: (profile: CoderProfile) => 
     try {
       onSaved(await saveProfile({ name, initials: initials || suggested }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
       setSaving(false);
     }
   }
@@ -53,9 +55,9 @@ export function ProfileSetup({ onSaved }: { onSaved: (profile: CoderProfile) => 
             onChange={(e) => setInitials(e.target.value)}
           />
           {error && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            <ErrorText className="text-sm">
               {error}
-            </p>
+            </ErrorText>
           )}
           <Button type="submit" variant="primary" disabled={saving} className="self-start">
             Continue

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useState } from "react";
 import type { CoderProfile } from "../db/profile";
 import { backupBeforeUpgrade } from "../db/backups";
@@ -34,7 +35,7 @@ export function ProjectWorkspace({
     // A schema upgrade rewrites the researcher's data: the on-disk version is backed up first.
     openProject(projectId, profile, { beforeUpgrade: backupBeforeUpgrade(profile, host) })
       .then((opened) => live && setProject(opened))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(describeError(e)));
     return () => {
       live = false;
     };

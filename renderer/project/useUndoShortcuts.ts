@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useSyncExternalStore } from "react";
 import type { OpenProject } from "../db/projects";
 import { useHost } from "../host/HostContext";
@@ -52,7 +53,7 @@ export async function runHistoryStep(project: OpenProject, step: HistoryStep): P
     // null while another step is still running: that one will announce itself.
     if (label !== null) undoAnnouncer.announce(`${step === "undo" ? "Undid" : "Redid"}: ${label}`);
   } catch (e) {
-    undoAnnouncer.announce(`Could not ${step}: ${e instanceof Error ? e.message : String(e)}`);
+    undoAnnouncer.announce(`Could not ${step}: ${describeError(e)}`);
   }
 }
 

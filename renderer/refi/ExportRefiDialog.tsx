@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState } from "react";
 import type { RefiExportSummary } from "../../shared/refi/export";
 import { listCodes } from "../db/codes";
@@ -61,7 +63,7 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
       });
       if (saved) setDone(result.summary);
     } catch (e) {
-      setError(`The project could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`The project could not be exported: ${describeError(e)}`);
     } finally {
       setBusy(false);
     }
@@ -118,9 +120,9 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
         )}
       </div>
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300">
+        <ErrorText className="mt-2 text-sm" tone="strong">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>{done ? "Close" : "Cancel"}</Button>

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState } from "react";
 import type { RefiImportResult } from "../../shared/refi/types";
 import { navigate } from "../app/router";
@@ -38,16 +40,16 @@ export function ImportRefiButton({ profile }: { profile: CoderProfile }) {
   return (
     <span className="inline-flex flex-col items-end">
       <Button
-        onClick={() => void pick().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
+        onClick={() => void pick().catch((e: unknown) => setError(describeError(e)))}
         disabled={busy}
         aria-busy={busy || undefined}
       >
         {busy ? "Reading project…" : "Import REFI-QDA project (.qdpx)…"}
       </Button>
       {error && (
-        <span role="alert" className="mt-1 max-w-md text-right text-xs text-red-700 dark:text-red-400">
+        <ErrorText as="span" className="mt-1 max-w-md text-right text-xs">
           {error}
-        </span>
+        </ErrorText>
       )}
       {preview && (
         <ImportRefiDialog

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState, type ReactNode } from "react";
 import type { RefiCountKind, RefiImportResult } from "../../shared/refi/types";
 import { Button } from "../ui/Button";
@@ -45,7 +47,7 @@ export function ImportRefiDialog({
     try {
       await onImport();
     } catch (e) {
-      setError(`Nothing was imported from “${report.fileName}”: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was imported from “${report.fileName}”: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -93,9 +95,9 @@ export function ImportRefiDialog({
         </Section>
       )}
       {error && (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+        <ErrorText className="mt-3 text-sm">
           {error}
-        </p>
+        </ErrorText>
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} disabled={busy}>

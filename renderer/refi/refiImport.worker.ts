@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { describeError } from "../../shared/describeError";
 import { RefiError } from "../../shared/refi/errors";
 import { importQde, importQdpx } from "../../shared/refi/import";
 import type { RefiParseRequest, RefiParseResponse } from "./refiProtocol";
@@ -13,7 +14,7 @@ scope.onmessage = (event: MessageEvent<RefiParseRequest>) => {
     (result) => scope.postMessage({ ok: true, result } satisfies RefiParseResponse),
     (error: unknown) => {
       const message =
-        error instanceof RefiError ? error.message : `“${fileName}” could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        error instanceof RefiError ? error.message : `“${fileName}” could not be read: ${describeError(error)}`;
       scope.postMessage({ ok: false, message } satisfies RefiParseResponse);
     },
   );

@@ -1,3 +1,5 @@
+import { plural } from "../../shared/text/plural";
+import { describeError } from "../../shared/describeError";
 import { useState, type RefObject } from "react";
 import type { ReportOptions, ReportSource } from "../../shared/reports";
 import type { Host } from "../host/host";
@@ -13,7 +15,7 @@ export function progressText(progress: ReportProgress): string {
   if (progress.error) return "";
   if (!progress.header) return "Preparing the report…";
   if (!progress.complete) return `Preparing ${number(progress.done)} of ${number(progress.total)} sections…`;
-  return `Ready: ${number(progress.sections.length)} ${progress.sections.length === 1 ? "section" : "sections"}.`;
+  return `Ready: ${plural(progress.sections.length, "section")}.`;
 }
 
 const FORMATS: readonly { format: ExportFormat; label: string }[] = [
@@ -50,7 +52,7 @@ export function ReportOutputBar({
       const text = await work();
       if (text) setMessage({ text, error: false });
     } catch (e: unknown) {
-      setMessage({ text: `${label} failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setMessage({ text: `${label} failed: ${describeError(e)}`, error: true });
     } finally {
       setBusy(null);
     }

@@ -1,3 +1,4 @@
+import { ErrorText } from "../ui/ErrorText";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { REPORT_KINDS, reportOptions, type ReportKind, type ReportOptions } from "../../shared/reports";
 import { retrievalLookups } from "../db/retrieval";
@@ -70,9 +71,9 @@ export function ReportsView() {
           {!ready ? (
             <p className="report-no-print text-sm">{missing}</p>
           ) : progress.error ? (
-            <p role="alert" className="report-no-print text-sm text-red-800 dark:text-red-300">
+            <ErrorText className="report-no-print text-sm" tone="strong">
               This report could not be made: {progress.error}
-            </p>
+            </ErrorText>
           ) : progress.header ? (
             <div ref={previewRef}>
               <ReportDocument header={progress.header} sections={progress.sections} />

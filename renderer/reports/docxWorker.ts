@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { describeError } from "../../shared/describeError";
 import { reportDocx } from "../../shared/reports/docx";
 import type { DocxRequest, DocxResponse } from "./docxClient";
 
@@ -13,6 +14,6 @@ scope.onmessage = (event: MessageEvent<DocxRequest>) => {
       const buffer = bytes.buffer as ArrayBuffer;
       scope.postMessage({ jobId, ok: true, bytes: buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength } satisfies DocxResponse, [buffer]);
     },
-    (error: unknown) => scope.postMessage({ jobId, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies DocxResponse),
+    (error: unknown) => scope.postMessage({ jobId, ok: false, message: describeError(error) } satisfies DocxResponse),
   );
 };

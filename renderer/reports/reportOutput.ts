@@ -1,16 +1,11 @@
 import type { ReportHeader } from "../../shared/reports";
+import { escapeHtml } from "../../shared/text/escapeHtml";
+import { safeFileName } from "../../shared/text/fileName";
 import type { Host } from "../host/host";
 
 /** A file name from the report title: no characters Windows refuses, not too long. */
 export function reportFileName(header: Pick<ReportHeader, "title">, extension: string): string {
-  const base = Array.from(header.title, (c) => (c < " " ? " " : c))
-    .join("")
-    .replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "Report";
-  return `${base}.${extension}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `${safeFileName(header.title, "Report")}.${extension}`;
 }
 
 /** Every CSS rule the page has loaded (the app's stylesheet and the report's), as one text. */

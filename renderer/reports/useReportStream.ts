@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { startTransition, useEffect, useState } from "react";
 import { streamReport, type ReportHeader, type ReportOptions, type ReportSection, type ReportSource } from "../../shared/reports";
 
@@ -52,7 +53,7 @@ export function useReportStream(source: ReportSource | null, options: ReportOpti
         if (!controller.signal.aborted) startTransition(() => setState((s) => ({ ...s, complete: true, done: s.total })));
       } catch (e: unknown) {
         if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, complete: false, error: e instanceof Error ? e.message : String(e) }));
+        setState((s) => ({ ...s, complete: false, error: describeError(e) }));
       }
     })();
     return () => controller.abort();

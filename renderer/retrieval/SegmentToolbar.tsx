@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useRef, useState } from "react";
 import type { Segment } from "../../shared/retrieval/segments";
 import type { OpenProject } from "../db/projects";
@@ -46,7 +47,7 @@ export function SegmentToolbar({
     try {
       setStatus({ text: await action() });
     } catch (e) {
-      setStatus({ text: e instanceof Error ? e.message : String(e), error: true });
+      setStatus({ text: describeError(e), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { safeFileName } from "../../shared/text/fileName";
 import { csvBytes, segmentsCsv, segmentsPlainText, type SegmentExportRow } from "../../shared/retrieval/csv";
 import type { Segment } from "../../shared/retrieval/segments";
 import type { OpenProject } from "../db/projects";
@@ -25,15 +26,11 @@ export async function copySegments(project: OpenProject, segments: readonly Segm
   await navigator.clipboard.writeText(segmentsPlainText(rows));
 }
 
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "Coded segments";
-}
-
 /** Saves the segments as CSV; false when the researcher cancelled the save dialog. */
 export async function exportSegmentsCsv(host: Host, project: OpenProject, segments: readonly Segment[], names: RetrievalNames): Promise<boolean> {
   const rows = await exportRows(project, segments, names);
   return host.saveFile({
-    suggestedName: `${safeFileName(`${project.entry.name} - coded segments`)}.csv`,
+    suggestedName: `${safeFileName(`${project.entry.name} - coded segments`, "Coded segments")}.csv`,
     data: csvBytes(segmentsCsv(rows)),
     mimeType: "text/csv;charset=utf-8",
     filters: [{ name: "CSV (comma separated)", extensions: ["csv"] }],

@@ -1,3 +1,5 @@
+import { ErrorText } from "../ui/ErrorText";
+import { describeError } from "../../shared/describeError";
 import { useState } from "react";
 import { navigate } from "../app/router";
 import type { CoderProfile } from "../db/profile";
@@ -19,7 +21,7 @@ export function OpenSampleProjectButton({ profile }: { profile: CoderProfile }) 
       const entry = await openOrCreateSampleProject(profile);
       navigate({ name: "project", projectId: entry.id, view: "sources", sourceId: null });
     } catch (e) {
-      setError(`The sample project could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`The sample project could not be opened: ${describeError(e)}`);
       setBusy(false);
     }
   };
@@ -30,9 +32,9 @@ export function OpenSampleProjectButton({ profile }: { profile: CoderProfile }) 
         {busy ? "Opening sample…" : "Open sample project"}
       </Button>
       {error && (
-        <span role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+        <ErrorText as="span" className="mt-1 text-xs">
           {error}
-        </span>
+        </ErrorText>
       )}
     </span>
   );

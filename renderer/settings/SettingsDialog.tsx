@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useEffect, useState, type FormEvent } from "react";
 import { saveProfile, saveTheme, type CoderProfile, type Theme } from "../db/profile";
 import { useHost } from "../host/HostContext";
@@ -56,7 +57,7 @@ export function SettingsDialog({
       setError(null);
       setSaved(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   }
 

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/describeError";
 import { useState, type FormEvent } from "react";
 import type { SourceRecord } from "../../shared/model/records";
 import { Button } from "../ui/Button";
@@ -14,7 +15,7 @@ export function RenameSourceDialog({ source, onRename, onClose }: { source: Sour
       await onRename(name);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     }
   }
 

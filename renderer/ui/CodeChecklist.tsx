@@ -1,3 +1,4 @@
+import { plural } from "../../shared/text/plural";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { flattenTree, indexCodes, pathNames } from "../../shared/coding/codeTree";
 import type { CodeRecord } from "../../shared/model/records";
@@ -65,7 +66,7 @@ export function CodeChecklist({ codes, chosen, onChange, wording = {}, listClass
       />
       <div className="flex flex-wrap items-center justify-between gap-1 text-xs text-slate-700 dark:text-slate-300">
         <span id={`${id}-count`} aria-live="polite">
-          {chosen.length === 0 ? "No codes chosen" : `${chosen.length} ${chosen.length === 1 ? "code" : "codes"} chosen`}
+          {chosen.length === 0 ? "No codes chosen" : `${plural(chosen.length, "code")} chosen`}
         </span>
         <span className="flex flex-wrap gap-1">
           {wording.chooseAllLabel && (

@@ -1,3 +1,4 @@
+import { ErrorText } from "./ErrorText";
 import { useId, type InputHTMLAttributes } from "react";
 
 export function TextField({
@@ -29,9 +30,9 @@ export function TextField({
         </p>
       )}
       {error && (
-        <p id={errorId} role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <ErrorText id={errorId} className="text-xs">
           {error}
-        </p>
+        </ErrorText>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { describeError } from "../../shared/describeError";
 import { convertFile, ImportError } from "../../shared/import";
 import type { ConvertRequest, ConvertResponse } from "./conversionProtocol";
 
@@ -15,7 +16,7 @@ scope.onmessage = (event: MessageEvent<ConvertRequest>) => {
           ? { name: "ImportError" as const, message: error.message, fileName, reason: error.reason }
           : {
               name: "ImportError" as const,
-              message: `${fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+              message: `${fileName} could not be read: ${describeError(error)}`,
               fileName,
               reason: "corrupt" as const,
             };

@@ -4,6 +4,7 @@
  * or a browser profile wiped by IT, would otherwise lose them for good. The file is a plain age file, so
  * `age -d` with the passphrase gives an identity file usable with `age -d -i` and `margin … --identity`.
  */
+import { describeError } from "../describeError";
 import { Decrypter, Encrypter } from "age-encryption";
 import { BundleError, subject } from "./errors";
 import { isValidIdentity, MIN_PASSPHRASE_LENGTH, recipientOf } from "./keys";
@@ -40,7 +41,7 @@ export async function openKeyFile(bytes: Uint8Array, passphrase: string, fileNam
   try {
     text = await decrypter.decrypt(bytes, "text");
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     if (/no identity matched/.test(message)) {
       throw new BundleError("wrong-passphrase", `The passphrase does not open ${subject(fileName).replace(/^This/, "this")}. Check it and try again.`, fileName);
     }

@@ -3,6 +3,7 @@
  * unzip and parse, verify. Every failure becomes a BundleError whose code says what happened and whose
  * message a researcher can act on; nothing is returned unless everything checked out.
  */
+import { describeError } from "../describeError";
 import { armor, Decrypter } from "age-encryption";
 import { BundleError, subject } from "./errors";
 import { isValidIdentity } from "./keys";
@@ -149,7 +150,7 @@ function parseHeader(data: Uint8Array, name: string | undefined): Header {
 }
 
 function headerError(error: unknown, header: Header, size: number, name: string | undefined): BundleError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   if (/no identity matched/.test(message)) {
     return header.kind === "passphrase"
       ? new BundleError("wrong-passphrase", `The passphrase does not open ${subject(name).replace(/^This/, "this")}. Check it and try again.`, name)

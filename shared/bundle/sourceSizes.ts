@@ -4,6 +4,7 @@
  * project can always be written out again. Writing: if a record still cannot be turned into one JSON
  * line, the error names the source instead of JavaScript's bare "Invalid string length".
  */
+import { describeError } from "../describeError";
 import { sourceSizeProblem } from "../import/source-limits";
 import type { ProjectTableName, ProjectTables } from "../model/tables";
 import { BundleError, subject } from "./errors";
@@ -32,6 +33,6 @@ export function checkSourceSizes(tables: ProjectTables, fileName: string | undef
 export function unwritableRecord(tables: ProjectTables, table: ProjectTableName, row: unknown, error: unknown): BundleError {
   const id = (row as { id?: unknown } | null)?.id;
   const what = table === "sourceContent" || table === "sources" ? `the source ${sourceLabel(tables, id)}` : `a record in ${table} (id ${String(id)})`;
-  const why = error instanceof Error ? error.message : String(error);
+  const why = describeError(error);
   return new BundleError("too-large", `The bundle could not be written: ${what} is too large to write (${why}).`);
 }

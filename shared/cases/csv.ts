@@ -3,6 +3,7 @@
  * locales, Windows-1252 from "CSV (Comma delimited)", UTF-16 from "Unicode Text", a `sep=;` line).
  * Pure: bytes or text in, a table or one researcher-readable message out.
  */
+import { plural } from "../text/plural";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -183,7 +184,7 @@ export function readCsvText(fileName: string, text: string): CsvReadResult {
       problems.push({
         line: record.line,
         kind: "ragged",
-        message: `Line ${record.line} has ${cells.length} ${cells.length === 1 ? "value" : "values"} but the header has ${width} columns.`,
+        message: `Line ${record.line} has ${plural(cells.length, "value")} but the header has ${width} columns.`,
       });
       continue;
     }

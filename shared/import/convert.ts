@@ -7,6 +7,7 @@ import { baseName, extensionOf, isWordLockFile, oleIsEncryptedPackage, sniffMagi
 import { checkSourceSize, countNonBlankLines } from './source-limits';
 import { detectTurns } from './speakers';
 import { countWords, sha256Hex } from './stats';
+import { plural } from '../text/plural';
 import { TextBuilder } from './text-builder';
 import type { Block, ConvertedSource, Mark, SourceFormat } from './types';
 import { peekPackage, type PackageFacts } from './zip-peek';
@@ -144,16 +145,15 @@ async function assemble(
 
 function docxWarnings(images: number, notes: number, facts: PackageFacts): string[] {
   const warnings: string[] = [];
-  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-  if (images > 0) warnings.push(`${n(images, 'picture was', 'pictures were')} left out.`);
-  if (notes > 0) warnings.push(`${n(notes, 'footnote or endnote was', 'footnotes and endnotes were')} placed at the end, under “Notes”.`);
-  if (facts.comments > 0) warnings.push(`${n(facts.comments, 'comment was', 'comments were')} left out.`);
+  if (images > 0) warnings.push(`${plural(images, 'picture was', 'pictures were')} left out.`);
+  if (notes > 0) warnings.push(`${plural(notes, 'footnote or endnote was', 'footnotes and endnotes were')} placed at the end, under “Notes”.`);
+  if (facts.comments > 0) warnings.push(`${plural(facts.comments, 'comment was', 'comments were')} left out.`);
   if (facts.hasDeletions) warnings.push('Tracked deletions were not included: the text reads as if all changes were accepted.');
   else if (facts.hasInsertions) warnings.push('Tracked insertions were kept as ordinary text, as if accepted.');
   if (facts.hasMoves) warnings.push('Text moved with tracked changes appears once, at its new place.');
-  if (facts.charts > 0) warnings.push(`${n(facts.charts, 'chart was', 'charts were')} left out.`);
-  if (facts.smartArt > 0) warnings.push(`${n(facts.smartArt, 'SmartArt graphic was', 'SmartArt graphics were')} left out.`);
-  if (facts.equations > 0) warnings.push(`${n(facts.equations, 'equation was', 'equations were')} left out.`);
+  if (facts.charts > 0) warnings.push(`${plural(facts.charts, 'chart was', 'charts were')} left out.`);
+  if (facts.smartArt > 0) warnings.push(`${plural(facts.smartArt, 'SmartArt graphic was', 'SmartArt graphics were')} left out.`);
+  if (facts.equations > 0) warnings.push(`${plural(facts.equations, 'equation was', 'equations were')} left out.`);
   return warnings;
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from "../describeError";
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import * as errors from './errors';
 import { checkXmlShape, type XmlShapeLimits } from './xml-shape';
@@ -227,7 +228,7 @@ function inflateEntry(bytes: Uint8Array, entry: Entry, fileName: string, maxPart
     }
   } catch (error) {
     if (error instanceof LimitPassed) throw tooLarge();
-    throw corrupt(error instanceof Error ? error.message : String(error));
+    throw corrupt(describeError(error));
   }
   const out = new Uint8Array(inflated);
   let pos = 0;

@@ -6,6 +6,7 @@
 // copy, so nothing the renderer attached (extra props, getters, prototypes)
 // reaches a handler.
 
+import { FILE_NAME_FORBIDDEN_CHARACTERS } from "../text/fileName";
 import { isBackupFileName, isBackupProjectId } from "../backups/names";
 import {
   Channels,
@@ -38,8 +39,6 @@ function fail(path: string, why: string): never {
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 // Bidi overrides/isolates can disguise a file name ("Trojan Source" style spoofing).
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-// Characters Windows forbids in file names, plus both path separators.
-const FILE_NAME_FORBIDDEN = /[<>:"/\\|?*]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 const EXTENSION = /^(?:\*|[A-Za-z0-9]{1,16})$/;
 const PAGE_SIZES: readonly PageSize[] = ["A4", "Letter"];
@@ -93,7 +92,7 @@ export function isSafeFileName(value: unknown): value is string {
   if (typeof value !== "string") return false;
   if (value.length === 0 || value.length > Limits.maxFileNameChars) return false;
   if (CONTROL_CHARS.test(value) || BIDI_CONTROLS.test(value)) return false;
-  if (FILE_NAME_FORBIDDEN.test(value)) return false;
+  if ([...value].some((c) => FILE_NAME_FORBIDDEN_CHARACTERS.includes(c))) return false;
   if (/^\.+$/.test(value)) return false; // ".", "..", "..."
   if (value.trim() !== value || value.endsWith(".")) return false; // Windows silently strips these
   if (WINDOWS_RESERVED.test(value)) return false;

@@ -5,9 +5,8 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { RecordMeta } from "../model/records";
 import type { ProjectTables } from "../model/tables";
-import type { StampedTableName } from "./types";
 
-export const STAMPED_TABLES: readonly StampedTableName[] = ["sources", "codes", "codings", "memos", "cases", "attributes", "coders"];
+export { STAMPED_TABLES } from "../model/tables";
 
 /** JSON with object keys sorted, so equal records give equal text whatever order their fields were set in. */
 export function stableStringify(value: unknown): string {

@@ -16,6 +16,7 @@
  */
 import type { CodeRecord, CodingRecord } from "../model/records";
 import { stableStringify } from "./lww";
+import { plural } from "../text/plural";
 
 /** Appended to the stamp of a settled version. Node ids are [A-Za-z0-9_.], at most 64, ours 16. */
 const SETTLED_MARK = ".";
@@ -224,7 +225,7 @@ export function describeRepairs(report: SettleReport): string[] {
     lines.push(`Restored the deleted code “${c.name}”: ${c.codings} live coding${c.codings === 1 ? " was" : "s were"} still on it.`);
   }
   for (const c of report.codesRecovered) {
-    lines.push(`${c.codings} coding${c.codings === 1 ? "" : "s"} pointed at a missing code; kept under “${RECOVERED_CODE_NAME} ${c.id.slice(-8)}”.`);
+    lines.push(`${plural(c.codings, "coding")} pointed at a missing code; kept under “${RECOVERED_CODE_NAME} ${c.id.slice(-8)}”.`);
   }
   for (const c of report.codesDeletedAgain) {
     lines.push(`The code “${c.name}” is deleted again: it had been restored for codings that have all been deleted or moved since.`);

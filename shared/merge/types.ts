@@ -1,10 +1,10 @@
 /**
  * Public types of merging a bundle into a project (issue 5 item 4). Rules: docs/bundle-format.md "Merge".
  */
-import type { ProjectTableName, ProjectTables } from "../model/tables";
+import type { ProjectTables, StampedTableName } from "../model/tables";
 
-/** Tables whose records carry RecordMeta (sourceContent travels with its source). */
-export type StampedTableName = Exclude<ProjectTableName, "sourceContent">;
+/** Tables whose records carry RecordMeta (sourceContent travels with its source); defined with the table list. */
+export type { StampedTableName };
 
 export interface MergeOptions {
   /**

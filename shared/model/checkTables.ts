@@ -7,6 +7,7 @@
  * A delta legitimately points at records the receiving project already has, so its references are
  * checked at merge time against bundle and project together (`checkAgainstProject`).
  */
+import { plural } from "../text/plural";
 import type { CodeRecord, CodingRecord, SourceRecord } from "./records";
 import { PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "./tables";
 import { checkRecord, describeProblem, type RecordProblem } from "./validate";
@@ -118,5 +119,5 @@ export function checkAgainstProject(local: Pick<ProjectTables, "sources" | "code
 export function describeProblems(result: TableCheckResult): string {
   const listed = result.problems.map(describeProblem).join("; ");
   const more = result.total - result.problems.length;
-  return more > 0 ? `${listed}; and ${more} more problem${more === 1 ? "" : "s"}` : listed;
+  return more > 0 ? `${listed}; and ${plural(more, "more problem")}` : listed;
 }

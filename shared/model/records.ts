@@ -4,6 +4,7 @@
  */
 
 import type { Block, Mark, Timestamp, Turn } from "../import/types";
+import type { StampedTableName } from "./tables";
 
 export interface RecordMeta {
   /** UUIDv7. */
@@ -135,7 +136,7 @@ export interface ExchangeMetaRecord {
 }
 
 /** Tables whose records carry RecordMeta and are journaled. */
-export type JournaledTable = "sources" | "codes" | "codings" | "memos" | "cases" | "attributes" | "coders";
+export type JournaledTable = StampedTableName;
 
 export type JournalOp = "create" | "update" | "delete" | "restore";
 

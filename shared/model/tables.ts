@@ -31,6 +31,12 @@ export const PROJECT_TABLE_NAMES = ["sources", "sourceContent", "codes", "coding
 
 export type ProjectTableName = (typeof PROJECT_TABLE_NAMES)[number];
 
+/** Tables whose records carry RecordMeta stamps and are journaled: every table but source content. */
+export type StampedTableName = Exclude<ProjectTableName, "sourceContent">;
+
+/** The stamped tables in PROJECT_TABLE_NAMES order: derived, so a new table is added in one place. */
+export const STAMPED_TABLES: readonly StampedTableName[] = PROJECT_TABLE_NAMES.filter((t): t is StampedTableName => t !== "sourceContent");
+
 export function emptyProjectTables(): ProjectTables {
   return { sources: [], sourceContent: [], codes: [], codings: [], memos: [], cases: [], attributes: [], coders: [] };
 }

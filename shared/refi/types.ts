@@ -5,7 +5,7 @@
  * in one place on each side.
  */
 
-import type { ProjectTables } from "../model/tables";
+import type { ProjectTables, StampedTableName } from "../model/tables";
 
 /** The `origin` attribute of <Project>, e.g. "NVivo for Windows 12.6", "ATLAS.ti 8.4", "qc 1.3.2". */
 export type RefiOrigin = string;
@@ -151,7 +151,7 @@ export interface RefiProject {
 }
 
 /** Kinds counted in an import report. */
-export type RefiCountKind = "sources" | "codes" | "codings" | "memos" | "cases" | "attributes" | "coders" | "sets";
+export type RefiCountKind = StampedTableName | "sets";
 
 export interface RefiSkipped {
   kind: string;

@@ -2,6 +2,7 @@
  * Reads QDA-XML (the .qde project file and the <CodeBook> of a .qdc) into RefiProject with
  * fast-xml-parser: no DOM, so it runs in a worker, the renderer and the CLI alike.
  */
+import { describeError } from "../describeError";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { RefiError, quoted } from "./errors";
 import type {
@@ -56,7 +57,7 @@ export function parseRoot(xml: string, fileName: string, rootName: string): XNod
     doc = parser.parse(xml) as XNode;
   } catch (error) {
     // The parser's own limits (nesting depth, entity expansion) throw plain Errors without the file.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = describeError(error);
     const why = /nested tags/i.test(detail) ? "its elements are nested more deeply than Margin reads" : "the XML parser stopped";
     throw new RefiError(fileName, `${quoted(fileName)} could not be read: ${why} (${detail}).`, null, { cause: error });
   }

@@ -1,18 +1,14 @@
 /** Sentences the DOCX and HTML writers (and the preview) print the same way. */
 import type { CodeSummary, LabelledValue, ReportSegment } from "./model";
 import { SECTION_LABELS } from "../codebook/description";
+import { plural } from "../text/plural";
 
-const number = new Intl.NumberFormat("en-GB");
-
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${number.format(n)} ${n === 1 ? one : many}`;
-}
 
 /** "3 codings in 2 sources; with sub-codes 5 codings in 3 sources". */
 export function countsLine(code: CodeSummary): string {
   const c = code.counts;
-  const own = `${count(c.codings, "coding")} in ${count(c.sources, "source")}`;
-  return c.codingsWithSubcodes === c.codings && c.sourcesWithSubcodes === c.sources ? own : `${own}; with sub-codes ${count(c.codingsWithSubcodes, "coding")} in ${count(c.sourcesWithSubcodes, "source")}`;
+  const own = `${plural(c.codings, "coding")} in ${plural(c.sources, "source")}`;
+  return c.codingsWithSubcodes === c.codings && c.sourcesWithSubcodes === c.sources ? own : `${own}; with sub-codes ${plural(c.codingsWithSubcodes, "coding")} in ${plural(c.sourcesWithSubcodes, "source")}`;
 }
 
 /** The description parts that are filled in, with their labels ("Definition" first). */

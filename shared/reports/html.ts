@@ -6,7 +6,7 @@
  */
 import type { InlineNode, MemoBlock } from "../memos/ast";
 import type { CodeSummary, HeadingSection, Report, ReportSection, ReportSegment, TableSection, TranscriptBlockSection } from "./model";
-import { escapeHtml as e } from "./escape";
+import { escapeHtml as e } from "../text/escapeHtml";
 import { countsLine, descriptionRows, detailsLine, generatedLine, segmentMeta, segmentPlace } from "./format";
 import { barChartSvg, heatmapSvg } from "./svg";
 import { codedRuns } from "./transcript";

@@ -4,7 +4,7 @@
  * so the chart reads in greyscale and to a screen reader; the table beside it is the full alternative.
  */
 import type { TableSection } from "./model";
-import { escapeHtml } from "./escape";
+import { escapeHtml } from "../text/escapeHtml";
 import { rowLabels, slantedLabels } from "./chartLabels";
 
 const ROW = 18;

@@ -1,3 +1,4 @@
+import { describeError } from "../../../shared/describeError";
 import { originalsFirst } from "../../../shared/import/copies";
 import { MAX_FILE_BYTES, tooLarge } from "../../../shared/import/errors";
 import { newId } from "../../../shared/ids";
@@ -128,7 +129,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
     try {
       return await converter.convert(file.name, await file.bytes());
     } catch (error) {
-      return { ok: false as const, error: { message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+      return { ok: false as const, error: { message: `${file.name} could not be read: ${describeError(error)}` } };
     } finally {
       // Reported as each conversion finishes, so a file held up by a slower one before it still counts.
       progress.current = progress.current.filter((name) => name !== file.name);
@@ -150,7 +151,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
         finish(index, { ...base(file), status: "imported", message: null, sourceId: added.source.id, warnings: converted.warnings });
       }
     } catch (error) {
-      finish(index, { ...base(file), status: "failed", message: `${file.name} could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+      finish(index, { ...base(file), status: "failed", message: `${file.name} could not be saved: ${describeError(error)}` });
     }
   };
 

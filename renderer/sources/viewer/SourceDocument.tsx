@@ -1,3 +1,4 @@
+import { plural } from "../../../shared/text/plural";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CodingRecord, SourceRecord } from "../../../shared/model/records";
 import type { LanedSegment } from "../../coding/useCodingDisplay";
@@ -301,7 +302,7 @@ function SelectionStatus({ transcript, selection, caret }: { transcript: Transcr
       className="border-t border-slate-300 bg-white px-4 py-1 text-xs tabular-nums text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
     >
       {selection
-        ? `Selected ${number.format(selection.start)}–${number.format(selection.end)} (${number.format(characters)} ${characters === 1 ? "character" : "characters"})`
+        ? `Selected ${number.format(selection.start)}–${number.format(selection.end)} (${plural(characters, "character")})`
         : "No text selected"}
       {target && <span data-coding-target=""> · {target}</span>}
     </p>

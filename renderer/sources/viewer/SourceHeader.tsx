@@ -1,3 +1,4 @@
+import { plural } from "../../../shared/text/plural";
 import type { SourceRecord } from "../../../shared/model/records";
 import { Button } from "../../ui/Button";
 
@@ -54,7 +55,7 @@ export function SourceHeader({
       {warnings.length > 0 && (
         <details className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm dark:border-amber-700 dark:bg-amber-950/40">
           <summary className="cursor-pointer font-medium text-amber-900 dark:text-amber-200">
-            {warnings.length === 1 ? "1 import warning" : `${warnings.length} import warnings`}
+            {plural(warnings.length, "import warning")}
           </summary>
           <ul className="mt-1 list-disc pl-5 text-slate-800 dark:text-slate-200">
             {warnings.map((warning, i) => (

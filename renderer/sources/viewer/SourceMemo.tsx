@@ -1,3 +1,5 @@
+import { ErrorText } from "../../ui/ErrorText";
+import { describeError } from "../../../shared/describeError";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { SourceRecord } from "../../../shared/model/records";
 import { setSourceMemo } from "../../db/sources";
@@ -55,7 +57,7 @@ export function SourceMemo({ source, memo: storedMemo, memoTitle, memoAt }: { so
       else keepDraft(project.entry.id, target, { title: title.current, body: draftRef.current, base: at });
       setState(draftRef.current === memo ? { kind: "saved" } : { kind: "saving" });
     } catch (e) {
-      setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) });
+      setState({ kind: "failed", message: describeError(e) });
     }
   }, [project, source.id, target]);
 
@@ -92,9 +94,9 @@ export function SourceMemo({ source, memo: storedMemo, memoTitle, memoAt }: { so
         className="mt-1 w-full resize-y rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
       />
       {state.kind === "failed" && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <ErrorText id={`${id}-error`} className="text-xs">
           The memo was not saved: {state.message}
-        </p>
+        </ErrorText>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { plural } from "../../../shared/text/plural";
 import { useMemo, type ReactNode } from "react";
 import type { SourceRecord } from "../../../shared/model/records";
 import { speakerSummary } from "../../../shared/text/transcript";
@@ -66,7 +67,7 @@ function SourceDetails({ source }: { source: SourceRecord }) {
                 {speaker}
               </span>
               <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
-                {turns === 1 ? "1 turn" : `${number.format(turns)} turns`}
+                {plural(turns, "turn")}
               </span>
             </li>
           ))}

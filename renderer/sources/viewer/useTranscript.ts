@@ -1,3 +1,4 @@
+import { describeError } from "../../../shared/describeError";
 import { useEffect, useState } from "react";
 import { readTranscript, type Transcript } from "../../../shared/text/transcript";
 import type { OpenProject } from "../../db/projects";
@@ -39,7 +40,7 @@ export function useTranscript(project: OpenProject, sourceId: string): Transcrip
     let live = true;
     loadTranscript(project, sourceId).then(
       (transcript) => live && setState({ id: sourceId, load: transcript ? { status: "ready", transcript } : { status: "missing" } }),
-      (e: unknown) => live && setState({ id: sourceId, load: { status: "failed", message: e instanceof Error ? e.message : String(e) } }),
+      (e: unknown) => live && setState({ id: sourceId, load: { status: "failed", message: describeError(e) } }),
     );
     return () => {
       live = false;

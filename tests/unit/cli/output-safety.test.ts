@@ -72,24 +72,24 @@ describe("output files are readable by their owner only", () => {
     expect(modeOf(name)).toBe(0o600);
   }, 60_000);
 
-  it("an existing world-readable file is replaced by an owner-only one, and no temporary file is left", () => {
+  it("an existing world-readable file is replaced by an owner-only one, and no temporary file is left", async () => {
     writeFileSync(file("old.csv"), "old", { mode: 0o644 });
-    writeOutputFile(file("old.csv"), new TextEncoder().encode("new"));
+    await writeOutputFile(file("old.csv"), new TextEncoder().encode("new"));
     expect(readFileSync(file("old.csv"), "utf8")).toBe("new");
     expect(modeOf("old.csv")).toBe(0o600);
     expect(readdirSync(dir).filter((n) => n.includes(".part-"))).toEqual([]);
   });
 
-  it("an output over a symlink replaces the link, never writes through it", () => {
+  it("an output over a symlink replaces the link, never writes through it", async () => {
     writeFileSync(file("target.txt"), "keep me");
     symlinkSync(file("target.txt"), file("out-link.csv"));
-    writeOutputFile(file("out-link.csv"), new TextEncoder().encode("report"));
+    await writeOutputFile(file("out-link.csv"), new TextEncoder().encode("report"));
     expect(readFileSync(file("target.txt"), "utf8")).toBe("keep me");
     expect(readFileSync(file("out-link.csv"), "utf8")).toBe("report");
   });
 
-  it("a write that fails names the file and leaves no temporary file", () => {
-    expect(() => writeOutputFile(path.join(dir, "no-such-folder", "x.margin"), new Uint8Array([1]))).toThrow(/no-such-folder\/x\.margin: cannot be written \(ENOENT\)/);
+  it("a write that fails names the file and leaves no temporary file", async () => {
+    await expect(writeOutputFile(path.join(dir, "no-such-folder", "x.margin"), new Uint8Array([1]))).rejects.toThrow(/no-such-folder\/x\.margin: cannot be written \(ENOENT\)/);
     expect(readdirSync(dir).filter((n) => n.includes(".part-"))).toEqual([]);
   });
 });
