@@ -6,6 +6,7 @@ import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, readInput, writeBundleFromArgs } from "../keys";
 import { runImportQdpx } from "./qdpx-import";
+import { isLive } from "../../shared/model/live";
 
 export const usage = "margin import-qdpx FILE.qdpx --out p.margin (--recipient age1…)… | --identity key.txt | --passphrase-file F";
 
@@ -19,7 +20,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await lockFromArgs(values);
   const projectId = newId();
   const imported = await runImportQdpx(readInput(file), path.basename(file), { log: io.err, projectId });
-  const exporter = imported.tables.coders.find((c) => !c.deleted);
+  const exporter = imported.tables.coders.find(isLive);
   const size = await writeBundleFromArgs(
     imported.tables,
     { projectId, projectName: imported.projectName, exporter: { coderId: exporter?.id ?? newId(), name: exporter?.name ?? "CLI" }, kind: "whole", since: null },

@@ -5,19 +5,20 @@ import { buildImportPlan, type ImportChoices, type ImportPlan } from "../../shar
 import { cleanName, cleanOptions, compareNames, formatAttributeValue, nameKey, parseAttributeValue } from "../../shared/cases/values";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, type Live } from "../../shared/model/live";
 
 export const MAX_CASE_NAME = 200;
 
 /** Live cases, in natural name order (P2 before P10). */
-export async function listCases(project: OpenProject): Promise<CaseRecord[]> {
+export async function listCases(project: OpenProject): Promise<Live<CaseRecord>[]> {
   const all = await project.db.cases.toArray();
-  return all.filter((c) => !c.deleted).sort((a, b) => compareNames(a.name, b.name));
+  return all.filter(isLive).sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** Live attributes, in the researcher's column order. */
-export async function listAttributes(project: OpenProject): Promise<AttributeRecord[]> {
+export async function listAttributes(project: OpenProject): Promise<Live<AttributeRecord>[]> {
   const all = await project.db.attributes.toArray();
-  return all.filter((a) => !a.deleted).sort((a, b) => a.order - b.order || compareNames(a.name, b.name));
+  return all.filter(isLive).sort((a, b) => a.order - b.order || compareNames(a.name, b.name));
 }
 
 export interface CaseWithSources {
@@ -112,7 +113,7 @@ async function assertAttributeNameFree(project: OpenProject, name: string, excep
 }
 
 async function nextAttributeOrder(project: OpenProject): Promise<number> {
-  const all = await project.db.attributes.filter((a) => !a.deleted).toArray();
+  const all = await project.db.attributes.filter(isLive).toArray();
   return all.reduce((max, a) => Math.max(max, a.order), -1) + 1;
 }
 
@@ -222,7 +223,7 @@ export async function setCaseValue(
 /** Live source ids linked to a case. */
 export async function sourceIdsForCase(project: OpenProject, caseId: string): Promise<string[]> {
   const linked = await project.db.sources.where("caseIds").equals(caseId).toArray();
-  return linked.filter((s) => !s.deleted).map((s) => s.id);
+  return linked.filter(isLive).map((s) => s.id);
 }
 
 /** Makes exactly `sourceIds` the sources of a case, in one batch; only sources whose link changes are written. */
@@ -260,12 +261,12 @@ export async function sourceIdsForAttributeValue(project: OpenProject, attribute
   const cases = (await listCases(project)).filter((c) => caseMatchesFilter(c, { attribute: { attributeId, value } }));
   if (cases.length === 0) return [];
   const sources = await project.db.sources.where("caseIds").anyOf(cases.map((c) => c.id)).distinct().toArray();
-  return sources.filter((s) => !s.deleted).map((s) => s.id);
+  return sources.filter(isLive).map((s) => s.id);
 }
 
 async function planFromDatabase(project: OpenProject, table: CsvTable, choices: ImportChoices): Promise<ImportPlan> {
   const [sources, cases, attributes] = await Promise.all([
-    project.db.sources.toArray().then((all) => all.filter((s) => !s.deleted)),
+    project.db.sources.toArray().then((all) => all.filter(isLive)),
     listCases(project),
     listAttributes(project),
   ]);

@@ -18,17 +18,18 @@ import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally, tallyCodeCounts } from "./codingTally";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
 
 export const MAX_CODE_NAME = 200;
 
 /** Live codes (the tree is built from them in shared/coding/codeTree). 500 rows at seed scale. */
-export async function listCodes(project: OpenProject): Promise<CodeRecord[]> {
-  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+export async function listCodes(project: OpenProject): Promise<Live<CodeRecord>[]> {
+  return (await project.db.codes.toArray()).filter(isLive);
 }
 
-export async function getCode(project: OpenProject, id: string): Promise<CodeRecord | undefined> {
+export async function getCode(project: OpenProject, id: string): Promise<Live<CodeRecord> | undefined> {
   const code = await project.db.codes.get(id);
-  return code && !code.deleted ? code : undefined;
+  return liveOrUndefined(code);
 }
 
 function cleanCodeName(name: string): string {
@@ -39,7 +40,7 @@ function cleanCodeName(name: string): string {
 }
 
 async function liveCodes(project: OpenProject): Promise<CodeRecord[]> {
-  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+  return (await project.db.codes.toArray()).filter(isLive);
 }
 
 export interface NewCode {
@@ -157,7 +158,7 @@ export async function planCodeDeletion(project: OpenProject, id: string): Promis
   const ids = [id];
   for (let i = 0; i < ids.length; i++) for (const child of index.children.get(ids[i] ?? "") ?? []) ids.push(child.id);
   let codings = 0;
-  for (const codeId of ids) codings += await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).count();
+  for (const codeId of ids) codings += await project.db.codings.where("codeId").equals(codeId).filter(isLive).count();
   return { codeIds: ids, codings };
 }
 
@@ -168,7 +169,7 @@ export async function deleteCode(project: OpenProject, id: string): Promise<void
   await writeChanges(project.db, project.ctx, `Deleted code “${code.name}”`, async (w) => {
     const { codeIds } = await planCodeDeletion(project, id);
     for (const codeId of codeIds) {
-      const codings = await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).toArray();
+      const codings = await project.db.codings.where("codeId").equals(codeId).filter(isLive).toArray();
       for (const coding of codings) await w.remove<CodingRecord>("codings", coding.id);
       await w.remove<CodeRecord>("codes", codeId);
     }
@@ -213,9 +214,9 @@ export async function mergeCodes(project: OpenProject, fromId: string, intoId: s
 
 /** A's code memo is appended to B's (created if B has none), so nothing written about A is lost. */
 async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: string): Promise<void> {
-  const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find((m) => !m.deleted);
+  const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find(isLive);
   if (!fromMemo || !fromMemo.body.trim()) return;
-  const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find((m) => !m.deleted);
+  const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find(isLive);
   const heading = `Merged from “${from.name}”`;
   if (intoMemo) {
     await w.update<MemoRecord>("memos", intoMemo.id, { body: `${intoMemo.body}\n\n## ${heading}\n\n${fromMemo.body}` });

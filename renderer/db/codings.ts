@@ -4,10 +4,11 @@ import { siblingNameTaken } from "../../shared/coding/codeTree";
 import { MAX_CODE_NAME } from "./codes";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
 
 /** The project's coders (everyone who has opened it), for coder filters and "coded by" labels. */
-export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
-  return (await project.db.coders.toArray()).filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
+export async function listCoders(project: OpenProject): Promise<Live<CoderRecord>[]> {
+  return (await project.db.coders.toArray()).filter(isLive).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Sets the colour a coder is drawn in (Team dialog); recorded and undoable like any edit. */
@@ -17,21 +18,21 @@ export async function setCoderColour(project: OpenProject, coderId: string, colo
 }
 
 /** Live codings of one source (sourceId index): what the viewer paints. */
-export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
+export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<Live<CodingRecord>[]> {
   // equals().toArray() is one getAll; adding .filter() would make Dexie walk a cursor row by row.
-  return (await project.db.codings.where("sourceId").equals(sourceId).toArray()).filter((c) => !c.deleted);
+  return (await project.db.codings.where("sourceId").equals(sourceId).toArray()).filter(isLive);
 }
 
 /** Live codings of some codes (codeId index): what retrieval lists. */
-export async function listCodingsForCodes(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
+export async function listCodingsForCodes(project: OpenProject, codeIds: readonly string[]): Promise<Live<CodingRecord>[]> {
   if (codeIds.length === 0) return [];
   const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter((c) => !c.deleted);
+  return perCode.flat().filter(isLive);
 }
 
-export async function getCoding(project: OpenProject, id: string): Promise<CodingRecord | undefined> {
+export async function getCoding(project: OpenProject, id: string): Promise<Live<CodingRecord> | undefined> {
   const coding = await project.db.codings.get(id);
-  return coding && !coding.deleted ? coding : undefined;
+  return liveOrUndefined(coding);
 }
 
 function checkRange(source: SourceRecord | undefined, range: Range): void {
@@ -119,7 +120,7 @@ async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: New
   const name = displayName(newCode.name);
   if (!name) throw new Error("A code needs a name.");
   if (name.length > MAX_CODE_NAME) throw new Error(`Keep code names under ${MAX_CODE_NAME} characters.`);
-  const codes = (await project.db.codes.toArray()).filter((c) => !c.deleted);
+  const codes = (await project.db.codes.toArray()).filter(isLive);
   if (newCode.parentId !== null && !codes.some((c) => c.id === newCode.parentId)) throw new Error("The parent code no longer exists.");
   if (siblingNameTaken(codes, newCode.parentId, name)) throw new Error(`There is already a code called “${name}” there.`);
   const order = codes.filter((c) => c.parentId === newCode.parentId).reduce((max, c) => Math.max(max, c.order + 1), 0);

@@ -10,6 +10,7 @@ import { HlcError } from "../../shared/clock/hlc";
 import { addLeftOut, applyMergePlan, knownVersionsOf, openedWithoutKnown, planMerge, STAMPED_TABLES, type KnownVersions, type MergePlan, type MergeResolutions, type MergeSummary, type StampedTableName } from "../../shared/merge";
 import { checkAgainstProject, describeProblems } from "../../shared/model/checkTables";
 import type { CoderRecord, ExchangeMetaRecord, RecordMeta } from "../../shared/model/records";
+import { isLive } from "../../shared/model/live";
 import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTables } from "../../shared/model/tables";
 import { readChangedTables, readProjectTables } from "./projectTables";
 import { writeChanges } from "./changes";
@@ -352,7 +353,7 @@ export async function applyImport(
 export async function fillEmptyProject(project: OpenProject, tables: ProjectTables, label: string): Promise<void> {
   const { db, ctx } = project;
   let newest: string | null = null;
-  for (const name of STAMPED_TABLES) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
+  for (const name of STAMPED_TABLES) for (const r of tables[name]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
   if (newest) ctx.clock.receive(newest);
   await writeChanges(db, ctx, label, async (w) => {
     for (const name of STAMPED_TABLES) await w.putAllAsIs(name, tables[name] as RecordMeta[]);
@@ -363,7 +364,7 @@ export async function fillEmptyProject(project: OpenProject, tables: ProjectTabl
 /** Counts of live records per table: the preview of a backup or a whole bundle. */
 export function liveCounts(tables: ProjectTables): Record<StampedTableName, number> {
   const out = {} as Record<StampedTableName, number>;
-  for (const name of STAMPED_TABLES) out[name] = (tables[name] as RecordMeta[]).filter((r) => !r.deleted).length;
+  for (const name of STAMPED_TABLES) out[name] = tables[name].filter(isLive).length;
   return out;
 }
 
@@ -385,7 +386,7 @@ export async function createProjectFromBundle(opened: OpenedBundle, profile: Cod
   const entry = await createProject(name.slice(0, MAX_PROJECT_NAME), profile, new Date(), id);
   const project = await openProject(entry.id, profile);
   await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
-  await setProjectSourceCount(entry.id, opened.tables.sources.filter((s) => !s.deleted).length);
+  await setProjectSourceCount(entry.id, opened.tables.sources.filter(isLive).length);
   if (!asCopy) await stampExchangeWithSender(project, opened);
   return entry.id;
 }

@@ -5,22 +5,23 @@ import { foldMemoQuery, memoMatches, memoSearchText } from "../../shared/memos/s
 import type { MemoLinkTarget } from "../../shared/memos/links";
 import { writeChanges } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
 
 /** Live memos, newest change first. 5,000 at seed scale: list-sized, bodies included (they are text). */
-export async function listMemos(project: OpenProject): Promise<MemoRecord[]> {
+export async function listMemos(project: OpenProject): Promise<Live<MemoRecord>[]> {
   const all = await project.db.memos.toArray();
-  return all.filter((m) => !m.deleted).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return all.filter(isLive).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export async function getMemo(project: OpenProject, id: string): Promise<MemoRecord | undefined> {
+export async function getMemo(project: OpenProject, id: string): Promise<Live<MemoRecord> | undefined> {
   const memo = await project.db.memos.get(id);
-  return memo && !memo.deleted ? memo : undefined;
+  return liveOrUndefined(memo);
 }
 
 /** The memo attached to a project, source, code, coding or case, if there is one. */
-export async function memoFor(project: OpenProject, targetKind: MemoTargetKind, targetId: string): Promise<MemoRecord | undefined> {
+export async function memoFor(project: OpenProject, targetKind: MemoTargetKind, targetId: string): Promise<Live<MemoRecord> | undefined> {
   const memos = await project.db.memos.where("[targetKind+targetId]").equals([targetKind, targetId]).toArray();
-  return memos.find((m) => !m.deleted);
+  return memos.find(isLive);
 }
 
 /** Creates or updates the memo of a target (one memo per target, as in NVivo's linked memos). */
@@ -84,7 +85,7 @@ export async function listMemoRows(project: OpenProject): Promise<MemoRow[]> {
   ]);
   const codingIds = memos.filter((m) => m.targetKind === "coding").map((m) => m.targetId);
   const codings = codingIds.length ? await db.codings.bulkGet(codingIds) : [];
-  const live = <T extends { id: string; deleted: boolean }>(rows: T[]) => new Map(rows.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const live = <T extends { id: string; deleted: boolean }>(rows: T[]) => new Map(rows.filter(isLive).map((r) => [r.id, r]));
   const sourceById = live(sources);
   const caseById = live(cases);
   const codeIndex = indexCodes(codes);
@@ -146,7 +147,7 @@ export interface LinkTargetInfo {
 export async function describeLinkTarget(project: OpenProject, target: MemoLinkTarget): Promise<LinkTargetInfo> {
   const { db } = project;
   const missing: LinkTargetInfo = { exists: false, name: `deleted ${target.kind}`, sourceId: null, range: null };
-  const live = <T extends { deleted: boolean }>(row: T | undefined): T | undefined => (row && !row.deleted ? row : undefined);
+  const live = liveOrUndefined;
   switch (target.kind) {
     case "source": {
       const source = live(await db.sources.get(target.id));
@@ -194,7 +195,7 @@ export async function listCodingAnnotations(project: OpenProject): Promise<Codin
     db.codes.toArray(),
     db.coders.toArray(),
   ]);
-  const sourceById = new Map(sources.filter((s) => !s.deleted).map((s) => [s.id, s]));
+  const sourceById = new Map(sources.filter(isLive).map((s) => [s.id, s]));
   const codeIndex = indexCodes(codes);
   const coderById = new Map(coders.map((c) => [c.id, c.name]));
   return annotated

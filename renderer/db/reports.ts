@@ -1,5 +1,6 @@
 import type { CodingRecord, SourceContentRecord } from "../../shared/model/records";
 import type { OpenProject } from "./projects";
+import { isLive, type Live } from "../../shared/model/live";
 
 /**
  * The queries reports need beyond the existing repositories (renderer/reports/reportData.ts puts them
@@ -7,8 +8,8 @@ import type { OpenProject } from "./projects";
  */
 
 /** Every live coding (codebook counts, overview). One getAll: a cursor walk is far slower at 100,000. */
-export async function listAllCodings(project: OpenProject): Promise<CodingRecord[]> {
-  return (await project.db.codings.toArray()).filter((c) => !c.deleted);
+export async function listAllCodings(project: OpenProject): Promise<Live<CodingRecord>[]> {
+  return (await project.db.codings.toArray()).filter(isLive);
 }
 
 /** One source's stored text and structure (reports read them one source at a time). */

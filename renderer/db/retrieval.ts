@@ -7,11 +7,12 @@ import { listCodes } from "./codes";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
 import { tallyIfLoaded } from "./codingTally";
+import { isLive, type Live } from "../../shared/model/live";
 
 /** Everyone who has coded in the project, by name. */
-export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
+export async function listCoders(project: OpenProject): Promise<Live<CoderRecord>[]> {
   const all = await project.db.coders.toArray();
-  return all.filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
+  return all.filter(isLive).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The list-sized records the coded-segments view names things with (no source text). */
@@ -39,9 +40,9 @@ export async function retrievalLookups(project: OpenProject): Promise<RetrievalL
  * `equals` per code rather than listCodingsForCodes' anyOf+filter: that lets IndexedDB answer with
  * getAll instead of walking a cursor record by record, which is what keeps 5,000 codings fast.
  */
-export async function codingsForRetrieval(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
+export async function codingsForRetrieval(project: OpenProject, codeIds: readonly string[]): Promise<Live<CodingRecord>[]> {
   const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter((c) => !c.deleted);
+  return perCode.flat().filter(isLive);
 }
 
 /** The first screen of a retrieval, read before the rest (firstRetrievalPage). */
@@ -86,7 +87,7 @@ export async function firstRetrievalPage(
   // The rows on screen need these texts next; reading them alongside the codings saves a round trip.
   for (const sourceId of sourceIds.slice(0, 3)) void loadSourceText(project, sourceId).catch(() => undefined);
   const perPair = await Promise.all(reads.map((pair) => project.db.codings.where("[sourceId+codeId]").equals(pair).toArray()));
-  return { codings: perPair.flat().filter((c) => !c.deleted), sourceIds, total };
+  return { codings: perPair.flat().filter(isLive), sourceIds, total };
 }
 
 /** What a segment row needs of a source's content: its text and paragraph structure. */

@@ -13,6 +13,7 @@ import { STAMPED_TABLES } from "./lww";
 import { emptyCounts } from "./plan";
 import { describeRepairs, mayNeedSettling, settleCodes, type SettleReport } from "./settle";
 import type { AppliedMerge, ApplyContext, MergePlan, MergeResolutions, MergeSummary, StampedTableName } from "./types";
+import { liveOrUndefined } from "../model/live";
 
 /** Records keyed by id per table: the puts being built, over the local project. */
 class Workspace {
@@ -204,7 +205,7 @@ function liveCode(codes: readonly CodeRecord[], id: string): CodeRecord | undefi
   const byId = new Map(codes.map((c) => [c.id, c]));
   let code = byId.get(id);
   for (let hops = 0; code && code.deleted && code.mergedInto !== undefined && hops < codes.length; hops++) code = byId.get(code.mergedInto);
-  return code && !code.deleted ? code : undefined;
+  return liveOrUndefined(code);
 }
 
 /** Distinct live codes, smallest id first. */

@@ -9,6 +9,7 @@ import { parseMemo } from "../memos/parse";
 import { readTranscript, type Transcript } from "../text/transcript";
 import type { CodeCounts, CodeSummary, LabelledValue, ReportMemo, ReportOptions, ReportSource } from "./model";
 import type { CodeCount } from "../coding/counts";
+import { isLive } from "../model/live";
 
 export interface Lookups {
   projectName: string;
@@ -28,7 +29,7 @@ export interface Lookups {
 export const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 function live<T extends { deleted: boolean }>(list: readonly T[]): T[] {
-  return list.filter((r) => !r.deleted);
+  return list.filter(isLive);
 }
 
 export async function loadLookups(source: ReportSource, options: ReportOptions): Promise<Lookups> {
