@@ -6,6 +6,7 @@ import { cleanName, cleanOptions, compareNames, formatAttributeValue, nameKey, p
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
 import { isLive, type Live } from "../../shared/model/live";
+import type { AttributeId, CaseId, SourceId } from "../../shared/ids";
 
 export const MAX_CASE_NAME = 200;
 
@@ -66,7 +67,7 @@ export async function createCase(project: OpenProject, name: string, description
   });
 }
 
-export async function renameCase(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameCase(project: OpenProject, id: CaseId, name: string): Promise<void> {
   const clean = cleanCaseName(name);
   await writeChanges(project.db, project.ctx, "Renamed case", async (w) => {
     const current = await liveRecord(project.db.cases.get(id), "case");
@@ -76,7 +77,7 @@ export async function renameCase(project: OpenProject, id: string, name: string)
   });
 }
 
-export async function setCaseDescription(project: OpenProject, id: string, description: string): Promise<void> {
+export async function setCaseDescription(project: OpenProject, id: CaseId, description: string): Promise<void> {
   await writeChanges(project.db, project.ctx, "Edited case description", (w) => w.update<CaseRecord>("cases", id, { description }));
 }
 
@@ -84,7 +85,7 @@ export async function setCaseDescription(project: OpenProject, id: string, descr
  * Tombstones cases and unlinks their sources in the same batch, so sources never point at a deleted
  * case and one undo brings both back. Returns the batch id.
  */
-export async function deleteCases(project: OpenProject, ids: readonly string[]): Promise<string> {
+export async function deleteCases(project: OpenProject, ids: readonly CaseId[]): Promise<string> {
   return writeChanges(project.db, project.ctx, ids.length > 1 ? `Deleted ${ids.length} cases` : "Deleted case", async (w) => {
     const gone = new Set(ids);
     const linked = await project.db.sources.where("caseIds").anyOf([...gone]).distinct().toArray();
@@ -137,7 +138,7 @@ function listNames(names: string[]): string {
  */
 export async function updateAttribute(
   project: OpenProject,
-  id: string,
+  id: AttributeId,
   patch: { name?: string; type?: AttributeType; options?: readonly string[] },
 ): Promise<void> {
   await writeChanges(project.db, project.ctx, "Changed attribute", async (w) => {
@@ -168,7 +169,7 @@ export async function updateAttribute(
 }
 
 /** Moves an attribute's column to `toIndex` in the current order, renumbering only what moved. */
-export async function moveAttribute(project: OpenProject, id: string, toIndex: number): Promise<void> {
+export async function moveAttribute(project: OpenProject, id: AttributeId, toIndex: number): Promise<void> {
   await writeChanges(project.db, project.ctx, "Moved attribute", async (w) => {
     const list = await listAttributes(project);
     const from = list.findIndex((a) => a.id === id);
@@ -181,14 +182,14 @@ export async function moveAttribute(project: OpenProject, id: string, toIndex: n
 }
 
 /** Tombstones an attribute. Cases keep their values for it, so undo restores the column whole. */
-export async function deleteAttribute(project: OpenProject, id: string): Promise<string> {
+export async function deleteAttribute(project: OpenProject, id: AttributeId): Promise<string> {
   return writeChanges(project.db, project.ctx, "Deleted attribute", async (w) => {
     await w.remove<AttributeRecord>("attributes", id);
     return w.batchId;
   });
 }
 
-function withValue(values: Record<string, AttributeValue>, attributeId: string, value: AttributeValue): Record<string, AttributeValue> {
+function withValue(values: Record<string, AttributeValue>, attributeId: AttributeId, value: AttributeValue): Record<string, AttributeValue> {
   const { [attributeId]: _old, ...rest } = values;
   return value === null ? rest : { ...rest, [attributeId]: value };
 }
@@ -200,8 +201,8 @@ function withValue(values: Record<string, AttributeValue>, attributeId: string, 
  */
 export async function setCaseValue(
   project: OpenProject,
-  caseId: string,
-  attributeId: string,
+  caseId: CaseId,
+  attributeId: AttributeId,
   raw: string,
   options: { addOption?: boolean } = {},
 ): Promise<AttributeValue> {
@@ -221,13 +222,13 @@ export async function setCaseValue(
 }
 
 /** Live source ids linked to a case. */
-export async function sourceIdsForCase(project: OpenProject, caseId: string): Promise<string[]> {
+export async function sourceIdsForCase(project: OpenProject, caseId: CaseId): Promise<SourceId[]> {
   const linked = await project.db.sources.where("caseIds").equals(caseId).toArray();
   return linked.filter(isLive).map((s) => s.id);
 }
 
 /** Makes exactly `sourceIds` the sources of a case, in one batch; only sources whose link changes are written. */
-export async function setCaseSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function setCaseSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const wanted = new Set(sourceIds);
   await writeChanges(project.db, project.ctx, "Changed case sources", async (w) => {
     await liveRecord(project.db.cases.get(caseId), "case");
@@ -242,12 +243,12 @@ export async function setCaseSources(project: OpenProject, caseId: string, sourc
   });
 }
 
-export async function linkSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function linkSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const current = await sourceIdsForCase(project, caseId);
   await setCaseSources(project, caseId, [...current, ...sourceIds]);
 }
 
-export async function unlinkSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function unlinkSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const drop = new Set(sourceIds);
   const current = await sourceIdsForCase(project, caseId);
   await setCaseSources(project, caseId, current.filter((id) => !drop.has(id)));
@@ -257,7 +258,7 @@ export async function unlinkSources(project: OpenProject, caseId: string, source
  * Live source ids linked to a live case whose `attributeId` has `value` (text compared ignoring case;
  * null finds cases with no value). For the sources list's "filter by case attribute".
  */
-export async function sourceIdsForAttributeValue(project: OpenProject, attributeId: string, value: AttributeValue): Promise<string[]> {
+export async function sourceIdsForAttributeValue(project: OpenProject, attributeId: AttributeId, value: AttributeValue): Promise<SourceId[]> {
   const cases = (await listCases(project)).filter((c) => caseMatchesFilter(c, { attribute: { attributeId, value } }));
   if (cases.length === 0) return [];
   const sources = await project.db.sources.where("caseIds").anyOf(cases.map((c) => c.id)).distinct().toArray();

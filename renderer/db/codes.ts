@@ -19,6 +19,7 @@ import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally, tallyCodeCounts } from "./codingTally";
 import type { OpenProject } from "./projects";
 import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
+import type { CodeId } from "../../shared/ids";
 
 export const MAX_CODE_NAME = 200;
 
@@ -27,7 +28,7 @@ export async function listCodes(project: OpenProject): Promise<Live<CodeRecord>[
   return (await project.db.codes.toArray()).filter(isLive);
 }
 
-export async function getCode(project: OpenProject, id: string): Promise<Live<CodeRecord> | undefined> {
+export async function getCode(project: OpenProject, id: CodeId): Promise<Live<CodeRecord> | undefined> {
   const code = await project.db.codes.get(id);
   return liveOrUndefined(code);
 }
@@ -75,7 +76,7 @@ export async function createCode(project: OpenProject, input: NewCode): Promise<
   );
 }
 
-export async function renameCode(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameCode(project: OpenProject, id: CodeId, name: string): Promise<void> {
   const clean = cleanCodeName(name);
   await writeChanges(project.db, project.ctx, `Renamed code to “${clean}”`, async (w) => {
     const codes = await liveCodes(project);
@@ -87,12 +88,12 @@ export async function renameCode(project: OpenProject, id: string, name: string)
   });
 }
 
-export async function updateCode(project: OpenProject, id: string, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
+export async function updateCode(project: OpenProject, id: CodeId, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
   await writeChanges(project.db, project.ctx, label, (w) => w.update<CodeRecord>("codes", id, patch));
 }
 
 /** Re-parents or reorders a code; refuses cycles (a code into itself or its own descendants). */
-export async function moveCode(project: OpenProject, id: string, target: MoveTarget): Promise<void> {
+export async function moveCode(project: OpenProject, id: CodeId, target: MoveTarget): Promise<void> {
   await writeChanges(project.db, project.ctx, "Moved code", async (w) => {
     const codes = await liveCodes(project);
     if ("parentId" in target && !canMove(codes, id, target.parentId)) throw new Error("A code cannot be moved inside itself.");
@@ -111,7 +112,7 @@ const STEP_LABELS: Record<CodeStep, string> = { up: "Moved code up", down: "Move
  * The keyboard moves (Alt+arrows in the codebook): swap with a sibling, become the last child of the
  * sibling above, or the sibling after the parent. Returns false (and writes nothing) at an edge.
  */
-export async function moveCodeStep(project: OpenProject, id: string, step: CodeStep): Promise<boolean> {
+export async function moveCodeStep(project: OpenProject, id: CodeId, step: CodeStep): Promise<boolean> {
   return writeChanges(project.db, project.ctx, STEP_LABELS[step], async (w) => {
     const codes = await liveCodes(project);
     if (!codes.some((c) => c.id === id)) throw new Error("That code no longer exists.");
@@ -130,7 +131,7 @@ export interface CodeProperties {
 }
 
 /** Saves the properties dialog in one undoable step; the name must stay unique among its siblings. */
-export async function saveCodeProperties(project: OpenProject, id: string, props: CodeProperties): Promise<void> {
+export async function saveCodeProperties(project: OpenProject, id: CodeId, props: CodeProperties): Promise<void> {
   const name = cleanCodeName(props.name);
   await writeChanges(project.db, project.ctx, `Edited code “${name}”`, async (w) => {
     const codes = await liveCodes(project);
@@ -147,12 +148,12 @@ export async function saveCodeProperties(project: OpenProject, id: string, props
 }
 
 export interface CodeDeletion {
-  codeIds: string[];
+  codeIds: CodeId[];
   codings: number;
 }
 
 /** What deleting a code takes with it (its sub-codes and all their codings), for the confirmation. */
-export async function planCodeDeletion(project: OpenProject, id: string): Promise<CodeDeletion> {
+export async function planCodeDeletion(project: OpenProject, id: CodeId): Promise<CodeDeletion> {
   const codes = await liveCodes(project);
   const index = indexCodes(codes);
   const ids = [id];
@@ -163,7 +164,7 @@ export async function planCodeDeletion(project: OpenProject, id: string): Promis
 }
 
 /** Tombstones a code, its sub-codes and their codings in one undoable batch. */
-export async function deleteCode(project: OpenProject, id: string): Promise<void> {
+export async function deleteCode(project: OpenProject, id: CodeId): Promise<void> {
   const code = await getCode(project, id);
   if (!code) return;
   await writeChanges(project.db, project.ctx, `Deleted code “${code.name}”`, async (w) => {
@@ -177,7 +178,7 @@ export async function deleteCode(project: OpenProject, id: string): Promise<void
 }
 
 /** Preview of merging code `fromId` into `intoId` (nothing written). */
-export async function previewMerge(project: OpenProject, fromId: string, intoId: string): Promise<{ ok: true; plan: MergePlan } | { ok: false; reason: string }> {
+export async function previewMerge(project: OpenProject, fromId: CodeId, intoId: CodeId): Promise<{ ok: true; plan: MergePlan } | { ok: false; reason: string }> {
   const codes = await liveCodes(project);
   const codings = await project.db.codings.where("codeId").anyOf([fromId, intoId]).toArray();
   return planMerge(codes, codings, fromId, intoId);
@@ -187,7 +188,7 @@ export async function previewMerge(project: OpenProject, fromId: string, intoId:
  * Merges code A into B in one transaction: codings move (overlaps by the same coder join), children
  * move, A's description and memo are kept in B's, A is tombstoned. Undoable as one step.
  */
-export async function mergeCodes(project: OpenProject, fromId: string, intoId: string): Promise<MergePlan> {
+export async function mergeCodes(project: OpenProject, fromId: CodeId, intoId: CodeId): Promise<MergePlan> {
   const from = await getCode(project, fromId);
   const into = await getCode(project, intoId);
   if (!from || !into) throw new Error("One of the codes no longer exists.");
@@ -213,7 +214,7 @@ export async function mergeCodes(project: OpenProject, fromId: string, intoId: s
 }
 
 /** A's code memo is appended to B's (created if B has none), so nothing written about A is lost. */
-async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: string): Promise<void> {
+async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: CodeId): Promise<void> {
   const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find(isLive);
   if (!fromMemo || !fromMemo.body.trim()) return;
   const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find(isLive);

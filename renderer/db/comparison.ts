@@ -4,6 +4,7 @@ import { listCoders } from "./codings";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
 import { isLive, type Live } from "../../shared/model/live";
+import type { CodeId, SourceId } from "../../shared/ids";
 
 /** A source as coding comparison needs it: a name to show and its length (the unit count). */
 export interface ComparedSource {
@@ -37,7 +38,7 @@ const MAX_PAIR_READS = 2000;
  * index `equals` (a getAll, not a cursor walk): [sourceId+codeId] for a few chosen sources,
  * otherwise codeId.
  */
-export async function codingsForComparison(project: OpenProject, codeIds: readonly string[], sourceIds: readonly string[] | null): Promise<Live<CodingRecord>[]> {
+export async function codingsForComparison(project: OpenProject, codeIds: readonly CodeId[], sourceIds: readonly SourceId[] | null): Promise<Live<CodingRecord>[]> {
   const codes = [...new Set(codeIds)];
   if (codes.length === 0 || (sourceIds && sourceIds.length === 0)) return [];
   if (sourceIds && codes.length * sourceIds.length <= MAX_PAIR_READS) {

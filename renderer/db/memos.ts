@@ -1,4 +1,4 @@
-import { newId } from "../../shared/ids";
+import { newId, type CodingId, type MemoId, type SourceId } from "../../shared/ids";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
 import { codePath, indexCodes } from "../../shared/coding/codeTree";
 import { foldMemoQuery, memoMatches, memoSearchText } from "../../shared/memos/search";
@@ -13,7 +13,7 @@ export async function listMemos(project: OpenProject): Promise<Live<MemoRecord>[
   return all.filter(isLive).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export async function getMemo(project: OpenProject, id: string): Promise<Live<MemoRecord> | undefined> {
+export async function getMemo(project: OpenProject, id: MemoId): Promise<Live<MemoRecord> | undefined> {
   const memo = await project.db.memos.get(id);
   return liveOrUndefined(memo);
 }
@@ -40,11 +40,11 @@ export async function saveMemoFor(
   });
 }
 
-export async function updateMemo(project: OpenProject, id: string, content: { title: string; body: string }): Promise<void> {
+export async function updateMemo(project: OpenProject, id: MemoId, content: { title: string; body: string }): Promise<void> {
   await writeChanges(project.db, project.ctx, "Edited memo", (w) => w.update<MemoRecord>("memos", id, content));
 }
 
-export async function deleteMemo(project: OpenProject, id: string): Promise<void> {
+export async function deleteMemo(project: OpenProject, id: MemoId): Promise<void> {
   await writeChanges(project.db, project.ctx, "Deleted memo", (w) => w.remove<MemoRecord>("memos", id));
 }
 
@@ -64,7 +64,7 @@ export interface MemoTargetInfo {
   id: string;
   name: string | null;
   /** For a coding memo: the source the coding is in (to open it). */
-  sourceId: string | null;
+  sourceId: SourceId | null;
 }
 
 export interface MemoRow {
@@ -96,7 +96,7 @@ export async function listMemoRows(project: OpenProject): Promise<MemoRow[]> {
   return memos.map((memo) => {
     const { targetKind: kind, targetId: id } = memo;
     let name: string | null = null;
-    let sourceId: string | null = null;
+    let sourceId: SourceId | null = null;
     switch (kind) {
       case "project":
         name = "Project";
@@ -138,7 +138,7 @@ export interface LinkTargetInfo {
   exists: boolean;
   name: string;
   /** The source to open: the source itself, or the source a coding is in. */
-  sourceId: string | null;
+  sourceId: SourceId | null;
   /** A coding's place in its source. */
   range: { start: number; end: number } | null;
 }
@@ -177,11 +177,11 @@ export async function describeLinkTarget(project: OpenProject, target: MemoLinkT
 
 /** A coding's annotation (its note), listed with the memos linked to codings. */
 export interface CodingAnnotationRow {
-  codingId: string;
+  codingId: CodingId;
   note: string;
   /** "Code path in Source name". */
   name: string;
-  sourceId: string;
+  sourceId: SourceId;
   range: { start: number; end: number };
   author: string | null;
 }

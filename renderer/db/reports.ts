@@ -1,6 +1,7 @@
 import type { CodingRecord, SourceContentRecord } from "../../shared/model/records";
 import type { OpenProject } from "./projects";
 import { isLive, type Live } from "../../shared/model/live";
+import type { SourceId } from "../../shared/ids";
 
 /**
  * The queries reports need beyond the existing repositories (renderer/reports/reportData.ts puts them
@@ -13,6 +14,6 @@ export async function listAllCodings(project: OpenProject): Promise<Live<CodingR
 }
 
 /** One source's stored text and structure (reports read them one source at a time). */
-export async function getSourceContent(project: OpenProject, sourceId: string): Promise<SourceContentRecord | undefined> {
+export async function getSourceContent(project: OpenProject, sourceId: SourceId): Promise<SourceContentRecord | undefined> {
   return project.db.sourceContent.get(sourceId);
 }

@@ -7,6 +7,7 @@ import { cleanName, nameKey } from "../../shared/cases/values";
 import type { OpenProject } from "./projects";
 import { setProjectSourceCount } from "./projects";
 import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
+import type { CaseId, SourceId } from "../../shared/ids";
 
 /** What the converter produced (shared/import). */
 export type ConvertedForStorage = ConvertedSource;
@@ -83,16 +84,16 @@ export async function countSources(project: OpenProject): Promise<number> {
   return (await listSources(project)).length;
 }
 
-export async function getSource(project: OpenProject, id: string): Promise<Live<SourceRecord> | undefined> {
+export async function getSource(project: OpenProject, id: SourceId): Promise<Live<SourceRecord> | undefined> {
   const source = await project.db.sources.get(id);
   return liveOrUndefined(source);
 }
 
-export async function getSourceContent(project: OpenProject, id: string): Promise<SourceContentRecord | undefined> {
+export async function getSourceContent(project: OpenProject, id: SourceId): Promise<SourceContentRecord | undefined> {
   return project.db.sourceContent.get(id);
 }
 
-export async function renameSource(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameSource(project: OpenProject, id: SourceId, name: string): Promise<void> {
   const clean = name.replace(/\s+/g, " ").trim();
   if (!clean) throw new Error("A source needs a name.");
   await writeChanges(project.db, project.ctx, "Renamed source", (w) => w.update<SourceRecord>("sources", id, { name: clean }));
@@ -120,7 +121,7 @@ export async function sourceMemo(project: OpenProject, source: SourceRecord): Pr
 }
 
 /** Saves the source memo; returns the memo's new version (updatedAt). */
-export async function setSourceMemo(project: OpenProject, id: string, text: string): Promise<string> {
+export async function setSourceMemo(project: OpenProject, id: SourceId, text: string): Promise<string> {
   return writeChanges(project.db, project.ctx, "Edited source memo", async (w) => {
     const source = await project.db.sources.get(id);
     if (!source || source.deleted) throw new Error("That source no longer exists.");
@@ -135,7 +136,7 @@ export async function setSourceMemo(project: OpenProject, id: string, text: stri
   });
 }
 
-export async function setSourceCases(project: OpenProject, id: string, caseIds: string[]): Promise<void> {
+export async function setSourceCases(project: OpenProject, id: SourceId, caseIds: CaseId[]): Promise<void> {
   await writeChanges(project.db, project.ctx, "Changed source cases", (w) =>
     w.update<SourceRecord>("sources", id, { caseIds: [...new Set(caseIds)] }),
   );
