@@ -26,14 +26,6 @@ export function newId<I extends Id<string> = AnyId>(): I {
   return uuidv7() as I;
 }
 
-/**
- * A string as an id of a kind: only for a string already checked to be one (a record that passed its
- * schema in model/validate.ts, a key read back from the project's own database, an id the UI was given).
- */
-export function asId<I extends Id<string>>(value: string): I {
-  return value as I;
-}
-
 export function isRecordId(value: unknown): value is string {
   return typeof value === "string" && validate(value) && version(value) === 7;
 }

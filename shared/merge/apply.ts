@@ -35,7 +35,7 @@ class Workspace {
   /** The merged view of a table without copying it: local records (or their puts), then new puts. */
   *records<K extends keyof ProjectTables>(table: K): Generator<ProjectTables[K][number]> {
     const puts = this.puts.get(table) ?? new Map<string, unknown>();
-    const local = this.local[table] as ProjectTables[K][number][];
+    const local = this.local[table];
     for (const r of local) if (!puts.has(r.id)) yield r;
     for (const r of puts.values()) yield r as ProjectTables[K][number];
   }
