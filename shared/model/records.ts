@@ -15,7 +15,7 @@ export interface RecordMeta<I extends string = string> {
   /** Hybrid logical clock stamp of the last change: the merge order. */
   updatedAt: string;
   /** Coder id of the last change. */
-  updatedBy: string;
+  updatedBy: CoderId;
   /** Tombstone: records are never hard-deleted while a merge could bring them back. */
   deleted: boolean;
 }
@@ -88,7 +88,7 @@ export interface MemoRecord extends RecordMeta<MemoId> {
   targetId: string;
   title: string;
   body: string;
-  authorId: string;
+  authorId: CoderId;
 }
 
 export type AttributeValue = string | number | null;
@@ -146,7 +146,7 @@ export interface JournalEntry {
   seq?: number;
   /** HLC stamp of the change (equals the record's new updatedAt). */
   at: string;
-  coderId: string;
+  coderId: CoderId;
   table: JournaledTable;
   recordId: string;
   op: JournalOp;
