@@ -7,6 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { newId } from "../../shared/ids";
+import { isLive } from "../../shared/model/live";
 import type { ProjectTables } from "../../shared/model/tables";
 import { importQde, importQdpx } from "../../shared/refi/import";
 import type { RefiImportReport } from "../../shared/refi/types";
@@ -26,7 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await lockFromArgs(values);
   const projectId = newId();
   const imported = await runImportQdpx(readInput(file), path.basename(file), { log: io.err, projectId });
-  const exporter = imported.tables.coders.find((c) => !c.deleted);
+  const exporter = imported.tables.coders.find(isLive);
   const size = await writeBundleFromArgs(
     imported.tables,
     { projectId, projectName: imported.projectName, exporter: { coderId: exporter?.id ?? newId(), name: exporter?.name ?? "CLI" }, kind: "whole", since: null },

@@ -20,6 +20,7 @@ import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, openBundleFromArgs, writeBundleFromArgs } from "../keys";
 import { SIGNER_OPTION, signerLine, trustedSigners } from "../signer";
+import type { CoderId } from "../../shared/ids";
 
 export const usage = "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both] [--signer age1…]…";
 
@@ -64,7 +65,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // The merge's own edits (clash resolutions) are stamped by a CLI coder, after every stamp in both.
   const coderName = values.coder?.trim() || "CLI";
   const existing = [...a.tables.coders, ...b.tables.coders].find((c) => !c.deleted && c.name === coderName);
-  const coderId = existing?.id ?? newId();
+  const coderId: CoderId = existing?.id ?? newId();
   const clock = new HybridLogicalClock(clockNodeFor(coderId), () => Date.now());
   for (const t of PROJECT_TABLE_NAMES) {
     if (t === "sourceContent") continue;

@@ -28,6 +28,7 @@ import {
 import { reportCsv } from "../../shared/reports/csv";
 import { reportDocx } from "../../shared/reports/docx";
 import { reportHtml } from "../../shared/reports/html";
+import type { CodeId, SourceId } from "../../shared/ids";
 import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput, writeAtomically } from "../output";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
@@ -131,13 +132,13 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
   if (!format) return fail(`--format must be one of ${REPORT_FORMATS.join(", ")} (got “${args.format}”).`);
   if (args.out.trim() === "") return fail("--out needs a file name.");
 
-  const codeIds: string[] = [];
+  const codeIds: CodeId[] = [];
   for (const path of args.codes) {
     const found = findCode(tables.codes, path);
     if (typeof found !== "string") return fail(found.message);
     codeIds.push(found);
   }
-  const sourceIds: string[] = [];
+  const sourceIds: SourceId[] = [];
   for (const name of args.sources) {
     const matches = tables.sources.filter((s) => !s.deleted && nameKey(s.name) === nameKey(name));
     if (matches.length === 0) return fail(`there is no source named “${name}” in this project.`);
@@ -182,7 +183,7 @@ function findCode(codes: readonly CodeRecord[], path: string): string | { messag
   const parsed = parseCodePath(path);
   if (!parsed.ok) return { message: `the code path “${path}” ${parsed.message}.` };
   const index = indexCodes(codes);
-  let parent: string | null = null;
+  let parent: CodeId | null = null;
   for (const [i, name] of parsed.names.entries()) {
     const next: CodeRecord | undefined = (index.children.get(parent) ?? []).find((c) => nameKey(c.name) === nameKey(name));
     if (!next) {

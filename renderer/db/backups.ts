@@ -283,8 +283,8 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
   const current = await readProjectTables(db, { content: false });
   await writeChanges(db, ctx, "Restored from backup", async (w) => {
     for (const name of STAMPED_TABLES) {
-      const wanted = new Map((backup[name] as RecordMeta[]).map((r) => [r.id, r]));
-      for (const record of current[name] as RecordMeta[]) {
+      const wanted = new Map<string, RecordMeta>(backup[name].map((r) => [r.id, r]));
+      for (const record of current[name]) {
         const target = wanted.get(record.id);
         if (!target) {
           if (!record.deleted && !(name === "coders" && record.id === ctx.coderId)) await w.remove(name, record.id);
@@ -292,7 +292,7 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
         }
         wanted.delete(record.id);
         if (sameContent(record, target)) continue;
-        const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = target as unknown as Record<string, unknown>;
+        const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = target;
         await w.update(name, record.id, fields as Partial<Omit<RecordMeta, keyof RecordMeta>>);
       }
       await w.putAllAsIs(name, [...wanted.values()]);
@@ -304,7 +304,7 @@ export async function restoreOver(project: OpenProject, backup: ProjectTables): 
 }
 
 function sameContent(a: RecordMeta, b: RecordMeta): boolean {
-  const { updatedAt: _ua, updatedBy: _ba, ...restA } = a as unknown as Record<string, unknown>;
-  const { updatedAt: _ub, updatedBy: _bb, ...restB } = b as unknown as Record<string, unknown>;
+  const { updatedAt: _ua, updatedBy: _ba, ...restA } = a;
+  const { updatedAt: _ub, updatedBy: _bb, ...restB } = b;
   return stableStringify(restA) === stableStringify(restB);
 }

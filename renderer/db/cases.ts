@@ -5,19 +5,21 @@ import { buildImportPlan, type ImportChoices, type ImportPlan } from "../../shar
 import { cleanName, cleanOptions, compareNames, formatAttributeValue, nameKey, parseAttributeValue } from "../../shared/cases/values";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, type Live } from "../../shared/model/live";
+import type { AttributeId, CaseId, SourceId } from "../../shared/ids";
 
 export const MAX_CASE_NAME = 200;
 
 /** Live cases, in natural name order (P2 before P10). */
-export async function listCases(project: OpenProject): Promise<CaseRecord[]> {
+export async function listCases(project: OpenProject): Promise<Live<CaseRecord>[]> {
   const all = await project.db.cases.toArray();
-  return all.filter((c) => !c.deleted).sort((a, b) => compareNames(a.name, b.name));
+  return all.filter(isLive).sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** Live attributes, in the researcher's column order. */
-export async function listAttributes(project: OpenProject): Promise<AttributeRecord[]> {
+export async function listAttributes(project: OpenProject): Promise<Live<AttributeRecord>[]> {
   const all = await project.db.attributes.toArray();
-  return all.filter((a) => !a.deleted).sort((a, b) => a.order - b.order || compareNames(a.name, b.name));
+  return all.filter(isLive).sort((a, b) => a.order - b.order || compareNames(a.name, b.name));
 }
 
 export interface CaseWithSources {
@@ -65,7 +67,7 @@ export async function createCase(project: OpenProject, name: string, description
   });
 }
 
-export async function renameCase(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameCase(project: OpenProject, id: CaseId, name: string): Promise<void> {
   const clean = cleanCaseName(name);
   await writeChanges(project.db, project.ctx, "Renamed case", async (w) => {
     const current = await liveRecord(project.db.cases.get(id), "case");
@@ -75,7 +77,7 @@ export async function renameCase(project: OpenProject, id: string, name: string)
   });
 }
 
-export async function setCaseDescription(project: OpenProject, id: string, description: string): Promise<void> {
+export async function setCaseDescription(project: OpenProject, id: CaseId, description: string): Promise<void> {
   await writeChanges(project.db, project.ctx, "Edited case description", (w) => w.update<CaseRecord>("cases", id, { description }));
 }
 
@@ -83,7 +85,7 @@ export async function setCaseDescription(project: OpenProject, id: string, descr
  * Tombstones cases and unlinks their sources in the same batch, so sources never point at a deleted
  * case and one undo brings both back. Returns the batch id.
  */
-export async function deleteCases(project: OpenProject, ids: readonly string[]): Promise<string> {
+export async function deleteCases(project: OpenProject, ids: readonly CaseId[]): Promise<string> {
   return writeChanges(project.db, project.ctx, ids.length > 1 ? `Deleted ${ids.length} cases` : "Deleted case", async (w) => {
     const gone = new Set(ids);
     const linked = await project.db.sources.where("caseIds").anyOf([...gone]).distinct().toArray();
@@ -112,7 +114,7 @@ async function assertAttributeNameFree(project: OpenProject, name: string, excep
 }
 
 async function nextAttributeOrder(project: OpenProject): Promise<number> {
-  const all = await project.db.attributes.filter((a) => !a.deleted).toArray();
+  const all = await project.db.attributes.filter(isLive).toArray();
   return all.reduce((max, a) => Math.max(max, a.order), -1) + 1;
 }
 
@@ -136,7 +138,7 @@ function listNames(names: string[]): string {
  */
 export async function updateAttribute(
   project: OpenProject,
-  id: string,
+  id: AttributeId,
   patch: { name?: string; type?: AttributeType; options?: readonly string[] },
 ): Promise<void> {
   await writeChanges(project.db, project.ctx, "Changed attribute", async (w) => {
@@ -167,7 +169,7 @@ export async function updateAttribute(
 }
 
 /** Moves an attribute's column to `toIndex` in the current order, renumbering only what moved. */
-export async function moveAttribute(project: OpenProject, id: string, toIndex: number): Promise<void> {
+export async function moveAttribute(project: OpenProject, id: AttributeId, toIndex: number): Promise<void> {
   await writeChanges(project.db, project.ctx, "Moved attribute", async (w) => {
     const list = await listAttributes(project);
     const from = list.findIndex((a) => a.id === id);
@@ -180,14 +182,14 @@ export async function moveAttribute(project: OpenProject, id: string, toIndex: n
 }
 
 /** Tombstones an attribute. Cases keep their values for it, so undo restores the column whole. */
-export async function deleteAttribute(project: OpenProject, id: string): Promise<string> {
+export async function deleteAttribute(project: OpenProject, id: AttributeId): Promise<string> {
   return writeChanges(project.db, project.ctx, "Deleted attribute", async (w) => {
     await w.remove<AttributeRecord>("attributes", id);
     return w.batchId;
   });
 }
 
-function withValue(values: Record<string, AttributeValue>, attributeId: string, value: AttributeValue): Record<string, AttributeValue> {
+function withValue(values: Record<string, AttributeValue>, attributeId: AttributeId, value: AttributeValue): Record<string, AttributeValue> {
   const { [attributeId]: _old, ...rest } = values;
   return value === null ? rest : { ...rest, [attributeId]: value };
 }
@@ -199,8 +201,8 @@ function withValue(values: Record<string, AttributeValue>, attributeId: string, 
  */
 export async function setCaseValue(
   project: OpenProject,
-  caseId: string,
-  attributeId: string,
+  caseId: CaseId,
+  attributeId: AttributeId,
   raw: string,
   options: { addOption?: boolean } = {},
 ): Promise<AttributeValue> {
@@ -220,13 +222,13 @@ export async function setCaseValue(
 }
 
 /** Live source ids linked to a case. */
-export async function sourceIdsForCase(project: OpenProject, caseId: string): Promise<string[]> {
+export async function sourceIdsForCase(project: OpenProject, caseId: CaseId): Promise<SourceId[]> {
   const linked = await project.db.sources.where("caseIds").equals(caseId).toArray();
-  return linked.filter((s) => !s.deleted).map((s) => s.id);
+  return linked.filter(isLive).map((s) => s.id);
 }
 
 /** Makes exactly `sourceIds` the sources of a case, in one batch; only sources whose link changes are written. */
-export async function setCaseSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function setCaseSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const wanted = new Set(sourceIds);
   await writeChanges(project.db, project.ctx, "Changed case sources", async (w) => {
     await liveRecord(project.db.cases.get(caseId), "case");
@@ -241,12 +243,12 @@ export async function setCaseSources(project: OpenProject, caseId: string, sourc
   });
 }
 
-export async function linkSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function linkSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const current = await sourceIdsForCase(project, caseId);
   await setCaseSources(project, caseId, [...current, ...sourceIds]);
 }
 
-export async function unlinkSources(project: OpenProject, caseId: string, sourceIds: readonly string[]): Promise<void> {
+export async function unlinkSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const drop = new Set(sourceIds);
   const current = await sourceIdsForCase(project, caseId);
   await setCaseSources(project, caseId, current.filter((id) => !drop.has(id)));
@@ -256,16 +258,16 @@ export async function unlinkSources(project: OpenProject, caseId: string, source
  * Live source ids linked to a live case whose `attributeId` has `value` (text compared ignoring case;
  * null finds cases with no value). For the sources list's "filter by case attribute".
  */
-export async function sourceIdsForAttributeValue(project: OpenProject, attributeId: string, value: AttributeValue): Promise<string[]> {
+export async function sourceIdsForAttributeValue(project: OpenProject, attributeId: AttributeId, value: AttributeValue): Promise<SourceId[]> {
   const cases = (await listCases(project)).filter((c) => caseMatchesFilter(c, { attribute: { attributeId, value } }));
   if (cases.length === 0) return [];
   const sources = await project.db.sources.where("caseIds").anyOf(cases.map((c) => c.id)).distinct().toArray();
-  return sources.filter((s) => !s.deleted).map((s) => s.id);
+  return sources.filter(isLive).map((s) => s.id);
 }
 
 async function planFromDatabase(project: OpenProject, table: CsvTable, choices: ImportChoices): Promise<ImportPlan> {
   const [sources, cases, attributes] = await Promise.all([
-    project.db.sources.toArray().then((all) => all.filter((s) => !s.deleted)),
+    project.db.sources.toArray().then((all) => all.filter(isLive)),
     listCases(project),
     listAttributes(project),
   ]);

@@ -18,19 +18,21 @@ import type { CodebookPlan } from "../../shared/codebook/plan";
 import { writeChanges, type ChangeWriter } from "./changes";
 import { currentTally, tallyCodeCounts } from "./codingTally";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
+import type { CodeId } from "../../shared/ids";
 
 /** Live codes (the tree is built from them in shared/coding/codeTree). 500 rows at seed scale. */
-export async function listCodes(project: OpenProject): Promise<CodeRecord[]> {
-  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+export async function listCodes(project: OpenProject): Promise<Live<CodeRecord>[]> {
+  return (await project.db.codes.toArray()).filter(isLive);
 }
 
-export async function getCode(project: OpenProject, id: string): Promise<CodeRecord | undefined> {
+export async function getCode(project: OpenProject, id: CodeId): Promise<Live<CodeRecord> | undefined> {
   const code = await project.db.codes.get(id);
-  return code && !code.deleted ? code : undefined;
+  return liveOrUndefined(code);
 }
 
 async function liveCodes(project: OpenProject): Promise<CodeRecord[]> {
-  return (await project.db.codes.toArray()).filter((c) => !c.deleted);
+  return (await project.db.codes.toArray()).filter(isLive);
 }
 
 export interface NewCode {
@@ -63,7 +65,7 @@ export async function createCode(project: OpenProject, input: NewCode): Promise<
   );
 }
 
-export async function renameCode(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameCode(project: OpenProject, id: CodeId, name: string): Promise<void> {
   const clean = cleanCodeName(name);
   await writeChanges(project.db, project.ctx, `Renamed code to “${clean}”`, async (w) => {
     const codes = await liveCodes(project);
@@ -75,12 +77,12 @@ export async function renameCode(project: OpenProject, id: string, name: string)
   });
 }
 
-export async function updateCode(project: OpenProject, id: string, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
+export async function updateCode(project: OpenProject, id: CodeId, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
   await writeChanges(project.db, project.ctx, label, (w) => w.update<CodeRecord>("codes", id, patch));
 }
 
 /** Re-parents or reorders a code; refuses cycles (a code into itself or its own descendants). */
-export async function moveCode(project: OpenProject, id: string, target: MoveTarget): Promise<void> {
+export async function moveCode(project: OpenProject, id: CodeId, target: MoveTarget): Promise<void> {
   await writeChanges(project.db, project.ctx, "Moved code", async (w) => {
     const codes = await liveCodes(project);
     if ("parentId" in target && !canMove(codes, id, target.parentId)) throw new Error("A code cannot be moved inside itself.");
@@ -99,7 +101,7 @@ const STEP_LABELS: Record<CodeStep, string> = { up: "Moved code up", down: "Move
  * The keyboard moves (Alt+arrows in the codebook): swap with a sibling, become the last child of the
  * sibling above, or the sibling after the parent. Returns false (and writes nothing) at an edge.
  */
-export async function moveCodeStep(project: OpenProject, id: string, step: CodeStep): Promise<boolean> {
+export async function moveCodeStep(project: OpenProject, id: CodeId, step: CodeStep): Promise<boolean> {
   return writeChanges(project.db, project.ctx, STEP_LABELS[step], async (w) => {
     const codes = await liveCodes(project);
     if (!codes.some((c) => c.id === id)) throw new Error("That code no longer exists.");
@@ -118,7 +120,7 @@ export interface CodeProperties {
 }
 
 /** Saves the properties dialog in one undoable step; the name must stay unique among its siblings. */
-export async function saveCodeProperties(project: OpenProject, id: string, props: CodeProperties): Promise<void> {
+export async function saveCodeProperties(project: OpenProject, id: CodeId, props: CodeProperties): Promise<void> {
   const name = cleanCodeName(props.name);
   await writeChanges(project.db, project.ctx, `Edited code “${name}”`, async (w) => {
     const codes = await liveCodes(project);
@@ -135,29 +137,29 @@ export async function saveCodeProperties(project: OpenProject, id: string, props
 }
 
 export interface CodeDeletion {
-  codeIds: string[];
+  codeIds: CodeId[];
   codings: number;
 }
 
 /** What deleting a code takes with it (its sub-codes and all their codings), for the confirmation. */
-export async function planCodeDeletion(project: OpenProject, id: string): Promise<CodeDeletion> {
+export async function planCodeDeletion(project: OpenProject, id: CodeId): Promise<CodeDeletion> {
   const codes = await liveCodes(project);
   const index = indexCodes(codes);
   const ids = [id];
   for (let i = 0; i < ids.length; i++) for (const child of index.children.get(ids[i] ?? "") ?? []) ids.push(child.id);
   let codings = 0;
-  for (const codeId of ids) codings += await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).count();
+  for (const codeId of ids) codings += await project.db.codings.where("codeId").equals(codeId).filter(isLive).count();
   return { codeIds: ids, codings };
 }
 
 /** Tombstones a code, its sub-codes and their codings in one undoable batch. */
-export async function deleteCode(project: OpenProject, id: string): Promise<void> {
+export async function deleteCode(project: OpenProject, id: CodeId): Promise<void> {
   const code = await getCode(project, id);
   if (!code) return;
   await writeChanges(project.db, project.ctx, `Deleted code “${code.name}”`, async (w) => {
     const { codeIds } = await planCodeDeletion(project, id);
     for (const codeId of codeIds) {
-      const codings = await project.db.codings.where("codeId").equals(codeId).filter((c) => !c.deleted).toArray();
+      const codings = await project.db.codings.where("codeId").equals(codeId).filter(isLive).toArray();
       for (const coding of codings) await w.remove<CodingRecord>("codings", coding.id);
       await w.remove<CodeRecord>("codes", codeId);
     }
@@ -165,7 +167,7 @@ export async function deleteCode(project: OpenProject, id: string): Promise<void
 }
 
 /** Preview of merging code `fromId` into `intoId` (nothing written). */
-export async function previewMerge(project: OpenProject, fromId: string, intoId: string): Promise<{ ok: true; plan: CodeMergePlan } | { ok: false; reason: string }> {
+export async function previewMerge(project: OpenProject, fromId: CodeId, intoId: CodeId): Promise<{ ok: true; plan: CodeMergePlan } | { ok: false; reason: string }> {
   const codes = await liveCodes(project);
   const codings = await project.db.codings.where("codeId").anyOf([fromId, intoId]).toArray();
   return planCodeMerge(codes, codings, fromId, intoId);
@@ -175,7 +177,7 @@ export async function previewMerge(project: OpenProject, fromId: string, intoId:
  * Merges code A into B in one transaction: codings move (overlaps by the same coder join), children
  * move, A's description and memo are kept in B's, A is tombstoned. Undoable as one step.
  */
-export async function mergeCodes(project: OpenProject, fromId: string, intoId: string): Promise<CodeMergePlan> {
+export async function mergeCodes(project: OpenProject, fromId: CodeId, intoId: CodeId): Promise<CodeMergePlan> {
   const from = await getCode(project, fromId);
   const into = await getCode(project, intoId);
   if (!from || !into) throw new Error("One of the codes no longer exists.");
@@ -201,10 +203,10 @@ export async function mergeCodes(project: OpenProject, fromId: string, intoId: s
 }
 
 /** A's code memo is appended to B's (created if B has none), so nothing written about A is lost. */
-async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: string): Promise<void> {
-  const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find((m) => !m.deleted);
+async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRecord, intoId: CodeId): Promise<void> {
+  const fromMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", from.id]).toArray()).find(isLive);
   if (!fromMemo || !fromMemo.body.trim()) return;
-  const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find((m) => !m.deleted);
+  const intoMemo = (await project.db.memos.where("[targetKind+targetId]").equals(["code", intoId]).toArray()).find(isLive);
   const heading = `Merged from “${from.name}”`;
   if (intoMemo) {
     await w.update<MemoRecord>("memos", intoMemo.id, { body: `${intoMemo.body}\n\n## ${heading}\n\n${fromMemo.body}` });

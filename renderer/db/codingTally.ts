@@ -2,6 +2,7 @@ import type { CodeCount } from "../../shared/coding/counts";
 import type { CodeIndex } from "../../shared/coding/codeTree";
 import type { CodingRecord } from "../../shared/model/records";
 import type { ProjectDatabase } from "./projectDb";
+import type { CodeId, SourceId } from "../../shared/ids";
 
 /**
  * Coding counts per code and per source, kept up to date from the journal instead of recounted.
@@ -46,7 +47,7 @@ function interned(tally: CodingTally, value: string): string {
   return value;
 }
 
-function bump(pairs: Pairs, codeId: string, sourceId: string, by: number): void {
+function bump(pairs: Pairs, codeId: CodeId, sourceId: SourceId, by: number): void {
   let sources = pairs.get(codeId);
   if (!sources) pairs.set(codeId, (sources = new Map()));
   const n = (sources.get(sourceId) ?? 0) + by;
@@ -64,7 +65,7 @@ function bumpCount(counts: Map<string, number>, key: string, by: number): void {
 }
 
 /** Adds (+1) or takes away (-1) one live coding of code and source, everywhere it counts. */
-function count(tally: CodingTally, codeId: string, sourceId: string, by: 1 | -1): void {
+function count(tally: CodingTally, codeId: CodeId, sourceId: SourceId, by: 1 | -1): void {
   bump(tally.perCode, codeId, sourceId, by);
   bumpCount(tally.perSource, sourceId, by);
   if (!tally.tree) return;

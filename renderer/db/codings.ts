@@ -4,34 +4,36 @@ import { cleanCodeName, normaliseCodeName, placeNewCode } from "../../shared/cod
 import { planCodeRange } from "../../shared/coding/codeRange";
 import { writeChanges, type ChangeWriter } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
+import type { CodeId, CoderId, CodingId, SourceId } from "../../shared/ids";
 
 /** The project's coders (everyone who has opened it), for coder filters and "coded by" labels. */
-export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
-  return (await project.db.coders.toArray()).filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
+export async function listCoders(project: OpenProject): Promise<Live<CoderRecord>[]> {
+  return (await project.db.coders.toArray()).filter(isLive).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Sets the colour a coder is drawn in (Team dialog); recorded and undoable like any edit. */
-export async function setCoderColour(project: OpenProject, coderId: string, colour: string): Promise<void> {
+export async function setCoderColour(project: OpenProject, coderId: CoderId, colour: string): Promise<void> {
   if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new Error(`"${colour}" is not a colour (expected #rrggbb).`);
   await writeChanges(project.db, project.ctx, "Changed coder colour", (w) => w.update<CoderRecord>("coders", coderId, { colour: colour.toUpperCase() }));
 }
 
 /** Live codings of one source (sourceId index): what the viewer paints. */
-export async function listCodingsForSource(project: OpenProject, sourceId: string): Promise<CodingRecord[]> {
+export async function listCodingsForSource(project: OpenProject, sourceId: SourceId): Promise<Live<CodingRecord>[]> {
   // equals().toArray() is one getAll; adding .filter() would make Dexie walk a cursor row by row.
-  return (await project.db.codings.where("sourceId").equals(sourceId).toArray()).filter((c) => !c.deleted);
+  return (await project.db.codings.where("sourceId").equals(sourceId).toArray()).filter(isLive);
 }
 
 /** Live codings of some codes (codeId index): what retrieval lists. */
-export async function listCodingsForCodes(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
+export async function listCodingsForCodes(project: OpenProject, codeIds: readonly CodeId[]): Promise<Live<CodingRecord>[]> {
   if (codeIds.length === 0) return [];
   const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter((c) => !c.deleted);
+  return perCode.flat().filter(isLive);
 }
 
-export async function getCoding(project: OpenProject, id: string): Promise<CodingRecord | undefined> {
+export async function getCoding(project: OpenProject, id: CodingId): Promise<Live<CodingRecord> | undefined> {
   const coding = await project.db.codings.get(id);
-  return coding && !coding.deleted ? coding : undefined;
+  return liveOrUndefined(coding);
 }
 
 function checkRange(source: SourceRecord | undefined, range: Range): void {
@@ -41,7 +43,7 @@ function checkRange(source: SourceRecord | undefined, range: Range): void {
   }
 }
 
-async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: string, codeId: string, range: Range, newId?: string): Promise<CodingRecord> {
+async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: SourceId, codeId: CodeId, range: Range, newId?: string): Promise<CodingRecord> {
   // The three reads in parallel: one round trip before the write instead of three.
   const [code, source, existing] = await Promise.all([
     project.db.codes.get(codeId),
@@ -70,7 +72,7 @@ export interface CodeRangeOptions {
   onWritten?: () => void;
 }
 
-export async function codeRange(project: OpenProject, sourceId: string, codeId: string, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
+export async function codeRange(project: OpenProject, sourceId: SourceId, codeId: CodeId, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
   const name = options.codeName ?? (await project.db.codes.get(codeId))?.name ?? "code";
   return writeChanges(project.db, project.ctx, `Coded at “${name}”`, async (w) => {
     const coding = await codeRangeWith(w, project, sourceId, codeId, range, options.id);
@@ -81,14 +83,14 @@ export async function codeRange(project: OpenProject, sourceId: string, codeId: 
 
 export interface NewCodeForCoding {
   name: string;
-  parentId: string | null;
+  parentId: CodeId | null;
   colour: string;
 }
 
 /** Makes the new code inside a coding batch, with the codebook's name rules (shared/coding/codeName.ts). */
 async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: NewCodeForCoding): Promise<CodeRecord> {
   const name = cleanCodeName(newCode.name);
-  const codes = (await project.db.codes.toArray()).filter((c) => !c.deleted);
+  const codes = (await project.db.codes.toArray()).filter(isLive);
   const order = placeNewCode(codes, newCode.parentId, name);
   return w.create<CodeRecord>("codes", { parentId: newCode.parentId, name, description: "", colour: newCode.colour, order, isCategory: false });
 }
@@ -96,7 +98,7 @@ async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: New
 /** Creates a code and codes the range with it, as one undoable step (quick-code "new code", in-vivo). */
 export async function codeRangeWithNewCode(
   project: OpenProject,
-  sourceId: string,
+  sourceId: SourceId,
   range: Range,
   newCode: NewCodeForCoding,
 ): Promise<{ code: CodeRecord; coding: CodingRecord }> {
@@ -109,7 +111,7 @@ export async function codeRangeWithNewCode(
 }
 
 /** Moves a coding to a code made for it, as one undoable step (the palette's "change code" + new name). */
-export async function changeCodingToNewCode(project: OpenProject, codingId: string, newCode: NewCodeForCoding): Promise<CodeRecord> {
+export async function changeCodingToNewCode(project: OpenProject, codingId: CodingId, newCode: NewCodeForCoding): Promise<CodeRecord> {
   return writeChanges(project.db, project.ctx, `Moved coding to new code “${normaliseCodeName(newCode.name)}”`, async (w) => {
     const coding = await project.db.codings.get(codingId);
     if (!coding || coding.deleted) throw new Error("That coding no longer exists.");
@@ -119,12 +121,12 @@ export async function changeCodingToNewCode(project: OpenProject, codingId: stri
   });
 }
 
-export async function uncode(project: OpenProject, codingId: string): Promise<void> {
+export async function uncode(project: OpenProject, codingId: CodingId): Promise<void> {
   await writeChanges(project.db, project.ctx, "Uncoded", (w) => w.remove<CodingRecord>("codings", codingId));
 }
 
 /** Removes a code from part of the text: this coder's codings of that code are trimmed or split. */
-export async function uncodeRange(project: OpenProject, sourceId: string, codeId: string, range: Range): Promise<number> {
+export async function uncodeRange(project: OpenProject, sourceId: SourceId, codeId: CodeId, range: Range): Promise<number> {
   return writeChanges(project.db, project.ctx, "Uncoded selection", async (w) => {
     const hits = await project.db.codings
       .where("[sourceId+codeId]")
@@ -143,13 +145,13 @@ export async function uncodeRange(project: OpenProject, sourceId: string, codeId
   });
 }
 
-export async function changeCodingCode(project: OpenProject, codingId: string, codeId: string): Promise<void> {
+export async function changeCodingCode(project: OpenProject, codingId: CodingId, codeId: CodeId): Promise<void> {
   const code = await project.db.codes.get(codeId);
   if (!code || code.deleted) throw new Error("That code no longer exists.");
   await writeChanges(project.db, project.ctx, `Moved coding to “${code.name}”`, (w) => w.update<CodingRecord>("codings", codingId, { codeId }));
 }
 
-export async function setCodingRange(project: OpenProject, codingId: string, range: Range): Promise<void> {
+export async function setCodingRange(project: OpenProject, codingId: CodingId, range: Range): Promise<void> {
   await writeChanges(project.db, project.ctx, "Adjusted coding boundaries", async (w) => {
     const coding = await project.db.codings.get(codingId);
     if (!coding || coding.deleted) throw new Error("That coding no longer exists.");
@@ -158,6 +160,6 @@ export async function setCodingRange(project: OpenProject, codingId: string, ran
   });
 }
 
-export async function annotateCoding(project: OpenProject, codingId: string, note: string): Promise<void> {
+export async function annotateCoding(project: OpenProject, codingId: CodingId, note: string): Promise<void> {
   await writeChanges(project.db, project.ctx, "Annotated coding", (w) => w.update<CodingRecord>("codings", codingId, { note }));
 }

@@ -3,6 +3,8 @@ import { listCodes } from "./codes";
 import { listCoders } from "./codings";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
+import { isLive, type Live } from "../../shared/model/live";
+import type { CodeId, SourceId } from "../../shared/ids";
 
 /** A source as coding comparison needs it: a name to show and its length (the unit count). */
 export interface ComparedSource {
@@ -36,14 +38,14 @@ const MAX_PAIR_READS = 2000;
  * index `equals` (a getAll, not a cursor walk): [sourceId+codeId] for a few chosen sources,
  * otherwise codeId.
  */
-export async function codingsForComparison(project: OpenProject, codeIds: readonly string[], sourceIds: readonly string[] | null): Promise<CodingRecord[]> {
+export async function codingsForComparison(project: OpenProject, codeIds: readonly CodeId[], sourceIds: readonly SourceId[] | null): Promise<Live<CodingRecord>[]> {
   const codes = [...new Set(codeIds)];
   if (codes.length === 0 || (sourceIds && sourceIds.length === 0)) return [];
   if (sourceIds && codes.length * sourceIds.length <= MAX_PAIR_READS) {
     const reads = sourceIds.flatMap((sourceId) => codes.map((codeId) => project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray()));
-    return (await Promise.all(reads)).flat().filter((c) => !c.deleted);
+    return (await Promise.all(reads)).flat().filter(isLive);
   }
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const perCode = await Promise.all(codes.map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter((c) => !c.deleted && (!wanted || wanted.has(c.sourceId)));
+  return perCode.flat().filter(isLive).filter((c) => !wanted || wanted.has(c.sourceId));
 }

@@ -1,26 +1,27 @@
-import { newId } from "../../shared/ids";
+import { newId, type CodingId, type MemoId, type SourceId } from "../../shared/ids";
 import type { MemoRecord, MemoTargetKind } from "../../shared/model/records";
 import { codePath, indexCodes } from "../../shared/coding/codeTree";
 import { foldMemoQuery, memoMatches, memoSearchText } from "../../shared/memos/search";
 import type { MemoLinkTarget } from "../../shared/memos/links";
 import { writeChanges } from "./changes";
 import type { OpenProject } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
 
 /** Live memos, newest change first. 5,000 at seed scale: list-sized, bodies included (they are text). */
-export async function listMemos(project: OpenProject): Promise<MemoRecord[]> {
+export async function listMemos(project: OpenProject): Promise<Live<MemoRecord>[]> {
   const all = await project.db.memos.toArray();
-  return all.filter((m) => !m.deleted).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return all.filter(isLive).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export async function getMemo(project: OpenProject, id: string): Promise<MemoRecord | undefined> {
+export async function getMemo(project: OpenProject, id: MemoId): Promise<Live<MemoRecord> | undefined> {
   const memo = await project.db.memos.get(id);
-  return memo && !memo.deleted ? memo : undefined;
+  return liveOrUndefined(memo);
 }
 
 /** The memo attached to a project, source, code, coding or case, if there is one. */
-export async function memoFor(project: OpenProject, targetKind: MemoTargetKind, targetId: string): Promise<MemoRecord | undefined> {
+export async function memoFor(project: OpenProject, targetKind: MemoTargetKind, targetId: string): Promise<Live<MemoRecord> | undefined> {
   const memos = await project.db.memos.where("[targetKind+targetId]").equals([targetKind, targetId]).toArray();
-  return memos.find((m) => !m.deleted);
+  return memos.find(isLive);
 }
 
 /** Creates or updates the memo of a target (one memo per target, as in NVivo's linked memos). */
@@ -39,11 +40,11 @@ export async function saveMemoFor(
   });
 }
 
-export async function updateMemo(project: OpenProject, id: string, content: { title: string; body: string }): Promise<void> {
+export async function updateMemo(project: OpenProject, id: MemoId, content: { title: string; body: string }): Promise<void> {
   await writeChanges(project.db, project.ctx, "Edited memo", (w) => w.update<MemoRecord>("memos", id, content));
 }
 
-export async function deleteMemo(project: OpenProject, id: string): Promise<void> {
+export async function deleteMemo(project: OpenProject, id: MemoId): Promise<void> {
   await writeChanges(project.db, project.ctx, "Deleted memo", (w) => w.remove<MemoRecord>("memos", id));
 }
 
@@ -63,7 +64,7 @@ export interface MemoTargetInfo {
   id: string;
   name: string | null;
   /** For a coding memo: the source the coding is in (to open it). */
-  sourceId: string | null;
+  sourceId: SourceId | null;
 }
 
 export interface MemoRow {
@@ -84,7 +85,7 @@ export async function listMemoRows(project: OpenProject): Promise<MemoRow[]> {
   ]);
   const codingIds = memos.filter((m) => m.targetKind === "coding").map((m) => m.targetId);
   const codings = codingIds.length ? await db.codings.bulkGet(codingIds) : [];
-  const live = <T extends { id: string; deleted: boolean }>(rows: T[]) => new Map(rows.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const live = <T extends { id: string; deleted: boolean }>(rows: T[]) => new Map(rows.filter(isLive).map((r) => [r.id, r]));
   const sourceById = live(sources);
   const caseById = live(cases);
   const codeIndex = indexCodes(codes);
@@ -95,7 +96,7 @@ export async function listMemoRows(project: OpenProject): Promise<MemoRow[]> {
   return memos.map((memo) => {
     const { targetKind: kind, targetId: id } = memo;
     let name: string | null = null;
-    let sourceId: string | null = null;
+    let sourceId: SourceId | null = null;
     switch (kind) {
       case "project":
         name = "Project";
@@ -137,7 +138,7 @@ export interface LinkTargetInfo {
   exists: boolean;
   name: string;
   /** The source to open: the source itself, or the source a coding is in. */
-  sourceId: string | null;
+  sourceId: SourceId | null;
   /** A coding's place in its source. */
   range: { start: number; end: number } | null;
 }
@@ -146,7 +147,7 @@ export interface LinkTargetInfo {
 export async function describeLinkTarget(project: OpenProject, target: MemoLinkTarget): Promise<LinkTargetInfo> {
   const { db } = project;
   const missing: LinkTargetInfo = { exists: false, name: `deleted ${target.kind}`, sourceId: null, range: null };
-  const live = <T extends { deleted: boolean }>(row: T | undefined): T | undefined => (row && !row.deleted ? row : undefined);
+  const live = liveOrUndefined;
   switch (target.kind) {
     case "source": {
       const source = live(await db.sources.get(target.id));
@@ -176,11 +177,11 @@ export async function describeLinkTarget(project: OpenProject, target: MemoLinkT
 
 /** A coding's annotation (its note), listed with the memos linked to codings. */
 export interface CodingAnnotationRow {
-  codingId: string;
+  codingId: CodingId;
   note: string;
   /** "Code path in Source name". */
   name: string;
-  sourceId: string;
+  sourceId: SourceId;
   range: { start: number; end: number };
   author: string | null;
 }
@@ -194,7 +195,7 @@ export async function listCodingAnnotations(project: OpenProject): Promise<Codin
     db.codes.toArray(),
     db.coders.toArray(),
   ]);
-  const sourceById = new Map(sources.filter((s) => !s.deleted).map((s) => [s.id, s]));
+  const sourceById = new Map(sources.filter(isLive).map((s) => [s.id, s]));
   const codeIndex = indexCodes(codes);
   const coderById = new Map(coders.map((c) => [c.id, c.name]));
   return annotated

@@ -4,8 +4,8 @@
  */
 import type Dexie from "dexie";
 import type { Table } from "dexie";
-import type { JournaledTable, RecordMeta, SourceContentRecord } from "../../shared/model/records";
-import { emptyProjectTables, PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "../../shared/model/tables";
+import type { JournaledTable, SourceContentRecord } from "../../shared/model/records";
+import { emptyProjectTables, PROJECT_TABLE_NAMES, setRows, type ProjectTableName, type ProjectTables, type RecordOf } from "../../shared/model/tables";
 import { STAMPED_TABLES } from "../../shared/merge";
 import type { ProjectDatabase } from "./projectDb";
 
@@ -83,8 +83,8 @@ export async function readProjectTables(
   let before = 0;
   // Table after table (a seed-scale project's text is ~50 MB: one table in flight at a time), each in ranges.
   for (const name of names) {
-    const rows = await readTableInRanges(db.table<never, string>(name), (n) => options.onProgress?.({ table: name, done: before + n, total }));
-    (tables[name] as unknown[]) = rows;
+    const rows = await readTableInRanges(db.table<RecordOf<typeof name>, string>(name), (n) => options.onProgress?.({ table: name, done: before + n, total }));
+    setRows(tables, name, rows);
     before += rows.length;
   }
   return tables;
@@ -102,12 +102,13 @@ export async function readChangedTables(db: ProjectDatabase, since: string): Pro
       if (!set) ids.set(entry.table, (set = new Set()));
       set.add(entry.recordId);
     });
-  for (const name of STAMPED_TABLES) {
-    const wanted = [...(ids.get(name) ?? [])];
-    const rows = (await db.table<RecordMeta, string>(name).bulkGet(wanted)).filter((r): r is RecordMeta => r !== undefined);
-    (tables[name] as RecordMeta[]) = rows;
-  }
+  for (const name of STAMPED_TABLES) setRows(tables, name, await recordsByIds(db, name, [...(ids.get(name) ?? [])]));
   const contentIds = tables.sources.map((s) => s.id);
   tables.sourceContent = (await db.sourceContent.bulkGet(contentIds)).filter((c): c is SourceContentRecord => c !== undefined);
   return tables;
+}
+
+/** The records of one table with these ids, those that exist, in the order asked. */
+async function recordsByIds<K extends ProjectTableName>(db: Dexie, name: K, ids: string[]): Promise<RecordOf<K>[]> {
+  return (await db.table<RecordOf<K>, string>(name).bulkGet(ids)).filter((r): r is RecordOf<K> => r !== undefined);
 }

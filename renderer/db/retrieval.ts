@@ -7,11 +7,13 @@ import { listCodes } from "./codes";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
 import { tallyIfLoaded } from "./codingTally";
+import { isLive, type Live } from "../../shared/model/live";
+import type { CodeId, SourceId } from "../../shared/ids";
 
 /** Everyone who has coded in the project, by name. */
-export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
+export async function listCoders(project: OpenProject): Promise<Live<CoderRecord>[]> {
   const all = await project.db.coders.toArray();
-  return all.filter((c) => !c.deleted).sort((a, b) => a.name.localeCompare(b.name));
+  return all.filter(isLive).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The list-sized records the coded-segments view names things with (no source text). */
@@ -39,9 +41,9 @@ export async function retrievalLookups(project: OpenProject): Promise<RetrievalL
  * `equals` per code rather than listCodingsForCodes' anyOf+filter: that lets IndexedDB answer with
  * getAll instead of walking a cursor record by record, which is what keeps 5,000 codings fast.
  */
-export async function codingsForRetrieval(project: OpenProject, codeIds: readonly string[]): Promise<CodingRecord[]> {
+export async function codingsForRetrieval(project: OpenProject, codeIds: readonly CodeId[]): Promise<Live<CodingRecord>[]> {
   const perCode = await Promise.all([...new Set(codeIds)].map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter((c) => !c.deleted);
+  return perCode.flat().filter(isLive);
 }
 
 /** The first screen of a retrieval, read before the rest (firstRetrievalPage). */
@@ -49,7 +51,7 @@ export interface RetrievalPage {
   /** Every live coding of the codes in `sourceIds`. */
   codings: CodingRecord[];
   /** The sources read, in the order given: a complete prefix of the whole list by source. */
-  sourceIds: string[];
+  sourceIds: SourceId[];
   /** Live codings of the codes in all the given sources (the whole list's length in ANY mode). */
   total: number;
 }
@@ -63,7 +65,7 @@ export interface RetrievalPage {
  */
 export async function firstRetrievalPage(
   project: OpenProject,
-  codeIds: readonly string[],
+  codeIds: readonly CodeId[],
   orderedSourceIds: readonly string[],
   want: number,
 ): Promise<RetrievalPage | null> {
@@ -71,7 +73,7 @@ export async function firstRetrievalPage(
   if (!tally) return null;
   const codes = [...new Set(codeIds)];
   const reads: [string, string][] = [];
-  const sourceIds: string[] = [];
+  const sourceIds: SourceId[] = [];
   let total = 0;
   for (const sourceId of orderedSourceIds) {
     let here = 0;
@@ -86,7 +88,7 @@ export async function firstRetrievalPage(
   // The rows on screen need these texts next; reading them alongside the codings saves a round trip.
   for (const sourceId of sourceIds.slice(0, 3)) void loadSourceText(project, sourceId).catch(() => undefined);
   const perPair = await Promise.all(reads.map((pair) => project.db.codings.where("[sourceId+codeId]").equals(pair).toArray()));
-  return { codings: perPair.flat().filter((c) => !c.deleted), sourceIds, total };
+  return { codings: perPair.flat().filter(isLive), sourceIds, total };
 }
 
 /** What a segment row needs of a source's content: its text and paragraph structure. */
@@ -119,7 +121,7 @@ function cacheFor(project: OpenProject): TextCache {
   return cache;
 }
 
-function remember(cache: TextCache, sourceId: string, value: SourceText | null): void {
+function remember(cache: TextCache, sourceId: SourceId, value: SourceText | null): void {
   // Map order is insertion order: delete-then-set moves the entry to the most recent end.
   cache.ready.delete(sourceId);
   cache.ready.set(sourceId, value);
@@ -130,7 +132,7 @@ function remember(cache: TextCache, sourceId: string, value: SourceText | null):
   }
 }
 
-async function readSourceText(project: OpenProject, sourceId: string): Promise<SourceText | null> {
+async function readSourceText(project: OpenProject, sourceId: SourceId): Promise<SourceText | null> {
   const content = await project.db.sourceContent.get(sourceId);
   if (!content) return null;
   const { text, blocks, turns } = readTranscript(content);
@@ -138,7 +140,7 @@ async function readSourceText(project: OpenProject, sourceId: string): Promise<S
 }
 
 /** The text if it is already in memory (undefined: not loaded yet; null: the source has no content). */
-export function cachedSourceText(project: OpenProject, sourceId: string): SourceText | null | undefined {
+export function cachedSourceText(project: OpenProject, sourceId: SourceId): SourceText | null | undefined {
   const cache = cacheFor(project);
   const value = cache.ready.get(sourceId);
   if (value !== undefined) remember(cache, sourceId, value);
@@ -146,7 +148,7 @@ export function cachedSourceText(project: OpenProject, sourceId: string): Source
 }
 
 /** Loads one source's text through the cache; concurrent requests for the same source share one read. */
-export function loadSourceText(project: OpenProject, sourceId: string): Promise<SourceText | null> {
+export function loadSourceText(project: OpenProject, sourceId: SourceId): Promise<SourceText | null> {
   const cache = cacheFor(project);
   const ready = cachedSourceText(project, sourceId);
   if (ready !== undefined) return Promise.resolve(ready);
@@ -173,7 +175,7 @@ export function loadSourceText(project: OpenProject, sourceId: string): Promise<
  * The texts of many segments (copy, CSV export of thousands of rows): one source read at a time,
  * in source order, so at most one uncached source's content is held at once. Same order as given.
  */
-export async function segmentTexts(project: OpenProject, segments: readonly { sourceId: string; start: number; end: number }[]): Promise<string[]> {
+export async function segmentTexts(project: OpenProject, segments: readonly { sourceId: SourceId; start: number; end: number }[]): Promise<string[]> {
   const out: string[] = new Array<string>(segments.length).fill("");
   const bySource = new Map<string, number[]>();
   segments.forEach((s, i) => {

@@ -6,6 +6,8 @@ import { currentTally } from "./codingTally";
 import { cleanName, nameKey } from "../../shared/cases/values";
 import type { OpenProject } from "./projects";
 import { setProjectSourceCount } from "./projects";
+import { isLive, liveOrUndefined, type Live } from "../../shared/model/live";
+import type { CaseId, SourceId } from "../../shared/ids";
 
 /** What the converter produced (shared/import). */
 export type ConvertedForStorage = ConvertedSource;
@@ -30,7 +32,7 @@ export async function addConvertedSource(
 ): Promise<AddSourceResult> {
   const { db, ctx } = project;
   const result = await writeChanges(db, ctx, `Imported ${converted.fileName}`, async (w): Promise<AddSourceResult> => {
-    const same = await db.sources.where("contentHash").equals(converted.contentHash).filter((s) => !s.deleted).first();
+    const same = await db.sources.where("contentHash").equals(converted.contentHash).filter(isLive).first();
     if (same) return { status: "duplicate", existing: { id: same.id, name: same.name } };
     // Cases named at import are found or created in the same transaction as the source.
     const caseIds = [...(options.caseIds ?? [])];
@@ -73,8 +75,8 @@ export async function refreshSourceCount(project: OpenProject): Promise<number> 
  * Every live source row (list-sized: no text). 1,000 rows is a few hundred KB. One getAll and a
  * filter in JS: Dexie's table-level filter() walks a cursor row by row, many times slower.
  */
-export async function listSources(project: OpenProject): Promise<SourceRecord[]> {
-  return (await project.db.sources.toArray()).filter((s) => !s.deleted);
+export async function listSources(project: OpenProject): Promise<Live<SourceRecord>[]> {
+  return (await project.db.sources.toArray()).filter(isLive);
 }
 
 /** Live source count for the navigator (one getAll of the list-sized rows). */
@@ -82,16 +84,16 @@ export async function countSources(project: OpenProject): Promise<number> {
   return (await listSources(project)).length;
 }
 
-export async function getSource(project: OpenProject, id: string): Promise<SourceRecord | undefined> {
+export async function getSource(project: OpenProject, id: SourceId): Promise<Live<SourceRecord> | undefined> {
   const source = await project.db.sources.get(id);
-  return source && !source.deleted ? source : undefined;
+  return liveOrUndefined(source);
 }
 
-export async function getSourceContent(project: OpenProject, id: string): Promise<SourceContentRecord | undefined> {
+export async function getSourceContent(project: OpenProject, id: SourceId): Promise<SourceContentRecord | undefined> {
   return project.db.sourceContent.get(id);
 }
 
-export async function renameSource(project: OpenProject, id: string, name: string): Promise<void> {
+export async function renameSource(project: OpenProject, id: SourceId, name: string): Promise<void> {
   const clean = name.replace(/\s+/g, " ").trim();
   if (!clean) throw new Error("A source needs a name.");
   await writeChanges(project.db, project.ctx, "Renamed source", (w) => w.update<SourceRecord>("sources", id, { name: clean }));
@@ -114,17 +116,17 @@ export async function sourceMemoText(project: OpenProject, source: SourceRecord)
 /** The source memo's text, title and version (updatedAt; "" while it is only the legacy field). */
 export async function sourceMemo(project: OpenProject, source: SourceRecord): Promise<{ body: string; title: string; updatedAt: string }> {
   const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", source.id]).toArray();
-  const memo = memos.find((m) => !m.deleted);
+  const memo = memos.find(isLive);
   return memo ? { body: memo.body, title: memo.title, updatedAt: memo.updatedAt } : { body: source.memo, title: source.name, updatedAt: "" };
 }
 
 /** Saves the source memo; returns the memo's new version (updatedAt). */
-export async function setSourceMemo(project: OpenProject, id: string, text: string): Promise<string> {
+export async function setSourceMemo(project: OpenProject, id: SourceId, text: string): Promise<string> {
   return writeChanges(project.db, project.ctx, "Edited source memo", async (w) => {
     const source = await project.db.sources.get(id);
     if (!source || source.deleted) throw new Error("That source no longer exists.");
     const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", id]).toArray();
-    const memo = memos.find((m) => !m.deleted);
+    const memo = memos.find(isLive);
     const saved = memo
       ? await w.update<MemoRecord>("memos", memo.id, { body: text })
       : await w.create<MemoRecord>("memos", { targetKind: "source", targetId: id, title: source.name, body: text, authorId: project.ctx.coderId });
@@ -134,7 +136,7 @@ export async function setSourceMemo(project: OpenProject, id: string, text: stri
   });
 }
 
-export async function setSourceCases(project: OpenProject, id: string, caseIds: string[]): Promise<void> {
+export async function setSourceCases(project: OpenProject, id: SourceId, caseIds: CaseId[]): Promise<void> {
   await writeChanges(project.db, project.ctx, "Changed source cases", (w) =>
     w.update<SourceRecord>("sources", id, { caseIds: [...new Set(caseIds)] }),
   );

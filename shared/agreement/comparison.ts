@@ -6,19 +6,20 @@
 import { Coincidences } from "./alpha";
 import { addCounts, cohensKappa, comparePair, percentAgreement, type AgreementCounts, type Disagreement } from "./kappa";
 import { sweep, unionSpans, type Span } from "./spans";
+import type { CodeId, CoderId, SourceId } from "../ids";
 
 export interface CoderSpan extends Span {
-  coderId: string;
+  coderId: CoderId;
 }
 
 /** Who is compared: coder group A against coder group B (NVivo "user groups"). */
 export interface CoderGroups {
-  a: readonly string[];
-  b: readonly string[];
+  a: readonly CoderId[];
+  b: readonly CoderId[];
 }
 
 /** Distinct coders in A and B: the observers Krippendorff's alpha counts separately. */
-export function observersOf(groups: CoderGroups): string[] {
+export function observersOf(groups: CoderGroups): CoderId[] {
   return [...new Set([...groups.a, ...groups.b])];
 }
 
@@ -134,8 +135,8 @@ export class SummaryBuilder {
 
 /** A code as compared: itself, or itself and its sub-codes ("aggregate" in NVivo's words). */
 export interface CodeGroup {
-  codeId: string;
-  memberIds: readonly string[];
+  codeId: CodeId;
+  memberIds: readonly CodeId[];
 }
 
 /**
@@ -143,10 +144,10 @@ export interface CodeGroup {
  * of a sub-code lands in every group that includes it.
  */
 export function bucketCodings(
-  codings: readonly (CoderSpan & { codeId: string; sourceId: string })[],
+  codings: readonly (CoderSpan & { codeId: CodeId; sourceId: SourceId })[],
   groups: readonly CodeGroup[],
   coders: CoderGroups,
-  sourceIds: ReadonlySet<string>,
+  sourceIds: ReadonlySet<SourceId>,
 ): Map<string, Map<string, CoderSpan[]>> {
   const groupsOfCode = new Map<string, string[]>();
   for (const g of groups) {

@@ -12,11 +12,12 @@
 
 import { Coincidences } from "./alpha";
 import { addCounts, cohensKappa, totalUnits, type AgreementCounts } from "./kappa";
+import type { CodeId, SourceId } from "../ids";
 
 /** The parts of one compared cell the pooled figure needs (a ComparisonCell has them all). */
 export interface PoolableCell {
-  codeId: string;
-  sourceId: string;
+  codeId: CodeId;
+  sourceId: SourceId;
   counts: AgreementCounts;
   coincidences: Coincidences;
 }

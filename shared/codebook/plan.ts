@@ -12,6 +12,7 @@ import type { CodeRecord } from "../model/records";
 import { flattenTree, indexCodes, nameKey, pathNames, type TreeCode } from "../coding/codeTree";
 import { normaliseDescription } from "./description";
 import { formatCodePath } from "./path";
+import type { CodeId } from "../ids";
 
 export type PlanCode = TreeCode & Pick<CodeRecord, "description" | "colour">;
 
@@ -35,7 +36,7 @@ export interface PlanProblem {
 }
 
 /** A new code's parent: an existing code, a code created earlier in the same plan, or the top level. */
-export type ParentRef = { existingId: string } | { newRef: string } | null;
+export type ParentRef = { existingId: CodeId } | { newRef: string } | null;
 
 export interface PlannedCreate {
   /** Plan-local id ("new-1"); later creates refer to it as their parent. Creates are parents-first. */

@@ -21,30 +21,31 @@
 import { formatDescription, parseDescription } from "../codebook/description";
 import type { CodeRecord, CodingRecord } from "../model/records";
 import { ancestorIds, indexCodes, siblingNameTaken, uniqueSiblingName, type CodePlacement, type TreeCode } from "./codeTree";
+import type { CodeId, CodingId } from "../ids";
 
 export type MergeCode = TreeCode & Pick<CodeRecord, "description">;
 export type MergeCoding = Pick<CodingRecord, "id" | "sourceId" | "codeId" | "start" | "end" | "coderId" | "note" | "deleted">;
 
 /** The complete new values of a coding that changes. */
 export interface CodingRewrite {
-  id: string;
-  codeId: string;
+  id: CodingId;
+  codeId: CodeId;
   start: number;
   end: number;
   note: string;
 }
 
 export interface CodeMergePlan {
-  fromId: string;
-  intoId: string;
+  fromId: CodeId;
+  intoId: CodeId;
   /** Every coding that changes: A's moved codings and the survivors of combined groups. */
   rewrites: CodingRewrite[];
   /** Codings to tombstone; anything pointing at one (memos) should point at its survivor instead. */
-  removed: { id: string; survivorId: string }[];
+  removed: { id: CodingId; survivorId: CodingId }[];
   /** A's children, now under B. */
   reparented: CodePlacement[];
   /** Children of A renamed because B already has a child of that name. */
-  renamed: { id: string; name: string }[];
+  renamed: { id: CodeId; name: string }[];
   /** B's description after the merge. */
   description: string;
   /** The line added to B's definition. */
@@ -61,7 +62,7 @@ export interface CodeMergePlan {
 
 export type CodeMergeResult = { ok: true; plan: CodeMergePlan } | { ok: false; reason: string };
 
-export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<MergeCoding>, fromId: string, intoId: string): CodeMergeResult {
+export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<MergeCoding>, fromId: CodeId, intoId: CodeId): CodeMergeResult {
   const index = indexCodes(codes);
   const from = index.byId.get(fromId);
   const into = index.byId.get(intoId);
@@ -81,7 +82,7 @@ export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<Mer
   }
 
   const rewrites: CodingRewrite[] = [];
-  const removed: { id: string; survivorId: string }[] = [];
+  const removed: { id: CodingId; survivorId: CodingId }[] = [];
   const summary = { moved: 0, collapsed: 0, unioned: 0 };
   for (const group of groups.values()) {
     group.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
@@ -121,7 +122,7 @@ export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<Mer
   const fromChildren = index.children.get(fromId) ?? [];
   let nextOrder = intoChildren.reduce((max, c) => Math.max(max, c.order + 1), 0);
   const reparented: CodePlacement[] = [];
-  const renamed: { id: string; name: string }[] = [];
+  const renamed: { id: CodeId; name: string }[] = [];
   const taken: TreeCode[] = intoChildren.map((c) => ({ ...c, parentId: null }));
   for (const child of fromChildren) {
     reparented.push({ id: child.id, parentId: intoId, order: nextOrder++ });

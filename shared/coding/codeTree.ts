@@ -6,6 +6,7 @@
  * other's and a bundle merge (last writer wins per record) then joins them in a cycle; a parent can
  * be tombstoned while a child lives on. Such codes are shown at the top level rather than lost.
  */
+import type { CodeId } from "../ids";
 import type { CodeRecord } from "../model/records";
 
 export type TreeCode = Pick<CodeRecord, "id" | "parentId" | "name" | "order" | "isCategory" | "deleted">;
@@ -18,8 +19,8 @@ export interface CodeNode<T extends TreeCode = TreeCode> {
 
 /** A record's new place: what a move, indent or reorder writes. */
 export interface CodePlacement {
-  id: string;
-  parentId: string | null;
+  id: CodeId;
+  parentId: CodeId | null;
   order: number;
 }
 
@@ -29,7 +30,7 @@ export type MoveResult = { ok: true; changes: CodePlacement[] } | { ok: false; r
  * Where to put a code: at an index among a parent's children (counted without the moved code), or
  * just before/after another code (taking that code's parent).
  */
-export type MoveTarget = { parentId: string | null; index: number } | { before: string } | { after: string };
+export type MoveTarget = { parentId: CodeId | null; index: number } | { before: CodeId } | { after: CodeId };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
@@ -39,26 +40,26 @@ export function compareSiblings(a: TreeCode, b: TreeCode): number {
 }
 
 export interface CodeIndex<T extends TreeCode = TreeCode> {
-  byId: ReadonlyMap<string, T>;
+  byId: ReadonlyMap<CodeId, T>;
   /** Live children by parent id (null: top level), sorted; orphans and cycle members sit at the top level. */
-  children: ReadonlyMap<string | null, readonly T[]>;
+  children: ReadonlyMap<CodeId | null, readonly T[]>;
   /** Effective parent of each live code after repairs (null: top level). */
-  parentOf: ReadonlyMap<string, string | null>;
+  parentOf: ReadonlyMap<CodeId, CodeId | null>;
 }
 
 /** Indexes live codes once; the other functions accept either an index or the raw list. */
 export function indexCodes<T extends TreeCode>(codes: readonly T[]): CodeIndex<T> {
-  const byId = new Map<string, T>();
+  const byId = new Map<CodeId, T>();
   for (const c of codes) if (!c.deleted) byId.set(c.id, c);
-  const parentOf = new Map<string, string | null>();
+  const parentOf = new Map<CodeId, CodeId | null>();
   for (const c of byId.values()) parentOf.set(c.id, c.parentId !== null && byId.has(c.parentId) ? c.parentId : null);
   // Codes that cannot reach the top level are in (or under) a cycle: lift one per cycle to the top.
   const reaches = new Map<string, boolean>();
   const sorted = [...byId.values()].sort(compareSiblings);
   for (const c of sorted) {
-    const trail: string[] = [];
+    const trail: CodeId[] = [];
     const onTrail = new Set<string>();
-    let id: string | null = c.id;
+    let id: CodeId | null = c.id;
     let ok = false;
     while (id !== null) {
       const known = reaches.get(id);
@@ -78,7 +79,7 @@ export function indexCodes<T extends TreeCode>(codes: readonly T[]): CodeIndex<T
     }
     for (const t of trail) reaches.set(t, ok);
   }
-  const children = new Map<string | null, T[]>();
+  const children = new Map<CodeId | null, T[]>();
   for (const c of sorted) {
     const p = parentOf.get(c.id) ?? null;
     const list = children.get(p);
@@ -95,7 +96,7 @@ function asIndex<T extends TreeCode>(codes: readonly T[] | CodeIndex<T>): CodeIn
 /** The live codes as a forest, children sorted by order then name. */
 export function buildTree<T extends TreeCode>(codes: readonly T[] | CodeIndex<T>): CodeNode<T>[] {
   const index = asIndex(codes);
-  const build = (parentId: string | null, depth: number): CodeNode<T>[] =>
+  const build = (parentId: CodeId | null, depth: number): CodeNode<T>[] =>
     (index.children.get(parentId) ?? []).map((code) => ({ code, depth, children: build(code.id, depth + 1) }));
   return build(null, 0);
 }
@@ -114,30 +115,30 @@ export function flattenTree<T extends TreeCode>(codes: readonly T[] | CodeIndex<
 }
 
 /** Ids from the top-level ancestor down to the code itself; empty if the code is unknown or deleted. */
-export function ancestorIds(codes: readonly TreeCode[] | CodeIndex, id: string): string[] {
+export function ancestorIds(codes: readonly TreeCode[] | CodeIndex, id: CodeId): CodeId[] {
   const index = asIndex(codes);
   if (!index.byId.has(id)) return [];
-  const chain: string[] = [];
-  for (let at: string | null = id; at !== null; at = index.parentOf.get(at) ?? null) chain.push(at);
+  const chain: CodeId[] = [];
+  for (let at: CodeId | null = id; at !== null; at = index.parentOf.get(at) ?? null) chain.push(at);
   return chain.reverse();
 }
 
 /** Names from the top level down, e.g. ["Technology", "Usability"]. */
-export function pathNames(codes: readonly TreeCode[] | CodeIndex, id: string): string[] {
+export function pathNames(codes: readonly TreeCode[] | CodeIndex, id: CodeId): string[] {
   const index = asIndex(codes);
   return ancestorIds(index, id).map((a) => index.byId.get(a)?.name ?? "");
 }
 
 /** "Technology/Usability": for display and search. (CSV paths escape "/" in names; see codebook/path.) */
-export function codePath(codes: readonly TreeCode[] | CodeIndex, id: string, separator = "/"): string {
+export function codePath(codes: readonly TreeCode[] | CodeIndex, id: CodeId, separator = "/"): string {
   return pathNames(codes, id).join(separator);
 }
 
 /** Every live code below `id`, in tree order (not including `id`). */
-export function descendantIds(codes: readonly TreeCode[] | CodeIndex, id: string): string[] {
+export function descendantIds(codes: readonly TreeCode[] | CodeIndex, id: CodeId): CodeId[] {
   const index = asIndex(codes);
-  const out: string[] = [];
-  const walk = (parent: string) => {
+  const out: CodeId[] = [];
+  const walk = (parent: CodeId) => {
     for (const c of index.children.get(parent) ?? []) {
       out.push(c.id);
       walk(c.id);
@@ -148,7 +149,7 @@ export function descendantIds(codes: readonly TreeCode[] | CodeIndex, id: string
 }
 
 /** A code may move under any live code except itself and its own descendants (no cycles). */
-export function canMove(codes: readonly TreeCode[] | CodeIndex, id: string, newParentId: string | null): boolean {
+export function canMove(codes: readonly TreeCode[] | CodeIndex, id: CodeId, newParentId: CodeId | null): boolean {
   const index = asIndex(codes);
   if (!index.byId.has(id)) return false;
   if (newParentId === null) return true;
@@ -161,12 +162,12 @@ export function canMove(codes: readonly TreeCode[] | CodeIndex, id: string, newP
  * neighbours' orders leave room for one between them (midpoint); otherwise the new sibling list is
  * renumbered 0, 1, 2… Fewer writes mean fewer journal entries and fewer merge conflicts.
  */
-export function moveCode(codes: readonly TreeCode[] | CodeIndex, id: string, target: MoveTarget): MoveResult {
+export function moveCode(codes: readonly TreeCode[] | CodeIndex, id: CodeId, target: MoveTarget): MoveResult {
   const index = asIndex(codes);
   const code = index.byId.get(id);
   if (!code) return { ok: false, reason: "The code no longer exists." };
 
-  let parentId: string | null;
+  let parentId: CodeId | null;
   let siblings: TreeCode[];
   let at: number;
   if ("index" in target) {
@@ -216,12 +217,12 @@ function orderBetween(before: number | undefined, after: number | undefined): nu
 // ---------------------------------------------------------------------------------------------
 // Keyboard reordering (tree view shortcuts). Each is a no-op (ok, no changes) at the edge.
 
-function siblingsOf(index: CodeIndex, id: string): readonly TreeCode[] {
+function siblingsOf(index: CodeIndex, id: CodeId): readonly TreeCode[] {
   return index.children.get(index.parentOf.get(id) ?? null) ?? [];
 }
 
 /** Swap places with the sibling above. */
-export function moveUp(codes: readonly TreeCode[] | CodeIndex, id: string): MoveResult {
+export function moveUp(codes: readonly TreeCode[] | CodeIndex, id: CodeId): MoveResult {
   const index = asIndex(codes);
   const list = siblingsOf(index, id);
   const prev = list[list.findIndex((c) => c.id === id) - 1];
@@ -229,7 +230,7 @@ export function moveUp(codes: readonly TreeCode[] | CodeIndex, id: string): Move
 }
 
 /** Swap places with the sibling below. */
-export function moveDown(codes: readonly TreeCode[] | CodeIndex, id: string): MoveResult {
+export function moveDown(codes: readonly TreeCode[] | CodeIndex, id: CodeId): MoveResult {
   const index = asIndex(codes);
   const list = siblingsOf(index, id);
   const i = list.findIndex((c) => c.id === id);
@@ -238,7 +239,7 @@ export function moveDown(codes: readonly TreeCode[] | CodeIndex, id: string): Mo
 }
 
 /** Become the last child of the sibling above (as in an outliner's Tab). */
-export function indent(codes: readonly TreeCode[] | CodeIndex, id: string): MoveResult {
+export function indent(codes: readonly TreeCode[] | CodeIndex, id: CodeId): MoveResult {
   const index = asIndex(codes);
   const list = siblingsOf(index, id);
   const prev = list[list.findIndex((c) => c.id === id) - 1];
@@ -247,7 +248,7 @@ export function indent(codes: readonly TreeCode[] | CodeIndex, id: string): Move
 }
 
 /** Become the sibling just after the current parent (Shift+Tab). */
-export function outdent(codes: readonly TreeCode[] | CodeIndex, id: string): MoveResult {
+export function outdent(codes: readonly TreeCode[] | CodeIndex, id: CodeId): MoveResult {
   const index = asIndex(codes);
   const parent = index.parentOf.get(id) ?? null;
   return parent === null ? { ok: true, changes: [] } : moveCode(index, id, { after: parent });
@@ -264,9 +265,9 @@ export function nameKey(name: string): string {
 /** True when a live sibling under `parentId` (other than `exceptId`) already has this name. */
 export function siblingNameTaken(
   codes: readonly TreeCode[] | CodeIndex,
-  parentId: string | null,
+  parentId: CodeId | null,
   name: string,
-  exceptId: string | null = null,
+  exceptId: CodeId | null = null,
 ): boolean {
   const key = nameKey(name);
   return (asIndex(codes).children.get(parentId) ?? []).some((c) => c.id !== exceptId && nameKey(c.name) === key);
@@ -275,9 +276,9 @@ export function siblingNameTaken(
 /** The name itself if free among the siblings, else "Name (2)", "Name (3)"… ("Name (2)" counts on from 2). */
 export function uniqueSiblingName(
   codes: readonly TreeCode[] | CodeIndex,
-  parentId: string | null,
+  parentId: CodeId | null,
   name: string,
-  exceptId: string | null = null,
+  exceptId: CodeId | null = null,
 ): string {
   const index = asIndex(codes);
   const wanted = name.trim().replace(/\s+/g, " ");

@@ -4,6 +4,7 @@
  * at seed scale (100,000 codings, 500 codes) this is a few tens of milliseconds on a laptop.
  */
 import { indexCodes, type CodeIndex, type TreeCode } from "./codeTree";
+import type { CodeId, SourceId } from "../ids";
 
 export interface CodeCount {
   codings: number;
@@ -18,7 +19,7 @@ export interface CodeCount {
  */
 export function codeCounts(
   codes: readonly TreeCode[] | CodeIndex,
-  codings: Iterable<{ codeId: string; sourceId: string }>,
+  codings: Iterable<{ codeId: CodeId; sourceId: SourceId }>,
 ): Map<string, CodeCount> {
   const index = Array.isArray(codes) ? indexCodes(codes as readonly TreeCode[]) : (codes as CodeIndex);
   const ids = [...index.byId.keys()];
@@ -31,7 +32,7 @@ export function codeCounts(
   const chainList: number[] = [];
   for (let i = 0; i < n; i++) {
     chainStart[i] = chainList.length;
-    for (let at: string | null = ids[i] ?? null; at !== null; at = index.parentOf.get(at) ?? null) chainList.push(slot.get(at) ?? 0);
+    for (let at: CodeId | null = ids[i] ?? null; at !== null; at = index.parentOf.get(at) ?? null) chainList.push(slot.get(at) ?? 0);
   }
   chainStart[n] = chainList.length;
   const chains = Int32Array.from(chainList);

@@ -1,8 +1,9 @@
 import type { SourceContentRecord } from "../model/records";
 import type { ConvertedSource } from "./types";
+import type { SourceId } from "../ids";
 
 /** The stored heavy part of a converted source (the app's import and the CLI's `create` store the same). */
-export function sourceContentFrom(sourceId: string, converted: ConvertedSource): SourceContentRecord {
+export function sourceContentFrom(sourceId: SourceId, converted: ConvertedSource): SourceContentRecord {
   return {
     id: sourceId,
     text: converted.text,

@@ -13,6 +13,8 @@ import { STAMPED_TABLES } from "./lww";
 import { emptyCounts } from "./plan";
 import { describeRepairs, mayNeedSettling, settleCodes, type SettleReport } from "./settle";
 import type { AppliedMerge, ApplyContext, MergePlan, MergeResolutions, MergeSummary, StampedTableName } from "./types";
+import { liveOrUndefined } from "../model/live";
+import type { CodeId } from "../ids";
 
 /** Records keyed by id per table: the puts being built, over the local project. */
 class Workspace {
@@ -33,7 +35,7 @@ class Workspace {
   /** The merged view of a table without copying it: local records (or their puts), then new puts. */
   *records<K extends keyof ProjectTables>(table: K): Generator<ProjectTables[K][number]> {
     const puts = this.puts.get(table) ?? new Map<string, unknown>();
-    const local = this.local[table] as ProjectTables[K][number][];
+    const local = this.local[table];
     for (const r of local) if (!puts.has(r.id)) yield r;
     for (const r of puts.values()) yield r as ProjectTables[K][number];
   }
@@ -96,7 +98,7 @@ export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolution
   // each group is decided as a whole, from its ids, so the result never depends on which clash is
   // taken first or on whose bundle is merged into whose.
   for (const group of clashGroups(plan, resolutions)) {
-    const live = (id: string) => liveCode(ws.view("codes"), id);
+    const live = (id: CodeId) => liveCode(ws.view("codes"), id);
     const target = live(group.localId);
     if (!target) continue;
     const merging = uniqueLive([target, ...group.merge.map(live)]);
@@ -182,14 +184,14 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
 }
 
 interface ClashGroup {
-  localId: string;
-  merge: string[];
-  keepBoth: string[];
+  localId: CodeId;
+  merge: CodeId[];
+  keepBoth: CodeId[];
 }
 
 /** The plan's clashes by the code they clash with, each arriving code under its chosen resolution. */
 function clashGroups(plan: MergePlan, resolutions: MergeResolutions): ClashGroup[] {
-  const groups = new Map<string, ClashGroup>();
+  const groups = new Map<CodeId, ClashGroup>();
   for (const clash of plan.codeClashes) {
     let group = groups.get(clash.localId);
     if (!group) groups.set(clash.localId, (group = { localId: clash.localId, merge: [], keepBoth: [] }));
@@ -200,11 +202,11 @@ function clashGroups(plan: MergePlan, resolutions: MergeResolutions): ClashGroup
 }
 
 /** The live code an id stands for now: itself, or where a merge in this session redirected it. */
-function liveCode(codes: readonly CodeRecord[], id: string): CodeRecord | undefined {
+function liveCode(codes: readonly CodeRecord[], id: CodeId): CodeRecord | undefined {
   const byId = new Map(codes.map((c) => [c.id, c]));
   let code = byId.get(id);
   for (let hops = 0; code && code.deleted && code.mergedInto !== undefined && hops < codes.length; hops++) code = byId.get(code.mergedInto);
-  return code && !code.deleted ? code : undefined;
+  return liveOrUndefined(code);
 }
 
 /** Distinct live codes, smallest id first. */

@@ -10,8 +10,7 @@
  * is the same, and its counts get the left-out records back as unchanged (addLeftOut).
  */
 import type { OpenedBundle } from "../bundle/types";
-import type { RecordMeta } from "../model/records";
-import type { ProjectTables } from "../model/tables";
+import { setRows, type ProjectTables, type RecordOf } from "../model/tables";
 import { STAMPED_TABLES } from "./lww";
 import { countsByTable } from "./plan";
 import type { MergePlan, StampedTableName } from "./types";
@@ -29,7 +28,7 @@ export function knownVersionsOf(tables: ProjectTables): KnownVersions {
   const out = {} as KnownVersions;
   for (const table of STAMPED_TABLES) {
     const flat: string[] = [];
-    for (const r of tables[table] as RecordMeta[]) flat.push(r.id, r.updatedAt, r.updatedBy);
+    for (const r of tables[table]) flat.push(r.id, r.updatedAt, r.updatedBy);
     out[table] = JSON.stringify(flat);
   }
   return out;
@@ -39,21 +38,22 @@ export function knownVersionsOf(tables: ProjectTables): KnownVersions {
 export function leaveOutKnown(tables: ProjectTables, known: KnownVersions): { tables: ProjectTables; leftOut: LeftOutCounts } {
   const next: ProjectTables = { ...tables };
   const leftOut = {} as LeftOutCounts;
-  for (const table of STAMPED_TABLES) {
-    const counts: Record<string, number> = {};
-    leftOut[table] = counts;
-    const versions = parseKnown(known[table]);
-    if (versions.size === 0) continue;
-    const rows = tables[table] as RecordMeta[];
-    const kept: RecordMeta[] = [];
-    for (const r of rows) {
-      const have = versions.get(r.id);
-      if (have && have.at === r.updatedAt && have.by === r.updatedBy) counts[r.updatedBy] = (counts[r.updatedBy] ?? 0) + 1;
-      else kept.push(r);
-    }
-    (next as unknown as Record<StampedTableName, RecordMeta[]>)[table] = kept;
-  }
+  for (const table of STAMPED_TABLES) leftOut[table] = leaveOutKnownRows(next, table, parseKnown(known[table]));
   return { tables: next, leftOut };
+}
+
+/** One table of `next` without the rows `versions` already has; per coder, how many were left out. */
+function leaveOutKnownRows<K extends StampedTableName>(next: ProjectTables, table: K, versions: Map<string, { at: string; by: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  if (versions.size === 0) return counts;
+  const kept: RecordOf<K>[] = [];
+  for (const r of next[table]) {
+    const have = versions.get(r.id);
+    if (have && have.at === r.updatedAt && have.by === r.updatedBy) counts[r.updatedBy] = (counts[r.updatedBy] ?? 0) + 1;
+    else kept.push(r);
+  }
+  setRows(next, table, kept);
+  return counts;
 }
 
 /** An opened bundle without what the project already has; `recordsLeftOut` says how many, so it is never taken for the whole bundle. */

@@ -4,7 +4,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { RecordMeta } from "../model/records";
-import type { ProjectTables } from "../model/tables";
+import { setRows, type ProjectTableName, type ProjectTables, type RecordOf } from "../model/tables";
+import type { StampedTableName } from "../model/tables";
 
 export { STAMPED_TABLES } from "../model/tables";
 
@@ -81,11 +82,13 @@ export function differingFields(a: object, b: object): string[] {
 /** `base` with `puts` written over it (by id), in a stable order: base's order, then new ids. */
 export function overlay(base: ProjectTables, puts: ProjectTables): ProjectTables {
   const out = {} as ProjectTables;
-  for (const table of Object.keys(base) as (keyof ProjectTables)[]) {
-    const byId = new Map<string, unknown>();
-    for (const r of base[table]) byId.set(r.id, r);
-    for (const r of puts[table]) byId.set(r.id, r);
-    (out[table] as unknown[]) = [...byId.values()];
-  }
+  for (const table of Object.keys(base) as (keyof ProjectTables)[]) setRows(out, table, overlayTable(base, puts, table));
   return out;
+}
+
+function overlayTable<K extends ProjectTableName>(base: ProjectTables, puts: ProjectTables, table: K): RecordOf<K>[] {
+  const byId = new Map<string, RecordOf<K>>();
+  for (const r of base[table]) byId.set(r.id, r);
+  for (const r of puts[table]) byId.set(r.id, r);
+  return [...byId.values()];
 }

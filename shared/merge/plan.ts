@@ -8,6 +8,7 @@ import { emptyProjectTables, type ProjectTables } from "../model/tables";
 import { compareVersions, differingFields, STAMPED_TABLES } from "./lww";
 import { mayNeedSettling, rawStamp, settleCodes } from "./settle";
 import type { ChangeCounts, CodeClash, MergeConflict, MergeOptions, MergePlan, StampedTableName } from "./types";
+import type { SourceId } from "../ids";
 
 export function emptyCounts(): ChangeCounts {
   return { new: 0, changed: 0, deleted: 0, unchanged: 0, conflicts: 0 };
@@ -23,7 +24,7 @@ export function countsByTable(): Record<StampedTableName, ChangeCounts> {
  * Incoming source id → local source id for the same transcript (equal content hash, different id).
  * A live local source is preferred; among several, the smallest id, so the choice is stable.
  */
-export function matchSources(local: readonly SourceRecord[], incoming: readonly SourceRecord[]): Map<string, string> {
+export function matchSources(local: readonly SourceRecord[], incoming: readonly SourceRecord[]): Map<SourceId, SourceId> {
   const localIds = new Set(local.map((s) => s.id));
   const byHash = new Map<string, SourceRecord>();
   for (const s of local) {
@@ -31,7 +32,7 @@ export function matchSources(local: readonly SourceRecord[], incoming: readonly 
     const seen = byHash.get(s.contentHash);
     if (!seen || (seen.deleted && !s.deleted) || (seen.deleted === s.deleted && s.id < seen.id)) byHash.set(s.contentHash, s);
   }
-  const map = new Map<string, string>();
+  const map = new Map<SourceId, SourceId>();
   for (const s of incoming) {
     if (localIds.has(s.id) || !s.contentHash) continue;
     const match = byHash.get(s.contentHash);
@@ -41,9 +42,9 @@ export function matchSources(local: readonly SourceRecord[], incoming: readonly 
 }
 
 /** The incoming tables with matched sources' ids (and everything pointing at them) replaced by the local ids. */
-export function remapIncoming(incoming: ProjectTables, sourceMap: ReadonlyMap<string, string>): ProjectTables {
+export function remapIncoming(incoming: ProjectTables, sourceMap: ReadonlyMap<SourceId, SourceId>): ProjectTables {
   if (sourceMap.size === 0) return incoming;
-  const to = (id: string) => sourceMap.get(id) ?? id;
+  const to = (id: SourceId) => sourceMap.get(id) ?? id;
   return {
     ...incoming,
     sources: incoming.sources.map((s): SourceRecord => (sourceMap.has(s.id) ? { ...s, id: to(s.id) } : s)),

@@ -17,6 +17,7 @@
 import type { CodeRecord, CodingRecord } from "../model/records";
 import { stableStringify } from "./lww";
 import { plural } from "../text/plural";
+import type { CodeId } from "../ids";
 
 /** Appended to the stamp of a settled version. Node ids are [A-Za-z0-9_.], at most 64, ours 16. */
 const SETTLED_MARK = ".";
@@ -77,7 +78,7 @@ export interface Settled {
 
 interface Resolution {
   /** The code the coding belongs on. */
-  target: string;
+  target: CodeId;
   /** The target is deleted and must be restored (no redirect led anywhere live). */
   restore: boolean;
   /** No record of the target exists. */
@@ -85,12 +86,12 @@ interface Resolution {
 }
 
 /** Where a coding on code `id` belongs, following redirects. Cycles end at their smallest id. */
-function resolver(raw: ReadonlyMap<string, CodeRecord>): (id: string) => Resolution {
+function resolver(raw: ReadonlyMap<string, CodeRecord>): (id: CodeId) => Resolution {
   const memo = new Map<string, Resolution>();
   return (start) => {
     const known = memo.get(start);
     if (known) return known;
-    const path: string[] = [];
+    const path: CodeId[] = [];
     const seen = new Set<string>();
     let cur = start;
     let result: Resolution;
@@ -133,7 +134,7 @@ function resolver(raw: ReadonlyMap<string, CodeRecord>): (id: string) => Resolut
  */
 export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iterable<CodingRecord> }): Settled {
   const raw = new Map<string, CodeRecord>();
-  const stored = new Map<string, CodeRecord>();
+  const stored = new Map<CodeId, CodeRecord>();
   for (const c of tables.codes) {
     stored.set(c.id, c);
     const r = rawCode(c);
@@ -141,7 +142,7 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
   }
   const resolve = resolver(raw);
   const codings: CodingRecord[] = [];
-  const needs = new Map<string, { restore: boolean; missing: boolean; codings: number }>();
+  const needs = new Map<CodeId, { restore: boolean; missing: boolean; codings: number }>();
   let codingsRepointed = 0;
   for (const stored of tables.codings) {
     const settledBefore = isSettledStamp(stored.updatedAt);
@@ -193,12 +194,12 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
  * arrives deleted, or a live coding arrives on a code that is deleted (or missing) after the join.
  * Cheap (looks at the arriving records only), so planning skips settling when nothing can need it.
  */
-export function mayNeedSettling(codeAfterJoin: (id: string) => CodeRecord | undefined, arriving: { codes: readonly CodeRecord[]; codings: readonly CodingRecord[] }): boolean {
+export function mayNeedSettling(codeAfterJoin: (id: CodeId) => CodeRecord | undefined, arriving: { codes: readonly CodeRecord[]; codings: readonly CodingRecord[] }): boolean {
   if (arriving.codes.some((c) => c.deleted || isSettledStamp(c.updatedAt))) return true;
   return arriving.codings.some((k) => !k.deleted && codeAfterJoin(k.codeId)?.deleted !== false);
 }
 
-function recoveredCode(id: string): CodeRecord {
+function recoveredCode(id: CodeId): CodeRecord {
   return {
     id,
     createdAt: "1970-01-01T00:00:00.000Z",

@@ -1,7 +1,8 @@
 /**
  * Public types of merging a bundle into a project (issue 5 item 4). Rules: docs/bundle-format.md "Merge".
  */
-import type { ProjectTables, StampedTableName } from "../model/tables";
+import type { ProjectTableName, ProjectTables, StampedTableName } from "../model/tables";
+import type { CodeId } from "../ids";
 
 /** Tables whose records carry RecordMeta (sourceContent travels with its source); defined with the table list. */
 export type { StampedTableName };
@@ -37,11 +38,11 @@ export interface ChangeCounts {
 /** Two live codes with the same name under the same parent, one from each side: the researcher decides. */
 export interface CodeClash {
   /** The code from the bundle. */
-  incomingId: string;
+  incomingId: CodeId;
   /** The code already in the project. */
-  localId: string;
+  localId: CodeId;
   name: string;
-  parentId: string | null;
+  parentId: CodeId | null;
   /** Live codings of the incoming code (after merging). */
   incomingCodings: number;
   localCodings: number;

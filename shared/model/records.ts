@@ -3,18 +3,20 @@
  * Every record carries the same metadata so merge, undo and the audit trail treat them alike.
  */
 
+import type { AttributeId, CaseId, CodeId, CoderId, CodingId, MemoId, ProjectId, SourceId } from "../ids";
 import type { Block, Mark, Timestamp, Turn } from "../import/types";
 import type { StampedTableName } from "./tables";
 
-export interface RecordMeta {
+/** `I` is the record's branded id (shared/ids.ts); code over records of any table uses plain RecordMeta. */
+export interface RecordMeta<I extends string = string> {
   /** UUIDv7. */
-  id: string;
+  id: I;
   /** ISO-8601 time the record was first made, for display. */
   createdAt: string;
   /** Hybrid logical clock stamp of the last change: the merge order. */
   updatedAt: string;
   /** Coder id of the last change. */
-  updatedBy: string;
+  updatedBy: CoderId;
   /** Tombstone: records are never hard-deleted while a merge could bring them back. */
   deleted: boolean;
 }
@@ -23,7 +25,7 @@ export const SOURCE_KINDS = ["interview", "group interview", "observation", "doc
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** List-sized row: everything the sources list shows, nothing heavy. */
-export interface SourceRecord extends RecordMeta {
+export interface SourceRecord extends RecordMeta<SourceId> {
   name: string;
   kind: SourceKind;
   /** Original file name and format at import. */
@@ -34,14 +36,14 @@ export interface SourceRecord extends RecordMeta {
   wordCount: number;
   /** SHA-256 of the plain text: duplicate detection, and merge identity across coders. */
   contentHash: string;
-  caseIds: string[];
+  caseIds: CaseId[];
   /** Source memo (short note beside the text). */
   memo: string;
 }
 
 /** The heavy part of a source, loaded one source at a time. `id` equals the source id. */
 export interface SourceContentRecord {
-  id: string;
+  id: SourceId;
   text: string;
   blocks: Block[];
   marks: Mark[];
@@ -50,8 +52,8 @@ export interface SourceContentRecord {
   warnings: string[];
 }
 
-export interface CodeRecord extends RecordMeta {
-  parentId: string | null;
+export interface CodeRecord extends RecordMeta<CodeId> {
+  parentId: CodeId | null;
   name: string;
   description: string;
   colour: string;
@@ -62,37 +64,37 @@ export interface CodeRecord extends RecordMeta {
    * codings that reach it later land on that code (shared/merge/settle.ts). A version carrying it wins
    * over one without, whatever their stamps: a merge is not undone by a concurrent edit elsewhere.
    */
-  mergedInto?: string;
+  mergedInto?: CodeId;
 }
 
-export interface CodingRecord extends RecordMeta {
-  sourceId: string;
-  codeId: string;
+export interface CodingRecord extends RecordMeta<CodingId> {
+  sourceId: SourceId;
+  codeId: CodeId;
   /** UTF-16 offsets into the source's plain text. */
   start: number;
   end: number;
-  coderId: string;
+  coderId: CoderId;
   note: string;
   /**
    * Only on a version settling wrote (its stamp ends with the settled mark): the code the coder applied,
    * whose redirect moved the coding to `codeId`. Ignored on any other version (shared/merge/settle.ts).
    */
-  codedAs?: string;
+  codedAs?: CodeId;
 }
 
 export type MemoTargetKind = "project" | "source" | "code" | "coding" | "case";
 
-export interface MemoRecord extends RecordMeta {
+export interface MemoRecord extends RecordMeta<MemoId> {
   targetKind: MemoTargetKind;
   targetId: string;
   title: string;
   body: string;
-  authorId: string;
+  authorId: CoderId;
 }
 
 export type AttributeValue = string | number | null;
 
-export interface CaseRecord extends RecordMeta {
+export interface CaseRecord extends RecordMeta<CaseId> {
   name: string;
   description: string;
   /** Attribute id -> value. */
@@ -101,7 +103,7 @@ export interface CaseRecord extends RecordMeta {
 
 export type AttributeType = "text" | "number" | "date" | "category";
 
-export interface AttributeRecord extends RecordMeta {
+export interface AttributeRecord extends RecordMeta<AttributeId> {
   name: string;
   type: AttributeType;
   /** Allowed values when type is "category". */
@@ -109,7 +111,7 @@ export interface AttributeRecord extends RecordMeta {
   order: number;
 }
 
-export interface CoderRecord extends RecordMeta {
+export interface CoderRecord extends RecordMeta<CoderId> {
   name: string;
   initials: string;
   colour: string;
@@ -118,7 +120,7 @@ export interface CoderRecord extends RecordMeta {
 
 export interface ProjectMetaRecord {
   key: "project";
-  projectId: string;
+  projectId: ProjectId;
   name: string;
   createdAt: string;
 }
@@ -145,7 +147,7 @@ export interface JournalEntry {
   seq?: number;
   /** HLC stamp of the change (equals the record's new updatedAt). */
   at: string;
-  coderId: string;
+  coderId: CoderId;
   table: JournaledTable;
   recordId: string;
   op: JournalOp;

@@ -15,16 +15,17 @@ import type {
   SourceRecord,
 } from "./records";
 
-export interface ProjectTables {
-  sources: SourceRecord[];
+/** Which record each table holds: ProjectTables and RecordOf are read off it, so a table name types its rows. */
+export interface ProjectRecordByTable {
+  sources: SourceRecord;
   /** One per source that is included; `id` equals the source id. */
-  sourceContent: SourceContentRecord[];
-  codes: CodeRecord[];
-  codings: CodingRecord[];
-  memos: MemoRecord[];
-  cases: CaseRecord[];
-  attributes: AttributeRecord[];
-  coders: CoderRecord[];
+  sourceContent: SourceContentRecord;
+  codes: CodeRecord;
+  codings: CodingRecord;
+  memos: MemoRecord;
+  cases: CaseRecord;
+  attributes: AttributeRecord;
+  coders: CoderRecord;
 }
 
 export const PROJECT_TABLE_NAMES = ["sources", "sourceContent", "codes", "codings", "memos", "cases", "attributes", "coders"] as const;
@@ -36,7 +37,16 @@ export type StampedTableName = Exclude<ProjectTableName, "sourceContent">;
 
 /** The stamped tables in PROJECT_TABLE_NAMES order: derived, so a new table is added in one place. */
 export const STAMPED_TABLES: readonly StampedTableName[] = PROJECT_TABLE_NAMES.filter((t): t is StampedTableName => t !== "sourceContent");
+/** The record a table holds. With a generic K, `tables[k]` is RecordOf<K>[], so code over "any table" needs no casts. */
+export type RecordOf<K extends ProjectTableName> = ProjectRecordByTable[K];
+
+export type ProjectTables = { [K in ProjectTableName]: RecordOf<K>[] };
 
 export function emptyProjectTables(): ProjectTables {
   return { sources: [], sourceContent: [], codes: [], codings: [], memos: [], cases: [], attributes: [], coders: [] };
+}
+
+/** Sets one table's rows, typed by its name (a write through `tables[k]` with a generic k would need a cast). */
+export function setRows<K extends ProjectTableName>(tables: { [P in K]: RecordOf<P>[] }, table: K, rows: RecordOf<K>[]): void {
+  tables[table] = rows;
 }

@@ -11,6 +11,7 @@ import type { ProjectTables } from "../model/tables";
 import type { RefiVariableType } from "./types";
 import { decimalString } from "./xmlWrite";
 import { plural } from "../text/plural";
+import { isLive } from "../model/live";
 
 const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
@@ -95,7 +96,7 @@ export interface ExportPlan {
   remarks: string[];
 }
 
-const live = <T extends { deleted: boolean }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deleted);
+const live = <T extends { deleted: boolean }>(rows: readonly T[]): T[] => rows.filter(isLive);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

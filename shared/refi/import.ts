@@ -21,6 +21,7 @@ import type { RefiCode, RefiImportReport, RefiImportResult, RefiProject } from "
 import { decodeXml, readProject } from "./xml";
 import { openQdpx, type RefiArchive } from "./zip";
 import { plural } from "../text/plural";
+import type { AnyId, CoderId } from "../ids";
 
 export interface RefiImportOptions {
   /** Margin project id project memos attach to; the app fills it in when it is known. */
@@ -49,12 +50,12 @@ export async function importQde(bytes: Uint8Array, fileName: string, options: Re
 
 function factoryFor(importerId: string, now: () => Date): RecordFactory {
   const clock = new HybridLogicalClock(clockNodeFor(importerId), () => now().getTime());
-  const idMap: Record<string, string> = {};
+  const idMap: Record<string, AnyId> = {};
   const validIso = (s: string | undefined) => (s !== undefined && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined);
   return {
     idMap,
     idOf: (guid) => (guid === undefined ? undefined : idMap[guidKey(guid)]),
-    meta(guid, createdAt): RecordMeta {
+    meta(guid, createdAt): RecordMeta<AnyId> {
       const id = newId();
       if (guid !== null) idMap[guidKey(guid)] = id;
       return { id, createdAt: validIso(createdAt) ?? now().toISOString(), updatedAt: clock.tick(), updatedBy: importerId, deleted: false };
@@ -94,7 +95,7 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   let fallbackCoder: CoderRecord | null = null;
   // Unattributed work belongs to the project's creator, else its only user, else a stand-in coder.
   const owner = f.idOf(project.creatingUserGuid) ?? (tables.coders.length === 1 ? tables.coders[0]?.id : undefined);
-  const fallback = (): string => {
+  const fallback = (): CoderId => {
     if (owner) return owner;
     if (!fallbackCoder) {
       const name = `Imported from ${project.origin?.trim() || "another tool"}`.slice(0, 80);

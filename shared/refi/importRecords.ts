@@ -17,13 +17,14 @@ import type {
 } from "../model/records";
 import type { RefiCode, RefiProject, RefiSkipped, RefiVariable, RefiVariableValue } from "./types";
 import { plural } from "../text/plural";
+import type { AnyId, CodeId } from "../ids";
 
 /** Makes record metadata and ids; one per import so every record gets a fresh clock stamp. */
 export interface RecordFactory {
-  meta(guid: string | null, createdAt?: string): RecordMeta;
+  meta(guid: string | null, createdAt?: string): RecordMeta<AnyId>;
   /** Margin id already given to a REFI guid, if any. */
-  idOf(guid: string | undefined): string | undefined;
-  idMap: Record<string, string>;
+  idOf(guid: string | undefined): AnyId | undefined;
+  idMap: Record<string, AnyId>;
 }
 
 export const guidKey = (guid: string): string => guid.trim().toLowerCase();
@@ -48,7 +49,7 @@ const HEX = /^#?([0-9a-f]{6})$/i;
 export function buildCodes(codes: readonly RefiCode[], f: RecordFactory, skipped: RefiSkipped[]): CodeRecord[] {
   const out: CodeRecord[] = [];
   const colours = new CodeColourTally();
-  const walk = (list: readonly RefiCode[], parentId: string | null) => {
+  const walk = (list: readonly RefiCode[], parentId: CodeId | null) => {
     list.forEach((c, order) => {
       const hex = c.color !== undefined ? HEX.exec(c.color.trim()) : null;
       if (c.color !== undefined && !hex) skipped.push({ kind: "code colour", name: c.name, reason: `“${c.color}” is not a #RRGGBB colour; a palette colour was used` });

@@ -15,6 +15,7 @@ import { guidKey, type RecordFactory } from "./importRecords";
 import type { RefiArchive } from "./zip";
 import type { RefiSkipped, RefiSource } from "./types";
 import { plural } from "../text/plural";
+import type { CoderId } from "../ids";
 
 export type Located = { ok: true; path: string; bytes: Uint8Array } | { ok: false; reason: string };
 
@@ -76,7 +77,7 @@ export interface SourceContext {
   unit: PositionUnit;
   factory: RecordFactory;
   now: string;
-  coderFor: (guid: string | undefined) => string;
+  coderFor: (guid: string | undefined) => CoderId;
   skipped: RefiSkipped[];
   problems: string[];
   /** Every guid read so far (lower case): a selection or coding reusing one is reported, not mapped over it. */

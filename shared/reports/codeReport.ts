@@ -16,6 +16,7 @@ import { ReportError } from "./model";
 import { attributeValues, casesOfSource, chosenAttributes, coderLabel, codeSummary, collator, ContentCache, day, sourceFilter, type Lookups } from "./lookups";
 import { locate } from "./location";
 import { plural, type ReportPlan } from "./plan";
+import type { CodeId } from "../ids";
 
 /** The chosen codes in the researcher's order, each followed by its sub-codes (tree order), once each. */
 export function reportCodes(l: Lookups): CodeRecord[] {
@@ -51,7 +52,7 @@ interface Group {
 
 export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   const codes = reportCodes(l);
-  const all = new Set<string>();
+  const all = new Set<CodeId>();
   for (const c of codes) for (const id of [c.id, ...descendantIds(l.codes, c.id)]) all.add(id);
   const fetched = (await l.source.codingsForCodes([...all])).filter((c) => !c.deleted && l.sources.has(c.sourceId));
   const counts = codeCounts(l.codes, fetched);
@@ -232,9 +233,9 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   };
 }
 
-function codeSummaryPath(l: Lookups, id: string): string {
+function codeSummaryPath(l: Lookups, id: CodeId): string {
   const names: string[] = [];
-  for (let at: string | null = id; at !== null; at = l.codes.parentOf.get(at) ?? null) names.push(l.codes.byId.get(at)?.name ?? "");
+  for (let at: CodeId | null = id; at !== null; at = l.codes.parentOf.get(at) ?? null) names.push(l.codes.byId.get(at)?.name ?? "");
   return names.reverse().join("/");
 }
 

@@ -2,6 +2,7 @@
  * What every report builder needs to turn ids into the researcher's words: live codes (indexed),
  * coders, sources, cases, attributes, and the source-content cache. Tombstones are dropped here, once.
  */
+import type { SourceId } from "../ids";
 import type { AttributeRecord, AttributeValue, CaseRecord, CodeRecord, CoderRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../model/records";
 import { codePath, indexCodes, type CodeIndex } from "../coding/codeTree";
 import { parseDescription } from "../codebook/description";
@@ -9,6 +10,7 @@ import { parseMemo } from "../memos/parse";
 import { readTranscript, type Transcript } from "../text/transcript";
 import type { CodeCounts, CodeSummary, LabelledValue, ReportMemo, ReportOptions, ReportSource } from "./model";
 import type { CodeCount } from "../coding/counts";
+import { isLive } from "../model/live";
 
 export interface Lookups {
   projectName: string;
@@ -28,7 +30,7 @@ export interface Lookups {
 export const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 function live<T extends { deleted: boolean }>(list: readonly T[]): T[] {
-  return list.filter((r) => !r.deleted);
+  return list.filter(isLive);
 }
 
 export async function loadLookups(source: ReportSource, options: ReportOptions): Promise<Lookups> {
@@ -114,7 +116,7 @@ export function attributeValues(l: Lookups, cases: readonly CaseRecord[]): strin
 }
 
 /** Which sources pass the source and case filters. */
-export function sourceFilter(l: Lookups): (sourceId: string) => boolean {
+export function sourceFilter(l: Lookups): (sourceId: SourceId) => boolean {
   const onlySources = l.options.sourceIds.length > 0 ? new Set(l.options.sourceIds) : null;
   const onlyCases = l.options.caseIds.length > 0 ? new Set(l.options.caseIds) : null;
   return (sourceId) => {
@@ -168,7 +170,7 @@ export class ContentCache {
     private readonly capacity = 24,
   ) {}
 
-  async get(sourceId: string): Promise<Transcript | null> {
+  async get(sourceId: SourceId): Promise<Transcript | null> {
     const hit = this.entries.get(sourceId);
     if (hit !== undefined) {
       this.entries.delete(sourceId);

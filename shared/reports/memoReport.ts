@@ -6,6 +6,7 @@ import { ReportError } from "./model";
 import { collator, ContentCache, reportMemo, type Lookups } from "./lookups";
 import { locate } from "./location";
 import { plural, type ReportPlan } from "./plan";
+import { isLive } from "../model/live";
 
 const KIND_ORDER: readonly MemoTargetKind[] = ["project", "code", "source", "case", "coding"];
 
@@ -16,7 +17,7 @@ export async function planMemos(l: Lookups): Promise<ReportPlan> {
 
   // Coding memos name the coding's code and place; those codings are read once.
   const codingIds = memos.filter((m) => m.targetKind === "coding").map((m) => m.targetId);
-  const codings = codingIds.length > 0 ? new Map((await l.source.codings()).filter((c) => !c.deleted).map((c) => [c.id, c])) : new Map();
+  const codings = codingIds.length > 0 ? new Map((await l.source.codings()).filter(isLive).map((c) => [c.id, c])) : new Map();
   const cache = new ContentCache(l.source, 8);
   const targets = new Map<string, string>();
   for (const m of memos) targets.set(m.id, await targetLabel(m));

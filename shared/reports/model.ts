@@ -22,6 +22,7 @@ import type {
 import type { BlockKind } from "../import/types";
 import type { MemoBlock } from "../memos/ast";
 import type { DescriptionParts } from "../codebook/description";
+import type { CaseId, CodeId, SourceId } from "../ids";
 
 // ---------------------------------------------------------------------------------------------
 // Input: where a report reads the project from.
@@ -42,11 +43,11 @@ export interface ReportSource {
   /** Every coding (codebook counts, overview). */
   codings(): Promise<readonly CodingRecord[]>;
   /** Codings of these codes only (the code report). */
-  codingsForCodes(codeIds: readonly string[]): Promise<readonly CodingRecord[]>;
+  codingsForCodes(codeIds: readonly CodeId[]): Promise<readonly CodingRecord[]>;
   /** Codings of one source (the coded transcript). */
-  codingsForSource(sourceId: string): Promise<readonly CodingRecord[]>;
+  codingsForSource(sourceId: SourceId): Promise<readonly CodingRecord[]>;
   /** A source's text and structure; undefined when it is missing. Loaded one source at a time. */
-  sourceContent(sourceId: string): Promise<SourceContentRecord | undefined>;
+  sourceContent(sourceId: SourceId): Promise<SourceContentRecord | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,13 +71,13 @@ export const REPORT_KIND_TITLES: Readonly<Record<ReportKind, string>> = {
 export interface ReportOptions {
   kind: ReportKind;
   /** Chosen codes (code report; codebook: the branches to show). Empty: every code. */
-  codeIds: readonly string[];
+  codeIds: readonly CodeId[];
   /** Each chosen code stands for itself and every code below it. Default true. */
   includeSubcodes: boolean;
   /** Sources to include (coded transcript: the first is the transcript). Empty: every source. */
-  sourceIds: readonly string[];
+  sourceIds: readonly SourceId[];
   /** Only segments from sources linked to these cases. Empty: no case filter. */
-  caseIds: readonly string[];
+  caseIds: readonly CaseId[];
   /** Memos report: chosen memos. Empty: every memo. */
   memoIds: readonly string[];
   /** Characters of surrounding context on each side of a segment; 0: no context. */

@@ -9,6 +9,7 @@ import type { ContentsEntry, ReportSection, TableSection } from "./model";
 import { casesOfSource, coderLabel, collator, formatValue, sourceFilter, type Lookups } from "./lookups";
 import { reportCodes } from "./codeReport";
 import { plural, type ReportPlan } from "./plan";
+import type { CodeId } from "../ids";
 
 /** Wider tables do not fit a printed page: keep the busiest columns and say so in the caption. */
 export const MAX_COLUMNS = 30;
@@ -104,8 +105,8 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
   };
 }
 
-function pathOf(l: Lookups, id: string): string {
+function pathOf(l: Lookups, id: CodeId): string {
   const names: string[] = [];
-  for (let at: string | null = id; at !== null; at = l.codes.parentOf.get(at) ?? null) names.push(l.codes.byId.get(at)?.name ?? "");
+  for (let at: CodeId | null = id; at !== null; at = l.codes.parentOf.get(at) ?? null) names.push(l.codes.byId.get(at)?.name ?? "");
   return names.reverse().join("/");
 }

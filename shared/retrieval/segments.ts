@@ -18,12 +18,13 @@
 import type { AttributeValue, CaseRecord, CodingRecord, SourceKind, SourceRecord } from "../model/records";
 import { descendantIds, indexCodes, type CodeIndex, type TreeCode } from "../coding/codeTree";
 import { unionRanges, type Range } from "../coding/ranges";
+import type { CodeId } from "../ids";
 
 export type MatchMode = "any" | "all";
 
 export interface CodeQuery {
   /** The chosen codes, in the order the researcher ticked them. */
-  codeIds: readonly string[];
+  codeIds: readonly CodeId[];
   includeSubcodes: boolean;
   mode: MatchMode;
 }
@@ -49,9 +50,9 @@ export interface Segment {
  * One group per chosen code: the code and, with sub-codes, everything below it. Unknown or deleted
  * codes are dropped; a code chosen twice counts once.
  */
-export function codeGroups(codes: readonly TreeCode[] | CodeIndex, query: Pick<CodeQuery, "codeIds" | "includeSubcodes">): string[][] {
+export function codeGroups(codes: readonly TreeCode[] | CodeIndex, query: Pick<CodeQuery, "codeIds" | "includeSubcodes">): CodeId[][] {
   const index = Array.isArray(codes) ? indexCodes(codes as readonly TreeCode[]) : (codes as CodeIndex);
-  const groups: string[][] = [];
+  const groups: CodeId[][] = [];
   for (const id of new Set(query.codeIds)) {
     if (!index.byId.has(id)) continue;
     groups.push(query.includeSubcodes ? [id, ...descendantIds(index, id)] : [id]);
@@ -60,7 +61,7 @@ export function codeGroups(codes: readonly TreeCode[] | CodeIndex, query: Pick<C
 }
 
 /** Every code id the query reads codings of (what to fetch through the codeId index). */
-export function queryCodeIds(groups: readonly (readonly string[])[]): string[] {
+export function queryCodeIds(groups: readonly (readonly CodeId[])[]): CodeId[] {
   return [...new Set(groups.flat())];
 }
 
@@ -126,7 +127,7 @@ function allSegments(codings: readonly RetrievalCoding[], groups: readonly (read
  */
 export function assembleSegments(
   codings: readonly RetrievalCoding[],
-  groups: readonly (readonly string[])[],
+  groups: readonly (readonly CodeId[])[],
   mode: MatchMode,
   coderId: string | null = null,
 ): Segment[] {

@@ -1,4 +1,5 @@
 import type { AttributeValue, CaseRecord, SourceKind, SourceRecord } from "../model/records";
+import type { CaseId } from "../ids";
 
 export type SourceSortKey = "name" | "kind" | "cases" | "words" | "codings" | "imported";
 export type SortDirection = "ascending" | "descending";
@@ -7,7 +8,7 @@ export interface SourceFilter {
   /** Type-ahead over source names (and file names); case- and accent-insensitive. */
   search: string;
   kind: SourceKind | null;
-  caseId: string | null;
+  caseId: CaseId | null;
   attribute: { attributeId: string; value: string } | null;
 }
 

@@ -13,7 +13,8 @@ import type { Page } from "@playwright/test";
 import { formatStamp } from "../../shared/clock/hlc";
 import { clockNodeFor, isRecordId, newId } from "../../shared/ids";
 import type { Block, Turn } from "../../shared/import/types";
-import type { CodeRecord, CoderRecord, CodingRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
+import type { CodeRecord, CoderRecord, CodingRecord, RecordMeta, SourceContentRecord, SourceRecord } from "../../shared/model/records";
+import type { AnyId } from "../../shared/ids";
 import { readTranscript } from "../../shared/text/transcript";
 import { PROJECT_SCHEMA_V1, projectDbName, REGISTRY_DB_NAME } from "../../renderer/db/schema";
 
@@ -124,7 +125,7 @@ function plan(sources: number): PlannedSource[] {
   return out;
 }
 
-function meta(coderId: string, at: number, counter: number): Pick<CodeRecord, "id" | "createdAt" | "updatedAt" | "updatedBy" | "deleted"> {
+function meta(coderId: string, at: number, counter: number): Pick<RecordMeta<AnyId>, "id" | "createdAt" | "updatedAt" | "updatedBy" | "deleted"> {
   return {
     id: newId(),
     createdAt: new Date(at).toISOString(),

@@ -90,7 +90,7 @@ export async function applyImport(
   const who = opened.manifest.exporter.name || "a team member";
   await measured("margin:merge-write", () =>
     writeChanges(db, ctx, `Merged bundle from ${who}`, async (w) => {
-      for (const name of STAMPED_TABLES) await w.putAllAsIs(name, applied.puts[name] as RecordMeta[]);
+      for (const name of STAMPED_TABLES) await w.putAllAsIs<RecordMeta>(name, applied.puts[name]);
       if (applied.puts.sourceContent.length > 0) await db.sourceContent.bulkPut(applied.puts.sourceContent);
       // In the same transaction: what I have received from them is recorded exactly when it is merged
       // (a transaction of its own after the merge waited ~1.4 s behind the refresh the merge set off).

@@ -3,6 +3,7 @@ import { BundleError, type OpenedBundle } from "../../../shared/bundle";
 import { newId } from "../../../shared/ids";
 import { STAMPED_TABLES } from "../../../shared/merge";
 import { checkAgainstProject, describeProblems } from "../../../shared/model/checkTables";
+import { isLive } from "../../../shared/model/live";
 import type { RecordMeta } from "../../../shared/model/records";
 import { emptyProjectTables, type ProjectTables } from "../../../shared/model/tables";
 import { writeChanges } from "../changes";
@@ -14,10 +15,10 @@ import { stampExchangeWithSender } from "./stamps";
 export async function fillEmptyProject(project: OpenProject, tables: ProjectTables, label: string): Promise<void> {
   const { db, ctx } = project;
   let newest: string | null = null;
-  for (const name of STAMPED_TABLES) for (const r of tables[name] as RecordMeta[]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
+  for (const name of STAMPED_TABLES) for (const r of tables[name]) if (newest === null || r.updatedAt > newest) newest = r.updatedAt;
   if (newest) ctx.clock.receive(newest);
   await writeChanges(db, ctx, label, async (w) => {
-    for (const name of STAMPED_TABLES) await w.putAllAsIs(name, tables[name] as RecordMeta[]);
+    for (const name of STAMPED_TABLES) await w.putAllAsIs<RecordMeta>(name, tables[name]);
     if (tables.sourceContent.length > 0) await db.sourceContent.bulkPut(tables.sourceContent);
   });
 }
@@ -40,7 +41,7 @@ export async function createProjectFromBundle(opened: OpenedBundle, profile: Cod
   const entry = await createProject(name.slice(0, MAX_PROJECT_NAME), profile, new Date(), id);
   const project = await openProject(entry.id, profile);
   await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
-  await setProjectSourceCount(entry.id, opened.tables.sources.filter((s) => !s.deleted).length);
+  await setProjectSourceCount(entry.id, opened.tables.sources.filter(isLive).length);
   if (!asCopy) await stampExchangeWithSender(project, opened);
   return entry.id;
 }
