@@ -6,13 +6,42 @@ import globals from "globals";
 
 // Boundaries (docs/architecture.md, "Layers"): shared/ is pure; renderer/ never imports electron/; only renderer/db touches Dexie.
 const browserOnlyGlobals = [
-  "window", "document", "navigator", "localStorage", "sessionStorage", "indexedDB",
-  "HTMLElement", "Element", "Node", "DOMParser", "location", "history", "alert", "fetch", "XMLHttpRequest",
-  "process", "require", "__dirname", "Buffer",
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "indexedDB",
+  "HTMLElement",
+  "Element",
+  "Node",
+  "DOMParser",
+  "location",
+  "history",
+  "alert",
+  "fetch",
+  "XMLHttpRequest",
+  "process",
+  "require",
+  "__dirname",
+  "Buffer",
 ].map((name) => ({ name, message: "shared/ is pure: no DOM or Node globals. Pass what you need as a parameter." }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-electron/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", ".bench/**", "dist-cli/**", "dist-*/**", "test-reports/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-electron/**",
+      "release/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".bench/**",
+      "dist-cli/**",
+      "dist-*/**",
+      "test-reports/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,15 +82,19 @@ export default tseslint.config(
   {
     files: ["shared/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: ["electron", "react", "react-dom", "dexie", "dexie-react-hooks", "fs", "path", "os", "crypto", "child_process"]
-          .map((name) => ({ name, message: "shared/ is pure domain code." })),
-        patterns: [
-          { group: ["node:*"], message: "shared/ is pure: no Node built-ins." },
-          { group: ["react/*", "react-dom/*", "dexie/*", "electron/*"], message: "shared/ is pure domain code." },
-          { group: ["**/renderer/**", "**/electron/**"], message: "shared/ must not depend on renderer/ or electron/." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["electron", "react", "react-dom", "dexie", "dexie-react-hooks", "fs", "path", "os", "crypto", "child_process"].map(
+            (name) => ({ name, message: "shared/ is pure domain code." }),
+          ),
+          patterns: [
+            { group: ["node:*"], message: "shared/ is pure: no Node built-ins." },
+            { group: ["react/*", "react-dom/*", "dexie/*", "electron/*"], message: "shared/ is pure domain code." },
+            { group: ["**/renderer/**", "**/electron/**"], message: "shared/ must not depend on renderer/ or electron/." },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", ...browserOnlyGlobals],
     },
   },
@@ -69,32 +102,46 @@ export default tseslint.config(
     files: ["renderer/**/*.{ts,tsx}"],
     ignores: ["renderer/db/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: [
-          { name: "electron", message: "The renderer talks to Electron only through the Host (window.margin)." },
-          { name: "dexie", message: "Only renderer/db touches Dexie; use its repository functions." },
-        ],
-        patterns: [{ group: ["**/electron/**"], message: "renderer/ must not import electron/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "electron", message: "The renderer talks to Electron only through the Host (window.margin)." },
+            { name: "dexie", message: "Only renderer/db touches Dexie; use its repository functions." },
+          ],
+          patterns: [{ group: ["**/electron/**"], message: "renderer/ must not import electron/." }],
+        },
+      ],
     },
   },
   {
     files: ["renderer/db/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: [{ name: "electron", message: "The renderer talks to Electron only through the Host." }],
-        patterns: [{ group: ["**/electron/**"], message: "renderer/ must not import electron/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "electron", message: "The renderer talks to Electron only through the Host." }],
+          patterns: [{ group: ["**/electron/**"], message: "renderer/ must not import electron/." }],
+        },
+      ],
     },
   },
   {
     // Node-only helpers for electron/ and cli/ alike: no Electron, UI or database.
     files: ["node/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: ["electron", "react", "react-dom", "dexie", "dexie-react-hooks"].map((name) => ({ name, message: "node/ is shared by electron/ and cli/: Node built-ins only." })),
-        patterns: [{ group: ["**/renderer/**", "**/electron/**", "**/cli/**"], message: "node/ must not depend on renderer/, electron/ or cli/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["electron", "react", "react-dom", "dexie", "dexie-react-hooks"].map((name) => ({
+            name,
+            message: "node/ is shared by electron/ and cli/: Node built-ins only.",
+          })),
+          patterns: [
+            { group: ["**/renderer/**", "**/electron/**", "**/cli/**"], message: "node/ must not depend on renderer/, electron/ or cli/." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -78,7 +78,8 @@ export function readIdentities(file: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("#"));
-  if (keys.length === 0 || !keys.every(isValidIdentity)) throw new CliError(`${file}: not an age identity file (expected AGE-SECRET-KEY-1… lines)`);
+  if (keys.length === 0 || !keys.every(isValidIdentity))
+    throw new CliError(`${file}: not an age identity file (expected AGE-SECRET-KEY-1… lines)`);
   return keys;
 }
 
@@ -117,14 +118,24 @@ export async function openBundleFromArgs(file: string | undefined, keys: KeyArgs
   if (!file) throw new CliError("no bundle file given");
   const bytes = readInput(file);
   try {
-    return await readBundle(bytes, unlockFromArgs(keys), { fileName: path.basename(file), hasher: nodeSha256, chunkOpener: nodeChunkOpener, ...(skipContent ? { skipContent } : {}) });
+    return await readBundle(bytes, unlockFromArgs(keys), {
+      fileName: path.basename(file),
+      hasher: nodeSha256,
+      chunkOpener: nodeChunkOpener,
+      ...(skipContent ? { skipContent } : {}),
+    });
   } catch (error) {
     throw asCliError(error);
   }
 }
 
 /** Writes a bundle to `out` through a temporary file renamed into place (./output.ts), so a partial file never appears. */
-export async function writeBundleFromArgs(tables: ProjectTables, info: BundleInfo, out: string | undefined, keys: KeyArgs): Promise<number> {
+export async function writeBundleFromArgs(
+  tables: ProjectTables,
+  info: BundleInfo,
+  out: string | undefined,
+  keys: KeyArgs,
+): Promise<number> {
   if (!out) throw new CliError("no output file: use --out FILE.margin");
   const lock = await lockFromArgs(keys);
   // Signed with the first --identity, so receivers can tell who made it (shared/bundle/signature.ts).

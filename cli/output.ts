@@ -33,7 +33,9 @@ export function refuseOutputOverInput(out: string | undefined, inputs: readonly 
   if (out === undefined) return;
   for (const input of inputs) {
     if (input !== undefined && sameFile(out, input)) {
-      throw new CliError(`${out}: this is also an input of the command (${input}); choose another --out file so nothing you gave is overwritten`);
+      throw new CliError(
+        `${out}: this is also an input of the command (${input}); choose another --out file so nothing you gave is overwritten`,
+      );
     }
   }
 }

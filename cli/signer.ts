@@ -32,14 +32,22 @@ export function signerLine(file: string, opened: OpenedBundle, trusted: readonly
   }
   const by = `${file}: signed by ${signature.signer} (fingerprint ${signature.fingerprint})`;
   if (trusted.length > 0) {
-    if (!trusted.includes(signature.signer)) throw new CliError(`${by.replace(": signed", ": is signed")}, which is not a --signer key; refusing it`, 3);
+    if (!trusted.includes(signature.signer))
+      throw new CliError(`${by.replace(": signed", ": is signed")}, which is not a --signer key; refusing it`, 3);
     return { line: `${by}, a --signer key; it says it is from ${claimed}`, warning: false };
   }
   const exporterRow = tables.coders.find((c) => c.id === manifest.exporter.coderId && !c.deleted);
   if (exporterRow?.publicKey && exporterRow.publicKey !== signature.signer) {
-    return { line: `${by}; warning: it says it is from ${claimed}, whose coder row carries another key (fingerprint ${fingerprint(exporterRow.publicKey)})`, warning: true };
+    return {
+      line: `${by}; warning: it says it is from ${claimed}, whose coder row carries another key (fingerprint ${fingerprint(exporterRow.publicKey)})`,
+      warning: true,
+    };
   }
   const owner = tables.coders.find((c) => c.publicKey === signature.signer && c.id !== manifest.exporter.coderId && !c.deleted);
-  if (owner) return { line: `${by}; warning: it says it is from ${claimed}, but this is the key on ${owner.name}'s coder row`, warning: true };
-  return { line: `${by}; it says it is from ${claimed}${exporterRow?.publicKey ? ", whose coder row carries this key" : ""} (pin keys with --signer)`, warning: false };
+  if (owner)
+    return { line: `${by}; warning: it says it is from ${claimed}, but this is the key on ${owner.name}'s coder row`, warning: true };
+  return {
+    line: `${by}; it says it is from ${claimed}${exporterRow?.publicKey ? ", whose coder row carries this key" : ""} (pin keys with --signer)`,
+    warning: false,
+  };
 }

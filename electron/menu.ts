@@ -84,7 +84,12 @@ export function buildMenuTemplate(
     submenu: [
       // Reload would discard unsaved renderer state; developers only.
       ...(options.isDev
-        ? [{ role: "reload" } as const, { role: "forceReload" } as const, { role: "toggleDevTools" } as const, { type: "separator" } as const]
+        ? [
+            { role: "reload" } as const,
+            { role: "forceReload" } as const,
+            { role: "toggleDevTools" } as const,
+            { type: "separator" } as const,
+          ]
         : []),
       { role: "resetZoom" },
       { role: "zoomIn" },

@@ -29,8 +29,16 @@ function count(file, read) {
     return null;
   }
 }
-const unit = count(unitJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }));
-const e2e = count(e2eJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + (r.stats.flaky ?? 0), skipped: r.stats.skipped }));
+const unit = count(unitJson, (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+}));
+const e2e = count(e2eJson, (r) => ({
+  passed: r.stats.expected,
+  failed: r.stats.unexpected + (r.stats.flaky ?? 0),
+  skipped: r.stats.skipped,
+}));
 
 const suites = [
   ["unit", unit, unitStatus, only !== "e2e"],

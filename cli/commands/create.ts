@@ -16,12 +16,19 @@ import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput } from "../output";
 import { KEY_OPTIONS, lockFromArgs, readInput, writeBundleFromArgs } from "../keys";
 
-export const usage = "margin create --name NAME --out p.margin (--recipient age1…)… | --passphrase-file F [--coder NAME] [--kind interview] FILE.docx…";
+export const usage =
+  "margin create --name NAME --out p.margin (--recipient age1…)… | --passphrase-file F [--coder NAME] [--kind interview] FILE.docx…";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...KEY_OPTIONS, name: { type: "string" }, out: { type: "string", short: "o" }, coder: { type: "string" }, kind: { type: "string" } },
+    options: {
+      ...KEY_OPTIONS,
+      name: { type: "string" },
+      out: { type: "string", short: "o" },
+      coder: { type: "string" },
+      kind: { type: "string" },
+    },
     allowPositionals: true,
   });
   const name = values.name?.trim();
@@ -38,9 +45,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const coderName = values.coder?.trim() || "CLI";
   const coderId = newId();
   const clock = new HybridLogicalClock(clockNodeFor(coderId), now);
-  const meta = () => ({ id: newId(), createdAt: new Date(now()).toISOString(), updatedAt: clock.tick(), updatedBy: coderId, deleted: false });
+  const meta = () => ({
+    id: newId(),
+    createdAt: new Date(now()).toISOString(),
+    updatedAt: clock.tick(),
+    updatedBy: coderId,
+    deleted: false,
+  });
   const tables = emptyProjectTables();
-  const coder: CoderRecord = { ...meta(), id: coderId, name: coderName, initials: initialsOf(coderName), colour: "#0072B2", publicKey: values.recipient?.[0] ?? null };
+  const coder: CoderRecord = {
+    ...meta(),
+    id: coderId,
+    name: coderName,
+    initials: initialsOf(coderName),
+    colour: "#0072B2",
+    publicKey: values.recipient?.[0] ?? null,
+  };
   tables.coders.push(coder);
 
   const hashes = new Map<string, string>();

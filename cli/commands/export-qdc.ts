@@ -12,7 +12,11 @@ import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
 export const usage = "margin export-qdc p.margin (--identity key.txt | --passphrase-file F) --out FILE.qdc";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...KEY_OPTIONS, out: { type: "string", short: "o" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...KEY_OPTIONS, out: { type: "string", short: "o" } },
+    allowPositionals: true,
+  });
   if (!values.out) throw new CliError(`no output file: ${usage}`);
   refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const { tables } = await openBundleFromArgs(positionals[0], values);
@@ -21,8 +25,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export async function runExportQdc(tables: ProjectTables, options: { out: string; codeIds?: readonly string[] }, io: RefiExportIo): Promise<{ codes: number }> {
-  if (!/\.qdc$/i.test(options.out)) throw new Error(`“${options.out}” does not end in .qdc: other programs only open REFI-QDA codebooks with that extension.`);
+export async function runExportQdc(
+  tables: ProjectTables,
+  options: { out: string; codeIds?: readonly string[] },
+  io: RefiExportIo,
+): Promise<{ codes: number }> {
+  if (!/\.qdc$/i.test(options.out))
+    throw new Error(`“${options.out}” does not end in .qdc: other programs only open REFI-QDA codebooks with that extension.`);
   const qdc = exportQdc(tables.codes, { appVersion: io.appVersion ?? "dev", ...(options.codeIds ? { codeIds: options.codeIds } : {}) });
   await io.writeFile(options.out, qdc.bytes);
   io.log(`Wrote ${options.out}: ${qdc.codes} codes.`);

@@ -10,7 +10,8 @@ import { CliError, type CliIo, type RefiExportIo } from "../io";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
 import { inputsOf, refuseOutputOverInput, writeAtomically } from "../output";
 
-export const usage = "margin export-qdpx p.margin (--identity key.txt | --passphrase-file F) --out FILE.qdpx [--convention utf16|codepoints]";
+export const usage =
+  "margin export-qdpx p.margin (--identity key.txt | --passphrase-file F) --out FILE.qdpx [--convention utf16|codepoints]";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,14 +22,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new CliError(`no output file: ${usage}`);
   refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const convention = values.convention ?? "utf16";
-  if (convention !== "utf16" && convention !== "codepoints") throw new CliError("--convention must be utf16 (NVivo) or codepoints (the QDA-XML standard)");
+  if (convention !== "utf16" && convention !== "codepoints")
+    throw new CliError("--convention must be utf16 (NVivo) or codepoints (the QDA-XML standard)");
   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
-  await runExportQdpx(tables, { out: values.out, convention: convention as PositionConvention }, {
-    writeFile: (file, bytes) => writeAtomically(file, bytes),
-    log: io.err,
-    projectName: manifest.projectName,
-    coderId: manifest.exporter.coderId,
-  });
+  await runExportQdpx(
+    tables,
+    { out: values.out, convention: convention as PositionConvention },
+    {
+      writeFile: (file, bytes) => writeAtomically(file, bytes),
+      log: io.err,
+      projectName: manifest.projectName,
+      coderId: manifest.exporter.coderId,
+    },
+  );
   io.out(`wrote ${values.out}`);
   return 0;
 }
@@ -47,8 +53,10 @@ const CONVENTIONS: readonly PositionConvention[] = ["utf16", "codepoints"];
 
 export async function runExportQdpx(tables: ProjectTables, options: QdpxExportOptions, io: RefiExportIo): Promise<RefiExportSummary> {
   const convention = options.convention ?? "utf16";
-  if (!CONVENTIONS.includes(convention)) throw new Error(`Unknown position convention “${String(convention)}”: use utf16 (NVivo) or codepoints (the QDA-XML standard).`);
-  if (!/\.qdpx$/i.test(options.out)) throw new Error(`“${options.out}” does not end in .qdpx: other programs only open REFI-QDA projects with that extension.`);
+  if (!CONVENTIONS.includes(convention))
+    throw new Error(`Unknown position convention “${String(convention)}”: use utf16 (NVivo) or codepoints (the QDA-XML standard).`);
+  if (!/\.qdpx$/i.test(options.out))
+    throw new Error(`“${options.out}” does not end in .qdpx: other programs only open REFI-QDA projects with that extension.`);
   const lineBreaks = options.lineBreaks ?? (convention === "utf16" ? "crlf" : "lf");
   const { bytes, summary } = await exportQdpx(tables, {
     projectName: io.projectName ?? "Margin project",
@@ -64,7 +72,9 @@ export async function runExportQdpx(tables: ProjectTables, options: QdpxExportOp
   io.log(
     `Wrote ${options.out}: ${summary.sources} sources, ${summary.codes} codes, ${summary.codings} codings, ${summary.memos} memos, ${summary.cases} cases, ${summary.attributes} attributes, ${summary.coders} coders.`,
   );
-  io.log(`Positions: ${convention === "utf16" ? "UTF-16 code units (NVivo)" : "Unicode code points (QDA-XML standard)"}; text files with ${lineBreaks.toUpperCase()} line breaks.`);
+  io.log(
+    `Positions: ${convention === "utf16" ? "UTF-16 code units (NVivo)" : "Unicode code points (QDA-XML standard)"}; text files with ${lineBreaks.toUpperCase()} line breaks.`,
+  );
   for (const r of summary.remarks) io.log(`Note: ${r}`);
   return summary;
 }

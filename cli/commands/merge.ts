@@ -22,12 +22,19 @@ import { KEY_OPTIONS, lockFromArgs, openBundleFromArgs, writeBundleFromArgs } fr
 import { SIGNER_OPTION, signerLine, trustedSigners } from "../signer";
 import type { CoderId } from "../../shared/ids";
 
-export const usage = "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both] [--signer age1…]…";
+export const usage =
+  "margin merge a.margin b.margin --out c.margin (--identity key.txt | --passphrase-file F) [--recipient age1…]… [--code-clash merge|keep-both] [--signer age1…]…";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...KEY_OPTIONS, ...SIGNER_OPTION, out: { type: "string", short: "o" }, "code-clash": { type: "string" }, coder: { type: "string" } },
+    options: {
+      ...KEY_OPTIONS,
+      ...SIGNER_OPTION,
+      out: { type: "string", short: "o" },
+      "code-clash": { type: "string" },
+      coder: { type: "string" },
+    },
     allowPositionals: true,
   });
   const [fileA, fileB] = positionals;
@@ -35,23 +42,33 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new CliError(`no output file: ${usage}`);
   refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const clashChoice = values["code-clash"];
-  if (clashChoice !== undefined && clashChoice !== "merge" && clashChoice !== "keep-both") throw new CliError("--code-clash must be merge or keep-both");
+  if (clashChoice !== undefined && clashChoice !== "merge" && clashChoice !== "keep-both")
+    throw new CliError("--code-clash must be merge or keep-both");
   await lockFromArgs(values);
   const trusted = trustedSigners(values);
 
   const a = await openBundleFromArgs(fileA, values);
   // b's transcripts that a already has are not read again (a transcript never changes once imported).
-  const b = await openBundleFromArgs(fileB, values, { projectId: a.manifest.projectId, sourceIds: new Set(a.tables.sourceContent.map((c) => c.id)) });
-  for (const [file, opened] of [[fileA, a], [fileB, b]] as const) {
+  const b = await openBundleFromArgs(fileB, values, {
+    projectId: a.manifest.projectId,
+    sourceIds: new Set(a.tables.sourceContent.map((c) => c.id)),
+  });
+  for (const [file, opened] of [
+    [fileA, a],
+    [fileB, b],
+  ] as const) {
     const signed = signerLine(file, opened, trusted);
     io.err(signed.warning ? `warning: ${signed.line}` : `note: ${signed.line}`);
   }
   if (a.manifest.projectId !== b.manifest.projectId) {
-    io.err(`note: the bundles come from different projects (“${a.manifest.projectName}”, “${b.manifest.projectName}”); merging into the first`);
+    io.err(
+      `note: the bundles come from different projects (“${a.manifest.projectName}”, “${b.manifest.projectName}”); merging into the first`,
+    );
   }
   // b may be a delta pointing at records only a has: its references are checked against both.
   const against = checkAgainstProject(a.tables, b.tables);
-  if (against.total > 0) throw new CliError(`${fileB}: holds records that do not fit ${fileA}, so nothing was merged: ${describeProblems(against)}`);
+  if (against.total > 0)
+    throw new CliError(`${fileB}: holds records that do not fit ${fileA}, so nothing was merged: ${describeProblems(against)}`);
   const plan = planMerge(a.tables, b.tables);
 
   if (plan.codeClashes.length > 0 && clashChoice === undefined) {
@@ -76,9 +93,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const c of plan.codeClashes) clashes[c.incomingId] = clashChoice ?? "keep-both";
   const { puts, summary } = applyMergePlan(a.tables, plan, { clashes }, { stamp: () => clock.tick(), coderId });
   const merged = overlay(a.tables, puts);
-  if (!existing && (plan.codeClashes.length > 0)) {
+  if (!existing && plan.codeClashes.length > 0) {
     const stamp = clock.tick();
-    const coder: CoderRecord = { id: coderId, createdAt: new Date().toISOString(), updatedAt: stamp, updatedBy: coderId, deleted: false, name: coderName, initials: "CLI", colour: "#666666", publicKey: null };
+    const coder: CoderRecord = {
+      id: coderId,
+      createdAt: new Date().toISOString(),
+      updatedAt: stamp,
+      updatedBy: coderId,
+      deleted: false,
+      name: coderName,
+      initials: "CLI",
+      colour: "#666666",
+      publicKey: null,
+    };
     merged.coders.push(coder);
   }
 
@@ -90,7 +117,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const size = await writeBundleFromArgs(
     merged,
-    { projectId: a.manifest.projectId, projectName: a.manifest.projectName, exporter: { coderId, name: coderName }, kind: "whole", since: null },
+    {
+      projectId: a.manifest.projectId,
+      projectName: a.manifest.projectName,
+      exporter: { coderId, name: coderName },
+      kind: "whole",
+      since: null,
+    },
     values.out,
     values,
   );

@@ -60,7 +60,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new CliError("--out is required");
   refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const context = values.context === undefined ? undefined : Number(values.context);
-  if (context !== undefined && (!Number.isInteger(context) || context < 0)) throw new CliError("--context must be a whole number of characters");
+  if (context !== undefined && (!Number.isInteger(context) || context < 0))
+    throw new CliError("--context must be a whole number of characters");
   const groupBy = values["group-by"];
   if (groupBy !== undefined && !["code", "source", "case"].includes(groupBy)) throw new CliError("--group-by must be code, source or case");
   const pageSize = values["page-size"];
@@ -165,11 +166,18 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
   });
   let bytes: Uint8Array;
   try {
-    const report = await buildReport(reportSourceFromTables(tables, args.projectName ?? "Margin project"), options, io.now ? { now: io.now } : {});
-    bytes = format === "docx" ? await reportDocx(report) : new TextEncoder().encode(format === "csv" ? reportCsv(report) : reportHtml(report));
+    const report = await buildReport(
+      reportSourceFromTables(tables, args.projectName ?? "Margin project"),
+      options,
+      io.now ? { now: io.now } : {},
+    );
+    bytes =
+      format === "docx" ? await reportDocx(report) : new TextEncoder().encode(format === "csv" ? reportCsv(report) : reportHtml(report));
     const segments = report.sections.filter((s) => s.type === "segment").length;
     await io.writeFile(args.out, bytes);
-    io.stdout(`Wrote ${report.header.title} to ${args.out} (${format.toUpperCase()}, ${bytes.length.toLocaleString("en-GB")} bytes${kind === "code" ? `, ${segments.toLocaleString("en-GB")} segments` : ""}).`);
+    io.stdout(
+      `Wrote ${report.header.title} to ${args.out} (${format.toUpperCase()}, ${bytes.length.toLocaleString("en-GB")} bytes${kind === "code" ? `, ${segments.toLocaleString("en-GB")} segments` : ""}).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ReportError) return fail(error.message);

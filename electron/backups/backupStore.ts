@@ -106,7 +106,10 @@ export async function readBackup(req: BackupRef, deps: BackupStoreDeps): Promise
 
 function oversizedBackup(fileName: string): HostError {
   const mib = Limits.maxBackupBytes / (1024 * 1024);
-  return new HostError("too-large", `The backup ${fileName} is larger than ${mib} MB, which Margin never writes: it may be damaged. It was not opened.`);
+  return new HostError(
+    "too-large",
+    `The backup ${fileName} is larger than ${mib} MB, which Margin never writes: it may be damaged. It was not opened.`,
+  );
 }
 
 export async function deleteBackup(req: BackupRef, deps: BackupStoreDeps): Promise<{ deleted: boolean }> {

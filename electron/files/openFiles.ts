@@ -54,10 +54,7 @@ function extensionMatcher(req: OpenFilesRequest): (name: string) => boolean {
 }
 
 function tooMany(max: number): HostError {
-  return new HostError(
-    "too-many-files",
-    `More than ${max.toLocaleString("en-GB")} files were selected. Import them in smaller batches.`,
-  );
+  return new HostError("too-many-files", `More than ${max.toLocaleString("en-GB")} files were selected. Import them in smaller batches.`);
 }
 
 function tooLarge(maxBytes: number): HostError {
@@ -81,9 +78,10 @@ export async function openFiles(req: OpenFilesRequest, deps: OpenFilesDeps): Pro
   const options: OpenDialogOptions = {
     title: req.title,
     filters: req.filters,
-    properties: req.directory === true
-      ? ["openDirectory", "dontAddToRecent"]
-      : ["openFile", "dontAddToRecent", ...(req.multiple ? (["multiSelections"] as const) : [])],
+    properties:
+      req.directory === true
+        ? ["openDirectory", "dontAddToRecent"]
+        : ["openFile", "dontAddToRecent", ...(req.multiple ? (["multiSelections"] as const) : [])],
   };
   const choice = await deps.showOpenDialog(options);
   if (choice.canceled || choice.filePaths.length === 0) return { files: [], canceled: true };

@@ -4,13 +4,7 @@
 //   2. validated with shared/ipc/validate.ts (unknown input never reaches a handler);
 //   3. answered with an IpcEnvelope, never a thrown error.
 
-import {
-  INVOKE_CHANNELS,
-  type InvokeChannel,
-  type IpcEnvelope,
-  type RequestOf,
-  type ResponseOf,
-} from "../../shared/ipc/contract";
+import { INVOKE_CHANNELS, type InvokeChannel, type IpcEnvelope, type RequestOf, type ResponseOf } from "../../shared/ipc/contract";
 import { validateRequest } from "../../shared/ipc/validate";
 import { APP_URL_PREFIX } from "../protocol/origin";
 import { toHostErrorInfo } from "./errors";

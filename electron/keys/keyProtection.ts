@@ -47,7 +47,10 @@ export function protectKey(req: KeysProtectRequest, safeStorage: SafeStorageLike
   const level = keyProtectionLevel(safeStorage, platform);
   if (level === "no-keyring") {
     return Promise.reject(
-      new HostError("unavailable", "This computer has no system keyring (such as GNOME Keyring or KWallet), so the operating system cannot protect your key."),
+      new HostError(
+        "unavailable",
+        "This computer has no system keyring (such as GNOME Keyring or KWallet), so the operating system cannot protect your key.",
+      ),
     );
   }
   if (level === "unavailable") {
@@ -68,6 +71,8 @@ export function unprotectKey(req: KeysUnprotectRequest, safeStorage: SafeStorage
     return Promise.resolve({ secret: safeStorage.decryptString(Buffer.from(req.wrapped)) });
   } catch {
     // A key wrapped by another OS account or machine: say so, never leak the OS error text.
-    return Promise.reject(new HostError("permission-denied", "Your key could not be unlocked by this computer's operating system account."));
+    return Promise.reject(
+      new HostError("permission-denied", "Your key could not be unlocked by this computer's operating system account."),
+    );
   }
 }

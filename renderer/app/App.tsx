@@ -95,7 +95,10 @@ export function App() {
 
 function RecoveredNotice({ message, onDismiss }: { message: string; onDismiss: () => void }) {
   return (
-    <div role="alert" className="fixed inset-x-0 bottom-0 z-50 flex items-start gap-3 border-t border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className="fixed inset-x-0 bottom-0 z-50 flex items-start gap-3 border-t border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="flex-1">{message}</p>
       <button type="button" className="underline" onClick={onDismiss}>
         Dismiss
@@ -105,5 +108,9 @@ function RecoveredNotice({ message, onDismiss }: { message: string; onDismiss: (
 }
 
 function isTextField(element: Element | null): boolean {
-  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && /^(text|search|email|url|number|)$/.test(element.type)) || (element instanceof HTMLElement && element.isContentEditable);
+  return (
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLInputElement && /^(text|search|email|url|number|)$/.test(element.type)) ||
+    (element instanceof HTMLElement && element.isContentEditable)
+  );
 }

@@ -12,8 +12,7 @@ export interface TextAnchor {
 }
 
 export type Route =
-  | { name: "home" }
-  | { name: "project"; projectId: string; view: ProjectView; sourceId: string | null; at?: TextAnchor | null };
+  { name: "home" } | { name: "project"; projectId: string; view: ProjectView; sourceId: string | null; at?: TextAnchor | null };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?", 2);

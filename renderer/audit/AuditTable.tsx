@@ -47,7 +47,12 @@ export function AuditTable({
   }, [entries, expanded]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
 
   const who = (coderId: string) => {
     const coder = coders.get(coderId);
@@ -61,7 +66,11 @@ export function AuditTable({
   return (
     <div role="table" aria-label="Audit trail" aria-rowcount={rows.length + 1} className="flex min-h-0 flex-1 flex-col text-sm">
       <div role="rowgroup" className="border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800">
-        <div role="row" aria-rowindex={1} className={`${GRID} px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300`}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${GRID} px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300`}
+        >
           <div role="columnheader">When</div>
           <div role="columnheader">Who</div>
           <div role="columnheader">What</div>
@@ -90,7 +99,10 @@ export function AuditTable({
                 <div role="cell" className={`truncate ${member ? "text-slate-500 dark:text-slate-400" : ""}`}>
                   {who(coderId)}
                 </div>
-                <div role="cell" className={`flex min-w-0 flex-col ${member ? "border-l-2 border-slate-300 pl-3 dark:border-slate-600" : ""}`}>
+                <div
+                  role="cell"
+                  className={`flex min-w-0 flex-col ${member ? "border-l-2 border-slate-300 pl-3 dark:border-slate-600" : ""}`}
+                >
                   {row.kind === "batch" ? (
                     <>
                       <span className="truncate font-medium">{row.group.label}</span>

@@ -46,7 +46,10 @@ export function AuditView() {
   const coderRecords = useLive(() => listCoders(project), [project]);
   const recordNames = useLive(() => listRecordNames(project), [project]);
 
-  const coders = useMemo(() => new Map<string, CoderName>((coderRecords ?? []).map((c) => [c.id, { name: c.name, initials: c.initials }])), [coderRecords]);
+  const coders = useMemo(
+    () => new Map<string, CoderName>((coderRecords ?? []).map((c) => [c.id, { name: c.name, initials: c.initials }])),
+    [coderRecords],
+  );
   const names = useMemo<NameLookup>(
     () =>
       recordNames
@@ -83,7 +86,15 @@ export function AuditView() {
   const more = entries !== undefined && entries.length >= limit;
   const filtered = filter.coderId !== "" || filter.from !== "" || filter.to !== "";
   const summary =
-    entries === undefined ? "" : entries.length === 0 ? (filtered ? "No changes match these filters." : "No changes yet.") : more ? `Showing the latest ${entries.length} changes` : plural(entries.length, "change");
+    entries === undefined
+      ? ""
+      : entries.length === 0
+        ? filtered
+          ? "No changes match these filters."
+          : "No changes yet."
+        : more
+          ? `Showing the latest ${entries.length} changes`
+          : plural(entries.length, "change");
 
   const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
   return (
@@ -109,13 +120,27 @@ export function AuditView() {
           <label htmlFor={`${id}-from`} className="text-xs font-medium">
             From
           </label>
-          <input id={`${id}-from`} type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => setFilter({ from: e.target.value })} className={input} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={filter.from}
+            max={filter.to || undefined}
+            onChange={(e) => setFilter({ from: e.target.value })}
+            className={input}
+          />
         </div>
         <div className="flex flex-col gap-0.5">
           <label htmlFor={`${id}-to`} className="text-xs font-medium">
             To
           </label>
-          <input id={`${id}-to`} type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => setFilter({ to: e.target.value })} className={input} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filter.to}
+            min={filter.from || undefined}
+            onChange={(e) => setFilter({ to: e.target.value })}
+            className={input}
+          />
         </div>
         {filtered && <Button onClick={() => setFilter(NO_FILTER)}>Clear filters</Button>}
         <Button onClick={() => void exportCsv()} disabled={!entries || entries.length === 0}>
@@ -129,11 +154,7 @@ export function AuditView() {
         <p role="status">{summary}</p>
         <p role="status">{exportStatus}</p>
       </div>
-      {datesBackwards && (
-        <ErrorText className="px-3 text-sm">
-          The “From” date is after the “To” date.
-        </ErrorText>
-      )}
+      {datesBackwards && <ErrorText className="px-3 text-sm">The “From” date is after the “To” date.</ErrorText>}
       {entries && entries.length > 0 && (
         <AuditTable
           entries={entries}

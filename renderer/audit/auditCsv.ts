@@ -1,7 +1,18 @@
 import type { JournalEntry } from "../../shared/model/records";
 import { describeDetail, describeWhat, opWord, stampTime, tableWord, type NameLookup } from "./describeEntry";
 
-export const AUDIT_CSV_HEADER = ["When (UTC)", "Coder", "Initials", "Change", "What", "Detail", "Kind of record", "Action", "Record id", "Batch id"];
+export const AUDIT_CSV_HEADER = [
+  "When (UTC)",
+  "Coder",
+  "Initials",
+  "Change",
+  "What",
+  "Detail",
+  "Kind of record",
+  "Action",
+  "Record id",
+  "Batch id",
+];
 
 /** A spreadsheet opens a cell starting with = + - @ as a formula: a leading ' keeps it text. */
 function cell(value: string): string {
@@ -10,7 +21,11 @@ function cell(value: string): string {
 }
 
 /** The filtered trail as CSV for Excel (UTF-8 with BOM, CRLF), newest first as on screen. */
-export function auditCsv(entries: readonly JournalEntry[], coders: ReadonlyMap<string, { name: string; initials: string }>, names: NameLookup): string {
+export function auditCsv(
+  entries: readonly JournalEntry[],
+  coders: ReadonlyMap<string, { name: string; initials: string }>,
+  names: NameLookup,
+): string {
   const lines = [AUDIT_CSV_HEADER.map(cell).join(",")];
   for (const e of entries) {
     const coder = coders.get(e.coderId);

@@ -27,7 +27,20 @@ const SINGULAR: Record<JournaledTable, string> = {
 const OP_WORDS: Record<JournalOp, string> = { create: "created", update: "updated", delete: "deleted", restore: "restored" };
 
 /** Fields that change with every write, or that the researcher never sees. */
-const HIDDEN = new Set(["id", "createdAt", "updatedAt", "updatedBy", "deleted", "contentHash", "authorId", "coderId", "publicKey", "targetKind", "targetId", "codedAs"]);
+const HIDDEN = new Set([
+  "id",
+  "createdAt",
+  "updatedAt",
+  "updatedBy",
+  "deleted",
+  "contentHash",
+  "authorId",
+  "coderId",
+  "publicKey",
+  "targetKind",
+  "targetId",
+  "codedAs",
+]);
 
 const FIELD_LABELS: Record<string, string> = {
   caseIds: "cases",
@@ -98,7 +111,12 @@ function formatValue(field: string, value: unknown, names: NameLookup): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
-    const named = field === "parentId" || field === "codeId" || field === "mergedInto" ? names.code(value) : field === "sourceId" ? names.source(value) : undefined;
+    const named =
+      field === "parentId" || field === "codeId" || field === "mergedInto"
+        ? names.code(value)
+        : field === "sourceId"
+          ? names.source(value)
+          : undefined;
     return short(named ?? value);
   }
   if (Array.isArray(value)) {
@@ -142,7 +160,10 @@ export function changedFields(entry: JournalEntry, names: NameLookup = NO_NAMES)
 
 /** The short detail after the "what": changed fields for updates, the coded span for codings. */
 export function describeDetail(entry: JournalEntry, names: NameLookup = NO_NAMES): string {
-  if (entry.op === "update") return changedFields(entry, names).map((c) => c.text).join("; ");
+  if (entry.op === "update")
+    return changedFields(entry, names)
+      .map((c) => c.text)
+      .join("; ");
   const record = fields(entry.after) ?? fields(entry.before);
   if (entry.table === "codings" && record) {
     const source = typeof record.sourceId === "string" ? names.source(record.sourceId) : undefined;

@@ -74,11 +74,7 @@ export function AttributeDialog({
     return (
       <Dialog title={`Delete attribute “${attribute.name}”?`} open onClose={onClose}>
         <p className="text-sm">The column disappears from every case, with the values in it.</p>
-        {error && (
-          <ErrorText className="mt-2 text-sm">
-            {error}
-          </ErrorText>
-        )}
+        {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
         <div className="mt-4 flex justify-end gap-2">
           <Button onClick={() => setConfirmingDelete(false)}>Keep it</Button>
           <Button
@@ -139,7 +135,9 @@ export function AttributeDialog({
         )}
         {attribute && count > 1 && (
           <div className="flex items-center gap-2 text-sm">
-            <span>Column position {position + 1} of {count}</span>
+            <span>
+              Column position {position + 1} of {count}
+            </span>
             <Button
               disabled={busy || position === 0}
               onClick={() => void moveAttribute(project, attribute.id, position - 1).catch((e: unknown) => setError(describeError(e)))}
@@ -154,11 +152,7 @@ export function AttributeDialog({
             </Button>
           </div>
         )}
-        {error && (
-          <ErrorText className="text-sm">
-            {error}
-          </ErrorText>
-        )}
+        {error && <ErrorText className="text-sm">{error}</ErrorText>}
         <div className="mt-2 flex items-center gap-2">
           {attribute && (
             <Button variant="danger" onClick={() => setConfirmingDelete(true)}>

@@ -22,7 +22,9 @@ export function CaseAttributeFilter({
   if (attributes.length === 0) return null;
   const chosen = value ? attributes.find((a) => a.id === value.attributeId) : undefined;
   const values = chosen
-    ? [...new Set(cases.map((c) => formatAttributeValue(c.values[chosen.id])).filter(Boolean))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    ? [...new Set(cases.map((c) => formatAttributeValue(c.values[chosen.id])).filter(Boolean))].sort((a, b) =>
+        a.localeCompare(b, undefined, { numeric: true }),
+      )
     : [];
   return (
     <>
@@ -47,7 +49,12 @@ export function CaseAttributeFilter({
           <label htmlFor={`${id}-value`} className="sr-only">
             {`${chosen.name} is`}
           </label>
-          <select id={`${id}-value`} className={SELECT} value={value.value} onChange={(e) => onChange({ attributeId: chosen.id, value: e.target.value })}>
+          <select
+            id={`${id}-value`}
+            className={SELECT}
+            value={value.value}
+            onChange={(e) => onChange({ attributeId: chosen.id, value: e.target.value })}
+          >
             <option value="">Any value</option>
             {values.map((v) => (
               <option key={v} value={v}>

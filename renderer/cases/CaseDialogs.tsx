@@ -81,13 +81,12 @@ export function DeleteCaseDialog({
     <Dialog title={`Delete case “${target.name}”?`} open onClose={onClose}>
       <p className="text-sm">
         Its attribute values go with it
-        {sourceCount > 0 ? `, and its ${sourceCount === 1 ? "source is" : `${sourceCount} sources are`} unlinked from it (the sources stay in the project)` : ""}.
+        {sourceCount > 0
+          ? `, and its ${sourceCount === 1 ? "source is" : `${sourceCount} sources are`} unlinked from it (the sources stay in the project)`
+          : ""}
+        .
       </p>
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} autoFocus>
           Keep it

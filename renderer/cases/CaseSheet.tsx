@@ -53,7 +53,8 @@ export function CaseSheet({
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
       // Keep the active row rendered so the sheet always has a cell to Tab back into.
-      if (active.row >= 0 && active.row < range.count && !indexes.includes(active.row)) return [...indexes, active.row].sort((a, b) => a - b);
+      if (active.row >= 0 && active.row < range.count && !indexes.includes(active.row))
+        return [...indexes, active.row].sort((a, b) => a - b);
       return indexes;
     },
     [active.row],
@@ -222,7 +223,12 @@ export function CaseSheet({
       onKeyDown={onKeyDown}
       className="relative min-h-0 flex-1 overflow-auto"
     >
-      <div role="row" aria-rowindex={1} className="sticky top-0 z-20 grid w-max min-w-full bg-slate-100 font-medium dark:bg-slate-800" style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="sticky top-0 z-20 grid w-max min-w-full bg-slate-100 font-medium dark:bg-slate-800"
+        style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}
+      >
         <div role="columnheader" {...cellProps({ row: -1, col: 0 }, "")}>
           Case
         </div>
@@ -230,7 +236,12 @@ export function CaseSheet({
           Sources
         </div>
         {attributes.map((a, i) => (
-          <div key={a.id} role="columnheader" aria-label={a.name} {...cellProps({ row: -1, col: FIXED_COLUMNS + i }, "justify-between gap-1")}>
+          <div
+            key={a.id}
+            role="columnheader"
+            aria-label={a.name}
+            {...cellProps({ row: -1, col: FIXED_COLUMNS + i }, "justify-between gap-1")}
+          >
             <span className="truncate" title={`${a.name} (${ATTRIBUTE_TYPE_LABELS[a.type]})`}>
               {a.name}
             </span>

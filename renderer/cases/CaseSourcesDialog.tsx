@@ -13,7 +13,15 @@ import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
 
 /** A checklist of the project's sources, with a filter box, to link and unlink sources to one case. */
-export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRecord; onClose: () => void; onSaved: (status: string) => void }) {
+export function CaseSourcesDialog({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: CaseRecord;
+  onClose: () => void;
+  onSaved: (status: string) => void;
+}) {
   const project = useProject();
   const sources = useLive(async () => (await listSources(project)).sort((a, b) => compareNames(a.name, b.name)), [project]);
   const linked = useLive(() => sourceIdsForCase(project, target.id), [project, target.id]);
@@ -62,10 +70,26 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
               {chosen.size} of {sources.length} linked{shown.length !== sources.length ? `, ${shown.length} shown` : ""}
             </span>
             <span className="flex-1" />
-            <Button variant="ghost" onClick={() => toggle(shown.map((s) => s.id), true)}>
+            <Button
+              variant="ghost"
+              onClick={() =>
+                toggle(
+                  shown.map((s) => s.id),
+                  true,
+                )
+              }
+            >
               Tick all shown
             </Button>
-            <Button variant="ghost" onClick={() => toggle(shown.map((s) => s.id), false)}>
+            <Button
+              variant="ghost"
+              onClick={() =>
+                toggle(
+                  shown.map((s) => s.id),
+                  false,
+                )
+              }
+            >
               Untick all shown
             </Button>
           </div>
@@ -82,11 +106,7 @@ export function CaseSourcesDialog({ target, onClose, onSaved }: { target: CaseRe
           </fieldset>
         </>
       )}
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="primary" disabled={busy || !sources?.length} onClick={() => void save()}>

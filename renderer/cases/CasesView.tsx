@@ -55,7 +55,11 @@ export function CasesView() {
 
   const importCsv = async () => {
     setCsvError(null);
-    const [file] = await host.pickFiles({ title: "Import cases from CSV", filters: [{ name: "CSV", extensions: ["csv"] }], multiple: false });
+    const [file] = await host.pickFiles({
+      title: "Import cases from CSV",
+      filters: [{ name: "CSV", extensions: ["csv"] }],
+      multiple: false,
+    });
     if (!file) return;
     const result = readCsvFile(file.name, await file.bytes());
     if (!result.ok) {
@@ -84,11 +88,13 @@ export function CasesView() {
           New case
         </Button>
         <Button onClick={() => setOpen({ kind: "attribute", attribute: null })}>New attribute</Button>
-        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(describeError(e)))}>
-          Import cases from CSV
-        </Button>
+        <Button onClick={() => void importCsv().catch((e: unknown) => setCsvError(describeError(e)))}>Import cases from CSV</Button>
         <span className="mx-1 h-5 w-px bg-slate-300 dark:bg-slate-700" aria-hidden="true" />
-        <Button disabled={!selected} aria-describedby={selectedId} onClick={() => selected && setOpen({ kind: "sources", target: selected.record })}>
+        <Button
+          disabled={!selected}
+          aria-describedby={selectedId}
+          onClick={() => selected && setOpen({ kind: "sources", target: selected.record })}
+        >
           Link sources…
         </Button>
         <Button
@@ -116,7 +122,10 @@ export function CasesView() {
         </label>
       </div>
       {csvError && (
-        <div role="alert" className="flex items-start gap-2 border-b border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="flex items-start gap-2 border-b border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p className="flex-1">{csvError}</p>
           <Button variant="ghost" onClick={() => setCsvError(null)}>
             Dismiss
@@ -128,8 +137,8 @@ export function CasesView() {
       </p>
       {rows.length === 0 && (
         <p className="px-3 pb-2 text-sm text-slate-700 dark:text-slate-300">
-          No cases yet. A case is a participant, site or organisation your sources are about. Add one with “New case”, or import a spreadsheet of
-          participants with “Import cases from CSV”.
+          No cases yet. A case is a participant, site or organisation your sources are about. Add one with “New case”, or import a
+          spreadsheet of participants with “Import cases from CSV”.
         </p>
       )}
       {rows.length > 0 && shown.length === 0 && <p className="px-3 pb-2 text-sm">No case matches “{filter}”.</p>}
@@ -171,7 +180,12 @@ export function CasesView() {
       )}
       {open?.kind === "sources" && <CaseSourcesDialog target={open.target} onClose={() => setOpen(null)} onSaved={done} />}
       {open?.kind === "import" && (
-        <ImportCasesDialog table={open.table} attributes={open.attributes} onClose={() => setOpen(null)} onApplied={(s) => done(importStatus(s))} />
+        <ImportCasesDialog
+          table={open.table}
+          attributes={open.attributes}
+          onClose={() => setOpen(null)}
+          onApplied={(s) => done(importStatus(s))}
+        />
       )}
     </section>
   );

@@ -4,7 +4,14 @@ import { plural } from "../../shared/text/plural";
 import { useState } from "react";
 import type { AttributeRecord, AttributeType } from "../../shared/model/records";
 import type { CsvTable } from "../../shared/cases/csv";
-import { chooseColumnUse, planHasChanges, suggestChoices, type ColumnUse, type ImportChoices, type ImportPlan } from "../../shared/cases/plan";
+import {
+  chooseColumnUse,
+  planHasChanges,
+  suggestChoices,
+  type ColumnUse,
+  type ImportChoices,
+  type ImportPlan,
+} from "../../shared/cases/plan";
 import { ATTRIBUTE_TYPE_LABELS } from "../../shared/cases/values";
 import { applyCaseImport, planCaseImport, type ImportSummary } from "../db/cases";
 import { useLive } from "../db/live";
@@ -22,7 +29,8 @@ const USES: { value: ColumnUse; label: string }[] = [
 const TYPES = Object.keys(ATTRIBUTE_TYPE_LABELS) as AttributeType[];
 const DELIMITER_NAMES = { ",": "commas", ";": "semicolons", "\t": "tabs" } as const;
 
-const selectClass = "w-full rounded border border-slate-400 bg-white px-1.5 py-1 text-sm disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800";
+const selectClass =
+  "w-full rounded border border-slate-400 bg-white px-1.5 py-1 text-sm disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800";
 
 /**
  * The preview of a cases CSV: what each column is (with inferred types the researcher can change),
@@ -73,10 +81,18 @@ export function ImportCasesDialog({
           <caption className="sr-only">Columns of {table.fileName}</caption>
           <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
             <tr>
-              <th scope="col" className="px-2 py-1">Column</th>
-              <th scope="col" className="px-2 py-1">First values</th>
-              <th scope="col" className="px-2 py-1">Use as</th>
-              <th scope="col" className="px-2 py-1">Type</th>
+              <th scope="col" className="px-2 py-1">
+                Column
+              </th>
+              <th scope="col" className="px-2 py-1">
+                First values
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Use as
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Type
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -84,10 +100,15 @@ export function ImportCasesDialog({
               const choice = choices.columns[i];
               if (!choice) return null;
               const existing = existingFor(i);
-              const samples = table.rows.slice(0, 3).map((r) => r.cells[i] ?? "").filter((v) => v.trim() !== "");
+              const samples = table.rows
+                .slice(0, 3)
+                .map((r) => r.cells[i] ?? "")
+                .filter((v) => v.trim() !== "");
               return (
                 <tr key={`${i}:${name}`} className="border-t border-slate-200 dark:border-slate-700">
-                  <th scope="row" className="px-2 py-1 font-medium">{name}</th>
+                  <th scope="row" className="px-2 py-1 font-medium">
+                    {name}
+                  </th>
                   <td className="max-w-56 truncate px-2 py-1 text-slate-700 dark:text-slate-300" title={samples.join(" · ")}>
                     {samples.join(" · ")}
                   </td>
@@ -99,7 +120,9 @@ export function ImportCasesDialog({
                       className={selectClass}
                     >
                       {USES.map((u) => (
-                        <option key={u.value} value={u.value}>{u.label}</option>
+                        <option key={u.value} value={u.value}>
+                          {u.label}
+                        </option>
                       ))}
                     </select>
                   </td>
@@ -114,7 +137,9 @@ export function ImportCasesDialog({
                         className={selectClass}
                       >
                         {TYPES.map((t) => (
-                          <option key={t} value={t}>{ATTRIBUTE_TYPE_LABELS[t]}</option>
+                          <option key={t} value={t}>
+                            {ATTRIBUTE_TYPE_LABELS[t]}
+                          </option>
                         ))}
                       </select>
                     )}
@@ -145,14 +170,14 @@ export function ImportCasesDialog({
       ) : (
         <PlanSummary plan={plan} hasSourceColumn={choices.columns.some((c) => c.use === "source")} />
       )}
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" disabled={busy || !plan || plan.choiceErrors.length > 0 || !planHasChanges(plan)} onClick={() => void apply()}>
+        <Button
+          variant="primary"
+          disabled={busy || !plan || plan.choiceErrors.length > 0 || !planHasChanges(plan)}
+          onClick={() => void apply()}
+        >
           Apply
         </Button>
       </div>
@@ -184,7 +209,9 @@ function PlanSummary({ plan, hasSourceColumn }: { plan: ImportPlan; hasSourceCol
         <li>{plural(plan.valueCount, "value")} to set</li>
         {hasSourceColumn && <li>{plural(plan.linkCount, "source link")} to add</li>}
       </ul>
-      {!planHasChanges(plan) && plan.choiceErrors.length === 0 && <p className="mt-2">This file would change nothing: everything in it is already in the project.</p>}
+      {!planHasChanges(plan) && plan.choiceErrors.length === 0 && (
+        <p className="mt-2">This file would change nothing: everything in it is already in the project.</p>
+      )}
       <ImportFindings plan={plan} />
     </section>
   );

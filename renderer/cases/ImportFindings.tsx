@@ -8,7 +8,11 @@ function Findings({ title, count, children, open = true }: { title: string; coun
   return (
     <details open={open} className="mt-3">
       <summary className="cursor-pointer font-semibold">{label}</summary>
-      <ul aria-label={label} tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded border border-slate-300 px-2 py-1 dark:border-slate-700">
+      <ul
+        aria-label={label}
+        tabIndex={0}
+        className="mt-1 max-h-40 overflow-auto rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
+      >
         {children}
       </ul>
     </details>

@@ -80,7 +80,9 @@ export function CodePropertiesDialog({ code, path, onClose }: { code: CodeRecord
           <input type="checkbox" checked={isCategory} onChange={(e) => setIsCategory(e.target.checked)} className="mt-0.5" />
           <span>
             <span className="font-medium">Is a category</span>
-            <span className="block text-xs text-slate-600 dark:text-slate-400">A grouping code for organising others, shown in bold with a folder.</span>
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              A grouping code for organising others, shown in bold with a folder.
+            </span>
           </span>
         </label>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -219,8 +219,8 @@ export function CodeTree({
   return (
     <>
       <p id={hintId} className="sr-only">
-        Arrow keys move and open codes. Enter opens a code's properties, F2 renames, Delete deletes. Alt with Up or Down moves a code among its
-        siblings; Alt with Right puts it inside the code above; Alt with Left moves it out. Shift+F10 opens more actions.
+        Arrow keys move and open codes. Enter opens a code's properties, F2 renames, Delete deletes. Alt with Up or Down moves a code among
+        its siblings; Alt with Right puts it inside the code above; Alt with Left moves it out. Shift+F10 opens more actions.
       </p>
       <div
         ref={scrollRef}

@@ -177,7 +177,11 @@ export const CodeTreeRow = memo(function CodeTreeRow({
       >
         {row.hasChildren ? (row.expanded ? "▾" : "▸") : ""}
       </span>
-      <span aria-hidden="true" className="h-3 w-3 shrink-0 rounded-sm border border-slate-600 dark:border-slate-300" style={{ backgroundColor: code.colour }} />
+      <span
+        aria-hidden="true"
+        className="h-3 w-3 shrink-0 rounded-sm border border-slate-600 dark:border-slate-300"
+        style={{ backgroundColor: code.colour }}
+      />
       {code.isCategory && (
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0 fill-current text-slate-700 dark:text-slate-200">
           <path d="M1 3.5A1.5 1.5 0 0 1 2.5 2h3.6l1.5 1.5h5.9A1.5 1.5 0 0 1 15 5v7.5a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 12.5z" />
@@ -186,11 +190,18 @@ export const CodeTreeRow = memo(function CodeTreeRow({
       {editing ? (
         <RenameField id={code.id} name={code.name} handlers={handlers} />
       ) : (
-        <span className={`min-w-0 flex-1 truncate ${code.isCategory ? "font-bold" : ""} ${row.match ? "" : "text-slate-600 italic dark:text-slate-400"}`} title={code.name}>
+        <span
+          className={`min-w-0 flex-1 truncate ${code.isCategory ? "font-bold" : ""} ${row.match ? "" : "text-slate-600 italic dark:text-slate-400"}`}
+          title={code.name}
+        >
           {highlighted(code.name, filter)}
         </span>
       )}
-      <span aria-hidden="true" title={text} className={`shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-300 ${withSubCodes ? "italic" : ""}`}>
+      <span
+        aria-hidden="true"
+        title={text}
+        className={`shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-300 ${withSubCodes ? "italic" : ""}`}
+      >
         {shownCodings.toLocaleString()} · {shownSources.toLocaleString()}
       </span>
       <span id={descriptionId} className="sr-only">

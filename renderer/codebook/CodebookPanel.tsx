@@ -99,7 +99,8 @@ export function CodebookPanel() {
       moveCodeStep(project, id, step)
         .then((moved) => {
           if (!moved) refocus.current = null;
-          if (step === "indent" && moved) expand([index.parentOf.get(id) ?? null, ...(index.children.get(index.parentOf.get(id) ?? null) ?? []).map((c) => c.id)]);
+          if (step === "indent" && moved)
+            expand([index.parentOf.get(id) ?? null, ...(index.children.get(index.parentOf.get(id) ?? null) ?? []).map((c) => c.id)]);
           report(moved ? `Moved “${nameOf(id)}” ${STEP_WORDS[step]}.` : `“${nameOf(id)}” cannot move ${STEP_WORDS[step]}.`);
         })
         .catch((e: unknown) => report(describeError(e), "error"));
@@ -217,7 +218,9 @@ export function CodebookPanel() {
       {codes === undefined ? (
         <p className="px-3 text-sm text-slate-600 dark:text-slate-400">Loading codes…</p>
       ) : codes.length === 0 ? (
-        <p className="px-3 text-sm text-slate-600 dark:text-slate-400">No codes yet. Add one with New code, or import a codebook from the Codebook menu.</p>
+        <p className="px-3 text-sm text-slate-600 dark:text-slate-400">
+          No codes yet. Add one with New code, or import a codebook from the Codebook menu.
+        </p>
       ) : rows.length === 0 ? (
         <p className="px-3 text-sm text-slate-600 dark:text-slate-400">No code matches “{filter.trim()}”.</p>
       ) : (
@@ -239,7 +242,11 @@ export function CodebookPanel() {
         </>
       )}
       {selected && (
-        <div role="group" aria-label={`Selected code: ${selected.name}`} className="flex flex-col gap-1.5 border-t border-slate-300 px-3 py-2 dark:border-slate-700">
+        <div
+          role="group"
+          aria-label={`Selected code: ${selected.name}`}
+          className="flex flex-col gap-1.5 border-t border-slate-300 px-3 py-2 dark:border-slate-700"
+        >
           <p className="truncate text-xs text-slate-700 dark:text-slate-300" title={codePath(index, selected.id)}>
             {codePath(index, selected.id)}
           </p>
@@ -259,7 +266,12 @@ export function CodebookPanel() {
             <Button className="px-2 py-1" onClick={() => setDialog({ kind: "properties", id: selected.id })}>
               Properties…
             </Button>
-            <MenuButton label="More" items={codeItems(selected.id).slice(2).filter((i) => i.label !== "Properties…")} />
+            <MenuButton
+              label="More"
+              items={codeItems(selected.id)
+                .slice(2)
+                .filter((i) => i.label !== "Properties…")}
+            />
           </div>
         </div>
       )}
@@ -267,9 +279,7 @@ export function CodebookPanel() {
         <p role="status" className="text-slate-700 dark:text-slate-300">
           {status.kind === "info" ? status.text : ""}
         </p>
-        <ErrorText>
-          {status.kind === "error" ? status.text : ""}
-        </ErrorText>
+        <ErrorText>{status.kind === "error" ? status.text : ""}</ErrorText>
       </div>
       {menu && index.byId.has(menu.id) && (
         <MenuPopup
@@ -282,8 +292,12 @@ export function CodebookPanel() {
           }}
         />
       )}
-      {dialog?.kind === "properties" && dialogCode && <CodePropertiesDialog code={dialogCode} path={codePath(index, dialogCode.id)} onClose={closeDialog} />}
-      {dialog?.kind === "delete" && dialogCode && <DeleteCodeDialog code={dialogCode} onClose={closeDialog} onDeleted={() => afterDelete(dialogCode.id)} />}
+      {dialog?.kind === "properties" && dialogCode && (
+        <CodePropertiesDialog code={dialogCode} path={codePath(index, dialogCode.id)} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "delete" && dialogCode && (
+        <DeleteCodeDialog code={dialogCode} onClose={closeDialog} onDeleted={() => afterDelete(dialogCode.id)} />
+      )}
       {dialog?.kind === "merge" && dialogCode && (
         <MergeCodeDialog
           from={dialogCode}

@@ -47,8 +47,19 @@ export function ColourPicker({ value, onChange, name }: { value: string; onChang
                 checked ? "bg-slate-200 font-semibold dark:bg-slate-700" : "hover:bg-slate-100 dark:hover:bg-slate-800"
               }`}
             >
-              <input type="radio" name={name} value={colour} checked={checked} onChange={() => onChange(colour)} className="absolute inset-0 m-0 cursor-pointer opacity-0" />
-              <span aria-hidden="true" className="flex h-6 w-6 items-center justify-center rounded border border-slate-500 text-sm font-bold text-white" style={{ backgroundColor: colour, textShadow: "0 0 2px #000" }}>
+              <input
+                type="radio"
+                name={name}
+                value={colour}
+                checked={checked}
+                onChange={() => onChange(colour)}
+                className="absolute inset-0 m-0 cursor-pointer opacity-0"
+              />
+              <span
+                aria-hidden="true"
+                className="flex h-6 w-6 items-center justify-center rounded border border-slate-500 text-sm font-bold text-white"
+                style={{ backgroundColor: colour, textShadow: "0 0 2px #000" }}
+              >
                 {checked ? "✓" : ""}
               </span>
               <span>{label}</span>

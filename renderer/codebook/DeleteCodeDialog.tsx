@@ -42,11 +42,7 @@ export function DeleteCodeDialog({ code, onClose, onDeleted }: { code: CodeRecor
       ) : (
         <p className="text-sm">{deletionText(code.name, plan.codeIds.length - 1, plan.codings)} You can undo this.</p>
       )}
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} autoFocus>
           Cancel

@@ -94,13 +94,11 @@ export function ImportCodebookDialog({
         </Section>
       )}
       {unusedColumns.length > 0 && (
-        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">Columns not used: {unusedColumns.map((c) => `“${c}”`).join(", ")}.</p>
+        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+          Columns not used: {unusedColumns.map((c) => `“${c}”`).join(", ")}.
+        </p>
       )}
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>{changes === 0 ? "Close" : "Cancel"}</Button>
         {changes > 0 && (

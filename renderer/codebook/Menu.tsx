@@ -27,13 +27,21 @@ export function MenuPopup({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
-  const [active, setActive] = useState(() => Math.max(0, items.findIndex((i) => !i.disabled)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      items.findIndex((i) => !i.disabled),
+    ),
+  );
 
   // Keep the menu inside the window (a context menu opened near the bottom or right edge).
   useLayoutEffect(() => {
     const box = ref.current?.getBoundingClientRect();
     if (!box) return;
-    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 4)) });
+    setPos({
+      x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 4)),
+      y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 4)),
+    });
   }, [at]);
 
   useEffect(() => {
@@ -119,7 +127,17 @@ export function MenuPopup({
 }
 
 /** A button that opens a menu below itself; focus returns to the button when the menu closes. */
-export function MenuButton({ label, items, buttonLabel, className = "" }: { label: string; items: MenuItem[]; buttonLabel?: string; className?: string }) {
+export function MenuButton({
+  label,
+  items,
+  buttonLabel,
+  className = "",
+}: {
+  label: string;
+  items: MenuItem[];
+  buttonLabel?: string;
+  className?: string;
+}) {
   const button = useRef<HTMLButtonElement>(null);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
   const open = () => {

@@ -20,8 +20,12 @@ export function mergeSummary(plan: CodeMergePlan, fromName: string, intoName: st
     `${plural(collapsed, "coding")} with exactly the same text as one already at “${intoName}” (same coder) ${collapsed === 1 ? "is" : "are"} combined.`,
     `${plural(unioned, "overlapping coding")} by the same coder ${unioned === 1 ? "is" : "are"} joined into one.`,
   ];
-  if (plan.reparented.length > 0) lines.push(`${plural(plan.reparented.length, "sub-code")} of “${fromName}” move${plan.reparented.length === 1 ? "s" : ""} under “${intoName}”.`);
-  for (const r of plan.renamed) lines.push(`“${index.byId.get(r.id)?.name ?? ""}” is renamed “${r.name}” (“${intoName}” already has a sub-code of that name).`);
+  if (plan.reparented.length > 0)
+    lines.push(
+      `${plural(plan.reparented.length, "sub-code")} of “${fromName}” move${plan.reparented.length === 1 ? "s" : ""} under “${intoName}”.`,
+    );
+  for (const r of plan.renamed)
+    lines.push(`“${index.byId.get(r.id)?.name ?? ""}” is renamed “${r.name}” (“${intoName}” already has a sub-code of that name).`);
   lines.push(`“${fromName}”'s description and memo are added to “${intoName}”'s, and “${fromName}” is removed.`);
   return lines;
 }
@@ -69,11 +73,7 @@ export function MergeCodeDialog({
       <p className="mb-3 text-sm">Choose the code that takes over “{from.name}”'s codings. You can undo the merge.</p>
       <CodeCombobox label="Merge into" codes={choices} value={intoId} onChange={setIntoId} />
       <section aria-label="What the merge will do" aria-live="polite" className="mt-3 text-sm">
-        {preview && !preview.ok && (
-          <ErrorText>
-            {preview.reason}
-          </ErrorText>
-        )}
+        {preview && !preview.ok && <ErrorText>{preview.reason}</ErrorText>}
         {preview?.ok && into && (
           <ul className="list-disc pl-5">
             {mergeSummary(preview.plan, from.name, into.name, index).map((line) => (
@@ -82,11 +82,7 @@ export function MergeCodeDialog({
           </ul>
         )}
       </section>
-      {error && (
-        <ErrorText className="mt-2 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-2 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="primary" disabled={busy || !preview?.ok} onClick={() => void confirm()}>

@@ -16,7 +16,10 @@ export async function planCodebookFile(file: PickedFile, existing: readonly Plan
   const name = file.name;
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   if (extension !== "csv" && extension !== "docx" && extension !== "qdc") {
-    return { ok: false, message: `“${name}” is not a codebook Margin can read. Choose a CSV file (.csv), a Word document (.docx) or a REFI-QDA codebook (.qdc).` };
+    return {
+      ok: false,
+      message: `“${name}” is not a codebook Margin can read. Choose a CSV file (.csv), a Word document (.docx) or a REFI-QDA codebook (.qdc).`,
+    };
   }
   let bytes: Uint8Array;
   try {

@@ -44,7 +44,16 @@ export function visibleRows(index: CodeIndex<CodeRecord>, collapsed: ReadonlySet
       const hasChildren = children.length > 0;
       // While filtering every branch with a match below is open: the point is to see where the matches are.
       const expanded = keep === null ? hasChildren && !collapsed.has(code.id) : children.some((c) => keep?.has(c.id));
-      rows.push({ code, depth, parentId, hasChildren, expanded, posInSet: i + 1, setSize: siblings.length, match: keep === null || matches.has(code.id) });
+      rows.push({
+        code,
+        depth,
+        parentId,
+        hasChildren,
+        expanded,
+        posInSet: i + 1,
+        setSize: siblings.length,
+        match: keep === null || matches.has(code.id),
+      });
       if (expanded) walk(code.id, depth + 1);
     });
   };

@@ -67,7 +67,8 @@ export function useTreeDrag(index: CodeIndex<CodeRecord>, actions: RefObject<Dra
       const intoRow = at === "inside" || (at === "after" && row.expanded);
       const parentId = intoRow ? id : (idx.parentOf.get(id) ?? null);
       if (!canMove(idx, dragged, parentId)) return null;
-      if (at === "inside") return { mark: at, target: { parentId: id, index: (idx.children.get(id) ?? []).filter((c) => c.id !== dragged).length } };
+      if (at === "inside")
+        return { mark: at, target: { parentId: id, index: (idx.children.get(id) ?? []).filter((c) => c.id !== dragged).length } };
       if (intoRow) return { mark: at, target: { parentId: id, index: 0 } };
       return { mark: at, target: at === "before" ? { before: id } : { after: id } };
     };

@@ -53,7 +53,15 @@ export function CodePalette({
     // Not modal: closing a modal dialog restyles the whole page, and it closes on every coding.
     <Dialog title={title} open={open} onClose={onClose} wide modal={false}>
       {open && (
-        <PaletteBody subject={subject} codes={codes} parents={parents} recentIds={recentIds} excludeCodeId={excludeCodeId ?? null} onChoose={onChoose} onClose={onClose} />
+        <PaletteBody
+          subject={subject}
+          codes={codes}
+          parents={parents}
+          recentIds={recentIds}
+          excludeCodeId={excludeCodeId ?? null}
+          onChoose={onChoose}
+          onClose={onClose}
+        />
       )}
     </Dialog>
   );
@@ -88,7 +96,11 @@ function PaletteBody({
 
   const available = useMemo(() => codes.filter((c) => c.id !== excludeCodeId), [codes, excludeCodeId]);
   const recent = useMemo(
-    () => recentIds.map((rid) => available.find((c) => c.id === rid)).filter((c): c is PaletteCode => c !== undefined).slice(0, 9),
+    () =>
+      recentIds
+        .map((rid) => available.find((c) => c.id === rid))
+        .filter((c): c is PaletteCode => c !== undefined)
+        .slice(0, 9),
     [recentIds, available],
   );
   const trimmed = query.replace(/\s+/g, " ").trim();
@@ -97,7 +109,9 @@ function PaletteBody({
 
   const options = useMemo<Option[]>(() => {
     if (parentFor !== null) {
-      const found = searchCodes(parents, trimmed).slice(0, MAX_SHOWN).map((code): Option => ({ kind: "parent", code }));
+      const found = searchCodes(parents, trimmed)
+        .slice(0, MAX_SHOWN)
+        .map((code): Option => ({ kind: "parent", code }));
       // "Top level" first until the researcher types; then the best match is highlighted.
       return trimmed ? [...found, { kind: "parent", code: null }] : [{ kind: "parent", code: null }, ...found];
     }
@@ -184,7 +198,8 @@ function PaletteBody({
       case "Enter": {
         event.preventDefault();
         if (parentFor === null && trimmed && event.altKey) askParent(trimmed);
-        else if (parentFor === null && trimmed && (event.ctrlKey || event.metaKey)) void choose({ kind: "new", name: trimmed, parentId: null });
+        else if (parentFor === null && trimmed && (event.ctrlKey || event.metaKey))
+          void choose({ kind: "new", name: trimmed, parentId: null });
         else apply(current);
         return;
       }
@@ -236,13 +251,11 @@ function PaletteBody({
             <OptionContent option={option} />
           </li>
         ))}
-        {options.length === 0 && <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No codes yet: type a name to create one.</li>}
+        {options.length === 0 && (
+          <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No codes yet: type a name to create one.</li>
+        )}
       </ul>
-      {error && (
-        <ErrorText className="text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="text-sm">{error}</ErrorText>}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={hintsId} className="text-xs text-slate-600 dark:text-slate-400">
           {PALETTE_KEYS.slice(1, 5)
@@ -251,7 +264,11 @@ function PaletteBody({
         </p>
         <div className="flex gap-2">
           {parentFor === null && (
-            <Button disabled={!trimmed || nameTaken} onClick={() => askParent(trimmed)} title="Create the new code under another code (Alt+Enter)">
+            <Button
+              disabled={!trimmed || nameTaken}
+              onClick={() => askParent(trimmed)}
+              title="Create the new code under another code (Alt+Enter)"
+            >
               Choose parent…
             </Button>
           )}

@@ -68,7 +68,12 @@ export function CodingFilterDialog({
         <fieldset>
           <legend className="font-semibold">Codes</legend>
           <label className="mt-1 flex items-center gap-2">
-            <input type="radio" name={`${id}-codes`} checked={filter.codeIds === null} onChange={() => onFilter({ ...filter, codeIds: null })} />
+            <input
+              type="radio"
+              name={`${id}-codes`}
+              checked={filter.codeIds === null}
+              onChange={() => onFilter({ ...filter, codeIds: null })}
+            />
             All codes
           </label>
           <label className="flex items-center gap-2">
@@ -93,7 +98,10 @@ export function CodingFilterDialog({
                 onChange={(e) => setSearch(e.target.value)}
                 className="w-full rounded border border-slate-400 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
               />
-              <ul aria-label="Codes to show" className="mt-1 max-h-56 overflow-y-auto rounded border border-slate-300 p-1 dark:border-slate-700">
+              <ul
+                aria-label="Codes to show"
+                className="mt-1 max-h-56 overflow-y-auto rounded border border-slate-300 p-1 dark:border-slate-700"
+              >
                 {shownTree.map(({ code, depth }) => (
                   <li key={code.id} style={{ paddingLeft: search ? 0 : depth * 16 }}>
                     <label className="flex items-center gap-2 py-0.5">

@@ -47,7 +47,13 @@ function codingHighlights(display: CodingDisplay, from: number, to: number, sele
 }
 
 /** Top and bottom (frame coordinates) of the text at [start, end), or null when not rendered. */
-function measure(start: number, end: number, container: HTMLElement, blocks: RenderedBlock[], originTop: number): { top: number; bottom: number } | null {
+function measure(
+  start: number,
+  end: number,
+  container: HTMLElement,
+  blocks: RenderedBlock[],
+  originTop: number,
+): { top: number; bottom: number } | null {
   const range = offsetsToRange(start, end, container, { clamp: true, blocks });
   if (!range) return null;
   const rects = [...range.getClientRects()].filter((r) => r.height > 0);
@@ -72,7 +78,11 @@ export function CodingMarks({
 }: { margin: MarginContext } & CodingMarksProps) {
   // The display the stripes were placed for travels with them: a new display re-renders the stripes
   // once, when they are placed (below), not also before with the old places.
-  const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number; display: CodingDisplay }>({ stripes: [], left: 0, display });
+  const [placed, setPlaced] = useState<{ stripes: PlacedStripe[]; left: number; display: CodingDisplay }>({
+    stripes: [],
+    left: 0,
+    display,
+  });
   // What each highlight name was last painted with, and in which window of which source.
   const painted = useRef<{ window: string; spans: Map<string, string> }>({ window: "", spans: new Map() });
   const started = useRef<number | null>(null);

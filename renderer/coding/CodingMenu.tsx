@@ -78,7 +78,12 @@ export function CodingMenu({
       style={{ left: Math.min(at.x, window.innerWidth - 240), top: Math.min(at.y, window.innerHeight - 200) }}
     >
       {MENU_COMMANDS.map((command) =>
-        item(COMMANDS[command].label, () => onCommand(command), (command === "codeSelection" || command === "inVivo") && !hasSelection, command),
+        item(
+          COMMANDS[command].label,
+          () => onCommand(command),
+          (command === "codeSelection" || command === "inVivo") && !hasSelection,
+          command,
+        ),
       )}
       {item("Copy", onCopy, !hasSelection)}
     </div>

@@ -56,7 +56,11 @@ export function CodingPanel({
 
   if (!coding) {
     return (
-      <section id={id} aria-labelledby={titleId} className="border-t border-slate-300 bg-slate-50 px-4 py-2 dark:border-slate-700 dark:bg-slate-800">
+      <section
+        id={id}
+        aria-labelledby={titleId}
+        className="border-t border-slate-300 bg-slate-50 px-4 py-2 dark:border-slate-700 dark:bg-slate-800"
+      >
         <h3 id={titleId} ref={heading} tabIndex={-1} className="text-sm font-semibold">
           This coding is no longer shown
         </h3>
@@ -160,7 +164,12 @@ export function CodingPanel({
         </Button>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
-        <div role="group" aria-label="Start of the coding" className="flex items-center gap-1" onKeyDown={edgeKeys(edges.startEarlier, edges.startLater)}>
+        <div
+          role="group"
+          aria-label="Start of the coding"
+          className="flex items-center gap-1"
+          onKeyDown={edgeKeys(edges.startEarlier, edges.startLater)}
+        >
           <span aria-hidden="true">Start</span>
           <Button variant="ghost" aria-label="Start one word earlier" title="Start one word earlier (←)" onClick={edges.startEarlier}>
             <span aria-hidden="true">←</span>
@@ -169,7 +178,12 @@ export function CodingPanel({
             <span aria-hidden="true">→</span>
           </Button>
         </div>
-        <div role="group" aria-label="End of the coding" className="flex items-center gap-1" onKeyDown={edgeKeys(edges.endEarlier, edges.endLater)}>
+        <div
+          role="group"
+          aria-label="End of the coding"
+          className="flex items-center gap-1"
+          onKeyDown={edgeKeys(edges.endEarlier, edges.endLater)}
+        >
           <span aria-hidden="true">End</span>
           <Button variant="ghost" aria-label="End one word earlier" title="End one word earlier (←)" onClick={edges.endEarlier}>
             <span aria-hidden="true">←</span>
@@ -187,11 +201,7 @@ export function CodingPanel({
         </Button>
       </div>
       <Annotation key={coding.id} coding={coding} onSave={(note) => run(() => annotateCoding(project, coding.id, note))} />
-      {error && (
-        <ErrorText className="mt-1">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-1">{error}</ErrorText>}
     </section>
   );
 }

@@ -16,7 +16,6 @@ export interface PlacedStripe {
   height: number;
 }
 
-
 // Every stripe's accessible name carries a date, and a coding re-renders the window's stripes: each
 // date string is formatted once (a coding's createdAt never changes).
 const formatted = new Map<string, string>();
@@ -96,9 +95,12 @@ export const CodingStripes = memo(function CodingStripes({
     if (hideTimer.current) clearTimeout(hideTimer.current);
     hideTimer.current = setTimeout(() => setTip((t) => (t === key ? null : t)), 200);
   };
-  useEffect(() => () => {
-    if (hideTimer.current) clearTimeout(hideTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (hideTimer.current) clearTimeout(hideTimer.current);
+    },
+    [],
+  );
   const ordered = [...stripes].sort((a, b) => a.top - b.top || a.lane - b.lane);
   const activeKey = ordered.some((s) => stripeKey(s.segment) === active) ? active : ordered[0] ? stripeKey(ordered[0].segment) : null;
 
@@ -126,9 +128,7 @@ export const CodingStripes = memo(function CodingStripes({
     else if (event.key === "End") next = ordered[ordered.length - 1];
     else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
       const lane = stripe.lane + (event.key === "ArrowRight" ? 1 : -1);
-      next = ordered
-        .filter((s) => s.lane === lane)
-        .sort((a, b) => Math.abs(a.top - stripe.top) - Math.abs(b.top - stripe.top))[0];
+      next = ordered.filter((s) => s.lane === lane).sort((a, b) => Math.abs(a.top - stripe.top) - Math.abs(b.top - stripe.top))[0];
     } else return;
     event.preventDefault();
     focusStripe(next);
@@ -243,7 +243,9 @@ function StripeTooltip({
             <span>
               {coderName(display, c.coderId)} · {formatCodingDate(c.createdAt)}
             </span>
-            {c.note.trim() && <span className="mt-0.5 line-clamp-3 block italic text-slate-700 dark:text-slate-300">“{c.note.trim()}”</span>}
+            {c.note.trim() && (
+              <span className="mt-0.5 line-clamp-3 block italic text-slate-700 dark:text-slate-300">“{c.note.trim()}”</span>
+            )}
           </li>
         ))}
         {codings.length > 5 && <li>and {codings.length - 5} more</li>}

@@ -48,7 +48,11 @@ export function CodingToolbar({
           Keyboard shortcuts
         </Button>
       </div>
-      <p role="status" aria-live="polite" className={`min-h-5 text-xs ${message?.error ? "text-red-700 dark:text-red-400" : "text-slate-700 dark:text-slate-300"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`min-h-5 text-xs ${message?.error ? "text-red-700 dark:text-red-400" : "text-slate-700 dark:text-slate-300"}`}
+      >
         {message?.text ?? ""}
       </p>
     </div>

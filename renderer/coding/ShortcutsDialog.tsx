@@ -38,7 +38,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     <Dialog title="Keyboard shortcuts" open={open} onClose={onClose} wide>
       {/* Focusable so the list scrolls from the keyboard on a small screen. */}
       <div role="region" aria-label="All shortcuts" tabIndex={0} className="max-h-[70vh] overflow-y-auto">
-        <KeyTable caption="Coding" rows={[...COMMAND_ROWS, { keys: shortcutText({ key: "f", shift: false }), does: "Find in the source" }]} />
+        <KeyTable
+          caption="Coding"
+          rows={[...COMMAND_ROWS, { keys: shortcutText({ key: "f", shift: false }), does: "Find in the source" }]}
+        />
         <KeyTable caption="Reading caret and selecting in the text" rows={CARET_KEYS} />
         <KeyTable caption="In the code palette" rows={PALETTE_KEYS} />
         <KeyTable caption="Coding stripes" rows={CODING_PANEL_KEYS} />

@@ -61,7 +61,13 @@ function shownBy(inputs: DisplayInputs): (c: CodingRecord) => boolean {
 
 const bySegmentOrder = (a: StripeSegment, b: StripeSegment) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-function finish(inputs: DisplayInputs, index: SpanIndex<CodingRecord>, byId: ReadonlyMap<string, CodingRecord>, byKey: ReadonlyMap<string, readonly CodingRecord[]>, merged: readonly StripeSegment[]): DisplayBuild {
+function finish(
+  inputs: DisplayInputs,
+  index: SpanIndex<CodingRecord>,
+  byId: ReadonlyMap<string, CodingRecord>,
+  byKey: ReadonlyMap<string, readonly CodingRecord[]>,
+  merged: readonly StripeSegment[],
+): DisplayBuild {
   const { lanes, count } = assignLanes(merged, LANE_GAP);
   const laned = merged.map((segment, i): LanedSegment => {
     const [codeId = "", coderId = null] = segment.key.split(SEPARATOR);
@@ -110,7 +116,10 @@ const MAX_TAIL = 32;
  * How `next` differs from `previous` when only the end of the list changed (applying a code appends
  * one; its saved version then replaces the one painted while it saved), or null for any other change.
  */
-function tailChange(previous: DisplayInputs, next: DisplayInputs): { removed: readonly CodingRecord[]; added: readonly CodingRecord[] } | null {
+function tailChange(
+  previous: DisplayInputs,
+  next: DisplayInputs,
+): { removed: readonly CodingRecord[]; added: readonly CodingRecord[] } | null {
   const before = previous.codings;
   const after = next.codings;
   if (!before || !after) return null;
@@ -154,7 +163,11 @@ export function updateCodingDisplay(previous: DisplayBuild | null, inputs: Displ
   const byKey = new Map(previous.byKey);
   const touched = new Set<string>();
   for (const c of removed) touched.add(keyOf(c, inputs.separateCoders));
-  for (const key of touched) byKey.set(key, (byKey.get(key) ?? []).filter((c) => !gone.has(c)));
+  for (const key of touched)
+    byKey.set(
+      key,
+      (byKey.get(key) ?? []).filter((c) => !gone.has(c)),
+    );
   for (const c of added) {
     const key = keyOf(c, inputs.separateCoders);
     byKey.set(key, [...(byKey.get(key) ?? []), c]);

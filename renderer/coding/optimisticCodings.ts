@@ -79,24 +79,34 @@ export function useOptimisticCodings(live: CodingRecord[] | undefined, sourceId:
   // Reconciled during render: no extra paint with a stale list.
   const current = useMemo(() => stillPending(pending, live), [pending, live]);
   if (current.length !== pending.length) setPending(current);
-  const codings = useMemo(() => withPending(live, current.filter((p) => p.upsert.every((u) => u.sourceId === sourceId))), [live, current, sourceId]);
+  const codings = useMemo(
+    () =>
+      withPending(
+        live,
+        current.filter((p) => p.upsert.every((u) => u.sourceId === sourceId)),
+      ),
+    [live, current, sourceId],
+  );
 
-  const track = useCallback(async <T,>(change: CodingChange, write: Promise<T>, showAt: Promise<unknown> = Promise.resolve()): Promise<T> => {
-    const key = nextKey++;
-    let settled = false;
-    // Saved before it was shown: the live query brings it, nothing to lay over.
-    void showAt.then(() => settled || setPending((list) => [...list, { ...change, key, committed: null }]));
-    try {
-      const result = await write;
-      settled = true;
-      setPending((list) => list.map((p) => (p.key === key ? { ...p, committed: { live: liveRef.current } } : p)));
-      return result;
-    } catch (error) {
-      settled = true;
-      setPending((list) => list.filter((p) => p.key !== key));
-      throw error;
-    }
-  }, []);
+  const track = useCallback(
+    async <T>(change: CodingChange, write: Promise<T>, showAt: Promise<unknown> = Promise.resolve()): Promise<T> => {
+      const key = nextKey++;
+      let settled = false;
+      // Saved before it was shown: the live query brings it, nothing to lay over.
+      void showAt.then(() => settled || setPending((list) => [...list, { ...change, key, committed: null }]));
+      try {
+        const result = await write;
+        settled = true;
+        setPending((list) => list.map((p) => (p.key === key ? { ...p, committed: { live: liveRef.current } } : p)));
+        return result;
+      } catch (error) {
+        settled = true;
+        setPending((list) => list.filter((p) => p.key !== key));
+        throw error;
+      }
+    },
+    [],
+  );
 
   return { codings, track };
 }

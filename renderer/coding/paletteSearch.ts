@@ -15,7 +15,10 @@ export function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
 }
 
-const words = (name: string) => fold(name).split(/[\s\-_/.,;:()]+/).filter(Boolean);
+const words = (name: string) =>
+  fold(name)
+    .split(/[\s\-_/.,;:()]+/)
+    .filter(Boolean);
 
 /** Lower is better; null when the code does not match at all. */
 function scoreName(name: string, ancestors: readonly string[], query: string): number | null {
@@ -39,7 +42,8 @@ function scorePath(path: readonly string[], segments: readonly string[]): number
   if (nameScore === null || nameScore > 3) return null;
   let at = 0;
   for (const segment of segments.slice(0, -1)) {
-    while (at < path.length - 1 && !fold(path[at] ?? "").startsWith(segment) && !words(path[at] ?? "").some((w) => w.startsWith(segment))) at++;
+    while (at < path.length - 1 && !fold(path[at] ?? "").startsWith(segment) && !words(path[at] ?? "").some((w) => w.startsWith(segment)))
+      at++;
     if (at >= path.length - 1) return null;
     at++;
   }
@@ -53,10 +57,16 @@ function scorePath(path: readonly string[], segments: readonly string[]): number
 export function searchCodes<T extends PaletteCode>(codes: readonly T[], query: string): T[] {
   const q = fold(query);
   if (!q) return [...codes];
-  const segments = q.includes("/") ? q.split("/").map((s) => s.trim()).filter(Boolean) : null;
+  const segments = q.includes("/")
+    ? q
+        .split("/")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
   const scored: { code: T; score: number; index: number }[] = [];
   codes.forEach((code, index) => {
-    const score = segments && segments.length > 1 ? scorePath(code.path, segments) : scoreName(code.name, code.path.slice(0, -1), segments?.[0] ?? q);
+    const score =
+      segments && segments.length > 1 ? scorePath(code.path, segments) : scoreName(code.name, code.path.slice(0, -1), segments?.[0] ?? q);
     if (score !== null) scored.push({ code, score, index });
   });
   return scored.sort((a, b) => a.score - b.score || a.index - b.index).map((s) => s.code);

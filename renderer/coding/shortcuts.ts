@@ -16,7 +16,11 @@ export const COMMANDS: Record<CodingCommand, { label: string; shortcut: Shortcut
   codeSelection: { label: "Code selection…", shortcut: { key: "k", shift: false }, does: "Code the selection: choose or create a code" },
   inVivo: { label: "Code in vivo", shortcut: { key: "i", shift: false }, does: "Make the selected words a new code and code them with it" },
   codeParagraph: { label: "Code paragraph…", shortcut: { key: "p", shift: true }, does: "Code the whole paragraph at the caret" },
-  codeTurn: { label: "Code speaker turn…", shortcut: { key: "t", shift: true }, does: "Code what the speaker says in the turn at the caret (without the label)" },
+  codeTurn: {
+    label: "Code speaker turn…",
+    shortcut: { key: "t", shift: true },
+    does: "Code what the speaker says in the turn at the caret (without the label)",
+  },
   shortcuts: { label: "Keyboard shortcuts", shortcut: { key: "/", shift: false }, does: "Show this list" },
 };
 

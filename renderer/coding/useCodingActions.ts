@@ -18,9 +18,7 @@ import { inVivoName, type PaletteCode } from "./paletteSearch";
 import { notCodedMessage } from "./saveFailure";
 import type { CodingData } from "./useCodingDisplay";
 
-export type PaletteTarget =
-  | { kind: "code"; range: Range; title: string }
-  | { kind: "change"; codingId: string; codeId: string };
+export type PaletteTarget = { kind: "code"; range: Range; title: string } | { kind: "change"; codingId: string; codeId: string };
 
 export interface CodingMessage {
   text: string;
@@ -65,7 +63,12 @@ export function useCodingActions({
 
   const paletteCodes = useMemo<PaletteCode[]>(() => {
     const index = indexCodes(codes);
-    return flattenTree(index).map(({ code }) => ({ id: code.id, name: code.name, path: pathNames(index, code.id), colour: (code as CodeRecord).colour }));
+    return flattenTree(index).map(({ code }) => ({
+      id: code.id,
+      name: code.name,
+      path: pathNames(index, code.id),
+      colour: (code as CodeRecord).colour,
+    }));
   }, [codes]);
   const codeable = useMemo(() => paletteCodes.filter((c) => !codes.find((r) => r.id === c.id)?.isCategory), [paletteCodes, codes]);
 
@@ -115,7 +118,19 @@ export function useCodingActions({
     const kept = plan.kind === "extend" ? stored.find((c) => c.id === plan.keepId) : undefined;
     const shownCoding: CodingRecord = kept
       ? { ...kept, start: plan.start, end: plan.end, note: plan.kind === "extend" ? plan.note : kept.note }
-      : { id, createdAt: new Date().toISOString(), updatedAt: "", updatedBy: coderId, deleted: false, sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" };
+      : {
+          id,
+          createdAt: new Date().toISOString(),
+          updatedAt: "",
+          updatedBy: coderId,
+          deleted: false,
+          sourceId,
+          codeId,
+          start: plan.start,
+          end: plan.end,
+          coderId,
+          note: "",
+        };
     let written: () => void = () => undefined;
     const shown = new Promise<void>((resolve) => (written = resolve));
     // Painted once the changes are written and only the commit is left, from a fresh task (outside the
@@ -162,7 +177,11 @@ export function useCodingActions({
         say(`Coded “${what}” at ${codeName(choice.codeId)}`);
         return;
       } else {
-        const { code } = await codeRangeWithNewCode(project, sourceId, target.range, { name: choice.name, parentId: choice.parentId, colour: colour() });
+        const { code } = await codeRangeWithNewCode(project, sourceId, target.range, {
+          name: choice.name,
+          parentId: choice.parentId,
+          colour: colour(),
+        });
         session.usedCode(code.id);
         say(`Created code ${code.name} and coded “${what}” at it`);
       }
@@ -171,7 +190,11 @@ export function useCodingActions({
       session.usedCode(choice.codeId);
       say(`Coding moved to ${codeName(choice.codeId)}`);
     } else {
-      const code = await changeCodingToNewCode(project, target.codingId, { name: choice.name, parentId: choice.parentId, colour: colour() });
+      const code = await changeCodingToNewCode(project, target.codingId, {
+        name: choice.name,
+        parentId: choice.parentId,
+        colour: colour(),
+      });
       session.usedCode(code.id);
       say(`Coding moved to new code ${code.name}`);
     }
@@ -195,7 +218,9 @@ export function useCodingActions({
     try {
       // The same words again code at the in-vivo code already made from them.
       const existing = codes.find((c) => c.parentId === null && nameKey(c.name) === nameKey(name));
-      const codeId = existing ? (await codeShown(existing.id, range).saved).codeId : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
+      const codeId = existing
+        ? (await codeShown(existing.id, range).saved).codeId
+        : (await codeRangeWithNewCode(project, sourceId, range, { name, parentId: null, colour: colour() })).code.id;
       session.usedCode(codeId);
       say(`Coded in vivo at “${name}”`);
     } catch (e) {
@@ -206,7 +231,8 @@ export function useCodingActions({
   const codeParagraph = () => {
     const at = caretAt();
     const range = at === null ? null : paragraphRangeAt(blocks, at);
-    if (!range || range.end <= range.start) return say("Put the caret in a paragraph with text first (click it, or Tab to the text).", true);
+    if (!range || range.end <= range.start)
+      return say("Put the caret in a paragraph with text first (click it, or Tab to the text).", true);
     openPalette({ kind: "code", range, title: "Code the paragraph" });
   };
 

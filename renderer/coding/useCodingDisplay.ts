@@ -45,7 +45,8 @@ export function useCodingDisplay(data: CodingData, filter: CodingFilter, separat
   // The last display on screen: a coding added to it (applying a code) is laid in, not rebuilt from all.
   const last = useRef<DisplayBuild | null>(null);
   const build = useMemo(
-    () => updateCodingDisplay(last.current, { codings, filter, codes: codeMaps.byId, paths: codeMaps.paths, coders: coderMap, separateCoders }),
+    () =>
+      updateCodingDisplay(last.current, { codings, filter, codes: codeMaps.byId, paths: codeMaps.paths, coders: coderMap, separateCoders }),
     [codings, codeMaps, coderMap, filter, separateCoders],
   );
   useLayoutEffect(() => {

@@ -24,7 +24,8 @@ const COLUMNS: Column[] = [
 
 // Literal class names (Tailwind scans for them): with and without the alpha column.
 const GRID_TWO = "grid grid-cols-[minmax(6rem,2fr)_minmax(6rem,2fr)_5rem_8.5rem_4.5rem_4.5rem_4.5rem_4.5rem_7.5rem] items-center gap-x-1.5";
-const GRID_ALPHA = "grid grid-cols-[minmax(6rem,2fr)_minmax(6rem,2fr)_5rem_8.5rem_4.5rem_4.5rem_4.5rem_4.5rem_4.5rem_7.5rem] items-center gap-x-1.5";
+const GRID_ALPHA =
+  "grid grid-cols-[minmax(6rem,2fr)_minmax(6rem,2fr)_5rem_8.5rem_4.5rem_4.5rem_4.5rem_4.5rem_4.5rem_7.5rem] items-center gap-x-1.5";
 const ROW_HEIGHT = 40;
 // One collator for 100,000-row sorts: much faster than localeCompare per comparison.
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
@@ -86,7 +87,12 @@ export function CellTable({
   const GRID = showAlpha ? GRID_ALPHA : GRID_TWO;
 
   return (
-    <div role="table" aria-label="Agreement by code and source" aria-rowcount={sorted.length + 1} className="flex min-h-0 flex-1 flex-col text-sm">
+    <div
+      role="table"
+      aria-label="Agreement by code and source"
+      aria-rowcount={sorted.length + 1}
+      className="flex min-h-0 flex-1 flex-col text-sm"
+    >
       <div role="rowgroup" className="border-b border-slate-300 dark:border-slate-700">
         <div role="row" aria-rowindex={1} className={`${GRID} px-2 py-1 font-semibold`}>
           {columns.map((column) => (

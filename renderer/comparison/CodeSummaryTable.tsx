@@ -48,19 +48,40 @@ export function CodeSummaryTable({
   return (
     <table className="w-full border-collapse text-sm">
       <caption className="px-2 py-1 text-left text-sm font-semibold">
-        Agreement by code (averages over {countUncoded ? "all sources, those nobody coded as kappa 1" : "the sources someone coded"}, weighted by source length)
+        Agreement by code (averages over {countUncoded ? "all sources, those nobody coded as kappa 1" : "the sources someone coded"},
+        weighted by source length)
       </caption>
       <thead>
         <tr>
-          <th scope="col" className={TH}>Code</th>
-          <th scope="col" className={TH}>Sources coded</th>
-          <th scope="col" className={TH}>Agreement</th>
-          <th scope="col" className={TH}>Kappa</th>
-          <th scope="col" className={TH}>A only</th>
-          <th scope="col" className={TH}>B only</th>
-          <th scope="col" className={TH}>A and B</th>
-          <th scope="col" className={TH}>Neither</th>
-          {showAlpha && <th scope="col" className={TH}>Alpha</th>}
+          <th scope="col" className={TH}>
+            Code
+          </th>
+          <th scope="col" className={TH}>
+            Sources coded
+          </th>
+          <th scope="col" className={TH}>
+            Agreement
+          </th>
+          <th scope="col" className={TH}>
+            Kappa
+          </th>
+          <th scope="col" className={TH}>
+            A only
+          </th>
+          <th scope="col" className={TH}>
+            B only
+          </th>
+          <th scope="col" className={TH}>
+            A and B
+          </th>
+          <th scope="col" className={TH}>
+            Neither
+          </th>
+          {showAlpha && (
+            <th scope="col" className={TH}>
+              Alpha
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>

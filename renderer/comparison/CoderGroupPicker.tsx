@@ -38,13 +38,22 @@ export function CoderGroupPicker({
             type="checkbox"
             checked={chosen.includes(coder.id)}
             onChange={(e) => {
-              const mine = e.target.checked ? [...chosen.filter((id) => id !== coder.id), coder.id] : chosen.filter((id) => id !== coder.id);
+              const mine = e.target.checked
+                ? [...chosen.filter((id) => id !== coder.id), coder.id]
+                : chosen.filter((id) => id !== coder.id);
               const theirs = other.filter((id) => id !== coder.id);
               onChange(name === "A" ? { coderA: mine, coderB: theirs } : { coderA: theirs, coderB: mine });
             }}
           />
-          <span aria-hidden="true" data-testid="coder-swatch" className="inline-block h-3 w-3 shrink-0 rounded-full border border-black/20" style={{ backgroundColor: looks.get(coder.id)?.colour }} />
-          <span className="truncate" style={coderUnderline(looks.get(coder.id))}>{coderLabel(coder)}</span>
+          <span
+            aria-hidden="true"
+            data-testid="coder-swatch"
+            className="inline-block h-3 w-3 shrink-0 rounded-full border border-black/20"
+            style={{ backgroundColor: looks.get(coder.id)?.colour }}
+          />
+          <span className="truncate" style={coderUnderline(looks.get(coder.id))}>
+            {coderLabel(coder)}
+          </span>
         </label>
       ))}
     </fieldset>
@@ -55,7 +64,9 @@ export function CoderGroupPicker({
         {side("A", coderA, coderB)}
         {side("B", coderB, coderA)}
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">Tick several coders on one side to compare groups: text counts as coded when anyone in the group coded it.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Tick several coders on one side to compare groups: text counts as coded when anyone in the group coded it.
+      </p>
     </div>
   );
 }

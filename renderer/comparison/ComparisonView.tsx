@@ -55,7 +55,11 @@ export function ComparisonView() {
     if (!results || !run) return;
     setExportMessage(null);
     try {
-      const saved = await exportComparisonCsv(host, project, results, { ...names, coderA: names.group(run.coderA), coderB: names.group(run.coderB) });
+      const saved = await exportComparisonCsv(host, project, results, {
+        ...names,
+        coderA: names.group(run.coderA),
+        coderB: names.group(run.coderB),
+      });
       if (saved) setExportMessage("Comparison exported as CSV.");
     } catch (error) {
       setExportMessage(`Could not export the comparison: ${describeError(error)}`);
@@ -80,7 +84,12 @@ export function ComparisonView() {
             <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>
           ) : (
             <>
-              <CoderGroupPicker coders={lookups.coders} coderA={draft.coderA} coderB={draft.coderB} onChange={(patch) => update({ draft: { ...draft, ...patch } })} />
+              <CoderGroupPicker
+                coders={lookups.coders}
+                coderA={draft.coderA}
+                coderB={draft.coderB}
+                onChange={(patch) => update({ draft: { ...draft, ...patch } })}
+              />
               <CodesToCompare
                 codes={lookups.codes}
                 chosen={draft.codeIds}
@@ -107,7 +116,8 @@ export function ComparisonView() {
           <HowCalculated />
           {!run ? (
             <p className="p-3 text-sm text-slate-700 dark:text-slate-300">
-              Choose coder A, coder B and the codes to compare, then press Compare coding to see how far they agree on where each code applies.
+              Choose coder A, coder B and the codes to compare, then press Compare coding to see how far they agree on where each code
+              applies.
             </p>
           ) : status.state === "failed" ? (
             <ErrorText className="p-3 text-sm" tone="strong">
@@ -139,7 +149,13 @@ export function ComparisonView() {
               <OverallAgreement pooled={results.pooled} countUncoded={results.countUncoded} observers={results.observers} />
               {/* Focusable so keyboard users can scroll a long list of codes. */}
               <div tabIndex={0} role="region" aria-label="Agreement by code" className="max-h-[40%] shrink-0 overflow-auto">
-                <CodeSummaryTable byCode={results.byCode} overall={results.overall} countUncoded={results.countUncoded} showAlpha={results.observers > 2} codeLabel={names.codeLabel} />
+                <CodeSummaryTable
+                  byCode={results.byCode}
+                  overall={results.overall}
+                  countUncoded={results.countUncoded}
+                  showAlpha={results.observers > 2}
+                  codeLabel={names.codeLabel}
+                />
               </div>
               {results.cells.length === 0 ? (
                 <p className="p-3 text-sm text-slate-700 dark:text-slate-300">Neither A nor B coded these codes in these sources.</p>

@@ -51,17 +51,25 @@ export function DisagreementPanel({
   }, [project, cell.sourceId]);
 
   const shown = cell.disagreements.slice(0, SHOW_AT_MOST);
-  const passage = (start: number, end: number) => (text ? segmentText(text, start, end) : text === undefined ? "Loading text…" : "(The text of this source could not be read.)");
+  const passage = (start: number, end: number) =>
+    text ? segmentText(text, start, end) : text === undefined ? "Loading text…" : "(The text of this source could not be read.)";
 
   return (
-    <section aria-labelledby={`disagreements-${cell.key}`} className="flex min-h-0 flex-col border-t border-slate-300 dark:border-slate-700">
+    <section
+      aria-labelledby={`disagreements-${cell.key}`}
+      className="flex min-h-0 flex-col border-t border-slate-300 dark:border-slate-700"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
         <h3 id={`disagreements-${cell.key}`} className="text-sm font-semibold">
           Disagreements: {codeLabel} in {sourceName}
         </h3>
         <span className="flex items-center gap-2 text-sm">
           Agreement {formatPercent(cell.agreement)}, kappa <KappaValue kappa={cell.kappa} />
-          <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
             Close disagreements
           </button>
         </span>
@@ -87,7 +95,9 @@ export function DisagreementPanel({
           </thead>
           <tbody>
             {shown.map((d) => {
-              const body = <blockquote className="whitespace-pre-wrap border-l-4 border-slate-400 pl-2">{passage(d.start, d.end)}</blockquote>;
+              const body = (
+                <blockquote className="whitespace-pre-wrap border-l-4 border-slate-400 pl-2">{passage(d.start, d.end)}</blockquote>
+              );
               const empty = <span className="text-slate-500 dark:text-slate-400">not coded</span>;
               return (
                 <tr key={`${d.start}-${d.end}`} className="align-top">

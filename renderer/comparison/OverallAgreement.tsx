@@ -6,7 +6,15 @@ import { coverageLine, formatAlpha, KappaValue } from "./format";
  * covers written under it. Cells nobody coded are never in it, whatever the table's averages do, so
  * two coders who never coded the same text cannot read "almost perfect" here.
  */
-export function OverallAgreement({ pooled, countUncoded, observers }: { pooled: PooledAgreement; countUncoded: boolean; observers: number }) {
+export function OverallAgreement({
+  pooled,
+  countUncoded,
+  observers,
+}: {
+  pooled: PooledAgreement;
+  countUncoded: boolean;
+  observers: number;
+}) {
   return (
     <section aria-label="Overall agreement" className="shrink-0 rounded border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
       <h3 className="font-semibold">Overall agreement (pooled over coded text)</h3>
@@ -20,7 +28,9 @@ export function OverallAgreement({ pooled, countUncoded, observers }: { pooled: 
             </span>
             <span className="tabular-nums">
               Krippendorff’s alpha {formatAlpha(pooled.alpha)}
-              {observers > 2 && <span className="text-xs text-slate-600 dark:text-slate-400"> (each of the {observers} coders separately)</span>}
+              {observers > 2 && (
+                <span className="text-xs text-slate-600 dark:text-slate-400"> (each of the {observers} coders separately)</span>
+              )}
             </span>
           </p>
           <p className="text-slate-700 dark:text-slate-300">{coverageLine(pooled)}</p>

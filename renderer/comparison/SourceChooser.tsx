@@ -48,7 +48,9 @@ export function SourceChooser({
                   <input
                     type="checkbox"
                     checked={chosenSet.has(s.id)}
-                    onChange={(e) => onChange(e.target.checked ? [...chosen.filter((c) => c !== s.id), s.id] : chosen.filter((c) => c !== s.id))}
+                    onChange={(e) =>
+                      onChange(e.target.checked ? [...chosen.filter((c) => c !== s.id), s.id] : chosen.filter((c) => c !== s.id))
+                    }
                   />
                   <span className="truncate">{s.name}</span>
                 </label>
@@ -62,7 +64,8 @@ export function SourceChooser({
         <span>
           Count sources neither side coded as agreement in averages (NVivo’s way)
           <span className="block text-xs text-slate-600 dark:text-slate-400">
-            Such a source is complete agreement (kappa 1), which flatters rarely used codes. Off, averages cover only sources someone coded. The pooled overall figure never counts them.
+            Such a source is complete agreement (kappa 1), which flatters rarely used codes. Off, averages cover only sources someone coded.
+            The pooled overall figure never counts them.
           </span>
         </span>
       </label>

@@ -24,7 +24,14 @@ export interface ComparisonState {
 }
 
 /** A new comparison's question: nothing chosen yet, averages over coded cells only. */
-export const NEW_REQUEST: ComparisonRequest = { coderA: [], coderB: [], codeIds: [], includeSubcodes: false, sourceIds: null, countUncoded: false };
+export const NEW_REQUEST: ComparisonRequest = {
+  coderA: [],
+  coderB: [],
+  codeIds: [],
+  includeSubcodes: false,
+  sourceIds: null,
+  countUncoded: false,
+};
 
 const INITIAL: ComparisonState = { draft: NEW_REQUEST, run: null };
 

@@ -10,7 +10,11 @@ import type { ComparisonResults } from "./computeComparison";
  * Every coded cell, then each code's weighted average, then all codes: the table as it stands; then
  * the pooled headline. A code with no cells to average gets no average row (not a "kappa 1").
  */
-export function comparisonRows(results: ComparisonResults, codeLabel: (id: string) => string, sourceName: (id: string) => string): ComparisonCsvRow[] {
+export function comparisonRows(
+  results: ComparisonResults,
+  codeLabel: (id: string) => string,
+  sourceName: (id: string) => string,
+): ComparisonCsvRow[] {
   const rows: ComparisonCsvRow[] = [];
   const cellsByCode = new Map<string, ComparisonResults["cells"]>();
   for (const cell of results.cells) {
@@ -21,7 +25,16 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
   for (const summary of results.byCode) {
     const code = codeLabel(summary.codeId);
     const cells = [...(cellsByCode.get(summary.codeId) ?? [])].sort((a, b) => sourceName(a.sourceId).localeCompare(sourceName(b.sourceId)));
-    for (const c of cells) rows.push({ code, source: sourceName(c.sourceId), length: c.length, counts: c.counts, agreement: c.agreement, kappa: c.kappa, alpha: c.alpha });
+    for (const c of cells)
+      rows.push({
+        code,
+        source: sourceName(c.sourceId),
+        length: c.length,
+        counts: c.counts,
+        agreement: c.agreement,
+        kappa: c.kappa,
+        alpha: c.alpha,
+      });
     if (summary.cells === 0) continue;
     const label = summary.cells === summary.scopeSources ? `All ${summary.cells} sources` : `The ${summary.cells} sources coded`;
     rows.push({ code, source: `${label} (weighted by length)`, ...summary });
@@ -30,7 +43,15 @@ export function comparisonRows(results: ComparisonResults, codeLabel: (id: strin
   const { pooled } = results;
   if (pooled.kappa !== null) {
     const cells = plural(pooled.codedCells, "code × source cell");
-    rows.push({ code: "Overall (pooled)", source: `The ${cells} someone coded`, length: pooled.length, counts: pooled.counts, agreement: percentAgreement(pooled.counts), kappa: pooled.kappa, alpha: pooled.alpha });
+    rows.push({
+      code: "Overall (pooled)",
+      source: `The ${cells} someone coded`,
+      length: pooled.length,
+      counts: pooled.counts,
+      agreement: percentAgreement(pooled.counts),
+      kappa: pooled.kappa,
+      alpha: pooled.alpha,
+    });
   }
   return rows;
 }

@@ -37,7 +37,6 @@ export function KappaValue({ kappa }: { kappa: number }) {
   );
 }
 
-
 /** What the pooled headline covers, in a plain sentence (the cells it leaves out included). */
 export function coverageLine(pooled: PooledAgreement): string {
   const covered = `Over ${plural(pooled.codes, "code", "codes")} and ${plural(pooled.sources, "source", "sources")} that at least one coder coded (${plural(pooled.codedCells, "code × source cell", "code × source cells")}, ${plural(pooled.length, "character", "characters")})`;

@@ -14,7 +14,11 @@ export type ComparisonStatus =
   | { state: "failed"; message: string };
 
 /** Runs the request on live codings: a coding added, changed or undone re-computes the results. */
-export function useComparison(project: OpenProject, lookups: ComparisonLookups | undefined, request: ComparisonRequest | null): ComparisonStatus {
+export function useComparison(
+  project: OpenProject,
+  lookups: ComparisonLookups | undefined,
+  request: ComparisonRequest | null,
+): ComparisonStatus {
   const groups = useMemo(() => (lookups && request ? codeGroupsFor(lookups.codes, request) : []), [lookups, request]);
   const codeIds = useMemo(() => codingCodeIds(groups), [groups]);
   const sourceIds = request?.sourceIds ?? null;

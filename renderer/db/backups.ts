@@ -197,7 +197,13 @@ async function markBackedUp(project: OpenProject, lastSeq: number, now: Date): P
   await registryDatabase().settings.put({ key: `backup:${project.entry.id}`, value: { lastSeq, at: now.toISOString() } });
 }
 
-export async function backupProject(project: OpenProject, reason: BackupReason, host: BackupHost, coderName: string, now = new Date()): Promise<string> {
+export async function backupProject(
+  project: OpenProject,
+  reason: BackupReason,
+  host: BackupHost,
+  coderName: string,
+  now = new Date(),
+): Promise<string> {
   const lastSeq = await lastJournalSeq(project);
   const fileName = await backupDatabase(
     { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName },
@@ -235,7 +241,13 @@ export function prepareBackup(
   const packing = new AbortController();
   const packed = (async () => {
     const lastSeq = read ? read.lastSeq : await lastJournalSeq(project);
-    const target = { projectId: project.entry.id, projectName: project.entry.name, db: project.db, coderId: project.ctx.coderId, coderName };
+    const target = {
+      projectId: project.entry.id,
+      projectName: project.entry.name,
+      db: project.db,
+      coderId: project.ctx.coderId,
+      coderName,
+    };
     return { lastSeq, bytes: await packBackup(target, host, now, read?.tables, packing.signal) };
   })().catch(() => null);
   return {
@@ -260,7 +272,12 @@ export async function changesSinceBackup(project: OpenProject): Promise<number> 
 }
 
 /** Takes an automatic backup when N changes have piled up; returns its name, or null when not due. */
-export async function autoBackupIfDue(project: OpenProject, host: BackupHost, coderName: string, every = BACKUP_EVERY_CHANGES): Promise<string | null> {
+export async function autoBackupIfDue(
+  project: OpenProject,
+  host: BackupHost,
+  coderName: string,
+  every = BACKUP_EVERY_CHANGES,
+): Promise<string | null> {
   if ((await changesSinceBackup(project)) < every) return null;
   return backupProject(project, "auto", host, coderName);
 }

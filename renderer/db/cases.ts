@@ -88,7 +88,11 @@ export async function setCaseDescription(project: OpenProject, id: CaseId, descr
 export async function deleteCases(project: OpenProject, ids: readonly CaseId[]): Promise<string> {
   return writeChanges(project.db, project.ctx, ids.length > 1 ? `Deleted ${ids.length} cases` : "Deleted case", async (w) => {
     const gone = new Set(ids);
-    const linked = await project.db.sources.where("caseIds").anyOf([...gone]).distinct().toArray();
+    const linked = await project.db.sources
+      .where("caseIds")
+      .anyOf([...gone])
+      .distinct()
+      .toArray();
     for (const s of linked) await w.update<SourceRecord>("sources", s.id, { caseIds: s.caseIds.filter((c) => !gone.has(c)) });
     for (const id of gone) await w.remove<CaseRecord>("cases", id);
     return w.batchId;
@@ -152,7 +156,11 @@ export async function updateAttribute(
     const misfits: string[] = [];
     const converting = type !== current.type;
     for (const c of cases) {
-      const check = parseAttributeValue(formatAttributeValue(c.values[id]), { type, options }, { allowNewOption: converting && type === "category" });
+      const check = parseAttributeValue(
+        formatAttributeValue(c.values[id]),
+        { type, options },
+        { allowNewOption: converting && type === "category" },
+      );
       if (!check.ok) misfits.push(`${c.name} (“${formatAttributeValue(c.values[id])}”)`);
       else {
         if (check.newOption !== undefined) options = cleanOptions([...options, check.newOption]);
@@ -160,8 +168,12 @@ export async function updateAttribute(
       }
     }
     if (misfits.length > 0) {
-      const what = converting ? `cannot become ${type === "category" ? "one of a list" : `a ${type}`}` : "use options that would be removed";
-      throw new Error(`${misfits.length} ${misfits.length === 1 ? "case has a value that" : "cases have values that"} ${what}: ${listNames(misfits)}. Change or clear those values first.`);
+      const what = converting
+        ? `cannot become ${type === "category" ? "one of a list" : `a ${type}`}`
+        : "use options that would be removed";
+      throw new Error(
+        `${misfits.length} ${misfits.length === 1 ? "case has a value that" : "cases have values that"} ${what}: ${listNames(misfits)}. Change or clear those values first.`,
+      );
     }
     for (const { c, value } of changed) await w.update<CaseRecord>("cases", c.id, { values: withValue(c.values, id, value) });
     await w.update<AttributeRecord>("attributes", id, { name, type, options });
@@ -189,7 +201,11 @@ export async function deleteAttribute(project: OpenProject, id: AttributeId): Pr
   });
 }
 
-function withValue(values: Record<string, AttributeValue>, attributeId: AttributeId, value: AttributeValue): Record<string, AttributeValue> {
+function withValue(
+  values: Record<string, AttributeValue>,
+  attributeId: AttributeId,
+  value: AttributeValue,
+): Record<string, AttributeValue> {
   const { [attributeId]: _old, ...rest } = values;
   return value === null ? rest : { ...rest, [attributeId]: value };
 }
@@ -233,7 +249,8 @@ export async function setCaseSources(project: OpenProject, caseId: CaseId, sourc
   await writeChanges(project.db, project.ctx, "Changed case sources", async (w) => {
     await liveRecord(project.db.cases.get(caseId), "case");
     const current = await project.db.sources.where("caseIds").equals(caseId).toArray();
-    for (const s of current) if (!wanted.has(s.id)) await w.update<SourceRecord>("sources", s.id, { caseIds: s.caseIds.filter((c) => c !== caseId) });
+    for (const s of current)
+      if (!wanted.has(s.id)) await w.update<SourceRecord>("sources", s.id, { caseIds: s.caseIds.filter((c) => c !== caseId) });
     const have = new Set(current.map((s) => s.id));
     for (const id of wanted) {
       if (have.has(id)) continue;
@@ -251,17 +268,29 @@ export async function linkSources(project: OpenProject, caseId: CaseId, sourceId
 export async function unlinkSources(project: OpenProject, caseId: CaseId, sourceIds: readonly SourceId[]): Promise<void> {
   const drop = new Set(sourceIds);
   const current = await sourceIdsForCase(project, caseId);
-  await setCaseSources(project, caseId, current.filter((id) => !drop.has(id)));
+  await setCaseSources(
+    project,
+    caseId,
+    current.filter((id) => !drop.has(id)),
+  );
 }
 
 /**
  * Live source ids linked to a live case whose `attributeId` has `value` (text compared ignoring case;
  * null finds cases with no value). For the sources list's "filter by case attribute".
  */
-export async function sourceIdsForAttributeValue(project: OpenProject, attributeId: AttributeId, value: AttributeValue): Promise<SourceId[]> {
+export async function sourceIdsForAttributeValue(
+  project: OpenProject,
+  attributeId: AttributeId,
+  value: AttributeValue,
+): Promise<SourceId[]> {
   const cases = (await listCases(project)).filter((c) => caseMatchesFilter(c, { attribute: { attributeId, value } }));
   if (cases.length === 0) return [];
-  const sources = await project.db.sources.where("caseIds").anyOf(cases.map((c) => c.id)).distinct().toArray();
+  const sources = await project.db.sources
+    .where("caseIds")
+    .anyOf(cases.map((c) => c.id))
+    .distinct()
+    .toArray();
   return sources.filter(isLive).map((s) => s.id);
 }
 
@@ -309,7 +338,12 @@ async function applyPlan(project: OpenProject, w: ChangeWriter, plan: ImportPlan
       if (a.addedOptions.length > 0) await w.update<AttributeRecord>("attributes", a.existingId, { options: cleanOptions(a.options) });
       attributeIds.set(a.column, a.existingId);
     } else {
-      const created = await w.create<AttributeRecord>("attributes", { name: a.name, type: a.type, options: cleanOptions(a.options), order: order++ });
+      const created = await w.create<AttributeRecord>("attributes", {
+        name: a.name,
+        type: a.type,
+        options: cleanOptions(a.options),
+        order: order++,
+      });
       attributeIds.set(a.column, created.id);
       attributesCreated++;
     }

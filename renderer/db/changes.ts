@@ -23,11 +23,7 @@ export interface WriteContext {
 }
 
 /** Builds a write context whose clock starts after every stamp already in the journal. */
-export async function openWriteContext(
-  db: ProjectDatabase,
-  coderId: string,
-  now: () => Date = () => new Date(),
-): Promise<WriteContext> {
+export async function openWriteContext(db: ProjectDatabase, coderId: string, now: () => Date = () => new Date()): Promise<WriteContext> {
   const last = await db.journal.orderBy("at").last();
   const clock = new HybridLogicalClock(clockNodeFor(coderId), () => now().getTime(), last?.at);
   return { coderId, clock, now };
@@ -129,12 +125,26 @@ export class ChangeWriter {
     return after;
   }
 
-  private async journal(table: JournaledTable, recordId: string, op: JournalEntry["op"], at: string, before: unknown, after: unknown): Promise<void> {
+  private async journal(
+    table: JournaledTable,
+    recordId: string,
+    op: JournalEntry["op"],
+    at: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     await this.db.journal.add(this.entry(table, recordId, op, at, before, after));
   }
 
   /** A journal entry of this batch, kept for the undo history. */
-  private entry(table: JournaledTable, recordId: string, op: JournalEntry["op"], at: string, before: unknown, after: unknown): JournalEntry {
+  private entry(
+    table: JournaledTable,
+    recordId: string,
+    op: JournalEntry["op"],
+    at: string,
+    before: unknown,
+    after: unknown,
+  ): JournalEntry {
     const entry: JournalEntry = {
       at,
       coderId: this.ctx.coderId,

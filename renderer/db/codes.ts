@@ -77,7 +77,12 @@ export async function renameCode(project: OpenProject, id: CodeId, name: string)
   });
 }
 
-export async function updateCode(project: OpenProject, id: CodeId, patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>, label = "Edited code"): Promise<void> {
+export async function updateCode(
+  project: OpenProject,
+  id: CodeId,
+  patch: Partial<Pick<CodeRecord, "description" | "colour" | "isCategory">>,
+  label = "Edited code",
+): Promise<void> {
   await writeChanges(project.db, project.ctx, label, (w) => w.update<CodeRecord>("codes", id, patch));
 }
 
@@ -95,7 +100,12 @@ export async function moveCode(project: OpenProject, id: CodeId, target: MoveTar
 export type CodeStep = "up" | "down" | "indent" | "outdent";
 
 const STEP_PLANS: Record<CodeStep, (codes: CodeRecord[], id: string) => MoveResult> = { up: moveUp, down: moveDown, indent, outdent };
-const STEP_LABELS: Record<CodeStep, string> = { up: "Moved code up", down: "Moved code down", indent: "Indented code", outdent: "Outdented code" };
+const STEP_LABELS: Record<CodeStep, string> = {
+  up: "Moved code up",
+  down: "Moved code down",
+  indent: "Indented code",
+  outdent: "Outdented code",
+};
 
 /**
  * The keyboard moves (Alt+arrows in the codebook): swap with a sibling, become the last child of the
@@ -167,7 +177,11 @@ export async function deleteCode(project: OpenProject, id: CodeId): Promise<void
 }
 
 /** Preview of merging code `fromId` into `intoId` (nothing written). */
-export async function previewMerge(project: OpenProject, fromId: CodeId, intoId: CodeId): Promise<{ ok: true; plan: CodeMergePlan } | { ok: false; reason: string }> {
+export async function previewMerge(
+  project: OpenProject,
+  fromId: CodeId,
+  intoId: CodeId,
+): Promise<{ ok: true; plan: CodeMergePlan } | { ok: false; reason: string }> {
   const codes = await liveCodes(project);
   const codings = await project.db.codings.where("codeId").anyOf([fromId, intoId]).toArray();
   return planCodeMerge(codes, codings, fromId, intoId);
@@ -185,7 +199,8 @@ export async function mergeCodes(project: OpenProject, fromId: CodeId, intoId: C
     const result = await previewMerge(project, fromId, intoId);
     if (!result.ok) throw new Error(result.reason);
     const { plan } = result;
-    for (const r of plan.rewrites) await w.update<CodingRecord>("codings", r.id, { codeId: r.codeId, start: r.start, end: r.end, note: r.note });
+    for (const r of plan.rewrites)
+      await w.update<CodingRecord>("codings", r.id, { codeId: r.codeId, start: r.start, end: r.end, note: r.note });
     for (const removed of plan.removed) {
       await w.remove<CodingRecord>("codings", removed.id);
       const memos = await project.db.memos.where("[targetKind+targetId]").equals(["coding", removed.id]).toArray();
@@ -211,19 +226,30 @@ async function moveCodeMemo(project: OpenProject, w: ChangeWriter, from: CodeRec
   if (intoMemo) {
     await w.update<MemoRecord>("memos", intoMemo.id, { body: `${intoMemo.body}\n\n## ${heading}\n\n${fromMemo.body}` });
   } else {
-    await w.create<MemoRecord>("memos", { targetKind: "code", targetId: intoId, title: fromMemo.title, body: `## ${heading}\n\n${fromMemo.body}`, authorId: project.ctx.coderId });
+    await w.create<MemoRecord>("memos", {
+      targetKind: "code",
+      targetId: intoId,
+      title: fromMemo.title,
+      body: `## ${heading}\n\n${fromMemo.body}`,
+      authorId: project.ctx.coderId,
+    });
   }
   await w.remove<MemoRecord>("memos", fromMemo.id);
 }
 
 /** Applies a codebook import plan (CSV or DOCX outline) in one transaction. */
-export async function applyCodebookPlan(project: OpenProject, plan: CodebookPlan, fileName: string): Promise<{ created: number; updated: number }> {
+export async function applyCodebookPlan(
+  project: OpenProject,
+  plan: CodebookPlan,
+  fileName: string,
+): Promise<{ created: number; updated: number }> {
   return writeChanges(project.db, project.ctx, `Imported codebook ${fileName}`, async (w) => {
     const codes = await liveCodes(project);
     const colours = new CodeColourTally(codes.map((c) => c.colour));
     const refs = new Map<string, string>();
     for (const create of plan.create) {
-      const parentId = create.parent === null ? null : "existingId" in create.parent ? create.parent.existingId : refs.get(create.parent.newRef) ?? null;
+      const parentId =
+        create.parent === null ? null : "existingId" in create.parent ? create.parent.existingId : (refs.get(create.parent.newRef) ?? null);
       const code = await w.create<CodeRecord>("codes", {
         parentId,
         name: create.name,

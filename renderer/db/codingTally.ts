@@ -37,7 +37,16 @@ export interface CodingTally {
 }
 
 function emptyTally(lastSeq: number): CodingTally {
-  return { lastSeq, byId: new Map(), perCode: new Map(), perSource: new Map(), subtree: new Map(), subtreeCodings: new Map(), tree: null, intern: new Map() };
+  return {
+    lastSeq,
+    byId: new Map(),
+    perCode: new Map(),
+    perSource: new Map(),
+    subtree: new Map(),
+    subtreeCodings: new Map(),
+    tree: null,
+    intern: new Map(),
+  };
 }
 
 function interned(tally: CodingTally, value: string): string {
@@ -76,7 +85,11 @@ function count(tally: CodingTally, codeId: CodeId, sourceId: SourceId, by: 1 | -
 }
 
 /** Makes the tally agree with one coding's current record (undefined: it no longer exists). */
-export function applyCoding(tally: CodingTally, id: string, record: Pick<CodingRecord, "codeId" | "sourceId" | "deleted"> | undefined): void {
+export function applyCoding(
+  tally: CodingTally,
+  id: string,
+  record: Pick<CodingRecord, "codeId" | "sourceId" | "deleted"> | undefined,
+): void {
   const old = tally.byId.get(id);
   if (old) {
     count(tally, old[0], old[1], -1);

@@ -15,7 +15,9 @@ export async function listCoders(project: OpenProject): Promise<Live<CoderRecord
 /** Sets the colour a coder is drawn in (Team dialog); recorded and undoable like any edit. */
 export async function setCoderColour(project: OpenProject, coderId: CoderId, colour: string): Promise<void> {
   if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new Error(`"${colour}" is not a colour (expected #rrggbb).`);
-  await writeChanges(project.db, project.ctx, "Changed coder colour", (w) => w.update<CoderRecord>("coders", coderId, { colour: colour.toUpperCase() }));
+  await writeChanges(project.db, project.ctx, "Changed coder colour", (w) =>
+    w.update<CoderRecord>("coders", coderId, { colour: colour.toUpperCase() }),
+  );
 }
 
 /** Live codings of one source (sourceId index): what the viewer paints. */
@@ -38,12 +40,25 @@ export async function getCoding(project: OpenProject, id: CodingId): Promise<Liv
 
 function checkRange(source: SourceRecord | undefined, range: Range): void {
   if (!source || source.deleted) throw new Error("That source no longer exists.");
-  if (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 0 || range.end > source.charCount || range.start >= range.end) {
+  if (
+    !Number.isInteger(range.start) ||
+    !Number.isInteger(range.end) ||
+    range.start < 0 ||
+    range.end > source.charCount ||
+    range.start >= range.end
+  ) {
     throw new Error("Select some text to code.");
   }
 }
 
-async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: SourceId, codeId: CodeId, range: Range, newId?: string): Promise<CodingRecord> {
+async function codeRangeWith(
+  w: ChangeWriter,
+  project: OpenProject,
+  sourceId: SourceId,
+  codeId: CodeId,
+  range: Range,
+  newId?: string,
+): Promise<CodingRecord> {
   // The three reads in parallel: one round trip before the write instead of three.
   const [code, source, existing] = await Promise.all([
     project.db.codes.get(codeId),
@@ -55,7 +70,8 @@ async function codeRangeWith(w: ChangeWriter, project: OpenProject, sourceId: So
   checkRange(source, range);
   const coderId = project.ctx.coderId;
   const plan = planCodeRange(existing, codeId, coderId, range);
-  if (plan.kind === "create") return w.create<CodingRecord>("codings", { sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" }, newId);
+  if (plan.kind === "create")
+    return w.create<CodingRecord>("codings", { sourceId, codeId, start: plan.start, end: plan.end, coderId, note: "" }, newId);
   for (const id of plan.removeIds) await w.remove<CodingRecord>("codings", id);
   return w.update<CodingRecord>("codings", plan.keepId, { start: plan.start, end: plan.end, note: plan.note });
 }
@@ -72,7 +88,13 @@ export interface CodeRangeOptions {
   onWritten?: () => void;
 }
 
-export async function codeRange(project: OpenProject, sourceId: SourceId, codeId: CodeId, range: Range, options: CodeRangeOptions = {}): Promise<CodingRecord> {
+export async function codeRange(
+  project: OpenProject,
+  sourceId: SourceId,
+  codeId: CodeId,
+  range: Range,
+  options: CodeRangeOptions = {},
+): Promise<CodingRecord> {
   const name = options.codeName ?? (await project.db.codes.get(codeId))?.name ?? "code";
   return writeChanges(project.db, project.ctx, `Coded at “${name}”`, async (w) => {
     const coding = await codeRangeWith(w, project, sourceId, codeId, range, options.id);
@@ -92,7 +114,14 @@ async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: New
   const name = cleanCodeName(newCode.name);
   const codes = (await project.db.codes.toArray()).filter(isLive);
   const order = placeNewCode(codes, newCode.parentId, name);
-  return w.create<CodeRecord>("codes", { parentId: newCode.parentId, name, description: "", colour: newCode.colour, order, isCategory: false });
+  return w.create<CodeRecord>("codes", {
+    parentId: newCode.parentId,
+    name,
+    description: "",
+    colour: newCode.colour,
+    order,
+    isCategory: false,
+  });
 }
 
 /** Creates a code and codes the range with it, as one undoable step (quick-code "new code", in-vivo). */
@@ -138,7 +167,15 @@ export async function uncodeRange(project: OpenProject, sourceId: SourceId, code
       if (!first) await w.remove<CodingRecord>("codings", coding.id);
       else {
         await w.update<CodingRecord>("codings", coding.id, { start: first.start, end: first.end });
-        if (second) await w.create<CodingRecord>("codings", { sourceId, codeId, start: second.start, end: second.end, coderId: coding.coderId, note: "" });
+        if (second)
+          await w.create<CodingRecord>("codings", {
+            sourceId,
+            codeId,
+            start: second.start,
+            end: second.end,
+            coderId: coding.coderId,
+            note: "",
+          });
       }
     }
     return hits.length;
@@ -148,7 +185,9 @@ export async function uncodeRange(project: OpenProject, sourceId: SourceId, code
 export async function changeCodingCode(project: OpenProject, codingId: CodingId, codeId: CodeId): Promise<void> {
   const code = await project.db.codes.get(codeId);
   if (!code || code.deleted) throw new Error("That code no longer exists.");
-  await writeChanges(project.db, project.ctx, `Moved coding to “${code.name}”`, (w) => w.update<CodingRecord>("codings", codingId, { codeId }));
+  await writeChanges(project.db, project.ctx, `Moved coding to “${code.name}”`, (w) =>
+    w.update<CodingRecord>("codings", codingId, { codeId }),
+  );
 }
 
 export async function setCodingRange(project: OpenProject, codingId: CodingId, range: Range): Promise<void> {

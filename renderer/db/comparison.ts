@@ -38,14 +38,23 @@ const MAX_PAIR_READS = 2000;
  * index `equals` (a getAll, not a cursor walk): [sourceId+codeId] for a few chosen sources,
  * otherwise codeId.
  */
-export async function codingsForComparison(project: OpenProject, codeIds: readonly CodeId[], sourceIds: readonly SourceId[] | null): Promise<Live<CodingRecord>[]> {
+export async function codingsForComparison(
+  project: OpenProject,
+  codeIds: readonly CodeId[],
+  sourceIds: readonly SourceId[] | null,
+): Promise<Live<CodingRecord>[]> {
   const codes = [...new Set(codeIds)];
   if (codes.length === 0 || (sourceIds && sourceIds.length === 0)) return [];
   if (sourceIds && codes.length * sourceIds.length <= MAX_PAIR_READS) {
-    const reads = sourceIds.flatMap((sourceId) => codes.map((codeId) => project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray()));
+    const reads = sourceIds.flatMap((sourceId) =>
+      codes.map((codeId) => project.db.codings.where("[sourceId+codeId]").equals([sourceId, codeId]).toArray()),
+    );
     return (await Promise.all(reads)).flat().filter(isLive);
   }
   const wanted = sourceIds ? new Set(sourceIds) : null;
   const perCode = await Promise.all(codes.map((id) => project.db.codings.where("codeId").equals(id).toArray()));
-  return perCode.flat().filter(isLive).filter((c) => !wanted || wanted.has(c.sourceId));
+  return perCode
+    .flat()
+    .filter(isLive)
+    .filter((c) => !wanted || wanted.has(c.sourceId));
 }

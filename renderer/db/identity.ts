@@ -100,7 +100,11 @@ export async function mySecretKeys(protection: KeyProtection | null): Promise<st
  * current key is retired, not deleted, so bundles and backups locked to it still open. Throws a
  * message for the screen when the key is not valid or is already mine.
  */
-export async function adoptSavedKey(identity: string, protection: KeyProtection | null, now = new Date()): Promise<{ previous: MyKey; current: MyKey }> {
+export async function adoptSavedKey(
+  identity: string,
+  protection: KeyProtection | null,
+  now = new Date(),
+): Promise<{ previous: MyKey; current: MyKey }> {
   const secret = identity.trim();
   if (!isValidIdentity(secret)) throw new Error("This is not an age secret key (AGE-SECRET-KEY-1…).");
   const previous = await ensureIdentity(protection);

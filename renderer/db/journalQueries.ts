@@ -39,7 +39,11 @@ export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
 }
 
 /** The whole filtered trail, newest first, read a page at a time (for export). */
-export async function listWholeJournal(project: OpenProject, query: Omit<JournalQuery, "limit" | "beforeSeq">, pageSize = 2000): Promise<JournalEntry[]> {
+export async function listWholeJournal(
+  project: OpenProject,
+  query: Omit<JournalQuery, "limit" | "beforeSeq">,
+  pageSize = 2000,
+): Promise<JournalEntry[]> {
   const out: JournalEntry[] = [];
   let beforeSeq: number | null = null;
   for (;;) {

@@ -36,7 +36,13 @@ export async function saveMemoFor(
       if (existing.title === content.title && existing.body === content.body) return existing;
       return w.update<MemoRecord>("memos", existing.id, { title: content.title, body: content.body });
     }
-    return w.create<MemoRecord>("memos", { targetKind: target.kind, targetId: target.id, title: content.title, body: content.body, authorId: project.ctx.coderId });
+    return w.create<MemoRecord>("memos", {
+      targetKind: target.kind,
+      targetId: target.id,
+      title: content.title,
+      body: content.body,
+      authorId: project.ctx.coderId,
+    });
   });
 }
 
@@ -54,7 +60,13 @@ export async function deleteMemo(project: OpenProject, id: MemoId): Promise<void
  */
 export async function createProjectMemo(project: OpenProject, content: { title: string; body: string }): Promise<MemoRecord> {
   return writeChanges(project.db, project.ctx, "Created memo", (w) =>
-    w.create<MemoRecord>("memos", { targetKind: "project", targetId: newId(), title: content.title, body: content.body, authorId: project.ctx.coderId }),
+    w.create<MemoRecord>("memos", {
+      targetKind: "project",
+      targetId: newId(),
+      title: content.title,
+      body: content.body,
+      authorId: project.ctx.coderId,
+    }),
   );
 }
 
@@ -170,7 +182,12 @@ export async function describeLinkTarget(project: OpenProject, target: MemoLinkT
       const source = coding ? live(await db.sources.get(coding.sourceId)) : undefined;
       if (!coding || !source) return missing;
       const code = live(await db.codes.get(coding.codeId));
-      return { exists: true, name: `${code?.name ?? "coding"} in ${source.name}`, sourceId: source.id, range: { start: coding.start, end: coding.end } };
+      return {
+        exists: true,
+        name: `${code?.name ?? "coding"} in ${source.name}`,
+        sourceId: source.id,
+        range: { start: coding.start, end: coding.end },
+      };
     }
   }
 }
@@ -203,13 +220,15 @@ export async function listCodingAnnotations(project: OpenProject): Promise<Codin
     .flatMap((c) => {
       const source = sourceById.get(c.sourceId);
       if (!source || !codeIndex.byId.has(c.codeId)) return [];
-      return [{
-        codingId: c.id,
-        note: c.note.trim(),
-        name: `${codePath(codeIndex, c.codeId, " / ")} in ${source.name}`,
-        sourceId: source.id,
-        range: { start: c.start, end: c.end },
-        author: coderById.get(c.coderId) ?? null,
-      }];
+      return [
+        {
+          codingId: c.id,
+          note: c.note.trim(),
+          name: `${codePath(codeIndex, c.codeId, " / ")} in ${source.name}`,
+          sourceId: source.id,
+          range: { start: c.start, end: c.end },
+          author: coderById.get(c.coderId) ?? null,
+        },
+      ];
     });
 }

@@ -12,7 +12,10 @@ export async function getProfile(): Promise<CoderProfile | undefined> {
 }
 
 export function cleanInitials(initials: string): string {
-  return initials.replace(/[^\p{L}\p{N}]/gu, "").slice(0, 4).toUpperCase();
+  return initials
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .slice(0, 4)
+    .toUpperCase();
 }
 
 export async function saveProfile(input: { name: string; initials: string }, existing?: CoderProfile): Promise<CoderProfile> {

@@ -5,7 +5,14 @@
 import type Dexie from "dexie";
 import type { Table } from "dexie";
 import type { JournaledTable, SourceContentRecord } from "../../shared/model/records";
-import { emptyProjectTables, PROJECT_TABLE_NAMES, setRows, type ProjectTableName, type ProjectTables, type RecordOf } from "../../shared/model/tables";
+import {
+  emptyProjectTables,
+  PROJECT_TABLE_NAMES,
+  setRows,
+  type ProjectTableName,
+  type ProjectTables,
+  type RecordOf,
+} from "../../shared/model/tables";
 import { STAMPED_TABLES } from "../../shared/merge";
 import type { ProjectDatabase } from "./projectDb";
 
@@ -83,7 +90,9 @@ export async function readProjectTables(
   let before = 0;
   // Table after table (a seed-scale project's text is ~50 MB: one table in flight at a time), each in ranges.
   for (const name of names) {
-    const rows = await readTableInRanges(db.table<RecordOf<typeof name>, string>(name), (n) => options.onProgress?.({ table: name, done: before + n, total }));
+    const rows = await readTableInRanges(db.table<RecordOf<typeof name>, string>(name), (n) =>
+      options.onProgress?.({ table: name, done: before + n, total }),
+    );
     setRows(tables, name, rows);
     before += rows.length;
   }

@@ -91,7 +91,11 @@ export interface OpenProjectOptions {
 }
 
 /** Opens a project for this coder: records the visit and makes sure the coder is in its coders table. */
-export async function openProject(id: string, profile: CoderProfile, { now = new Date(), beforeUpgrade }: OpenProjectOptions = {}): Promise<OpenProject> {
+export async function openProject(
+  id: string,
+  profile: CoderProfile,
+  { now = new Date(), beforeUpgrade }: OpenProjectOptions = {},
+): Promise<OpenProject> {
   const entry = await getProject(id);
   if (!entry || entry.deletedAt !== null) throw new Error("That project no longer exists.");
   const db = projectDatabase(id);

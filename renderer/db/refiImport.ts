@@ -49,7 +49,12 @@ async function createAll<T extends RecordMeta>(
   }
 }
 
-export async function writeRefiImport(result: RefiImportResult, profile: CoderProfile, fileName: string, now = new Date()): Promise<ProjectEntry> {
+export async function writeRefiImport(
+  result: RefiImportResult,
+  profile: CoderProfile,
+  fileName: string,
+  now = new Date(),
+): Promise<ProjectEntry> {
   const entry = await createProject(result.projectName, profile, now);
   const db = projectDatabase(entry.id);
   try {

@@ -175,7 +175,10 @@ export function loadSourceText(project: OpenProject, sourceId: SourceId): Promis
  * The texts of many segments (copy, CSV export of thousands of rows): one source read at a time,
  * in source order, so at most one uncached source's content is held at once. Same order as given.
  */
-export async function segmentTexts(project: OpenProject, segments: readonly { sourceId: SourceId; start: number; end: number }[]): Promise<string[]> {
+export async function segmentTexts(
+  project: OpenProject,
+  segments: readonly { sourceId: SourceId; start: number; end: number }[],
+): Promise<string[]> {
   const out: string[] = new Array<string>(segments.length).fill("");
   const bySource = new Map<string, number[]>();
   segments.forEach((s, i) => {

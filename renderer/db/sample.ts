@@ -1,5 +1,13 @@
 import type { ConvertedSource } from "../../shared/import/types";
-import type { AttributeRecord, CaseRecord, CodeRecord, CoderRecord, CodingRecord, MemoRecord, SourceRecord } from "../../shared/model/records";
+import type {
+  AttributeRecord,
+  CaseRecord,
+  CodeRecord,
+  CoderRecord,
+  CodingRecord,
+  MemoRecord,
+  SourceRecord,
+} from "../../shared/model/records";
 import { formatDescription } from "../../shared/codebook/description";
 import { writeChanges } from "./changes";
 import { createProject, deleteProject, listProjects, openProject, setProjectSourceCount, type ProjectEntry } from "./projects";
@@ -70,13 +78,23 @@ export async function createSampleProject(profile: CoderProfile, now = new Date(
           caseIds: caseIds.has(s.caseName) ? [caseIds.get(s.caseName) ?? ""] : [],
           memo: s.memo,
         });
-        await project.db.sourceContent.add({ id: source.id, text: c.text, blocks: c.blocks, marks: c.marks, turns: c.turns, timestamps: c.timestamps, warnings: c.warnings });
+        await project.db.sourceContent.add({
+          id: source.id,
+          text: c.text,
+          blocks: c.blocks,
+          marks: c.marks,
+          turns: c.turns,
+          timestamps: c.timestamps,
+          warnings: c.warnings,
+        });
         sourceIds.set(s.key, source.id);
       }
       const codeIds = new Map<string, string>();
       for (const code of sample.SAMPLE_CODEBOOK) {
-        const parentId = code.path.length > 1 ? codeIds.get(code.path.slice(0, -1).join("/")) ?? null : null;
-        const order = sample.SAMPLE_CODEBOOK.filter((other) => other.path.length === code.path.length && other.path.slice(0, -1).join("/") === code.path.slice(0, -1).join("/")).indexOf(code);
+        const parentId = code.path.length > 1 ? (codeIds.get(code.path.slice(0, -1).join("/")) ?? null) : null;
+        const order = sample.SAMPLE_CODEBOOK.filter(
+          (other) => other.path.length === code.path.length && other.path.slice(0, -1).join("/") === code.path.slice(0, -1).join("/"),
+        ).indexOf(code);
         const created = await w.create<CodeRecord>("codes", {
           parentId,
           name: code.path[code.path.length - 1] ?? "",
@@ -102,10 +120,21 @@ export async function createSampleProject(profile: CoderProfile, now = new Date(
           note: coding.note ?? "",
         });
       }
-      await w.create<MemoRecord>("memos", { targetKind: "project", targetId: entry.id, ...sample.SAMPLE_PROJECT_MEMO, authorId: profile.id });
+      await w.create<MemoRecord>("memos", {
+        targetKind: "project",
+        targetId: entry.id,
+        ...sample.SAMPLE_PROJECT_MEMO,
+        authorId: profile.id,
+      });
       const memoCode = codeIds.get(sample.SAMPLE_CODE_MEMO.code);
       if (memoCode) {
-        await w.create<MemoRecord>("memos", { targetKind: "code", targetId: memoCode, title: sample.SAMPLE_CODE_MEMO.title, body: sample.SAMPLE_CODE_MEMO.body, authorId: second.id });
+        await w.create<MemoRecord>("memos", {
+          targetKind: "code",
+          targetId: memoCode,
+          title: sample.SAMPLE_CODE_MEMO.title,
+          body: sample.SAMPLE_CODE_MEMO.body,
+          authorId: second.id,
+        });
       }
     });
     await setProjectSourceCount(entry.id, sample.SAMPLE_SOURCES.length);

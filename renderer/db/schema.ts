@@ -1,7 +1,7 @@
 /**
  * ⚠ SCHEMA FILE. The IndexedDB stores and indexes of a Margin project.
  * Changing a store, an index or the shape of a stored field needs a NEW numbered version below with an
- * upgrade function, and an upgrade test in tests/unit/db/ (one test per migration). Never edit a
+ * upgrade function, and an upgrade test in tests/unit/renderer/db/ (one test per migration). Never edit a
  * released version in place, never rename a store or field without a migration: researchers' projects
  * live in these databases.
  */

@@ -13,8 +13,7 @@ import type { CaseId, SourceId } from "../../shared/ids";
 export type ConvertedForStorage = ConvertedSource;
 
 export type AddSourceResult =
-  | { status: "imported"; source: SourceRecord }
-  | { status: "duplicate"; existing: Pick<SourceRecord, "id" | "name"> };
+  { status: "imported"; source: SourceRecord } | { status: "duplicate"; existing: Pick<SourceRecord, "id" | "name"> };
 
 export function sourceNameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -31,28 +30,35 @@ export async function addConvertedSource(
   options: { kind: SourceKind; caseIds?: string[]; caseNames?: string[]; name?: string; batch?: { id: string; label: string } },
 ): Promise<AddSourceResult> {
   const { db, ctx } = project;
-  const result = await writeChanges(db, ctx, `Imported ${converted.fileName}`, async (w): Promise<AddSourceResult> => {
-    const same = await db.sources.where("contentHash").equals(converted.contentHash).filter(isLive).first();
-    if (same) return { status: "duplicate", existing: { id: same.id, name: same.name } };
-    // Cases named at import are found or created in the same transaction as the source.
-    const caseIds = [...(options.caseIds ?? [])];
-    for (const caseName of options.caseNames ?? []) caseIds.push(await findOrCreateCase(w, db, caseName));
-    const source = await w.create<SourceRecord>("sources", {
-      name: options.name ?? sourceNameFromFile(converted.fileName),
-      kind: options.kind,
-      fileName: converted.fileName,
-      format: converted.format,
-      importedAt: ctx.now().toISOString(),
-      charCount: converted.charCount,
-      wordCount: converted.wordCount,
-      contentHash: converted.contentHash,
-      caseIds: [...new Set(caseIds)],
-      memo: "",
-    });
-    const content = sourceContentFrom(source.id, converted);
-    await db.sourceContent.add(content);
-    return { status: "imported", source };
-  }, "change", options.batch);
+  const result = await writeChanges(
+    db,
+    ctx,
+    `Imported ${converted.fileName}`,
+    async (w): Promise<AddSourceResult> => {
+      const same = await db.sources.where("contentHash").equals(converted.contentHash).filter(isLive).first();
+      if (same) return { status: "duplicate", existing: { id: same.id, name: same.name } };
+      // Cases named at import are found or created in the same transaction as the source.
+      const caseIds = [...(options.caseIds ?? [])];
+      for (const caseName of options.caseNames ?? []) caseIds.push(await findOrCreateCase(w, db, caseName));
+      const source = await w.create<SourceRecord>("sources", {
+        name: options.name ?? sourceNameFromFile(converted.fileName),
+        kind: options.kind,
+        fileName: converted.fileName,
+        format: converted.format,
+        importedAt: ctx.now().toISOString(),
+        charCount: converted.charCount,
+        wordCount: converted.wordCount,
+        contentHash: converted.contentHash,
+        caseIds: [...new Set(caseIds)],
+        memo: "",
+      });
+      const content = sourceContentFrom(source.id, converted);
+      await db.sourceContent.add(content);
+      return { status: "imported", source };
+    },
+    "change",
+    options.batch,
+  );
   return result;
 }
 
@@ -100,9 +106,14 @@ export async function renameSource(project: OpenProject, id: SourceId, name: str
 }
 
 export async function setSourceKind(project: OpenProject, ids: string[], kind: SourceKind): Promise<void> {
-  await writeChanges(project.db, project.ctx, ids.length > 1 ? `Changed kind of ${ids.length} sources` : "Changed source kind", async (w) => {
-    for (const id of ids) await w.update<SourceRecord>("sources", id, { kind });
-  });
+  await writeChanges(
+    project.db,
+    project.ctx,
+    ids.length > 1 ? `Changed kind of ${ids.length} sources` : "Changed source kind",
+    async (w) => {
+      for (const id of ids) await w.update<SourceRecord>("sources", id, { kind });
+    },
+  );
 }
 
 /**
@@ -117,7 +128,9 @@ export async function sourceMemoText(project: OpenProject, source: SourceRecord)
 export async function sourceMemo(project: OpenProject, source: SourceRecord): Promise<{ body: string; title: string; updatedAt: string }> {
   const memos = await project.db.memos.where("[targetKind+targetId]").equals(["source", source.id]).toArray();
   const memo = memos.find(isLive);
-  return memo ? { body: memo.body, title: memo.title, updatedAt: memo.updatedAt } : { body: source.memo, title: source.name, updatedAt: "" };
+  return memo
+    ? { body: memo.body, title: memo.title, updatedAt: memo.updatedAt }
+    : { body: source.memo, title: source.name, updatedAt: "" };
 }
 
 /** Saves the source memo; returns the memo's new version (updatedAt). */
@@ -129,7 +142,13 @@ export async function setSourceMemo(project: OpenProject, id: SourceId, text: st
     const memo = memos.find(isLive);
     const saved = memo
       ? await w.update<MemoRecord>("memos", memo.id, { body: text })
-      : await w.create<MemoRecord>("memos", { targetKind: "source", targetId: id, title: source.name, body: text, authorId: project.ctx.coderId });
+      : await w.create<MemoRecord>("memos", {
+          targetKind: "source",
+          targetId: id,
+          title: source.name,
+          body: text,
+          authorId: project.ctx.coderId,
+        });
     // The legacy field moves into the memo, in the same transaction.
     if (source.memo) await w.update<SourceRecord>("sources", id, { memo: "" });
     return saved.updatedAt;
@@ -144,10 +163,15 @@ export async function setSourceCases(project: OpenProject, id: SourceId, caseIds
 
 /** Tombstones sources (their content stays, so undo brings them back whole). Returns the batch id. */
 export async function deleteSources(project: OpenProject, ids: string[]): Promise<string> {
-  const batch = await writeChanges(project.db, project.ctx, ids.length > 1 ? `Deleted ${ids.length} sources` : "Deleted source", async (w) => {
-    for (const id of ids) await w.remove<SourceRecord>("sources", id);
-    return w.batchId;
-  });
+  const batch = await writeChanges(
+    project.db,
+    project.ctx,
+    ids.length > 1 ? `Deleted ${ids.length} sources` : "Deleted source",
+    async (w) => {
+      for (const id of ids) await w.remove<SourceRecord>("sources", id);
+      return w.batchId;
+    },
+  );
   await refreshSourceCount(project);
   return batch;
 }

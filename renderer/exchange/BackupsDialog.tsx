@@ -73,7 +73,12 @@ function BackupsContent({ onClose }: { onClose: () => void }) {
   const download = (entry: BackupEntry) =>
     run("Preparing the download…", async () => {
       const data = await backupBytes(project.entry.id, entry.fileName, host);
-      await host.saveFile({ suggestedName: entry.fileName, data, mimeType: "application/octet-stream", filters: [{ name: "Margin bundle", extensions: ["margin"] }] });
+      await host.saveFile({
+        suggestedName: entry.fileName,
+        data,
+        mimeType: "application/octet-stream",
+        filters: [{ name: "Margin bundle", extensions: ["margin"] }],
+      });
     });
 
   const preview = (entry: BackupEntry) =>
@@ -102,7 +107,11 @@ function BackupsContent({ onClose }: { onClose: () => void }) {
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p className="text-slate-600 dark:text-slate-400">
-        Backups are encrypted to your key and kept outside the project ({host.kind === "electron" ? "in Margin's backups folder" : "in this browser's separate backup storage; download them to keep a copy elsewhere"}). The last 10 are kept, plus one a day for a week.
+        Backups are encrypted to your key and kept outside the project (
+        {host.kind === "electron"
+          ? "in Margin's backups folder"
+          : "in this browser's separate backup storage; download them to keep a copy elsewhere"}
+        ). The last 10 are kept, plus one a day for a week.
       </p>
       <div>
         <Button onClick={() => void backUpNow()} disabled={busy !== null}>
@@ -166,11 +175,7 @@ function BackupsContent({ onClose }: { onClose: () => void }) {
       )}
       {busy && <p role="status">{busy}</p>}
       {status && <p role="status">{status}</p>}
-      {error && (
-        <ErrorText>
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText>{error}</ErrorText>}
       <div className="flex justify-end">
         <Button variant="primary" onClick={onClose}>
           Close

@@ -27,14 +27,20 @@ export function ExchangeActions() {
   useEffect(() => host.onMenuCommand((command) => command === "export" && setOpen("export")), [host]);
   const item = (target: Exclude<Open, null>, label: string) => (
     <li>
-      <button type="button" onClick={() => setOpen(target)} className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+      <button
+        type="button"
+        onClick={() => setOpen(target)}
+        className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+      >
         {label}
       </button>
     </li>
   );
   return (
     <section aria-labelledby="team-exchange-heading" className="border-t border-slate-200 p-2 dark:border-slate-800">
-      <h2 id="team-exchange-heading" className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Team exchange</h2>
+      <h2 id="team-exchange-heading" className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        Team exchange
+      </h2>
       <ul className="flex flex-col gap-0.5">
         {item("team", "Team…")}
         {item("export", "Export bundle…")}

@@ -69,7 +69,10 @@ function ExportForm({ onClose, onOpenTeam }: { onClose: () => void; onOpenTeam: 
       }
       await result.commit();
       const names = members?.filter((m) => chosen.has(m.recipient)).map((m) => m.name) ?? [];
-      const whole = result.wholeFor.length > 0 && scope === "changes" ? " No earlier exchange with some members, so the whole project was included." : "";
+      const whole =
+        result.wholeFor.length > 0 && scope === "changes"
+          ? " No earlier exchange with some members, so the whole project was included."
+          : "";
       setDone(
         `Saved ${result.fileName}: ${result.kind === "whole" ? "the whole project" : "changes since your last exchange"} (${result.records} records), ${
           lock === "passphrase" ? "locked with the passphrase" : `readable by you${names.length ? ` and ${names.join(", ")}` : ""}`
@@ -90,8 +93,14 @@ function ExportForm({ onClose, onOpenTeam }: { onClose: () => void; onOpenTeam: 
           <input type="radio" name="scope" checked={scope === "whole"} onChange={() => setScope("whole")} /> Whole project
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="scope" checked={scope === "changes"} disabled={lock === "passphrase"} onChange={() => setScope("changes")} /> Only changes since my last
-          exchange with the chosen members
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === "changes"}
+            disabled={lock === "passphrase"}
+            onChange={() => setScope("changes")}
+          />{" "}
+          Only changes since my last exchange with the chosen members
         </label>
       </fieldset>
       <fieldset>
@@ -148,7 +157,11 @@ function ExportForm({ onClose, onOpenTeam }: { onClose: () => void; onOpenTeam: 
         </div>
       )}
       {error && <ErrorText>{error}</ErrorText>}
-      {done && <p role="status" className="text-green-800 dark:text-green-300">{done}</p>}
+      {done && (
+        <p role="status" className="text-green-800 dark:text-green-300">
+          {done}
+        </p>
+      )}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{done ? "Close" : "Cancel"}</Button>
         <Button type="submit" variant="primary" disabled={!key || busy}>

@@ -65,7 +65,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       setSenderConfirmed(false);
       backup.current?.discard();
       backup.current = null;
-      if (!prepared.plan.empty) backup.current = prepareBackup(project, "merge", host, myName(), { lastSeq: prepared.localSeq, tables: prepared.local });
+      if (!prepared.plan.empty)
+        backup.current = prepareBackup(project, "merge", host, myName(), { lastSeq: prepared.localSeq, tables: prepared.local });
       setStep(prepared.plan.empty ? { name: "nothing-new" } : { name: "preview", opened, prepared });
     } catch (e) {
       setError(errorText(e));
@@ -123,7 +124,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === "other-project" && (
         <div role="group" aria-label="Bundle from another project" className="flex flex-col gap-2">
           <p>
-            This bundle is from another project, “{step.opened.manifest.projectName}”. Merge it into “{project.entry.name}” anyway, or import it as a new project?
+            This bundle is from another project, “{step.opened.manifest.projectName}”. Merge it into “{project.entry.name}” anyway, or
+            import it as a new project?
           </p>
           <div className="flex gap-2">
             <Button onClick={() => void preview(step.opened)}>Merge into this project anyway</Button>
@@ -136,11 +138,19 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === "preview" && (
         <>
           <p>
-            Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made {formatDate(step.opened.manifest.createdAt, "dateTime")} (
-            {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is taken first, and Undo reverses the merge.
+            Bundle from <strong>{step.opened.manifest.exporter.name || "a team member"}</strong>, made{" "}
+            {formatDate(step.opened.manifest.createdAt, "dateTime")} (
+            {step.opened.manifest.kind === "whole" ? "whole project" : "changes only"}). Nothing changes until you choose Merge; a backup is
+            taken first, and Undo reverses the merge.
           </p>
           <SenderNotice check={step.prepared.sender} confirmed={senderConfirmed} onConfirm={setSenderConfirmed} />
-          <MergePreview plan={step.prepared.plan} coderNames={names} recordNames={recordNames(step.prepared)} resolutions={resolutions} onChange={setResolutions} />
+          <MergePreview
+            plan={step.prepared.plan}
+            coderNames={names}
+            recordNames={recordNames(step.prepared)}
+            resolutions={resolutions}
+            onChange={setResolutions}
+          />
         </>
       )}
       {step.name === "nothing-new" && (
@@ -150,9 +160,12 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       )}
       {step.name === "done" && (
         <p role="status" className="font-medium text-green-800 dark:text-green-300">
-          Merged the bundle from {step.from || "a team member"}: {plural(step.summary.byTable.codings.new, "new coding")}, {plural(step.summary.byTable.codes.new, "new code")},{" "}
-          {plural(step.summary.byTable.sources.new, "new source")}.{conflictSummary(step.summary)}
-          {step.summary.codingsRepointed > 0 && ` ${plural(step.summary.codingsRepointed, "coding")} moved to the code theirs was merged into.`} Undo reverses it.
+          Merged the bundle from {step.from || "a team member"}: {plural(step.summary.byTable.codings.new, "new coding")},{" "}
+          {plural(step.summary.byTable.codes.new, "new code")}, {plural(step.summary.byTable.sources.new, "new source")}.
+          {conflictSummary(step.summary)}
+          {step.summary.codingsRepointed > 0 &&
+            ` ${plural(step.summary.codingsRepointed, "coding")} moved to the code theirs was merged into.`}{" "}
+          Undo reverses it.
         </p>
       )}
       {step.name === "done" && step.summary.repairs.length > 0 && (
@@ -166,15 +179,15 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
         </div>
       )}
       {busy && <p role="status">{busy}</p>}
-      {error && (
-        <ErrorText>
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText>{error}</ErrorText>}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>{step.name === "done" || step.name === "nothing-new" ? "Close" : "Cancel"}</Button>
         {step.name === "preview" && (
-          <Button variant="primary" disabled={busy !== null || (needsConfirmation(step.prepared.sender) && !senderConfirmed)} onClick={() => void merge(step.opened, step.prepared)}>
+          <Button
+            variant="primary"
+            disabled={busy !== null || (needsConfirmation(step.prepared.sender) && !senderConfirmed)}
+            onClick={() => void merge(step.opened, step.prepared)}
+          >
             Merge
           </Button>
         )}
@@ -249,8 +262,11 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
       {opened && (
         <section aria-label="Bundle contents">
           <p>
-            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made {formatDate(opened.manifest.createdAt, "dateTime")}
-            {opened.manifest.kind === "delta" ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle." : "."}
+            “{opened.manifest.projectName}” from {opened.manifest.exporter.name || "a team member"}, made{" "}
+            {formatDate(opened.manifest.createdAt, "dateTime")}
+            {opened.manifest.kind === "delta"
+              ? " — changes only: a project made from it will be incomplete; ask for a whole-project bundle."
+              : "."}
           </p>
           {sender && <SenderNotice check={sender} />}
           <table className="mt-2 text-left" aria-label="Records in the bundle">
@@ -268,11 +284,7 @@ function NewProjectFlow({ onClose }: { onClose: () => void }) {
         </section>
       )}
       {busy && <p role="status">Creating the project…</p>}
-      {error && (
-        <ErrorText>
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText>{error}</ErrorText>}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         {opened && (

@@ -20,11 +20,7 @@ export function KeyCopy({ myKey, onKeyChanged }: { myKey: MyKey; onKeyChanged: (
       <Button onClick={() => setOpen("save")}>Save a copy of my key…</Button>
       <Button onClick={() => setOpen("use")}>Use a saved key…</Button>
       <SaveKeyDialog open={open === "save"} myKey={myKey} onClose={() => setOpen(null)} />
-      <UseSavedKeyDialog
-        open={open === "use"}
-        onClose={() => setOpen(null)}
-        onKeyChanged={onKeyChanged}
-      />
+      <UseSavedKeyDialog open={open === "use"} onClose={() => setOpen(null)} onKeyChanged={onKeyChanged} />
     </div>
   );
 }
@@ -55,8 +51,14 @@ function SaveKeyDialog({ open, myKey, onClose }: { open: boolean; myKey: MyKey; 
     try {
       const bytes = await bundleCodec().sealKey(await mySecretKey(host.keyProtection), passphrase);
       const suggestedName = `margin-key-${myKey.fingerprint.replace(/\s+/g, "")}.age`;
-      const saved = await host.saveFile({ suggestedName, data: bytes, mimeType: "application/octet-stream", filters: [{ name: "Saved Margin key", extensions: ["age"] }] });
-      if (saved) setStatus(`Saved ${suggestedName}. Keep it somewhere safe and apart from this laptop, with the passphrase somewhere else.`);
+      const saved = await host.saveFile({
+        suggestedName,
+        data: bytes,
+        mimeType: "application/octet-stream",
+        filters: [{ name: "Saved Margin key", extensions: ["age"] }],
+      });
+      if (saved)
+        setStatus(`Saved ${suggestedName}. Keep it somewhere safe and apart from this laptop, with the passphrase somewhere else.`);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -68,8 +70,9 @@ function SaveKeyDialog({ open, myKey, onClose }: { open: boolean; myKey: MyKey; 
     <Dialog title="Save a copy of my key" open={open} onClose={close}>
       <form className="flex flex-col gap-3 text-sm" onSubmit={(e) => void save(e)}>
         <p>
-          Bundles sent to you and your automatic backups open only with your key (fingerprint <span className="font-mono">{myKey.fingerprint}</span>). Save a copy, locked
-          with a passphrase, to use on a new laptop or after this browser profile is reset. Anyone with the file and the passphrase can open your bundles.
+          Bundles sent to you and your automatic backups open only with your key (fingerprint{" "}
+          <span className="font-mono">{myKey.fingerprint}</span>). Save a copy, locked with a passphrase, to use on a new laptop or after
+          this browser profile is reset. Anyone with the file and the passphrase can open your bundles.
         </p>
         <PassphraseField
           label="Passphrase for the key file"
@@ -116,7 +119,11 @@ function UseSavedKeyDialog({ open, onClose, onKeyChanged }: { open: boolean; onC
     setError(null);
     setFound(null);
     try {
-      const [picked] = await host.pickFiles({ title: "Use a saved key", filters: [{ name: "Saved Margin key", extensions: ["age"] }], multiple: false });
+      const [picked] = await host.pickFiles({
+        title: "Use a saved key",
+        filters: [{ name: "Saved Margin key", extensions: ["age"] }],
+        multiple: false,
+      });
       if (picked) setFile({ name: picked.name, bytes: await picked.bytes() });
     } catch (e) {
       setError(errorText(e));
@@ -143,7 +150,9 @@ function UseSavedKeyDialog({ open, onClose, onKeyChanged }: { open: boolean; onC
     setError(null);
     try {
       const { previous, current } = await adoptSavedKey(found.identity, host.keyProtection);
-      setStatus(`Your key is now ${current.fingerprint}. Your previous key (${previous.fingerprint}) is kept, so bundles and backups locked to it still open.`);
+      setStatus(
+        `Your key is now ${current.fingerprint}. Your previous key (${previous.fingerprint}) is kept, so bundles and backups locked to it still open.`,
+      );
       setFound(null);
       onKeyChanged();
     } catch (e) {
@@ -172,8 +181,8 @@ function UseSavedKeyDialog({ open, onClose, onKeyChanged }: { open: boolean; onC
         {found && (
           <div className="flex flex-col gap-2">
             <p>
-              This file holds the key with fingerprint <span className="font-mono">{found.fingerprint}</span>. Team members who have this key in their list can send you
-              bundles again.
+              This file holds the key with fingerprint <span className="font-mono">{found.fingerprint}</span>. Team members who have this
+              key in their list can send you bundles again.
             </p>
             <div>
               <Button variant="primary" onClick={() => void use()}>

@@ -24,7 +24,10 @@ export function KeySettings() {
           <p className="mt-1">
             Fingerprint <span className="font-mono tracking-wider">{key.fingerprint}</span>
           </p>
-          <p className={`mt-1 ${notice.protected ? "" : "font-medium text-amber-800 dark:text-amber-300"}`} data-testid="settings-key-protection">
+          <p
+            className={`mt-1 ${notice.protected ? "" : "font-medium text-amber-800 dark:text-amber-300"}`}
+            data-testid="settings-key-protection"
+          >
             {notice.text}
           </p>
           <KeyCopy myKey={key} onKeyChanged={reload} />

@@ -131,7 +131,8 @@ export function MergePreview({
     .map(([coderId, counts]): [string, ChangeCounts] => [coderNames.get(coderId) ?? "Unknown coder", sum(counts)])
     .filter(([, c]) => c.new + c.changed + c.deleted + c.conflicts > 0);
   const setClash = (id: string, choice: ClashResolution) => onChange({ ...resolutions, clashes: { ...resolutions.clashes, [id]: choice } });
-  const setConflict = (key: string, side: "local" | "incoming") => onChange({ ...resolutions, conflicts: { ...resolutions.conflicts, [key]: side } });
+  const setConflict = (key: string, side: "local" | "incoming") =>
+    onChange({ ...resolutions, conflicts: { ...resolutions.conflicts, [key]: side } });
   return (
     <div className="flex flex-col gap-4">
       <CountsTable caption="Changes by kind" rows={TABLES.map((t) => [TABLE_LABELS[t], plan.preview.byTable[t]])} />
@@ -142,8 +143,8 @@ export function MergePreview({
             Codes with the same name
           </h3>
           <p className="text-slate-600 dark:text-slate-400">
-            Both of you made a code with the same name in the same place. Merge them into one, or keep both (one gets a number). Whichever of you decides, and
-            in whichever order you exchange, you both end up with the same codes.
+            Both of you made a code with the same name in the same place. Merge them into one, or keep both (one gets a number). Whichever
+            of you decides, and in whichever order you exchange, you both end up with the same codes.
           </p>
           {plan.codeClashes.map((clash) => {
             const choice = resolutions.clashes?.[clash.incomingId] ?? "keep-both";
@@ -158,12 +159,22 @@ export function MergePreview({
                   “{clash.name}” — {plural(clash.localCodings, "coding")} here, {clash.incomingCodings} in the bundle
                 </legend>
                 <label className="mr-4 inline-flex items-center gap-1.5">
-                  <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "merge"} onChange={() => setClash(clash.incomingId, "merge")} /> Merge into one
-                  code, “{kept.trim()}”
+                  <input
+                    type="radio"
+                    name={`clash-${clash.incomingId}`}
+                    checked={choice === "merge"}
+                    onChange={() => setClash(clash.incomingId, "merge")}
+                  />{" "}
+                  Merge into one code, “{kept.trim()}”
                 </label>
                 <label className="inline-flex items-center gap-1.5">
-                  <input type="radio" name={`clash-${clash.incomingId}`} checked={choice === "keep-both"} onChange={() => setClash(clash.incomingId, "keep-both")} /> Keep both
-                  (“{other.trim()}” gets a number)
+                  <input
+                    type="radio"
+                    name={`clash-${clash.incomingId}`}
+                    checked={choice === "keep-both"}
+                    onChange={() => setClash(clash.incomingId, "keep-both")}
+                  />{" "}
+                  Keep both (“{other.trim()}” gets a number)
                 </label>
               </fieldset>
             );
@@ -175,7 +186,9 @@ export function MergePreview({
           <h3 id="conflict-heading" className="font-semibold">
             Conflicts
           </h3>
-          <p className="text-slate-600 dark:text-slate-400">Both sides changed these since your last exchange. The later edit is chosen; pick the other side to keep it instead.</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            Both sides changed these since your last exchange. The later edit is chosen; pick the other side to keep it instead.
+          </p>
           {plan.conflicts.map((conflict) => {
             const key = `${conflict.table}:${conflict.id}`;
             const side = resolutions.conflicts?.[key] ?? conflict.winner;
@@ -184,7 +197,10 @@ export function MergePreview({
                 <legend className="px-1">{describeRecord(conflict, recordNames)}</legend>
                 <div className="grid grid-cols-2 gap-2">
                   {(["local", "incoming"] as const).map((which) => (
-                    <label key={which} className={`flex flex-col gap-1 rounded p-2 ${side === which ? "bg-blue-50 ring-2 ring-blue-700 dark:bg-sky-950" : ""}`}>
+                    <label
+                      key={which}
+                      className={`flex flex-col gap-1 rounded p-2 ${side === which ? "bg-blue-50 ring-2 ring-blue-700 dark:bg-sky-950" : ""}`}
+                    >
                       <span className="flex items-center gap-1.5 font-medium">
                         <input type="radio" name={`conflict-${key}`} checked={side === which} onChange={() => setConflict(key, which)} />
                         {which === "local" ? "Keep mine" : "Take theirs"}{" "}
@@ -197,7 +213,9 @@ export function MergePreview({
                         {conflict.fields.map((field) => (
                           <div key={field} className="contents">
                             <dt className="text-slate-600 dark:text-slate-400">{FIELD_LABELS[field] ?? field}</dt>
-                            <dd className="break-words">{show(field, (which === "local" ? conflict.local : conflict.incoming)[field], recordNames)}</dd>
+                            <dd className="break-words">
+                              {show(field, (which === "local" ? conflict.local : conflict.incoming)[field], recordNames)}
+                            </dd>
                           </div>
                         ))}
                       </dl>

@@ -13,7 +13,13 @@ import { PassphraseField } from "./PassphraseField";
  * Step one of importing: choose a .margin file, unlock it with my key or ask for its passphrase (again,
  * after a wrong one), verify it. Errors name the file; nothing is changed until a later step.
  */
-export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle, fileName: string) => void; /** The project the bundle is to be merged into. */ into?: OpenProject }) {
+export function OpenBundle({
+  onOpened,
+  into,
+}: {
+  onOpened: (opened: OpenedBundle, fileName: string) => void;
+  /** The project the bundle is to be merged into. */ into?: OpenProject;
+}) {
   const host = useHost();
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(false);
@@ -23,7 +29,11 @@ export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle
 
   async function choose() {
     setError(null);
-    const [picked] = await host.pickFiles({ title: "Import bundle", filters: [{ name: "Margin bundle", extensions: ["margin"] }], multiple: false });
+    const [picked] = await host.pickFiles({
+      title: "Import bundle",
+      filters: [{ name: "Margin bundle", extensions: ["margin"] }],
+      multiple: false,
+    });
     if (!picked) return;
     try {
       const bytes = await picked.bytes();
@@ -62,7 +72,9 @@ export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle
 
   return (
     <div className="flex flex-col gap-3 text-sm">
-      <p>Choose a .margin bundle a team member sent you. Margin checks that it is complete and unchanged before showing what it would change.</p>
+      <p>
+        Choose a .margin bundle a team member sent you. Margin checks that it is complete and unchanged before showing what it would change.
+      </p>
       <div className="flex items-center gap-2">
         <Button variant={askPassphrase ? "secondary" : "primary"} onClick={() => void choose()} disabled={busy !== null}>
           Choose bundle file…
@@ -80,11 +92,7 @@ export function OpenBundle({ onOpened, into }: { onOpened: (opened: OpenedBundle
         </form>
       )}
       {busy && <p role="status">{busy}</p>}
-      {error && (
-        <ErrorText>
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText>{error}</ErrorText>}
     </div>
   );
 }

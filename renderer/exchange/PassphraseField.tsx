@@ -50,7 +50,10 @@ export function PassphraseField({
               className="flex h-2 w-40 gap-0.5"
             >
               {[0, 1, 2, 3, 4].map((i) => (
-                <span key={i} className={`h-2 flex-1 rounded ${value && i <= strength.score ? colours[strength.score] : "bg-slate-200 dark:bg-slate-700"}`} />
+                <span
+                  key={i}
+                  className={`h-2 flex-1 rounded ${value && i <= strength.score ? colours[strength.score] : "bg-slate-200 dark:bg-slate-700"}`}
+                />
               ))}
             </div>
             <span className="text-xs font-medium">Strength: {value ? strength.label : "—"}</span>

@@ -6,7 +6,15 @@ import { needsConfirmation, senderLine, type SenderCheck } from "../../shared/bu
  * or an unknown one, a warning the researcher must confirm before Merge is offered (shared/bundle/sender.ts).
  * Without `onConfirm` (a new project made from a bundle: nothing here is merged into) it only warns.
  */
-export function SenderNotice({ check, confirmed = false, onConfirm }: { check: SenderCheck; confirmed?: boolean; onConfirm?: (confirmed: boolean) => void }) {
+export function SenderNotice({
+  check,
+  confirmed = false,
+  onConfirm,
+}: {
+  check: SenderCheck;
+  confirmed?: boolean;
+  onConfirm?: (confirmed: boolean) => void;
+}) {
   if (check.status === "signed") {
     return (
       // A note, not a live status: it sits beside the dialog's own status line ("Backing up, then merging…").
@@ -27,7 +35,8 @@ export function SenderNotice({ check, confirmed = false, onConfirm }: { check: S
       <p>{check.message}</p>
       {ask && (
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm?.(e.target.checked)} />I have checked who sent this bundle: merge it anyway
+          <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm?.(e.target.checked)} />I have checked who sent this bundle:
+          merge it anyway
         </label>
       )}
     </div>

@@ -79,10 +79,17 @@ function TeamContent({ onClose }: { onClose: () => void }) {
                 className="min-w-0 flex-1 rounded border border-slate-400 bg-slate-50 px-2 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
               />
               <Button onClick={() => void copy()}>Copy</Button>
-              {copied && <span role="status" className="text-xs text-green-700 dark:text-green-400">Copied</span>}
+              {copied && (
+                <span role="status" className="text-xs text-green-700 dark:text-green-400">
+                  Copied
+                </span>
+              )}
             </div>
             <p className="mt-2">
-              Fingerprint to read aloud when you swap keys: <strong className="font-mono tracking-wider" data-testid="my-fingerprint">{key.fingerprint}</strong>
+              Fingerprint to read aloud when you swap keys:{" "}
+              <strong className="font-mono tracking-wider" data-testid="my-fingerprint">
+                {key.fingerprint}
+              </strong>
             </p>
             <p className="mt-2 text-slate-600 dark:text-slate-400" data-testid="key-protection">
               {level ? keyProtectionNotice(key, host.kind, level).text : "…"}
@@ -95,7 +102,9 @@ function TeamContent({ onClose }: { onClose: () => void }) {
         <h3 id="members-heading" className="font-semibold">
           Team members
         </h3>
-        {members && members.length === 0 && <p className="mt-1 text-slate-600 dark:text-slate-400">No team members yet. Add them with their public key.</p>}
+        {members && members.length === 0 && (
+          <p className="mt-1 text-slate-600 dark:text-slate-400">No team members yet. Add them with their public key.</p>
+        )}
         {members && members.length > 0 && (
           <table className="mt-2 w-full text-left">
             <thead>
@@ -125,9 +134,14 @@ function TeamContent({ onClose }: { onClose: () => void }) {
           </table>
         )}
         {removing && (
-          <div role="alertdialog" aria-label={`Remove ${removing.name}?`} className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 dark:bg-amber-950/40">
+          <div
+            role="alertdialog"
+            aria-label={`Remove ${removing.name}?`}
+            className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 dark:bg-amber-950/40"
+          >
             <p>
-              Remove {removing.name} from the team? Bundles you make from now on will not be readable by them. Bundles already sent stay readable.
+              Remove {removing.name} from the team? Bundles you make from now on will not be readable by them. Bundles already sent stay
+              readable.
             </p>
             <div className="mt-2 flex gap-2">
               <Button

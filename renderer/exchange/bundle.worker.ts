@@ -12,7 +12,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function fail(error: unknown): BundleResponse {
   const message = describeError(error);
   if (error instanceof BundleError) {
-    return { kind: "failed", message, bundleError: { code: error.code, message, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) } };
+    return {
+      kind: "failed",
+      message,
+      bundleError: { code: error.code, message, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) },
+    };
   }
   return { kind: "failed", message, bundleError: null };
 }
@@ -59,7 +63,12 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
     };
     const start = performance.now();
     let readMs = 0;
-    readBundle(request.bytes, request.key, { fileName: request.fileName, hasher: webCryptoSha256(), chunkOpener, ...(request.skipContent ? { skipContent: request.skipContent } : {}) })
+    readBundle(request.bytes, request.key, {
+      fileName: request.fileName,
+      hasher: webCryptoSha256(),
+      chunkOpener,
+      ...(request.skipContent ? { skipContent: request.skipContent } : {}),
+    })
       .then(async (opened) => {
         readMs = performance.now() - start;
         return request.knownFollows ? openedWithoutKnown(opened, await known) : opened;
@@ -67,7 +76,11 @@ scope.onmessage = (event: MessageEvent<BundleRequest>) => {
       .then(
         (opened) => {
           const now = performance.now();
-          post({ kind: "opened", opened, timing: { readMs, decryptMs, leaveOutMs: now - start - readMs, postedAt: performance.timeOrigin + now } });
+          post({
+            kind: "opened",
+            opened,
+            timing: { readMs, decryptMs, leaveOutMs: now - start - readMs, postedAt: performance.timeOrigin + now },
+          });
         },
         (error: unknown) => post(fail(error)),
       );

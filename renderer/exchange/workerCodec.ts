@@ -3,7 +3,12 @@ import type { BundleCodec } from "../db/exchange/codec";
 import type { BundleRequest, BundleResponse } from "./bundleProtocol";
 
 /** One short-lived worker per bundle: nothing (keys, passphrases, tables) lingers in it afterwards. */
-function run(request: BundleRequest, onProgress?: (p: BundleProgress) => void, then?: Promise<BundleRequest>, signal?: AbortSignal): Promise<BundleResponse> {
+function run(
+  request: BundleRequest,
+  onProgress?: (p: BundleProgress) => void,
+  then?: Promise<BundleRequest>,
+  signal?: AbortSignal,
+): Promise<BundleResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -78,7 +83,14 @@ export const workerCodec: BundleCodec = {
       (): BundleRequest => ({ op: "known", known: null }),
     );
     const response = await run(
-      { op: "read", bytes, key, fileName: options.fileName, ...(options.skipContent ? { skipContent: options.skipContent } : {}), ...(known ? { knownFollows: true } : {}) },
+      {
+        op: "read",
+        bytes,
+        key,
+        fileName: options.fileName,
+        ...(options.skipContent ? { skipContent: options.skipContent } : {}),
+        ...(known ? { knownFollows: true } : {}),
+      },
       undefined,
       known,
     );
@@ -90,7 +102,10 @@ export const workerCodec: BundleCodec = {
       const began = Math.max(0, received - copyMs - leaveOutMs - readMs);
       performance.measure("margin:bundle-worker-read", { start: began, duration: readMs });
       performance.measure("margin:bundle-worker-decrypt", { start: began, duration: decryptMs });
-      performance.measure("margin:bundle-worker-leave-out-known", { start: Math.max(0, received - copyMs - leaveOutMs), duration: leaveOutMs });
+      performance.measure("margin:bundle-worker-leave-out-known", {
+        start: Math.max(0, received - copyMs - leaveOutMs),
+        duration: leaveOutMs,
+      });
       performance.measure("margin:bundle-copy-to-page", { start: Math.max(0, received - copyMs), duration: copyMs });
       return response.opened;
     }

@@ -19,8 +19,8 @@ import { ImportRefiButton } from "../refi/ImportRefiButton";
 import { ImportBundleAsProjectDialog } from "../exchange/ImportBundleDialog";
 import { formatDate } from "../../shared/text/dates";
 
-type Pending = { kind: "create" } | { kind: "import-bundle" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
-
+type Pending =
+  { kind: "create" } | { kind: "import-bundle" } | { kind: "rename"; project: ProjectEntry } | { kind: "delete"; project: ProjectEntry };
 
 export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile; onOpenSettings: () => void }) {
   const projects = useLive(listProjects, []);
@@ -48,18 +48,25 @@ export function HomeScreen({ profile, onOpenSettings }: { profile: CoderProfile;
           <section aria-label="No projects yet" className="rounded-lg border border-dashed border-slate-400 p-8 text-center">
             <p className="font-medium">No projects yet.</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              Create a project for your study, then import its transcripts — or open the sample project to see a
-              coded study first.
+              Create a project for your study, then import its transcripts — or open the sample project to see a coded study first.
             </p>
           </section>
         ) : (
           <table className="w-full border-collapse text-left text-sm" aria-label="Projects">
             <thead className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Sources</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Last opened</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Sources
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Last opened
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

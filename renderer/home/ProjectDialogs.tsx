@@ -75,8 +75,8 @@ export function DeleteProjectDialog({
     <Dialog title={`Delete “${projectName}”?`} open onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
         <p className="text-sm">
-          The project disappears from your list. Its data stays on this computer and you can restore it from
-          “Deleted projects” on the home screen.
+          The project disappears from your list. Its data stays on this computer and you can restore it from “Deleted projects” on the home
+          screen.
         </p>
         <TextField
           label={`Type the project name to confirm`}

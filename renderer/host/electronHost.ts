@@ -46,18 +46,19 @@ export function createElectronHost(api: MarginApi): Host {
     async pickFiles({ title, filters, multiple, directory }) {
       const result = await api.openFiles({ title, filters, multiple, ...(directory ? { directory } : {}) });
       if (result.canceled) return [];
-      const read = result.files.map(
-        (file): PickedFile => ({ name: file.name, path: file.path, size: file.bytes.byteLength, bytes: async () => file.bytes }),
-      );
+      const read = result.files.map((file): PickedFile => ({
+        name: file.name,
+        path: file.path,
+        size: file.bytes.byteLength,
+        bytes: async () => file.bytes,
+      }));
       // Files the main process could not read still reach the importer, which reports them as failed.
-      const unreadable = (result.unreadable ?? []).map(
-        (file): PickedFile => ({
-          name: file.name,
-          path: file.path,
-          size: 0,
-          bytes: () => Promise.reject(new Error(file.reason)),
-        }),
-      );
+      const unreadable = (result.unreadable ?? []).map((file): PickedFile => ({
+        name: file.name,
+        path: file.path,
+        size: 0,
+        bytes: () => Promise.reject(new Error(file.reason)),
+      }));
       return [...read, ...unreadable];
     },
     async saveFile({ suggestedName, data, filters }) {

@@ -14,7 +14,10 @@ export function pickedFromFiles(files: Iterable<File>): PickedFile[] {
 }
 
 function acceptAttribute(filters: FileFilter[]): string {
-  return filters.flatMap((f) => f.extensions.map((ext) => (ext === "*" ? "" : `.${ext}`))).filter(Boolean).join(",");
+  return filters
+    .flatMap((f) => f.extensions.map((ext) => (ext === "*" ? "" : `.${ext}`)))
+    .filter(Boolean)
+    .join(",");
 }
 
 /** The browser implementation of Host: file inputs, downloads and window.print. */

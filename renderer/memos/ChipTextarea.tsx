@@ -37,10 +37,11 @@ export function ChipTextarea({
   const shown = useMemo(() => markdownToChips(body, links), [body, links]);
   const painted = useMemo(() => chipSpans(shown, links), [shown, links]);
   const listed = useMemo(
-    () => marginLinkSpans(body).flatMap((span) => {
-      const target = parseMarginHref(span.href);
-      return target ? [{ target, label: span.label.replace(/\\(.)/g, "$1"), at: span.start }] : [];
-    }),
+    () =>
+      marginLinkSpans(body).flatMap((span) => {
+        const target = parseMarginHref(span.href);
+        return target ? [{ target, label: span.label.replace(/\\(.)/g, "$1"), at: span.start }] : [];
+      }),
     [body],
   );
   const backdrop = useRef<HTMLDivElement>(null);
@@ -61,7 +62,8 @@ export function ChipTextarea({
     const at = whole?.caret ?? typedAt;
     if (whole) caret.current = whole.caret;
     const markdown = chipsToMarkdown(value, links);
-    if (markdownToChips(markdown, links) !== value) caret.current = markdownToChips(chipsToMarkdown(value.slice(0, at), links), links).length;
+    if (markdownToChips(markdown, links) !== value)
+      caret.current = markdownToChips(chipsToMarkdown(value.slice(0, at), links), links).length;
     onBody(markdown);
   };
 
@@ -84,7 +86,10 @@ export function ChipTextarea({
         >
           {parts.map((part, i) =>
             part.chip ? (
-              <mark key={i} className="rounded bg-sky-100 text-transparent outline outline-1 outline-sky-400 dark:bg-sky-900/60 dark:outline-sky-600">
+              <mark
+                key={i}
+                className="rounded bg-sky-100 text-transparent outline outline-1 outline-sky-400 dark:bg-sky-900/60 dark:outline-sky-600"
+              >
                 {part.text}
               </mark>
             ) : (
@@ -114,7 +119,10 @@ export function ChipTextarea({
       {listed.length > 0 && (
         <ul aria-label="Links in this memo" className="flex flex-wrap gap-1.5">
           {listed.map(({ target, label, at: where }) => (
-            <li key={`${where}`} className="rounded-full border border-sky-400 bg-sky-50 px-2 py-0.5 text-xs dark:border-sky-600 dark:bg-sky-950/60">
+            <li
+              key={`${where}`}
+              className="rounded-full border border-sky-400 bg-sky-50 px-2 py-0.5 text-xs dark:border-sky-600 dark:bg-sky-950/60"
+            >
               <span className="text-slate-600 dark:text-slate-400">{KIND_WORDS[target.kind]}: </span>
               <MemoLink target={target}>{label || null}</MemoLink>
             </li>

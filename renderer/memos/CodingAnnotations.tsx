@@ -22,12 +22,20 @@ export function CodingAnnotations({ query }: { query: string }) {
   }, [rows, query]);
   if (!rows) return null;
   return (
-    <section aria-labelledby={`${id}-h`} className="flex max-h-[55%] min-h-0 shrink-0 flex-col border-t border-slate-300 dark:border-slate-700">
+    <section
+      aria-labelledby={`${id}-h`}
+      className="flex max-h-[55%] min-h-0 shrink-0 flex-col border-t border-slate-300 dark:border-slate-700"
+    >
       <h3 id={`${id}-h`} className="px-3 pt-2 text-sm font-semibold">
-        Coding annotations <span className="font-normal text-slate-600 dark:text-slate-400">({shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`})</span>
+        Coding annotations{" "}
+        <span className="font-normal text-slate-600 dark:text-slate-400">
+          ({shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`})
+        </span>
       </h3>
       {shown.length === 0 ? (
-        <p className="px-3 pb-2 text-sm text-slate-700 dark:text-slate-300">{rows.length ? "No annotations match." : "No coding has an annotation yet. Add one in the coding panel beside the text."}</p>
+        <p className="px-3 pb-2 text-sm text-slate-700 dark:text-slate-300">
+          {rows.length ? "No annotations match." : "No coding has an annotation yet. Add one in the coding panel beside the text."}
+        </p>
       ) : (
         <ul aria-label="Coding annotations" className="min-h-0 overflow-y-auto">
           {shown.slice(0, LIMIT).map((r) => (
@@ -43,7 +51,9 @@ export function CodingAnnotations({ query }: { query: string }) {
               {r.author && <span className="text-xs text-slate-600 dark:text-slate-400">By {r.author}</span>}
             </li>
           ))}
-          {shown.length > LIMIT && <li className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">{shown.length - LIMIT} more: search to narrow.</li>}
+          {shown.length > LIMIT && (
+            <li className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">{shown.length - LIMIT} more: search to narrow.</li>
+          )}
         </ul>
       )}
     </section>

@@ -49,7 +49,10 @@ function PickerBody({ onPick, onClose }: { onPick: (picked: PickedTarget) => voi
     const index = codes ? indexCodes(codes) : null;
     return [
       { title: "Sources", items: (sources ?? []).map((s) => make("source", s.id, s.name)).sort(byName) },
-      { title: "Codes", items: index ? [...index.byId.keys()].map((cid) => make("code", cid, codePath(index, cid, " / "))).sort(byName) : [] },
+      {
+        title: "Codes",
+        items: index ? [...index.byId.keys()].map((cid) => make("code", cid, codePath(index, cid, " / "))).sort(byName) : [],
+      },
       { title: "Cases", items: (cases ?? []).map((c) => make("case", c.id, c.name)) },
     ];
   }, [sources, codes, cases]);

@@ -12,7 +12,10 @@ export function MemoBesideText({ memoId, onClose }: { memoId: string; onClose?: 
   const memo = useLive(async () => (await getMemo(project, memoId)) ?? null, [project, memoId]);
   if (memo === undefined) return null;
   return (
-    <section aria-labelledby={`${id}-title`} className="flex max-h-[40%] min-h-[6rem] flex-col gap-2 overflow-y-auto border-t border-slate-300 p-3 dark:border-slate-700">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="flex max-h-[40%] min-h-[6rem] flex-col gap-2 overflow-y-auto border-t border-slate-300 p-3 dark:border-slate-700"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="truncate text-sm font-semibold">
           {memo ? `Memo: ${memo.title.trim() || "Untitled memo"}` : "Memo"}
@@ -24,7 +27,11 @@ export function MemoBesideText({ memoId, onClose }: { memoId: string; onClose?: 
         )}
       </div>
       {memo ? (
-        <MemoEditor compact target={{ kind: memo.targetKind, id: memo.targetId }} label={`Memo beside the text: ${memo.title.trim() || "Untitled memo"}`} />
+        <MemoEditor
+          compact
+          target={{ kind: memo.targetKind, id: memo.targetId }}
+          label={`Memo beside the text: ${memo.title.trim() || "Untitled memo"}`}
+        />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">This memo was deleted.</p>
       )}

@@ -9,7 +9,15 @@ import { MemoForm } from "./MemoForm";
  * created on the first save. Used by the Memos view, the codebook's code dialog and anywhere else a
  * memo belongs beside its subject.
  */
-export function MemoEditor({ target, label, compact = false }: { target: { kind: MemoTargetKind; id: string }; label: string; compact?: boolean }) {
+export function MemoEditor({
+  target,
+  label,
+  compact = false,
+}: {
+  target: { kind: MemoTargetKind; id: string };
+  label: string;
+  compact?: boolean;
+}) {
   return <MemoEditorFor target={target} label={label} compact={compact} />;
 }
 
@@ -35,5 +43,14 @@ export function MemoEditorFor({
       </section>
     );
   }
-  return <MemoForm key={`${target.kind}:${target.id}`} target={target} label={label} stored={memo} autoFocusTitle={autoFocusTitle} compact={compact} />;
+  return (
+    <MemoForm
+      key={`${target.kind}:${target.id}`}
+      target={target}
+      label={label}
+      stored={memo}
+      autoFocusTitle={autoFocusTitle}
+      compact={compact}
+    />
+  );
 }

@@ -76,7 +76,19 @@ export function MemoForm({
       const chip = markdownToChips(r.insert, links);
       return { ...r, insert: chip, selectionStart: r.from + chip.length, selectionEnd: r.from + chip.length };
     };
-    setTimeout(() => apply((el) => asChip(insertLink({ text: el.value, start: at?.start ?? el.value.length, end: at?.end ?? el.value.length }, picked.target, picked.name))), 0);
+    setTimeout(
+      () =>
+        apply((el) =>
+          asChip(
+            insertLink(
+              { text: el.value, start: at?.start ?? el.value.length, end: at?.end ?? el.value.length },
+              picked.target,
+              picked.name,
+            ),
+          ),
+        ),
+      0,
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -118,16 +130,30 @@ export function MemoForm({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <MemoToolbar disabled={preview} onAction={run} />
         <div role="group" aria-label="Show" className="flex rounded border border-slate-300 dark:border-slate-600">
-          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)} className={`rounded-l px-2 py-1 text-xs ${preview ? unpressed : pressed}`}>
+          <button
+            type="button"
+            aria-pressed={!preview}
+            onClick={() => setPreview(false)}
+            className={`rounded-l px-2 py-1 text-xs ${preview ? unpressed : pressed}`}
+          >
             Edit
           </button>
-          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)} className={`rounded-r px-2 py-1 text-xs ${preview ? pressed : unpressed}`}>
+          <button
+            type="button"
+            aria-pressed={preview}
+            onClick={() => setPreview(true)}
+            className={`rounded-r px-2 py-1 text-xs ${preview ? pressed : unpressed}`}
+          >
             Preview
           </button>
         </div>
       </div>
       {preview ? (
-        <div role="region" aria-label="Memo preview" className="min-h-48 rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+        <div
+          role="region"
+          aria-label="Memo preview"
+          className="min-h-48 rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+        >
           <MemoPreview body={draft.body} />
         </div>
       ) : (
@@ -161,11 +187,7 @@ export function MemoForm({
           </Button>
         )}
       </div>
-      {state.kind === "failed" && (
-        <ErrorText className="text-xs">
-          The memo was not saved: {state.message}
-        </ErrorText>
-      )}
+      {state.kind === "failed" && <ErrorText className="text-xs">The memo was not saved: {state.message}</ErrorText>}
       <LinkPicker open={picking} onPick={onPick} onClose={() => setPicking(false)} />
     </section>
   );

@@ -32,7 +32,9 @@ export function MemoList({ rows, openId, onOpen }: { rows: MemoRow[]; openId: st
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               className={`absolute inset-x-0 flex flex-col justify-center gap-0.5 border-b border-slate-200 px-3 dark:border-slate-800 ${
-                current ? "border-l-4 border-l-blue-700 bg-blue-50 dark:border-l-sky-400 dark:bg-sky-950/40" : "border-l-4 border-l-transparent"
+                current
+                  ? "border-l-4 border-l-blue-700 bg-blue-50 dark:border-l-sky-400 dark:bg-sky-950/40"
+                  : "border-l-4 border-l-transparent"
               }`}
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >

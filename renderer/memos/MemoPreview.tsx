@@ -10,7 +10,13 @@ import { MemoLink } from "./MemoLink";
 export function MemoPreview({ body }: { body: string }) {
   const doc = useMemo(() => parseMemo(body), [body]);
   if (doc.blocks.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing written yet.</p>;
-  return <div className="flex flex-col gap-2 text-sm leading-relaxed">{doc.blocks.map((block, i) => <Block key={i} block={block} />)}</div>;
+  return (
+    <div className="flex flex-col gap-2 text-sm leading-relaxed">
+      {doc.blocks.map((block, i) => (
+        <Block key={i} block={block} />
+      ))}
+    </div>
+  );
 }
 
 /** The page already has h1 (project) and h2 (view or dialog): memo headings start at h3. */

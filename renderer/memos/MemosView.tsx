@@ -115,7 +115,11 @@ export function MemosView() {
             </div>
           </div>
           <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
-            {rows && shown ? (shown.length === rows.length ? countWords(rows.length) : `${shown.length} of ${countWords(rows.length)}`) : ""}
+            {rows && shown
+              ? shown.length === rows.length
+                ? countWords(rows.length)
+                : `${shown.length} of ${countWords(rows.length)}`
+              : ""}
           </p>
         </div>
         {!rows || !shown ? (
@@ -125,7 +129,9 @@ export function MemosView() {
             No memos yet. Start one with <strong>New project memo</strong>, or write a memo for a source, code or case where you see it.
           </p>
         ) : shown.length === 0 ? (
-          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{kind === "coding" && !query ? "No memos are linked to codings." : "No memos match."}</p>
+          <p className="p-3 text-sm text-slate-700 dark:text-slate-300">
+            {kind === "coding" && !query ? "No memos are linked to codings." : "No memos match."}
+          </p>
         ) : (
           <MemoList
             rows={shown}

@@ -42,8 +42,8 @@ export function ProfileSetup({ onSaved }: { onSaved: (profile: CoderProfile) => 
           Welcome to Margin
         </h1>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-          Margin records who coded what, so your team can compare coders and trace every change. Your name stays on
-          this computer and in the project files you share.
+          Margin records who coded what, so your team can compare coders and trace every change. Your name stays on this computer and in the
+          project files you share.
         </p>
         <div className="mt-5 flex flex-col gap-4">
           <TextField label="Your name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
@@ -54,11 +54,7 @@ export function ProfileSetup({ onSaved }: { onSaved: (profile: CoderProfile) => 
             maxLength={4}
             onChange={(e) => setInitials(e.target.value)}
           />
-          {error && (
-            <ErrorText className="text-sm">
-              {error}
-            </ErrorText>
-          )}
+          {error && <ErrorText className="text-sm">{error}</ErrorText>}
           <Button type="submit" variant="primary" disabled={saving} className="self-start">
             Continue
           </Button>

@@ -49,7 +49,9 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           href={routeHref({ name: "project", projectId, view: target, sourceId: null })}
           aria-current={current ? "page" : undefined}
           className={`flex items-center justify-between rounded px-2 py-1.5 text-sm ${
-            current ? "bg-blue-100 font-semibold text-blue-900 dark:bg-sky-900/50 dark:text-sky-100" : "hover:bg-slate-100 dark:hover:bg-slate-800"
+            current
+              ? "bg-blue-100 font-semibold text-blue-900 dark:bg-sky-900/50 dark:text-sky-100"
+              : "hover:bg-slate-100 dark:hover:bg-slate-800"
           }`}
         >
           <span>{label}</span>
@@ -86,7 +88,9 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
           </div>
           <PinnedMemo />
           {view === "source" && sourceId && (
-            <div className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}>
+            <div
+              className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}
+            >
               <SourceSidePanel key={sourceId} sourceId={sourceId} />
             </div>
           )}

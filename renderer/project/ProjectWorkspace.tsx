@@ -47,8 +47,12 @@ export function ProjectWorkspace({
         <AppHeader profile={profile} onOpenSettings={onOpenSettings} />
         <main className="p-8">
           <h1 className="text-lg font-semibold">This project could not be opened</h1>
-          <p role="alert" className="mt-2">{error}</p>
-          <a href="#/" className="mt-4 inline-block text-blue-800 underline dark:text-sky-300">Back to projects</a>
+          <p role="alert" className="mt-2">
+            {error}
+          </p>
+          <a href="#/" className="mt-4 inline-block text-blue-800 underline dark:text-sky-300">
+            Back to projects
+          </a>
         </main>
       </div>
     );
@@ -58,7 +62,9 @@ export function ProjectWorkspace({
     <ProjectProvider value={project}>
       <div className="flex h-screen flex-col">
         <AppHeader profile={profile} onOpenSettings={onOpenSettings}>
-          <span aria-hidden="true" className="text-slate-400">/</span>
+          <span aria-hidden="true" className="text-slate-400">
+            /
+          </span>
           <h1 className="truncate text-sm font-medium">{project.entry.name}</h1>
           <div className="ml-auto">
             <UndoControls />

@@ -22,7 +22,10 @@ export function readPanels(view: ProjectView): Panels {
     const raw = window.localStorage.getItem(storageKey(view));
     if (!raw) return fallback;
     const parsed = JSON.parse(raw) as Partial<Panels>;
-    return { navigator: typeof parsed.navigator === "boolean" ? parsed.navigator : fallback.navigator, side: typeof parsed.side === "boolean" ? parsed.side : fallback.side };
+    return {
+      navigator: typeof parsed.navigator === "boolean" ? parsed.navigator : fallback.navigator,
+      side: typeof parsed.side === "boolean" ? parsed.side : fallback.side,
+    };
   } catch {
     return fallback;
   }
@@ -49,12 +52,25 @@ function usePanels(view: ProjectView): [Panels, (patch: Partial<Panels>) => void
  * The layout NVivo users know: navigator on the left, the document in the centre, codes and memos on
  * the right. Either panel can be folded away so a 1366 px laptop gives the working column the room.
  */
-export function WorkspaceLayout({ view, navigator, document, side }: { view: ProjectView; navigator: ReactNode; document: ReactNode; side: ReactNode }) {
+export function WorkspaceLayout({
+  view,
+  navigator,
+  document,
+  side,
+}: {
+  view: ProjectView;
+  navigator: ReactNode;
+  document: ReactNode;
+  side: ReactNode;
+}) {
   const [panels, setPanels] = usePanels(view);
   const columns = `${panels.navigator ? "minmax(12rem,16rem)" : "2.75rem"} minmax(0,1fr) ${panels.side ? "minmax(14rem,18rem)" : "2.75rem"}`;
   return (
     <div className="grid min-h-0 flex-1" style={{ gridTemplateColumns: columns }}>
-      <nav aria-label="Project navigator" className="flex min-h-0 flex-col border-r border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <nav
+        aria-label="Project navigator"
+        className="flex min-h-0 flex-col border-r border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+      >
         <div className={`flex shrink-0 p-1 ${panels.navigator ? "justify-end" : "justify-center"}`}>
           <Button
             variant="ghost"
@@ -69,7 +85,10 @@ export function WorkspaceLayout({ view, navigator, document, side }: { view: Pro
         {panels.navigator && <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{navigator}</div>}
       </nav>
       <main className="flex min-h-0 min-w-0 flex-col">{document}</main>
-      <aside aria-label="Codes and memos" className="flex min-h-0 flex-col border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <aside
+        aria-label="Codes and memos"
+        className="flex min-h-0 flex-col border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+      >
         <div className={`flex shrink-0 p-1 ${panels.side ? "justify-start" : "justify-center"}`}>
           <Button
             variant="ghost"

@@ -30,7 +30,13 @@ export interface CodingSessionState {
 const MAX_RECENT = 9;
 
 export class CodingSession {
-  private state: CodingSessionState = { selection: null, selectedCodeId: null, recentCodeIds: [], filter: { codeIds: null, coderIds: null }, importing: false };
+  private state: CodingSessionState = {
+    selection: null,
+    selectedCodeId: null,
+    recentCodeIds: [],
+    filter: { codeIds: null, coderIds: null },
+    importing: false,
+  };
   private listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -48,7 +54,14 @@ export class CodingSession {
   setSelection(selection: TextSelection | null): void {
     const current = this.state.selection;
     if (current === selection) return;
-    if (current && selection && current.sourceId === selection.sourceId && current.start === selection.start && current.end === selection.end) return;
+    if (
+      current &&
+      selection &&
+      current.sourceId === selection.sourceId &&
+      current.start === selection.start &&
+      current.end === selection.end
+    )
+      return;
     this.set({ selection });
   }
 

@@ -25,10 +25,20 @@ function CheckList({
         {title} ({chosen.size} of {rows.length} chosen)
       </legend>
       <div className="mb-1 flex gap-2">
-        <button type="button" className="text-xs text-blue-800 underline dark:text-sky-300" onClick={() => onChange(new Set(rows.map((r) => r.id)))} aria-label={`Choose all ${title.toLowerCase()}`}>
+        <button
+          type="button"
+          className="text-xs text-blue-800 underline dark:text-sky-300"
+          onClick={() => onChange(new Set(rows.map((r) => r.id)))}
+          aria-label={`Choose all ${title.toLowerCase()}`}
+        >
           All
         </button>
-        <button type="button" className="text-xs text-blue-800 underline dark:text-sky-300" onClick={() => onChange(new Set())} aria-label={`Choose no ${title.toLowerCase()}`}>
+        <button
+          type="button"
+          className="text-xs text-blue-800 underline dark:text-sky-300"
+          onClick={() => onChange(new Set())}
+          aria-label={`Choose no ${title.toLowerCase()}`}
+        >
           None
         </button>
       </div>
@@ -65,7 +75,12 @@ export function ExportChoiceLists({
   onCodes: (next: Set<string>) => void;
 }) {
   const sourceRows = [...sources].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ id: s.id, label: s.name }));
-  const codeRows = flattenTree(codes).map((n) => ({ id: n.code.id, label: n.code.name, depth: n.depth, hint: n.code.isCategory ? "(category)" : undefined }));
+  const codeRows = flattenTree(codes).map((n) => ({
+    id: n.code.id,
+    label: n.code.name,
+    depth: n.depth,
+    hint: n.code.isCategory ? "(category)" : undefined,
+  }));
   return (
     <div className="mt-2 flex flex-col gap-3 sm:flex-row">
       <CheckList title="Sources" rows={sourceRows} chosen={chosenSources} onChange={onSources} />

@@ -17,12 +17,16 @@ import { plural } from "../../shared/text/plural";
 const TARGETS = {
   "nvivo-windows": { label: "NVivo for Windows", hint: "UTF-16 code units; Windows line breaks", convention: "utf16", lineBreaks: "crlf" },
   "nvivo-mac": { label: "NVivo for Mac", hint: "UTF-16 code units; Mac line breaks", convention: "utf16", lineBreaks: "lf" },
-  standard: { label: "ATLAS.ti, MAXQDA, QualCoder and other tools", hint: "the QDA-XML standard: Unicode code points", convention: "codepoints", lineBreaks: "lf" },
+  standard: {
+    label: "ATLAS.ti, MAXQDA, QualCoder and other tools",
+    hint: "the QDA-XML standard: Unicode code points",
+    convention: "codepoints",
+    lineBreaks: "lf",
+  },
 } as const satisfies Record<string, { label: string; hint: string } & Pick<RefiExportChoice, "convention" | "lineBreaks">>;
 type Target = keyof typeof TARGETS;
 
 const appVersion = (): string => (typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev");
-
 
 export function summaryText(s: RefiExportSummary): string {
   return `Exported ${plural(s.sources, "source")}, ${plural(s.codes, "code")}, ${plural(s.codings, "coding")}, ${plural(s.memos, "memo")}, ${plural(s.cases, "case")}, ${plural(s.attributes, "attribute")} and ${plural(s.coders, "coder")}.`;
@@ -53,7 +57,10 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
     setDone(null);
     try {
       const { convention, lineBreaks } = TARGETS[target];
-      const choice: RefiExportChoice = scope === "whole" ? { convention, lineBreaks } : { convention, lineBreaks, sourceIds: [...pickedSources], codeIds: [...pickedCodes] };
+      const choice: RefiExportChoice =
+        scope === "whole"
+          ? { convention, lineBreaks }
+          : { convention, lineBreaks, sourceIds: [...pickedSources], codeIds: [...pickedCodes] };
       const result = await exportProjectQdpx(project, choice, appVersion());
       const saved = await host.saveFile({
         suggestedName: refiFileName(project.entry.name, "qdpx"),
@@ -72,8 +79,8 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Export project as REFI-QDA (.qdpx)" open onClose={onClose} wide>
       <p className="text-sm">
-        A .qdpx file opens in NVivo, ATLAS.ti, MAXQDA and QualCoder, and is the open format for archiving a project. It holds the sources&apos; text, codebook,
-        codings with their coders, memos, cases and attributes.
+        A .qdpx file opens in NVivo, ATLAS.ti, MAXQDA and QualCoder, and is the open format for archiving a project. It holds the
+        sources&apos; text, codebook, codings with their coders, memos, cases and attributes.
       </p>
       <fieldset className="mt-3">
         <legend className="text-sm font-semibold">What to export</legend>
@@ -87,7 +94,14 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
         </label>
       </fieldset>
       {scope === "chosen" && sources && codes && (
-        <ExportChoiceLists sources={sources} codes={codes} chosenSources={pickedSources} chosenCodes={pickedCodes} onSources={setChosenSources} onCodes={setChosenCodes} />
+        <ExportChoiceLists
+          sources={sources}
+          codes={codes}
+          chosenSources={pickedSources}
+          chosenCodes={pickedCodes}
+          onSources={setChosenSources}
+          onCodes={setChosenCodes}
+        />
       )}
       <fieldset className="mt-3">
         <legend className="text-sm font-semibold">Which program will open it</legend>
@@ -100,7 +114,8 @@ export function ExportRefiDialog({ onClose }: { onClose: () => void }) {
           </label>
         ))}
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          The programs count positions in the text differently; choosing the right one makes every coded segment begin and end where it does here.
+          The programs count positions in the text differently; choosing the right one makes every coded segment begin and end where it does
+          here.
         </p>
       </fieldset>
       {nothingChosen && <p className="mt-2 text-sm text-amber-900 dark:text-amber-200">Choose at least one source to export.</p>}

@@ -26,7 +26,9 @@ export function ImportRefiButton({ profile }: { profile: CoderProfile }) {
     setBusy(true);
     try {
       if (!/\.(qdpx|qde)$/i.test(file.name)) {
-        setError(`“${file.name}” is not a REFI-QDA project. Choose a .qdpx file exported from NVivo, ATLAS.ti, MAXQDA or another REFI-QDA tool.`);
+        setError(
+          `“${file.name}” is not a REFI-QDA project. Choose a .qdpx file exported from NVivo, ATLAS.ti, MAXQDA or another REFI-QDA tool.`,
+        );
         return;
       }
       const parsed = await parseRefiFile(await file.bytes(), file.name, profile.id);
@@ -39,11 +41,7 @@ export function ImportRefiButton({ profile }: { profile: CoderProfile }) {
 
   return (
     <span className="inline-flex flex-col items-end">
-      <Button
-        onClick={() => void pick().catch((e: unknown) => setError(describeError(e)))}
-        disabled={busy}
-        aria-busy={busy || undefined}
-      >
+      <Button onClick={() => void pick().catch((e: unknown) => setError(describeError(e)))} disabled={busy} aria-busy={busy || undefined}>
         {busy ? "Reading project…" : "Import REFI-QDA project (.qdpx)…"}
       </Button>
       {error && (

@@ -55,8 +55,8 @@ export function ImportRefiDialog({
   return (
     <Dialog title={`Import “${report.fileName}”`} open onClose={onClose} wide>
       <p className="text-sm">
-        A new project, “{result.projectName}”, will be made from this file (exported by {report.origin}). Nothing is written until you choose
-        Import.
+        A new project, “{result.projectName}”, will be made from this file (exported by {report.origin}). Nothing is written until you
+        choose Import.
       </p>
       <table aria-label="What will be imported" className="mt-3 text-sm">
         <tbody>
@@ -94,11 +94,7 @@ export function ImportRefiDialog({
           </ul>
         </Section>
       )}
-      {error && (
-        <ErrorText className="mt-3 text-sm">
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText className="mt-3 text-sm">{error}</ErrorText>}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} disabled={busy}>
           Cancel

@@ -9,7 +9,8 @@ export function parseRefiFile(bytes: Uint8Array, fileName: string, importerId: s
       resolve(response);
     };
     worker.onmessage = (event: MessageEvent<RefiParseResponse>) => done(event.data);
-    worker.onerror = (event) => done({ ok: false, message: `“${fileName}” could not be read: ${event.message || "the reader stopped unexpectedly"}` });
+    worker.onerror = (event) =>
+      done({ ok: false, message: `“${fileName}” could not be read: ${event.message || "the reader stopped unexpectedly"}` });
     const copy = bytes.slice().buffer;
     worker.postMessage({ bytes: copy, fileName, importerId } satisfies RefiParseRequest, [copy]);
   });

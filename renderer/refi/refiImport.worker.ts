@@ -13,8 +13,7 @@ scope.onmessage = (event: MessageEvent<RefiParseRequest>) => {
   read(new Uint8Array(bytes), fileName, { importerId }).then(
     (result) => scope.postMessage({ ok: true, result } satisfies RefiParseResponse),
     (error: unknown) => {
-      const message =
-        error instanceof RefiError ? error.message : `“${fileName}” could not be read: ${describeError(error)}`;
+      const message = error instanceof RefiError ? error.message : `“${fileName}” could not be read: ${describeError(error)}`;
       scope.postMessage({ ok: false, message } satisfies RefiParseResponse);
     },
   );

@@ -34,12 +34,23 @@ export function FrequencyBars({
   const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const height = data.length * (BAR_H + GAP) + GAP;
-  const { width: labelW, labels } = rowLabels(data.map((d) => d.label), 11, MAX_ROW_LABEL_W);
+  const { width: labelW, labels } = rowLabels(
+    data.map((d) => d.label),
+    11,
+    MAX_ROW_LABEL_W,
+  );
   const width = labelW + PLOT_W + 60;
   return (
     <figure className="report-chart">
       {/* Natural size (1 unit = 1 CSS px), shrunk only when the page is narrower. */}
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {data.map((d, i) => {
@@ -88,7 +99,17 @@ function shade(value: number, max: number): { fill: string; text: string } {
   return { fill: `rgb(${level},${level},${level})`, text: level < 130 ? "#ffffff" : "#111111" };
 }
 
-export function Heatmap({ title, description, data, cornerLabel }: { title: string; description: string; data: HeatmapData; cornerLabel: string }) {
+export function Heatmap({
+  title,
+  description,
+  data,
+  cornerLabel,
+}: {
+  title: string;
+  description: string;
+  data: HeatmapData;
+  cornerLabel: string;
+}) {
   const id = useId();
   const max = Math.max(0, ...data.values.flat());
   const { width: rowLabelW, labels: rows } = rowLabels(data.rowLabels, 11, MAX_ROW_LABEL_W);
@@ -100,7 +121,14 @@ export function Heatmap({ title, description, data, cornerLabel }: { title: stri
   const height = headH + data.rowLabels.length * CELL_H + 4;
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {data.columnLabels.map((label, c) => (
@@ -150,7 +178,15 @@ export function Heatmap({ title, description, data, cornerLabel }: { title: stri
 }
 
 /** The chart's numbers as a table: under a disclosure on screen, hidden in print (the chart prints). */
-export function ChartTable({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: readonly (readonly string[])[] }) {
+export function ChartTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+}) {
   return (
     <details className="report-chart-table">
       <summary>Table: {caption}</summary>
@@ -159,7 +195,15 @@ export function ChartTable({ caption, headers, rows }: { caption: string; header
   );
 }
 
-export function DataTable({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: readonly (readonly string[])[] }) {
+export function DataTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+}) {
   return (
     <table className="report-table">
       <caption>{caption}</caption>

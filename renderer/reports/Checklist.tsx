@@ -52,7 +52,11 @@ export function Checklist({
       {items.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">None in this project yet.</p>
       ) : (
-        <ul aria-label={legend} aria-describedby={`${id}-count`} className="max-h-40 overflow-y-auto overflow-x-hidden rounded border border-slate-300 p-1 dark:border-slate-700">
+        <ul
+          aria-label={legend}
+          aria-describedby={`${id}-count`}
+          className="max-h-40 overflow-y-auto overflow-x-hidden rounded border border-slate-300 p-1 dark:border-slate-700"
+        >
           {shown.map((item) => (
             <li key={item.id}>
               <label className="flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -60,7 +64,9 @@ export function Checklist({
                   type="checkbox"
                   className="shrink-0"
                   checked={chosenSet.has(item.id)}
-                  onChange={(e) => onChange(e.target.checked ? [...chosen.filter((c) => c !== item.id), item.id] : chosen.filter((c) => c !== item.id))}
+                  onChange={(e) =>
+                    onChange(e.target.checked ? [...chosen.filter((c) => c !== item.id), item.id] : chosen.filter((c) => c !== item.id))
+                  }
                 />
                 <span className="truncate" title={item.label}>
                   {item.label}

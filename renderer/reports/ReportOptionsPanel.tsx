@@ -28,7 +28,17 @@ const USES: Readonly<Record<ReportKind, ReadonlySet<string>>> = {
   overview: new Set(["sources", "cases", "charts", "attributes", "coder"]),
 };
 
-function Select<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+function Select<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-0.5">
@@ -64,12 +74,27 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 }
 
 /** The preview's options: what goes into the report, and how it is laid out. */
-export function ReportOptionsPanel({ options, lookups, onChange, children }: { options: ReportOptions; lookups: OptionLookups; onChange: (patch: Partial<ReportOptions>) => void; children?: ReactNode }) {
+export function ReportOptionsPanel({
+  options,
+  lookups,
+  onChange,
+  children,
+}: {
+  options: ReportOptions;
+  lookups: OptionLookups;
+  onChange: (patch: Partial<ReportOptions>) => void;
+  children?: ReactNode;
+}) {
   const uses = USES[options.kind];
   const sourceItems = lookups.sources.map((s) => ({ id: s.id, label: s.name }));
   return (
     <form aria-label="Report options" className="report-no-print flex flex-col gap-3 p-3" onSubmit={(e) => e.preventDefault()}>
-      <Select<ReportKind> label="Report" value={options.kind} options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_TITLES[k] }))} onChange={(kind) => onChange({ kind })} />
+      <Select<ReportKind>
+        label="Report"
+        value={options.kind}
+        options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_TITLES[k] }))}
+        onChange={(kind) => onChange({ kind })}
+      />
       {uses.has("source") && (
         <Select<string>
           label="Source"
@@ -87,12 +112,30 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
           wording={{ legend: "Codes in the report" }}
           listClassName="max-h-60"
         >
-          <Check label="Include sub-codes" checked={options.includeSubcodes} onChange={(includeSubcodes) => onChange({ includeSubcodes })} />
+          <Check
+            label="Include sub-codes"
+            checked={options.includeSubcodes}
+            onChange={(includeSubcodes) => onChange({ includeSubcodes })}
+          />
         </CodeChecklist>
       )}
-      {uses.has("sources") && <Checklist legend="Sources" items={sourceItems} chosen={options.sourceIds} onChange={(sourceIds) => onChange({ sourceIds })} noneMeans="All sources" />}
+      {uses.has("sources") && (
+        <Checklist
+          legend="Sources"
+          items={sourceItems}
+          chosen={options.sourceIds}
+          onChange={(sourceIds) => onChange({ sourceIds })}
+          noneMeans="All sources"
+        />
+      )}
       {uses.has("cases") && (
-        <Checklist legend="Cases" items={lookups.cases.map((c) => ({ id: c.id, label: c.name }))} chosen={options.caseIds} onChange={(caseIds) => onChange({ caseIds })} noneMeans="All cases" />
+        <Checklist
+          legend="Cases"
+          items={lookups.cases.map((c) => ({ id: c.id, label: c.name }))}
+          chosen={options.caseIds}
+          onChange={(caseIds) => onChange({ caseIds })}
+          noneMeans="All cases"
+        />
       )}
       {uses.has("memos") && (
         <Checklist
@@ -103,7 +146,14 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
           noneMeans="All memos"
         />
       )}
-      {uses.has("context") && <Select<number> label="Surrounding context" value={options.contextChars} options={CONTEXT_CHOICES} onChange={(contextChars) => onChange({ contextChars })} />}
+      {uses.has("context") && (
+        <Select<number>
+          label="Surrounding context"
+          value={options.contextChars}
+          options={CONTEXT_CHOICES}
+          onChange={(contextChars) => onChange({ contextChars })}
+        />
+      )}
       {uses.has("groupBy") && (
         <Select
           label="Group by"
@@ -136,7 +186,9 @@ export function ReportOptionsPanel({ options, lookups, onChange, children }: { o
           noneMeans="None shown"
         />
       )}
-      {uses.has("charts") && <Check label="Include charts" checked={options.includeCharts} onChange={(includeCharts) => onChange({ includeCharts })} />}
+      {uses.has("charts") && (
+        <Check label="Include charts" checked={options.includeCharts} onChange={(includeCharts) => onChange({ includeCharts })} />
+      )}
       <Select
         label="Page size"
         value={options.pageSize}

@@ -66,7 +66,14 @@ export function ReportsView() {
         {lookups ? <ReportOptionsPanel options={options} lookups={lookups} onChange={change} /> : <p className="p-3 text-sm">Loading…</p>}
       </div>
       <section aria-label="Report preview" className="flex min-h-0 flex-col">
-        <ReportOutputBar host={host} progress={progress} options={options} source={source} previewRef={previewRef} onRefresh={() => setVersion((v) => v + 1)} />
+        <ReportOutputBar
+          host={host}
+          progress={progress}
+          options={options}
+          source={source}
+          previewRef={previewRef}
+          onRefresh={() => setVersion((v) => v + 1)}
+        />
         <div className="min-h-0 flex-1 overflow-auto bg-slate-200 p-4 dark:bg-slate-800">
           {!ready ? (
             <p className="report-no-print text-sm">{missing}</p>

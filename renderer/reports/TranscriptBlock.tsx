@@ -13,7 +13,9 @@ export function stripeColour(colour: string): string {
 }
 
 export function Swatch({ pattern, colour }: { pattern: number; colour: string }) {
-  return <span aria-hidden="true" className={`report-swatch report-pattern-${pattern % 6}`} style={{ borderTopColor: stripeColour(colour) }} />;
+  return (
+    <span aria-hidden="true" className={`report-swatch report-pattern-${pattern % 6}`} style={{ borderTopColor: stripeColour(colour) }} />
+  );
 }
 
 /**
@@ -45,7 +47,10 @@ function CodedText({ block }: { block: TranscriptBlockSection }) {
         }
         const names = piece.marks.flatMap((i) => {
           const s = stripes[i] as StripeMark;
-          return [...(s.from === piece.from ? [anchorName(number, i, "s")] : []), ...(s.to === piece.to ? [anchorName(number, i, "e")] : [])];
+          return [
+            ...(s.from === piece.from ? [anchorName(number, i, "s")] : []),
+            ...(s.to === piece.to ? [anchorName(number, i, "e")] : []),
+          ];
         });
         return (
           <span key={piece.from} className="report-coded-run" style={names.length > 0 ? { anchorName: names.join(", ") } : undefined}>

@@ -11,8 +11,7 @@ export interface DocxRequest {
 }
 
 export type DocxResponse =
-  | { jobId: number; ok: true; bytes: ArrayBuffer; byteOffset: number; byteLength: number }
-  | { jobId: number; ok: false; message: string };
+  { jobId: number; ok: true; bytes: ArrayBuffer; byteOffset: number; byteLength: number } | { jobId: number; ok: false; message: string };
 
 /** The part of Worker the client uses (a fake in unit tests). */
 export interface DocxWorkerLike {

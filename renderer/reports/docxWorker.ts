@@ -12,7 +12,10 @@ scope.onmessage = (event: MessageEvent<DocxRequest>) => {
   reportDocx(report).then(
     (bytes) => {
       const buffer = bytes.buffer as ArrayBuffer;
-      scope.postMessage({ jobId, ok: true, bytes: buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength } satisfies DocxResponse, [buffer]);
+      scope.postMessage(
+        { jobId, ok: true, bytes: buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength } satisfies DocxResponse,
+        [buffer],
+      );
     },
     (error: unknown) => scope.postMessage({ jobId, ok: false, message: describeError(error) } satisfies DocxResponse),
   );

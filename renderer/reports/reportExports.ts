@@ -41,5 +41,10 @@ async function bytesFor(format: ExportFormat, input: ExportInput): Promise<Uint8
 export async function exportReport(host: Host, format: ExportFormat, input: ExportInput): Promise<boolean> {
   const data = await bytesFor(format, input);
   const type = FILE_TYPES[format];
-  return host.saveFile({ suggestedName: reportFileName(input.header, format), data, mimeType: type.mimeType, filters: [{ name: type.filter, extensions: [format] }] });
+  return host.saveFile({
+    suggestedName: reportFileName(input.header, format),
+    data,
+    mimeType: type.mimeType,
+    filters: [{ name: type.filter, extensions: [format] }],
+  });
 }

@@ -37,7 +37,12 @@ export function standaloneReportHtml(report: HTMLElement, title: string): string
  */
 export async function printReport(host: Host, report: HTMLElement | null, header: ReportHeader): Promise<void> {
   if (host.printToPdf && report) {
-    await host.printToPdf({ html: standaloneReportHtml(report, header.title), pageSize: header.options.pageSize, title: header.title, printDialog: true });
+    await host.printToPdf({
+      html: standaloneReportHtml(report, header.title),
+      pageSize: header.options.pageSize,
+      title: header.title,
+      printDialog: true,
+    });
     return;
   }
   await host.print();
@@ -51,7 +56,11 @@ export type PdfOutcome = "saved" | "cancelled" | "use-print-dialog";
  */
 export async function saveReportPdf(host: Host, report: HTMLElement, header: ReportHeader): Promise<PdfOutcome> {
   if (!host.printToPdf) return "use-print-dialog";
-  const pdf = await host.printToPdf({ html: standaloneReportHtml(report, header.title), pageSize: header.options.pageSize, title: header.title });
+  const pdf = await host.printToPdf({
+    html: standaloneReportHtml(report, header.title),
+    pageSize: header.options.pageSize,
+    title: header.title,
+  });
   const saved = await host.saveFile({
     suggestedName: reportFileName(header, "pdf"),
     data: pdf,

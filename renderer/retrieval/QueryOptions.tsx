@@ -67,7 +67,12 @@ export function SegmentFilters({
       <label htmlFor={`${id}-coder`} className="sr-only">
         Filter by coder
       </label>
-      <select id={`${id}-coder`} className={SELECT} value={filter.coderId ?? ""} onChange={(e) => setFilter({ coderId: e.target.value || null })}>
+      <select
+        id={`${id}-coder`}
+        className={SELECT}
+        value={filter.coderId ?? ""}
+        onChange={(e) => setFilter({ coderId: e.target.value || null })}
+      >
         <option value="">All coders</option>
         {coders.map((c) => (
           <option key={c.id} value={c.id}>
@@ -91,7 +96,12 @@ export function SegmentFilters({
           </option>
         ))}
       </select>
-      <CaseAttributeFilter attributes={attributes} cases={cases} value={filter.attribute} onChange={(attribute) => setFilter({ attribute })} />
+      <CaseAttributeFilter
+        attributes={attributes}
+        cases={cases}
+        value={filter.attribute}
+        onChange={(attribute) => setFilter({ attribute })}
+      />
       <label htmlFor={`${id}-sort`} className="ml-auto text-xs text-slate-700 dark:text-slate-300">
         Sort by
       </label>

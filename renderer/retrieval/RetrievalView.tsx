@@ -1,5 +1,13 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { assembleSegments, codeGroups, filterSegments, queryCodeIds, sortSegments, summarise, type Segment } from "../../shared/retrieval/segments";
+import {
+  assembleSegments,
+  codeGroups,
+  filterSegments,
+  queryCodeIds,
+  sortSegments,
+  summarise,
+  type Segment,
+} from "../../shared/retrieval/segments";
 import type { CodingRecord } from "../../shared/model/records";
 import { sourceHref } from "../app/router";
 import { useLive } from "../db/live";
@@ -42,7 +50,10 @@ export function RetrievalView() {
   const page = useFirstPage(project, pageable ? fetchIds : null, names, state.filter, pageKey);
   const readAll = haveAll || !pageable || page !== undefined;
   // Read through the codeId index only: 5,000 codings of one code load without touching source text.
-  const latest = useLive(async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null), [project, fetchKey, readAll]);
+  const latest = useLive(
+    async () => (readAll ? { key: fetchKey, codings: await codingsForRetrieval(project, fetchIds) } : null),
+    [project, fetchKey, readAll],
+  );
   if (latest && latest !== all) setAll(latest);
   const full = haveAll ? all.codings : latest?.key === fetchKey ? latest.codings : undefined;
   const codings = full ?? (pageable ? page?.codings : undefined);
@@ -106,7 +117,12 @@ export function RetrievalView() {
       <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(0,1fr)] @3xl:grid-cols-[15rem_minmax(0,1fr)] @3xl:grid-rows-1">
         <div className="flex max-h-56 min-h-0 flex-col border-b border-slate-300 p-3 @3xl:max-h-none @3xl:border-r @3xl:border-b-0 dark:border-slate-700">
           {lookups ? (
-            <CodeChecklist codes={lookups.codes} chosen={chosen} onChange={(codeIds) => update({ codeIds })} wording={{ chooseAllLabel: "Choose all codes" }} />
+            <CodeChecklist
+              codes={lookups.codes}
+              chosen={chosen}
+              onChange={(codeIds) => update({ codeIds })}
+              wording={{ chooseAllLabel: "Choose all codes" }}
+            />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Loading codes…</p>
           )}
@@ -130,7 +146,9 @@ export function RetrievalView() {
             )}
           </div>
           {chosen.length === 0 ? (
-            <p className="p-6 text-sm text-slate-700 dark:text-slate-300">Choose one or more codes to see the text coded at them, across every source.</p>
+            <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
+              Choose one or more codes to see the text coded at them, across every source.
+            </p>
           ) : !segments || !names || !summary || (partial && segments.length === 0) ? (
             <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">
               Finding coded segments…
@@ -138,7 +156,10 @@ export function RetrievalView() {
           ) : (
             <>
               {partial ? (
-                <p role="status" className="border-b border-slate-300 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+                <p
+                  role="status"
+                  className="border-b border-slate-300 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400"
+                >
                   Finding coded segments… showing the first {segments.length}
                 </p>
               ) : (
@@ -153,7 +174,9 @@ export function RetrievalView() {
               )}
               {segments.length === 0 ? (
                 <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
-                  {state.mode === "all" && groups.length > 1 ? "No text is coded at all of these codes in the same place." : "No coded segments match."}
+                  {state.mode === "all" && groups.length > 1
+                    ? "No text is coded at all of these codes in the same place."
+                    : "No coded segments match."}
                 </p>
               ) : (
                 <SegmentList

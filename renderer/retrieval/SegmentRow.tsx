@@ -26,7 +26,17 @@ export interface SegmentRowProps {
 }
 
 /** One coded segment: what it was coded at, where it comes from, who coded it, and its words. */
-export function SegmentRow({ project, segment, index, names, selected, contextOpen, onSelect, onToggleContext, onOpenInSource }: SegmentRowProps) {
+export function SegmentRow({
+  project,
+  segment,
+  index,
+  names,
+  selected,
+  contextOpen,
+  onSelect,
+  onToggleContext,
+  onOpenInSource,
+}: SegmentRowProps) {
   const load = useSourceText(project, segment.sourceId);
   const source = load.status === "ready" ? load.source : null;
   const context: SegmentContext | null = source
@@ -39,7 +49,10 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
   const date = segment.date ? formatDate(segment.date) : "";
 
   return (
-    <article className="flex gap-3 border-b border-slate-200 px-3 py-2.5 dark:border-slate-800" aria-labelledby={`segment-${segment.key}-where`}>
+    <article
+      className="flex gap-3 border-b border-slate-200 px-3 py-2.5 dark:border-slate-800"
+      aria-labelledby={`segment-${segment.key}-where`}
+    >
       <input
         type="checkbox"
         aria-label={`Select segment ${index + 1}`}
@@ -58,14 +71,21 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
           {segment.codeIds.map((codeId) => (
             <span key={codeId} className="inline-flex items-center gap-1 font-medium text-slate-900 dark:text-slate-100">
-              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-black/20" style={{ backgroundColor: names.code(codeId)?.colour }} />
+              <span
+                aria-hidden="true"
+                className="inline-block h-3 w-3 rounded-sm border border-black/20"
+                style={{ backgroundColor: names.code(codeId)?.colour }}
+              />
               <span className="sr-only">Code: </span>
               {names.codeLabel(codeId)}
             </span>
           ))}
           <span id={`segment-${segment.key}-where`}>
             <span className="sr-only">Source: </span>
-            <a href={sourceHref(project.entry.id, segment.sourceId)} className="text-blue-800 underline-offset-2 hover:underline dark:text-sky-300">
+            <a
+              href={sourceHref(project.entry.id, segment.sourceId)}
+              className="text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+            >
               {names.sourceName(segment.sourceId)}
             </a>
             {speaker && <span className="text-slate-600 dark:text-slate-400"> · {speaker}</span>}
@@ -76,7 +96,11 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
             {names.byCoderName(segment.coderIds).map((coderId, i) => (
               <span key={coderId}>
                 {i > 0 && ", "}
-                <abbr title={names.coderLabel(coderId)} data-coder-pattern={names.coderLook(coderId)?.pattern} style={coderUnderline(names.coderLook(coderId))}>
+                <abbr
+                  title={names.coderLabel(coderId)}
+                  data-coder-pattern={names.coderLook(coderId)?.pattern}
+                  style={coderUnderline(names.coderLook(coderId))}
+                >
                   {names.coder(coderId)?.initials ?? "?"}
                 </abbr>
                 <span className="sr-only"> ({names.coderName(coderId)})</span>
@@ -90,7 +114,12 @@ export function SegmentRow({ project, segment, index, names, selected, contextOp
         </div>
         <SegmentText load={load.status} context={context} />
         <div className="mt-1 flex gap-1">
-          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" aria-expanded={contextOpen} onClick={() => onToggleContext(segment.key)}>
+          <Button
+            variant="ghost"
+            className="!px-2 !py-0.5 text-xs"
+            aria-expanded={contextOpen}
+            onClick={() => onToggleContext(segment.key)}
+          >
             {contextOpen ? "Hide context" : "Show context"}
           </Button>
           <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => onOpenInSource(segment)}>

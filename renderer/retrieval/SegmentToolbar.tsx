@@ -68,7 +68,9 @@ export function SegmentToolbar({
       </label>
       <p role="status" className="font-medium tabular-nums">
         {segmentCount(segments.length)} from {plural(sourceCount, "source")}
-        {chosenCount > 0 && <span className="font-normal text-slate-600 dark:text-slate-400"> · {number.format(chosenCount)} selected</span>}
+        {chosenCount > 0 && (
+          <span className="font-normal text-slate-600 dark:text-slate-400"> · {number.format(chosenCount)} selected</span>
+        )}
       </p>
       <div className="ml-auto flex items-center gap-2">
         <Button
@@ -85,14 +87,21 @@ export function SegmentToolbar({
         <Button
           disabled={busy || segments.length === 0}
           onClick={() =>
-            void run(async () => ((await exportSegmentsCsv(host, project, target, names)) ? `Exported ${segmentCount(target.length)} as CSV.` : "Export cancelled."))
+            void run(async () =>
+              (await exportSegmentsCsv(host, project, target, names))
+                ? `Exported ${segmentCount(target.length)} as CSV.`
+                : "Export cancelled.",
+            )
           }
         >
           {all ? "Export all as CSV" : "Export selected as CSV"}
         </Button>
       </div>
       {status && (
-        <p role={status.error ? "alert" : "status"} className={`basis-full text-xs ${status.error ? "text-red-700 dark:text-red-400" : "text-slate-700 dark:text-slate-300"}`}>
+        <p
+          role={status.error ? "alert" : "status"}
+          className={`basis-full text-xs ${status.error ? "text-red-700 dark:text-red-400" : "text-slate-700 dark:text-slate-300"}`}
+        >
           {status.text}
         </p>
       )}

@@ -27,7 +27,12 @@ export async function copySegments(project: OpenProject, segments: readonly Segm
 }
 
 /** Saves the segments as CSV; false when the researcher cancelled the save dialog. */
-export async function exportSegmentsCsv(host: Host, project: OpenProject, segments: readonly Segment[], names: RetrievalNames): Promise<boolean> {
+export async function exportSegmentsCsv(
+  host: Host,
+  project: OpenProject,
+  segments: readonly Segment[],
+  names: RetrievalNames,
+): Promise<boolean> {
   const rows = await exportRows(project, segments, names);
   return host.saveFile({
     suggestedName: `${safeFileName(`${project.entry.name} - coded segments`, "Coded segments")}.csv`,

@@ -12,7 +12,14 @@ export interface RetrievalState {
   showAllContext: boolean;
 }
 
-const INITIAL: RetrievalState = { codeIds: [], includeSubcodes: true, mode: "any", filter: NO_SEGMENT_FILTER, sort: "position", showAllContext: false };
+const INITIAL: RetrievalState = {
+  codeIds: [],
+  includeSubcodes: true,
+  mode: "any",
+  filter: NO_SEGMENT_FILTER,
+  sort: "position",
+  showAllContext: false,
+};
 
 export function useRetrievalState(project: OpenProject): [RetrievalState, (patch: Partial<RetrievalState>) => void] {
   return useProjectState(project, "retrieval", INITIAL);

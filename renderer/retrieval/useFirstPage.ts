@@ -12,7 +12,16 @@ export const FIRST_PAGE_ROWS = 24;
  * sorted and filtered by the same functions as the segments, so the first page is the list's prefix.
  */
 export function sourceOrder(names: RetrievalNames, filter: SegmentFilter): string[] {
-  const one = [...names.sourcesById.keys()].map((id): Segment => ({ key: id, sourceId: id, start: 0, end: 0, codeIds: [], coderIds: [], codingIds: [], date: "" }));
+  const one = [...names.sourcesById.keys()].map((id): Segment => ({
+    key: id,
+    sourceId: id,
+    start: 0,
+    end: 0,
+    codeIds: [],
+    coderIds: [],
+    codingIds: [],
+    date: "",
+  }));
   return sortSegments(filterSegments(one, names.sourcesById, names.cases, filter), "position", names).map((s) => s.sourceId);
 }
 

@@ -69,7 +69,11 @@ export function SettingsDialog({
         <TextField label="Initials" value={initials} maxLength={4} onChange={(e) => setInitials(e.target.value)} error={error} />
         <div className="flex items-center gap-2">
           <Button type="submit">Save profile</Button>
-          {saved && <span role="status" className="text-xs text-green-700 dark:text-green-400">Saved</span>}
+          {saved && (
+            <span role="status" className="text-xs text-green-700 dark:text-green-400">
+              Saved
+            </span>
+          )}
         </div>
       </form>
       <fieldset className="mt-5">

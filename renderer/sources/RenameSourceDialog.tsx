@@ -5,7 +5,15 @@ import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TextField } from "../ui/TextField";
 
-export function RenameSourceDialog({ source, onRename, onClose }: { source: SourceRecord; onRename: (name: string) => Promise<void>; onClose: () => void }) {
+export function RenameSourceDialog({
+  source,
+  onRename,
+  onClose,
+}: {
+  source: SourceRecord;
+  onRename: (name: string) => Promise<void>;
+  onClose: () => void;
+}) {
   const [name, setName] = useState(source.name);
   const [error, setError] = useState<string | null>(null);
 

@@ -64,7 +64,12 @@ export function SourceFilters({
           </select>
         </>
       )}
-      <CaseAttributeFilter attributes={attributes} cases={cases} value={filter.attribute} onChange={(attribute) => onChange({ ...filter, attribute })} />
+      <CaseAttributeFilter
+        attributes={attributes}
+        cases={cases}
+        value={filter.attribute}
+        onChange={(attribute) => onChange({ ...filter, attribute })}
+      />
     </>
   );
 }

@@ -87,7 +87,11 @@ export function SourcesTable({
               >
                 <div role="cell" className="min-w-0 px-1">
                   {/* The whole link stays inside its cell; a long name ends in "…" and shows in full on hover. */}
-                  <a href={sourceHref(projectId, source.id)} title={source.name} className="block truncate font-medium text-blue-800 hover:underline dark:text-sky-300">
+                  <a
+                    href={sourceHref(projectId, source.id)}
+                    title={source.name}
+                    className="block truncate font-medium text-blue-800 hover:underline dark:text-sky-300"
+                  >
                     {source.name}
                   </a>
                 </div>
@@ -118,10 +122,20 @@ export function SourcesTable({
                   {formatDate(source.importedAt)}
                 </div>
                 <div role="cell" className="flex justify-end gap-1 px-1">
-                  <button type="button" aria-label={`Rename ${source.name}`} onClick={() => onRename(source)} className="rounded px-1.5 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-700">
+                  <button
+                    type="button"
+                    aria-label={`Rename ${source.name}`}
+                    onClick={() => onRename(source)}
+                    className="rounded px-1.5 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-700"
+                  >
                     Rename
                   </button>
-                  <button type="button" aria-label={`Delete ${source.name}`} onClick={() => onDelete(source)} className="rounded px-1.5 py-0.5 text-xs text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950">
+                  <button
+                    type="button"
+                    aria-label={`Delete ${source.name}`}
+                    onClick={() => onDelete(source)}
+                    className="rounded px-1.5 py-0.5 text-xs text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+                  >
                     Delete
                   </button>
                 </div>

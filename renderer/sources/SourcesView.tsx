@@ -92,8 +92,8 @@ export function SourcesView() {
         <div className="m-auto max-w-md p-8 text-center">
           <h3 className="text-lg font-semibold">This project has no sources yet</h3>
           <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-            Import your interview transcripts, observation notes or documents: Word (.docx) or plain text (.txt).
-            Choose <strong>Import sources</strong>, or drop files or a whole folder here.
+            Import your interview transcripts, observation notes or documents: Word (.docx) or plain text (.txt). Choose{" "}
+            <strong>Import sources</strong>, or drop files or a whole folder here.
           </p>
         </div>
       ) : rows ? (
@@ -110,7 +110,10 @@ export function SourcesView() {
         <p className="p-4 text-slate-500">Loading sources…</p>
       )}
       {undo && (
-        <div role="status" className="absolute bottom-4 left-1/2 flex -translate-x-1/2 items-center gap-3 rounded bg-slate-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+        <div
+          role="status"
+          className="absolute bottom-4 left-1/2 flex -translate-x-1/2 items-center gap-3 rounded bg-slate-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+        >
           {undo.label}
           <button
             type="button"
@@ -137,7 +140,13 @@ export function SourcesView() {
           setDropped(null);
         }}
       />
-      {renaming && <RenameSourceDialog source={renaming} onClose={() => setRenaming(null)} onRename={(name) => renameSource(project, renaming.id, name)} />}
+      {renaming && (
+        <RenameSourceDialog
+          source={renaming}
+          onClose={() => setRenaming(null)}
+          onRename={(name) => renameSource(project, renaming.id, name)}
+        />
+      )}
     </section>
   );
 }

@@ -44,12 +44,19 @@ export function CodeChecklist({ codes, chosen, onChange, wording = {}, listClass
   const [search, setSearch] = useState("");
   const all = useMemo<Row[]>(() => {
     const index = indexCodes(codes);
-    return flattenTree(index).map(({ code, depth }) => ({ code, depth, name: code.name, label: pathNames(index, code.id).join(" / "), context: false }));
+    return flattenTree(index).map(({ code, depth }) => ({
+      code,
+      depth,
+      name: code.name,
+      label: pathNames(index, code.id).join(" / "),
+      context: false,
+    }));
   }, [codes]);
   const rows = useMemo(() => searchCodeRows(all, search).map(({ row, context }) => ({ ...row, context })), [all, search]);
   const chosenSet = new Set(chosen);
 
-  const toggle = (codeId: string, on: boolean) => onChange(on ? [...chosen.filter((c) => c !== codeId), codeId] : chosen.filter((c) => c !== codeId));
+  const toggle = (codeId: string, on: boolean) =>
+    onChange(on ? [...chosen.filter((c) => c !== codeId), codeId] : chosen.filter((c) => c !== codeId));
 
   return (
     // min-w-0: a fieldset is at least as wide as its widest line by default, so a long code name
@@ -83,14 +90,22 @@ export function CodeChecklist({ codes, chosen, onChange, wording = {}, listClass
       </div>
       {children}
       {codes.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{wording.emptyHint ?? "This project has no codes yet. Create codes in the codebook on the right."}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {wording.emptyHint ?? "This project has no codes yet. Create codes in the codebook on the right."}
+        </p>
       ) : rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No code matches “{search.trim()}”.</p>
       ) : (
-        <ul aria-label={wording.listLabel ?? "Code checklist"} aria-describedby={`${id}-count`} className={`${listClassName} overflow-auto rounded border border-slate-300 p-1 dark:border-slate-700`}>
+        <ul
+          aria-label={wording.listLabel ?? "Code checklist"}
+          aria-describedby={`${id}-count`}
+          className={`${listClassName} overflow-auto rounded border border-slate-300 p-1 dark:border-slate-700`}
+        >
           {rows.map((row) => (
             <li key={row.code.id} style={{ paddingLeft: `${row.depth * 1}rem` }}>
-              <label className={`flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${row.context ? "text-slate-500 dark:text-slate-400" : ""}`}>
+              <label
+                className={`flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${row.context ? "text-slate-500 dark:text-slate-400" : ""}`}
+              >
                 <input
                   type="checkbox"
                   aria-label={row.label}
@@ -98,7 +113,11 @@ export function CodeChecklist({ codes, chosen, onChange, wording = {}, listClass
                   onChange={(e) => toggle(row.code.id, e.target.checked)}
                   className="shrink-0 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
                 />
-                <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm border border-black/20" style={{ backgroundColor: row.code.colour }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-3 w-3 shrink-0 rounded-sm border border-black/20"
+                  style={{ backgroundColor: row.code.colour }}
+                />
                 <span className="min-w-0 truncate" title={row.label}>
                   {row.code.name}
                 </span>

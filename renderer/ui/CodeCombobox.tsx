@@ -60,7 +60,12 @@ export function CodeCombobox({ label, codes, value, onChange }: CodeComboboxProp
         }}
         className="rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={`${label}: codes`} className="max-h-48 overflow-auto rounded border border-slate-300 text-sm dark:border-slate-700">
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={`${label}: codes`}
+        className="max-h-48 overflow-auto rounded border border-slate-300 text-sm dark:border-slate-700"
+      >
         {shown.map((code, i) => (
           <li
             key={code.id}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 
-const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'input:not([disabled]), button:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A dialog on the native <dialog> element. Modal (the default): the browser traps focus, restores it
@@ -84,7 +85,8 @@ export function Dialog({
   };
 
   const width = wide ? "w-[min(56rem,95vw)]" : "w-[min(28rem,95vw)]";
-  const look = "rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+  const look =
+    "rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
   return (
     <dialog
       ref={ref}
@@ -101,7 +103,11 @@ export function Dialog({
         event.preventDefault();
         onClose();
       }}
-      className={modal ? `m-auto ${look} ${width}` : `fixed inset-x-0 top-[12vh] z-50 mx-auto max-h-[76vh] overflow-y-auto shadow-2xl ring-1 ring-slate-900/10 ${look} ${width}`}
+      className={
+        modal
+          ? `m-auto ${look} ${width}`
+          : `fixed inset-x-0 top-[12vh] z-50 mx-auto max-h-[76vh] overflow-y-auto shadow-2xl ring-1 ring-slate-900/10 ${look} ${width}`
+      }
     >
       {open && (
         <div className="p-5">

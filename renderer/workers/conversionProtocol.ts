@@ -7,6 +7,4 @@ export interface ConvertRequest {
   bytes: ArrayBuffer;
 }
 
-export type ConvertResponse =
-  | { jobId: number; ok: true; source: ConvertedSource }
-  | { jobId: number; ok: false; error: ImportErrorData };
+export type ConvertResponse = { jobId: number; ok: true; source: ConvertedSource } | { jobId: number; ok: false; error: ImportErrorData };

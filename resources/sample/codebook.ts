@@ -17,7 +17,8 @@ export const SAMPLE_CODEBOOK: readonly SampleCode[] = [
   {
     path: ["Technology"],
     colour: "#0072B2",
-    definition: "The electronic patient record and the shared care record as technologies: what they do, how they perform, what they connect to.",
+    definition:
+      "The electronic patient record and the shared care record as technologies: what they do, how they perform, what they connect to.",
     whenToUse: "Talk about the technology in general (devices, connectivity, the systems as a whole) that no sub-code fits.",
     whenNotToUse: "How people or the organisation respond to the technology: use People or Organisation.",
   },
@@ -26,7 +27,8 @@ export const SAMPLE_CODEBOOK: readonly SampleCode[] = [
     colour: "#56B4E9",
     definition: "How easy or hard the systems are to use in clinical work: screens, clicks, log-in, speed, forms and alerts.",
     whenToUse: "Descriptions of specific interactions with the system that help or hinder a task.",
-    whenNotToUse: "The time cost to staff overall (People/Workload) or missing information from other organisations (Technology/Interoperability).",
+    whenNotToUse:
+      "The time cost to staff overall (People/Workload) or missing information from other organisations (Technology/Interoperability).",
     example: "“You had to click through three screens to record one cup of tea.”",
   },
   {

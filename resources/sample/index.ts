@@ -58,9 +58,21 @@ export interface SampleCase {
 }
 
 export const SAMPLE_CASES: readonly SampleCase[] = [
-  { name: "P01", description: "Digital nurse, medical division, Northfield General Hospital.", values: { Role: "Digital nurse", "Staff group": "Nursing", "Site type": "Acute hospital" } },
-  { name: "P02", description: "Chief clinical information officer and consultant geriatrician.", values: { Role: "Chief clinical information officer", "Staff group": "Medical", "Site type": "Acute hospital" } },
-  { name: "P03", description: "District nursing team lead, east locality.", values: { Role: "District nursing team lead", "Staff group": "Nursing", "Site type": "Community services" } },
+  {
+    name: "P01",
+    description: "Digital nurse, medical division, Northfield General Hospital.",
+    values: { Role: "Digital nurse", "Staff group": "Nursing", "Site type": "Acute hospital" },
+  },
+  {
+    name: "P02",
+    description: "Chief clinical information officer and consultant geriatrician.",
+    values: { Role: "Chief clinical information officer", "Staff group": "Medical", "Site type": "Acute hospital" },
+  },
+  {
+    name: "P03",
+    description: "District nursing team lead, east locality.",
+    values: { Role: "District nursing team lead", "Staff group": "Nursing", "Site type": "Community services" },
+  },
 ];
 
 /** The second coder, a fictional colleague, so double coding can be compared. */

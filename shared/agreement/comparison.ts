@@ -39,7 +39,12 @@ export interface CellResult {
 export function codingCoincidences(codings: readonly CoderSpan[], observers: readonly string[], length: number): Coincidences {
   const matrix = new Coincidences();
   if (observers.length < 2 || length <= 0) return matrix;
-  const perCoder = observers.map((id) => unionSpans(codings.filter((c) => c.coderId === id), length));
+  const perCoder = observers.map((id) =>
+    unionSpans(
+      codings.filter((c) => c.coderId === id),
+      length,
+    ),
+  );
   sweep(perCoder, length, (start, end, covered) => {
     let ones = 0;
     for (const c of covered) if (c) ones++;
@@ -58,7 +63,15 @@ export function compareCell(codings: readonly CoderSpan[], groups: CoderGroups, 
     length,
   );
   const coincidences = codingCoincidences(codings, observersOf(groups), length);
-  return { length, counts, agreement: percentAgreement(counts), kappa: cohensKappa(counts), alpha: coincidences.alpha(), disagreements, coincidences };
+  return {
+    length,
+    counts,
+    agreement: percentAgreement(counts),
+    kappa: cohensKappa(counts),
+    alpha: coincidences.alpha(),
+    disagreements,
+    coincidences,
+  };
 }
 
 /** Averages over cells (sources of one code, or everything). */

@@ -48,7 +48,11 @@ export function spanLength(spans: readonly Span[]): number {
  * `visit(start, end, covered)` where covered[i] says whether list i covers that piece. Each list
  * must be sorted and disjoint (unionSpans). Cost is linear in the number of boundaries.
  */
-export function sweep(lists: readonly (readonly Span[])[], length: number, visit: (start: number, end: number, covered: readonly boolean[]) => void): void {
+export function sweep(
+  lists: readonly (readonly Span[])[],
+  length: number,
+  visit: (start: number, end: number, covered: readonly boolean[]) => void,
+): void {
   const index = lists.map(() => 0);
   const covered = lists.map(() => false);
   let position = 0;

@@ -13,7 +13,18 @@
  *   keys: generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength
  */
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from "./types";
-export type { BundleInfo, BundleKey, BundleLock, BundleManifest, BundleProgress, BundleTableEntry, LockKind, OpenedBundle, ReadOptions, SkipContent } from "./types";
+export type {
+  BundleInfo,
+  BundleKey,
+  BundleLock,
+  BundleManifest,
+  BundleProgress,
+  BundleTableEntry,
+  LockKind,
+  OpenedBundle,
+  ReadOptions,
+  SkipContent,
+} from "./types";
 export { nobleChunkOpener, type ChunkOpener } from "./payload";
 export { BundleError, type BundleErrorCode } from "./errors";
 export { writeBundle, writeBundleStream, type WriteOptions } from "./write";
@@ -22,7 +33,15 @@ export { bundleFileName } from "./fileName";
 export { readBundle, bundleFromZip, lockKind } from "./read";
 export { sealKeyFile, openKeyFile, type SealKeyOptions } from "./keyFile";
 export { selectDelta, stampRange, withReferencedSources } from "./delta";
-export { generateIdentity, recipientOf, isValidRecipient, isValidIdentity, fingerprint, passphraseStrength, MIN_PASSPHRASE_LENGTH } from "./keys";
+export {
+  generateIdentity,
+  recipientOf,
+  isValidRecipient,
+  isValidIdentity,
+  fingerprint,
+  passphraseStrength,
+  MIN_PASSPHRASE_LENGTH,
+} from "./keys";
 export type { PassphraseStrength, KeyPair } from "./keys";
 export { SIGNATURE_FILE, SIGNATURE_ALG, type BundleSignature } from "./signature";
 export { judgeSender, needsConfirmation, senderLine, UNSIGNED_MESSAGE, type KnownKeys, type SenderCheck } from "./sender";

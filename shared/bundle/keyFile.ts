@@ -19,7 +19,8 @@ export interface SealKeyOptions {
 /** The key file's bytes. Refuses a passphrase under the minimum length, like passphrase bundles. */
 export async function sealKeyFile(identity: string, passphrase: string, options: SealKeyOptions = {}): Promise<Uint8Array> {
   if (!isValidIdentity(identity)) throw new BundleError("bad-key", "This is not an age secret key (AGE-SECRET-KEY-1…).");
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new BundleError("bad-key", `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new BundleError("bad-key", `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   const recipient = await recipientOf(identity);
   const text = `# Margin key, saved ${(options.now ?? new Date()).toISOString()}\n# public key: ${recipient}\n${identity}\n`;
   const encrypter = new Encrypter();
@@ -31,9 +32,14 @@ export async function sealKeyFile(identity: string, passphrase: string, options:
 /** The secret key in a saved key file, or a BundleError naming the file (wrong passphrase, not a key file…). */
 export async function openKeyFile(bytes: Uint8Array, passphrase: string, fileName?: string): Promise<string> {
   const kind = lockKind(bytes);
-  if (kind === "not-age") throw new BundleError("not-a-bundle", `${subject(fileName)} is not a saved Margin key: it is not an age file.`, fileName);
+  if (kind === "not-age")
+    throw new BundleError("not-a-bundle", `${subject(fileName)} is not a saved Margin key: it is not an age file.`, fileName);
   if (kind === "recipients") {
-    throw new BundleError("not-a-bundle", `${subject(fileName)} is not a saved Margin key: it is locked to team members' keys, not a passphrase (a team bundle?).`, fileName);
+    throw new BundleError(
+      "not-a-bundle",
+      `${subject(fileName)} is not a saved Margin key: it is locked to team members' keys, not a passphrase (a team bundle?).`,
+      fileName,
+    );
   }
   const decrypter = new Decrypter();
   decrypter.addPassphrase(passphrase);
@@ -43,7 +49,11 @@ export async function openKeyFile(bytes: Uint8Array, passphrase: string, fileNam
   } catch (error) {
     const message = describeError(error);
     if (/no identity matched/.test(message)) {
-      throw new BundleError("wrong-passphrase", `The passphrase does not open ${subject(fileName).replace(/^This/, "this")}. Check it and try again.`, fileName);
+      throw new BundleError(
+        "wrong-passphrase",
+        `The passphrase does not open ${subject(fileName).replace(/^This/, "this")}. Check it and try again.`,
+        fileName,
+      );
     }
     throw new BundleError("tampered", `${subject(fileName)} is damaged or incomplete.`, fileName);
   }

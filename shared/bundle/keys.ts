@@ -24,7 +24,6 @@ export async function recipientOf(identity: string): Promise<string> {
   return identityToRecipient(identity.trim());
 }
 
-
 export function isValidIdentity(s: string): boolean {
   const t = s.trim();
   return /^AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}$/.test(t);
@@ -81,8 +80,26 @@ export interface PassphraseStrength {
 }
 
 const COMMON = [
-  "password", "passw0rd", "qwerty", "letmein", "welcome", "admin", "iloveyou", "monkey", "dragon", "football",
-  "baseball", "sunshine", "princess", "trustno1", "abc123", "123456", "margin", "nhs", "research", "secret",
+  "password",
+  "passw0rd",
+  "qwerty",
+  "letmein",
+  "welcome",
+  "admin",
+  "iloveyou",
+  "monkey",
+  "dragon",
+  "football",
+  "baseball",
+  "sunshine",
+  "princess",
+  "trustno1",
+  "abc123",
+  "123456",
+  "margin",
+  "nhs",
+  "research",
+  "secret",
 ];
 
 /**
@@ -124,4 +141,3 @@ export function passphraseStrength(p: string): PassphraseStrength {
           : "";
   return { score, label: labels[score], ok, hint };
 }
-

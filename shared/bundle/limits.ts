@@ -39,5 +39,9 @@ export function limitsWith(overrides: Partial<BundleLimits> = {}): BundleLimits 
 }
 
 export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 * 1024 ? `${(n / (1024 * 1024 * 1024)).toFixed(n % (1024 * 1024 * 1024) === 0 ? 0 : 1)} GiB` : n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+  return n >= 1024 * 1024 * 1024
+    ? `${(n / (1024 * 1024 * 1024)).toFixed(n % (1024 * 1024 * 1024) === 0 ? 0 : 1)} GiB`
+    : n >= 1024 * 1024
+      ? `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`
+      : `${n} bytes`;
 }

@@ -8,7 +8,7 @@
  * seals and opens chunks with its pure-JS cipher, ~0.3 s for a seed-scale bundle. Node has native
  * ChaCha20-Poly1305 (~20× faster), so callers may inject a chunk opener, as they inject SHA-256.
  * The default is @noble/ciphers, the cipher age-encryption itself uses. Interop with the age CLI is
- * covered by tests/unit/bundle/age-cli.test.ts.
+ * covered by tests/unit/renderer/db/bundle/age-cli.test.ts.
  */
 import { chacha20poly1305 } from "@noble/ciphers/chacha.js";
 import { hkdf } from "@noble/hashes/hkdf.js";
@@ -39,7 +39,12 @@ export class PayloadError extends Error {
  * plaintext chunk to `onChunk` in order. Throws PayloadError for the first chunk that fails, including
  * a last chunk that is missing (the file was cut at a chunk boundary) or empty where it may not be.
  */
-export function openPayload(fileKey: Uint8Array, afterHeader: Uint8Array, onChunk: (plain: Uint8Array) => void, opener: ChunkOpener = nobleChunkOpener): void {
+export function openPayload(
+  fileKey: Uint8Array,
+  afterHeader: Uint8Array,
+  onChunk: (plain: Uint8Array) => void,
+  opener: ChunkOpener = nobleChunkOpener,
+): void {
   if (afterHeader.length < PAYLOAD_NONCE + TAG) throw new PayloadError(0, 1);
   const nonce = afterHeader.subarray(0, PAYLOAD_NONCE);
   const payload = afterHeader.subarray(PAYLOAD_NONCE);

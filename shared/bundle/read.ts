@@ -33,7 +33,11 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
   const decrypter = new Decrypter();
   if ("passphrase" in key) {
     if (header.kind === "recipients") {
-      throw new BundleError("needs-identity", `${subject(name)} is locked to team members' keys, not a passphrase. Open it on a laptop whose key it was sent to.`, name);
+      throw new BundleError(
+        "needs-identity",
+        `${subject(name)} is locked to team members' keys, not a passphrase. Open it on a laptop whose key it was sent to.`,
+        name,
+      );
     }
     decrypter.addPassphrase(key.passphrase);
   } else {
@@ -78,7 +82,11 @@ export async function readBundle(bytes: Uint8Array, key: BundleKey, options: Rea
     if (!(error instanceof PayloadError)) throw error;
     // A failure in the last chunk (or a missing one) means the file was cut short; earlier, changed.
     if (payload <= 16 || error.chunk >= error.chunks - 1) {
-      throw new BundleError("truncated", `${subject(name)} is incomplete: it ends before the end of the bundle, or its last part is damaged. Copy it again from the original.`, name);
+      throw new BundleError(
+        "truncated",
+        `${subject(name)} is incomplete: it ends before the end of the bundle, or its last part is damaged. Copy it again from the original.`,
+        name,
+      );
     }
     throw tampered(name);
   }
@@ -153,19 +161,28 @@ function headerError(error: unknown, header: Header, size: number, name: string 
   const message = describeError(error);
   if (/no identity matched/.test(message)) {
     return header.kind === "passphrase"
-      ? new BundleError("wrong-passphrase", `The passphrase does not open ${subject(name).replace(/^This/, "this")}. Check it and try again.`, name)
+      ? new BundleError(
+          "wrong-passphrase",
+          `The passphrase does not open ${subject(name).replace(/^This/, "this")}. Check it and try again.`,
+          name,
+        )
       : new BundleError(
           "wrong-key",
           `${subject(name)} was not locked to your key: it was sent to other team members. Ask the sender to add your public key and export it again.`,
           name,
         );
   }
-  if (size < header.size + PAYLOAD_NONCE + 16) return new BundleError("truncated", `${subject(name)} is incomplete: it ends just after its header.`, name);
+  if (size < header.size + PAYLOAD_NONCE + 16)
+    return new BundleError("truncated", `${subject(name)} is incomplete: it ends just after its header.`, name);
   return tampered(name);
 }
 
 function tampered(name: string | undefined): BundleError {
-  return new BundleError("tampered", `${subject(name)} has been changed or damaged since it was made, so Margin will not import it. Ask the sender for a fresh copy.`, name);
+  return new BundleError(
+    "tampered",
+    `${subject(name)} has been changed or damaged since it was made, so Margin will not import it. Ask the sender for a fresh copy.`,
+    name,
+  );
 }
 
 function ascii(data: Uint8Array, from: number, to: number): string {

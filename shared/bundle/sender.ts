@@ -31,10 +31,15 @@ export type SenderCheck =
   | { status: "mismatch" | "unknown"; signer: string; fingerprint: string; name: string | null; message: string }
   | { status: "unsigned"; message: string };
 
-export const UNSIGNED_MESSAGE = "This bundle is not signed: anyone with a team member's public key could have made it. Merge it only if you know who sent it.";
+export const UNSIGNED_MESSAGE =
+  "This bundle is not signed: anyone with a team member's public key could have made it. Merge it only if you know who sent it.";
 
 /** Who signed a bundle and whether that is the coder it says it is from. */
-export function judgeSender(manifest: Pick<BundleManifest, "exporter">, signature: BundleSignature | undefined, known: KnownKeys): SenderCheck {
+export function judgeSender(
+  manifest: Pick<BundleManifest, "exporter">,
+  signature: BundleSignature | undefined,
+  known: KnownKeys,
+): SenderCheck {
   if (!signature) return { status: "unsigned", message: UNSIGNED_MESSAGE };
   const { signer } = signature;
   const print = signature.fingerprint;
@@ -42,7 +47,10 @@ export function judgeSender(manifest: Pick<BundleManifest, "exporter">, signatur
   const mine = known.mine.includes(signer);
   const member = known.team.find((m) => m.recipient === signer);
   const name = mine ? "you" : (member?.name ?? null);
-  const signedBy = name === null ? `a key that is not in your Team list (fingerprint ${print})` : `${name === "you" ? "your key" : name} (fingerprint ${print})`;
+  const signedBy =
+    name === null
+      ? `a key that is not in your Team list (fingerprint ${print})`
+      : `${name === "you" ? "your key" : name} (fingerprint ${print})`;
 
   // The exporter's own coder row names another key: this key is not theirs (or they changed keys).
   const exporterRow = known.coders.find((c) => c.id === manifest.exporter.coderId && !c.deleted);
@@ -109,7 +117,12 @@ export function senderLine(check: SenderCheck): string {
  * "Amira Patel"): the same person when every word of the shorter is a word of the longer.
  */
 function sameName(a: string, b: string): boolean {
-  const words = (s: string) => s.normalize("NFKC").toLocaleLowerCase().split(/[\s.,]+/).filter(Boolean);
+  const words = (s: string) =>
+    s
+      .normalize("NFKC")
+      .toLocaleLowerCase()
+      .split(/[\s.,]+/)
+      .filter(Boolean);
   const [x, y] = [words(a), words(b)];
   if (x.length === 0 || y.length === 0) return false;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];

@@ -57,7 +57,8 @@ export function signatureFileFor(manifestBytes: Uint8Array, identity: string, si
  * is), so the same bundle signed twice gives the same signature and no randomness is needed.
  */
 export function signWithAgeKey(msg: Uint8Array, identity: string): Uint8Array {
-  if (!isValidIdentity(identity)) throw new BundleError("bad-key", "The key to sign the bundle with is not an age secret key (AGE-SECRET-KEY-1…).");
+  if (!isValidIdentity(identity))
+    throw new BundleError("bad-key", "The key to sign the bundle with is not an age secret key (AGE-SECRET-KEY-1…).");
   const secret = bech32Bytes(identity.trim().toLowerCase(), "age-secret-key-1");
   const clamped = Uint8Array.from(secret);
   clamped[0] = (clamped[0] as number) & 248;
@@ -107,11 +108,19 @@ export function edwardsKeyOf(recipient: string): Uint8Array | null {
  * signature that does not verify, or a signature file in any shape Margin does not write → BundleError
  * "tampered" naming the file: it was changed after it was signed, or the signature is forged.
  */
-export async function readSignature(entries: ReadonlyMap<string, ZipEntry>, manifestBytes: Uint8Array, fileName: string | undefined): Promise<BundleSignature | null> {
+export async function readSignature(
+  entries: ReadonlyMap<string, ZipEntry>,
+  manifestBytes: Uint8Array,
+  fileName: string | undefined,
+): Promise<BundleSignature | null> {
   const entry = entries.get(SIGNATURE_FILE);
   if (!entry) return null;
   const bad = (why: string) =>
-    new BundleError("tampered", `${subject(fileName)} has a signature that ${why}, so Margin will not import it: it was changed after it was signed, or someone forged it. Ask the sender for a fresh copy.`, fileName);
+    new BundleError(
+      "tampered",
+      `${subject(fileName)} has a signature that ${why}, so Margin will not import it: it was changed after it was signed, or someone forged it. Ask the sender for a fresh copy.`,
+      fileName,
+    );
   if (entry.data.length > MAX_SIGNATURE_BYTES) throw bad("is not one Margin writes");
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -130,7 +139,8 @@ export async function readSignature(entries: ReadonlyMap<string, ZipEntry>, mani
   } catch {
     throw bad("is not valid JSON");
   }
-  if (typeof file !== "object" || file === null || file.alg !== SIGNATURE_ALG) throw bad("is of a kind this version of Margin cannot check");
+  if (typeof file !== "object" || file === null || file.alg !== SIGNATURE_ALG)
+    throw bad("is of a kind this version of Margin cannot check");
   if (typeof file.signer !== "string" || !isValidRecipient(file.signer)) throw bad("names no valid public key");
   if (typeof file.signature !== "string" || !/^[0-9a-f]{128}$/.test(file.signature)) throw bad("is not 64 bytes of hex");
   if (!verifyWithAgeKey(fromHex(file.signature), message(manifestBytes), file.signer)) throw bad("does not match its contents");

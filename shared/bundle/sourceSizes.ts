@@ -24,7 +24,11 @@ export function checkSourceSizes(tables: ProjectTables, fileName: string | undef
       formatting: Array.isArray(r.marks) ? r.marks.length : 0,
     });
     if (problem) {
-      throw new BundleError("too-large", `${subject(fileName)} holds the source ${sourceLabel(tables, r.id)}, which is larger than Margin accepts: ${problem}.`, fileName);
+      throw new BundleError(
+        "too-large",
+        `${subject(fileName)} holds the source ${sourceLabel(tables, r.id)}, which is larger than Margin accepts: ${problem}.`,
+        fileName,
+      );
     }
   }
 }
@@ -32,7 +36,8 @@ export function checkSourceSizes(tables: ProjectTables, fileName: string | undef
 /** The error for a record JSON could not serialise (in practice: longer than the longest string). */
 export function unwritableRecord(tables: ProjectTables, table: ProjectTableName, row: unknown, error: unknown): BundleError {
   const id = (row as { id?: unknown } | null)?.id;
-  const what = table === "sourceContent" || table === "sources" ? `the source ${sourceLabel(tables, id)}` : `a record in ${table} (id ${String(id)})`;
+  const what =
+    table === "sourceContent" || table === "sources" ? `the source ${sourceLabel(tables, id)}` : `a record in ${table} (id ${String(id)})`;
   const why = describeError(error);
   return new BundleError("too-large", `The bundle could not be written: ${what} is too large to write (${why}).`);
 }

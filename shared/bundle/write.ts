@@ -14,7 +14,15 @@ import { isValidIdentity, isValidRecipient, MIN_PASSPHRASE_LENGTH, recipientOf }
 import { MANIFEST_FILE, tableFile } from "./layout";
 import { SIGNATURE_FILE, signatureFileFor } from "./signature";
 import { unwritableRecord } from "./sourceSizes";
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleInfo, type BundleLock, type BundleManifest, type BundleProgress, type BundleTableEntry } from "./types";
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type BundleInfo,
+  type BundleLock,
+  type BundleManifest,
+  type BundleProgress,
+  type BundleTableEntry,
+} from "./types";
 
 /** About 256 KB of JSON per slice: big enough for deflate to work well, small enough to stay flat. */
 const SLICE_CHARS = 256 * 1024;
@@ -72,7 +80,8 @@ export async function writeBundleStream(
 /** The identity to sign with and its public key, checked before anything is packed. */
 async function signerOf(identity: string): Promise<{ identity: string; recipient: string }> {
   const trimmed = identity.trim();
-  if (!isValidIdentity(trimmed)) throw new BundleError("bad-key", "The key to sign the bundle with is not an age secret key (AGE-SECRET-KEY-1…).");
+  if (!isValidIdentity(trimmed))
+    throw new BundleError("bad-key", "The key to sign the bundle with is not an age secret key (AGE-SECRET-KEY-1…).");
   return { identity: trimmed, recipient: await recipientOf(trimmed) };
 }
 
@@ -89,7 +98,8 @@ function makeEncrypter(lock: BundleLock, options: WriteOptions): Encrypter {
   const recipients = [...new Set(lock.recipients.map((r) => r.trim()))];
   if (recipients.length === 0) throw new BundleError("bad-key", "Choose at least one team member to lock the bundle to.");
   for (const r of recipients) {
-    if (!isValidRecipient(r)) throw new BundleError("bad-key", `“${r.slice(0, 24)}…” is not a valid public key (it should start with age1).`);
+    if (!isValidRecipient(r))
+      throw new BundleError("bad-key", `“${r.slice(0, 24)}…” is not a valid public key (it should start with age1).`);
     encrypter.addRecipient(r);
   }
   return encrypter;

@@ -117,7 +117,8 @@ export async function inflateEntry(entry: ZipEntry, onData: (chunk: Uint8Array) 
     let failure: unknown = null;
     const inflate = new Inflate((chunk) => onData(chunk));
     try {
-      for (let at = 0; at < entry.data.length; at += PIECE) inflate.push(entry.data.subarray(at, at + PIECE), at + PIECE >= entry.data.length);
+      for (let at = 0; at < entry.data.length; at += PIECE)
+        inflate.push(entry.data.subarray(at, at + PIECE), at + PIECE >= entry.data.length);
     } catch (error) {
       failure = error;
     }

@@ -59,7 +59,11 @@ export class BundleZipReader {
     } catch (error) {
       if (!(error instanceof ZipStructureError)) throw error;
       if (error.missingEnd) {
-        throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it is not a complete zip file (it may have been cut short).`, name);
+        throw new BundleError(
+          "not-a-bundle",
+          `${subject(name)} is not a Margin bundle: it is not a complete zip file (it may have been cut short).`,
+          name,
+        );
       }
       throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
     }
@@ -71,17 +75,29 @@ export class BundleZipReader {
     // A limit first: reading stopped there, so the hash and count below could only disagree.
     const over = jobs.find((j) => j.state.overLimit);
     if (over) {
-      throw new BundleError("too-large", `${subject(name)} ${over.state.overLimit}: more than Margin reads from one bundle (see “Limits” in docs/bundle-format.md), so nothing was imported.`, name);
+      throw new BundleError(
+        "too-large",
+        `${subject(name)} ${over.state.overLimit}: more than Margin reads from one bundle (see “Limits” in docs/bundle-format.md), so nothing was imported.`,
+        name,
+      );
     }
     for (const { table, file, count: expected, sha256, state } of jobs) {
       if (state.broken) throw new BundleError("tampered", `${subject(name)} is damaged: ${file} ${state.broken}.`, name);
       const digest = await hexDigest(state.hash);
       if (digest !== sha256.toLowerCase()) {
-        throw new BundleError("tampered", `${subject(name)} has been changed since it was made: ${file} does not match its SHA-256 in the manifest.`, name);
+        throw new BundleError(
+          "tampered",
+          `${subject(name)} has been changed since it was made: ${file} does not match its SHA-256 in the manifest.`,
+          name,
+        );
       }
       const count = state.records.length + state.leftOut.length;
       if (count !== expected) {
-        throw new BundleError("tampered", `${subject(name)} is damaged: ${file} holds ${count} records, the manifest says ${expected}.`, name);
+        throw new BundleError(
+          "tampered",
+          `${subject(name)} is damaged: ${file} holds ${count} records, the manifest says ${expected}.`,
+          name,
+        );
       }
       into[table] = state.records;
     }
@@ -92,12 +108,17 @@ export class BundleZipReader {
     const name = this.fileName;
     const zipEntries = this.list();
     const manifestEntry = zipEntries.get(MANIFEST_FILE);
-    if (!manifestEntry) throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}.`, name);
+    if (!manifestEntry)
+      throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle: it holds no ${MANIFEST_FILE}.`, name);
     const { bytes: manifestBytes, manifest: manifestIn } = await readManifest(manifestEntry, name, this.limits.manifestBytes);
     // Checked before any table is read: a bad signature is refused at once.
     const signature = await readSignature(zipEntries, manifestBytes, name);
     if (manifestIn.format !== BUNDLE_FORMAT) {
-      throw new BundleError("not-a-bundle", `${subject(name)} is not a Margin bundle (its manifest says format “${String(manifestIn.format)}”).`, name);
+      throw new BundleError(
+        "not-a-bundle",
+        `${subject(name)} is not a Margin bundle (its manifest says format “${String(manifestIn.format)}”).`,
+        name,
+      );
     }
     const version = readVersion(manifestIn);
     if (version === null) throw new BundleError("bad-manifest", `${subject(name)} has a manifest without a valid format version.`, name);
@@ -111,9 +132,13 @@ export class BundleZipReader {
 
     // Hashes and counts are checked against the manifest as written, before any migration.
     const entries = manifestIn.tables;
-    if (typeof entries !== "object" || entries === null) throw new BundleError("bad-manifest", `${subject(name)} has a manifest without its list of tables.`, name);
+    if (typeof entries !== "object" || entries === null)
+      throw new BundleError("bad-manifest", `${subject(name)} has a manifest without its list of tables.`, name);
     const rawTables: Partial<Record<ProjectTableName, unknown[]>> = {};
-    const skip = this.skipContent && this.skipContent.projectId === manifestIn.projectId && this.skipContent.sourceIds.size > 0 ? this.skipContent.sourceIds : null;
+    const skip =
+      this.skipContent && this.skipContent.projectId === manifestIn.projectId && this.skipContent.sourceIds.size > 0
+        ? this.skipContent.sourceIds
+        : null;
     const contentLeftOut: string[] = [];
     const jobs = this.tableJobs(entries as Record<string, unknown>, zipEntries);
     // All tables at once: native inflate works off the main thread, so one table inflates while another
@@ -155,12 +180,14 @@ export class BundleZipReader {
   private tableJobs(entries: Record<string, unknown>, zipEntries: ReadonlyMap<string, ZipEntry>): TableJob[] {
     const name = this.fileName;
     const bad = (what: string) => new BundleError("bad-manifest", `${subject(name)} has a manifest ${what}.`, name);
-    for (const table of Object.keys(entries)) if (!TABLE_NAMES.has(table)) throw bad(`that lists a table “${table.slice(0, 60)}” Margin does not know`);
+    for (const table of Object.keys(entries))
+      if (!TABLE_NAMES.has(table)) throw bad(`that lists a table “${table.slice(0, 60)}” Margin does not know`);
     const budget: ByteBudget = { used: 0, max: this.limits.totalBytes };
     return PROJECT_TABLE_NAMES.map((table): TableJob => {
       if (!Object.hasOwn(entries, table)) throw bad(`that does not list the table “${table}”`);
       const e = entries[table] as { file?: unknown; count?: unknown; sha256?: unknown } | null;
-      if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string") throw bad(`entry for “${table}” without file, count and SHA-256`);
+      if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string")
+        throw bad(`entry for “${table}” without file, count and SHA-256`);
       const max = this.limits.records[table];
       if (e.count > max) {
         throw new BundleError(
@@ -170,8 +197,16 @@ export class BundleZipReader {
         );
       }
       const zipEntry = zipEntries.get(e.file);
-      if (!zipEntry || zipEntry.name.endsWith("/")) throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
-      return { table, file: e.file, count: e.count, sha256: e.sha256, entry: zipEntry, state: newFileState(e.file, this.hasher(), max, this.limits.lineLength, budget) };
+      if (!zipEntry || zipEntry.name.endsWith("/"))
+        throw new BundleError("tampered", `${subject(name)} is damaged: the table file ${e.file} is missing.`, name);
+      return {
+        table,
+        file: e.file,
+        count: e.count,
+        sha256: e.sha256,
+        entry: zipEntry,
+        state: newFileState(e.file, this.hasher(), max, this.limits.lineLength, budget),
+      };
     });
   }
 
@@ -196,7 +231,11 @@ export class BundleZipReader {
 }
 
 /** manifest.json, inflated no further than its limit and parsed: its bytes (what a signature covers) and a JSON object, or a BundleError. */
-async function readManifest(entry: ZipEntry, name: string | undefined, maxBytes: number): Promise<{ bytes: Uint8Array; manifest: Record<string, unknown> }> {
+async function readManifest(
+  entry: ZipEntry,
+  name: string | undefined,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; manifest: Record<string, unknown> }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let tooLarge = false;
@@ -210,7 +249,12 @@ async function readManifest(entry: ZipEntry, name: string | undefined, maxBytes:
       chunks.push(c);
     });
   } catch {
-    if (tooLarge) throw new BundleError("too-large", `${subject(name)} has a manifest larger than ${maxBytes.toLocaleString("en-GB")} bytes, so it is not one Margin wrote.`, name);
+    if (tooLarge)
+      throw new BundleError(
+        "too-large",
+        `${subject(name)} has a manifest larger than ${maxBytes.toLocaleString("en-GB")} bytes, so it is not one Margin wrote.`,
+        name,
+      );
     throw new BundleError("tampered", `${subject(name)} is damaged: its contents cannot be unpacked.`, name);
   }
   const bytes = concat(chunks);

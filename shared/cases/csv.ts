@@ -131,7 +131,11 @@ export function parseCsv(input: string, options: { delimiter?: CsvDelimiter } = 
     } else field += c;
   }
   if (inQuotes) {
-    problems.push({ line: quoteLine, kind: "unclosedQuote", message: `Line ${quoteLine}: a quoted value starts here and is never closed.` });
+    problems.push({
+      line: quoteLine,
+      kind: "unclosedQuote",
+      message: `Line ${quoteLine}: a quoted value starts here and is never closed.`,
+    });
   } else if (field !== "" || cells.length > 0 || quoted) {
     endRecord();
   }
@@ -229,7 +233,10 @@ export function decodeCsvBytes(fileName: string, bytes: Uint8Array): { ok: true;
     };
   }
   if (b0 === 0xd0 && b1 === 0xcf) {
-    return { ok: false, message: `${q(fileName)} is an old Excel (.xls) or Office file, not a CSV. In Excel choose File › Save As › “CSV UTF-8”.` };
+    return {
+      ok: false,
+      message: `${q(fileName)} is an old Excel (.xls) or Office file, not a CSV. In Excel choose File › Save As › “CSV UTF-8”.`,
+    };
   }
   if (b0 === 0xff && b1 === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
   if (b0 === 0xfe && b1 === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };

@@ -100,8 +100,34 @@ function fileKeys(fileName: string): { full: string; stem: string } {
   return { full, stem: full.replace(EXTENSION, "") || full };
 }
 
-const SOURCE_HEADERS = new Set(["file", "filename", "files", "source", "sourcename", "sources", "document", "transcript", "filepath", "path"]);
-const CASE_HEADERS = new Set(["case", "casename", "caseid", "participant", "participantid", "participantname", "pid", "name", "id", "site", "organisation", "organization", "person", "interviewee"]);
+const SOURCE_HEADERS = new Set([
+  "file",
+  "filename",
+  "files",
+  "source",
+  "sourcename",
+  "sources",
+  "document",
+  "transcript",
+  "filepath",
+  "path",
+]);
+const CASE_HEADERS = new Set([
+  "case",
+  "casename",
+  "caseid",
+  "participant",
+  "participantid",
+  "participantname",
+  "pid",
+  "name",
+  "id",
+  "site",
+  "organisation",
+  "organization",
+  "person",
+  "interviewee",
+]);
 
 function headerKey(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -177,12 +203,15 @@ export function buildImportPlan({ table, choices, sources, cases, attributes }: 
     const name = cleanName(table.header[column] ?? "") || `Column ${column + 1}`;
     const existing = attributes.find((a) => nameKey(a.name) === nameKey(name));
     const values = columnValues(table, column);
-    const options = existing
-      ? [...existing.options]
-      : choice.type === "category"
-        ? sortOptions(cleanOptions(values))
-        : [];
-    planned.push({ column, name: existing?.name ?? name, existingId: existing?.id ?? null, type: existing?.type ?? choice.type, options, addedOptions: [] });
+    const options = existing ? [...existing.options] : choice.type === "category" ? sortOptions(cleanOptions(values)) : [];
+    planned.push({
+      column,
+      name: existing?.name ?? name,
+      existingId: existing?.id ?? null,
+      type: existing?.type ?? choice.type,
+      options,
+      addedOptions: [],
+    });
   });
   const newAttributeNames = new Set<string>();
   for (const a of planned) {
@@ -214,7 +243,11 @@ export function buildImportPlan({ table, choices, sources, cases, attributes }: 
         matchedSourceIds.add(found[0]?.id ?? "");
       } else {
         const reason =
-          value === "" ? "has no file or source name" : found.length > 1 ? `matches ${found.length} sources; rename one so the names differ` : "matches no source";
+          value === ""
+            ? "has no file or source name"
+            : found.length > 1
+              ? `matches ${found.length} sources; rename one so the names differ`
+              : "matches no source";
         unmatchedRows.push({ line: row.line, value, reason });
       }
     }
@@ -274,7 +307,8 @@ export function buildImportPlan({ table, choices, sources, cases, attributes }: 
     unmatchedRows,
     skippedRows,
     unreadableRows: table.problems,
-    sourcesWithoutRow: sourceColumn === -1 ? [] : sources.filter((s) => !matchedSourceIds.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
+    sourcesWithoutRow:
+      sourceColumn === -1 ? [] : sources.filter((s) => !matchedSourceIds.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
     cases: plannedList,
     attributes: planned,
     invalidValues,

@@ -89,8 +89,7 @@ export function parseAttributeValue(
       const n = parseNumber(text, options.decimalComma);
       return n === null ? { ok: false, message: `“${text}” is not a number. Enter a number such as 42 or 3.5.` } : { ok: true, value: n };
     }
-    case "date":
-    {
+    case "date": {
       // UK day-first input (07/12/2026) is stored as yyyy-mm-dd like every other date.
       const iso = isIsoDate(text) ? text : ukDateToIso(text);
       return iso ? { ok: true, value: iso } : { ok: false, message: `“${text}” is not a date.${dateHint()}` };

@@ -30,9 +30,7 @@ export function formatStamp(stamp: HlcStamp): string {
     throw new HlcError(`Clock counter out of range: ${stamp.counter}`);
   }
   if (!/^[A-Za-z0-9_.]{1,64}$/.test(stamp.node)) throw new HlcError(`Invalid clock node id: ${stamp.node}`);
-  return `${String(stamp.wallTime).padStart(WALL_DIGITS, "0")}-${stamp.counter
-    .toString(36)
-    .padStart(COUNTER_DIGITS, "0")}-${stamp.node}`;
+  return `${String(stamp.wallTime).padStart(WALL_DIGITS, "0")}-${stamp.counter.toString(36).padStart(COUNTER_DIGITS, "0")}-${stamp.node}`;
 }
 
 export function parseStamp(text: string): HlcStamp {

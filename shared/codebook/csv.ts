@@ -15,13 +15,19 @@ export type CodebookColumn = "path" | "name" | "parent" | "definition" | Descrip
 const HEADER_SYNONYMS: ReadonlyMap<string, CodebookColumn> = new Map(
   (
     [
-      ["path", ["path", "code path", "full path", "full name", "hierarchy", "code hierarchy", "node path", "tag path", "hierarchical name"]],
+      [
+        "path",
+        ["path", "code path", "full path", "full name", "hierarchy", "code hierarchy", "node path", "tag path", "hierarchical name"],
+      ],
       ["name", ["name", "code", "code name", "code label", "label", "node", "node name", "tag", "tag name", "codes", "nodes"]],
       ["parent", ["parent", "parent code", "parent name", "parent node", "parent path"]],
       ["definition", ["description", "definition", "code description", "code definition", "meaning", "descriptor"]],
       ["whenToUse", ["when to use", "use when", "inclusion", "inclusion criteria", "inclusions", "include", "includes"]],
       ["whenNotToUse", ["when not to use", "do not use when", "exclusion", "exclusion criteria", "exclusions", "exclude", "excludes"]],
-      ["example", ["example", "examples", "example quote", "example quotes", "typical example", "exemplar", "exemplars", "illustrative quote"]],
+      [
+        "example",
+        ["example", "examples", "example quote", "example quotes", "typical example", "exemplar", "exemplars", "illustrative quote"],
+      ],
       ["colour", ["colour", "color", "colour hex", "color hex", "hex", "hex colour", "hex color"]],
     ] as const
   ).flatMap(([column, names]) => names.map((n) => [n, column] as [string, CodebookColumn])),
@@ -29,7 +35,11 @@ const HEADER_SYNONYMS: ReadonlyMap<string, CodebookColumn> = new Map(
 
 /** What a header cell means: case, punctuation and extra spaces ignored ("When to use?" → whenToUse). */
 export function matchCodebookHeader(header: string): CodebookColumn | null {
-  const key = header.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const key = header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   return HEADER_SYNONYMS.get(key) ?? null;
 }
 
@@ -75,7 +85,10 @@ export function entryFromRow(
   const readPath = (text: string): PathParse =>
     options.nvivoPaths || looksLikeNvivoName(text) ? parseNvivoName(text) : parseCodePath(text);
 
-  const skip = (message: string) => ({ entry: null, problems: [{ line, message: `${where}${message}; the row was skipped.`, skipped: true }] });
+  const skip = (message: string) => ({
+    entry: null,
+    problems: [{ line, message: `${where}${message}; the row was skipped.`, skipped: true }],
+  });
   const pathText = cell("path");
   const name = cell("name");
   let parsed: PathParse;
@@ -103,15 +116,18 @@ export function entryFromRow(
   const colourText = cell("colour");
   const colour = parseColour(colourText);
   if (!colour.ok) {
-    problems.push({ line, message: `${where}: “${colourText.trim()}” is not a colour like #1f77b4; the code was imported without it.`, skipped: false });
+    problems.push({
+      line,
+      message: `${where}: “${colourText.trim()}” is not a colour like #1f77b4; the code was imported without it.`,
+      skipped: false,
+    });
   }
   const path = [...(options.parentPath ?? []), ...names];
   return { entry: { path, description: formatDescription(parts), colour: colour.ok ? colour.colour : null, line }, problems };
 }
 
 export type CodebookCsvRead =
-  | { ok: true; entries: CodebookEntry[]; problems: PlanProblem[]; columns: ColumnUse[] }
-  | { ok: false; message: string };
+  { ok: true; entries: CodebookEntry[]; problems: PlanProblem[]; columns: ColumnUse[] } | { ok: false; message: string };
 
 const q = (fileName: string): string => `“${fileName}”`;
 
@@ -199,7 +215,14 @@ export function exportCodebookCsv(codes: readonly PlanCode[], options: { bom?: b
   const lines = [CODEBOOK_CSV_HEADER.map(csvCell).join(",")];
   for (const { code } of flattenTree(index)) {
     const parts = parseDescription(code.description);
-    const row = [formatCodePath(pathNames(index, code.id)), parts.definition, parts.whenToUse, parts.whenNotToUse, parts.example, code.colour];
+    const row = [
+      formatCodePath(pathNames(index, code.id)),
+      parts.definition,
+      parts.whenToUse,
+      parts.whenNotToUse,
+      parts.example,
+      code.colour,
+    ];
     lines.push(row.map(csvCell).join(","));
   }
   return `${options.bom === false ? "" : "\uFEFF"}${lines.join("\r\n")}\r\n`;

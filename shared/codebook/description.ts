@@ -76,7 +76,12 @@ export function parseDescription(text: string): DescriptionParts {
     } else parts[current].push(line);
   }
   const join = (lines: string[]) => lines.join("\n").trim();
-  return { definition: join(parts.definition), whenToUse: join(parts.whenToUse), whenNotToUse: join(parts.whenNotToUse), example: join(parts.example) };
+  return {
+    definition: join(parts.definition),
+    whenToUse: join(parts.whenToUse),
+    whenNotToUse: join(parts.whenNotToUse),
+    example: join(parts.example),
+  };
 }
 
 /** The stored form of the parts (see the module comment). Inverse of parseDescription. */

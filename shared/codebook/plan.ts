@@ -105,7 +105,8 @@ export function planCodebook(
   const orderAfter = (parentKey: string, parent: ParentRef): number => {
     let next = nextOrder.get(parentKey);
     if (next === undefined) {
-      const siblings = parent === null ? index.children.get(null) : "existingId" in parent ? index.children.get(parent.existingId) : undefined;
+      const siblings =
+        parent === null ? index.children.get(null) : "existingId" in parent ? index.children.get(parent.existingId) : undefined;
       next = (siblings ?? []).reduce((max, c) => Math.max(max, Math.floor(c.order) + 1), 0);
     }
     nextOrder.set(parentKey, next + 1);

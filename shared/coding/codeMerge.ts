@@ -62,7 +62,12 @@ export interface CodeMergePlan {
 
 export type CodeMergeResult = { ok: true; plan: CodeMergePlan } | { ok: false; reason: string };
 
-export function planCodeMerge(codes: readonly MergeCode[], codings: Iterable<MergeCoding>, fromId: CodeId, intoId: CodeId): CodeMergeResult {
+export function planCodeMerge(
+  codes: readonly MergeCode[],
+  codings: Iterable<MergeCoding>,
+  fromId: CodeId,
+  intoId: CodeId,
+): CodeMergeResult {
   const index = indexCodes(codes);
   const from = index.byId.get(fromId);
   const into = index.byId.get(intoId);

@@ -21,7 +21,12 @@ export function cleanCodeName(name: string): string {
 }
 
 /** Throws when a live sibling under `parentId` (other than `exceptId`, the code being renamed) has the name. */
-export function refuseTakenCodeName(codes: readonly TreeCode[], parentId: string | null, name: string, exceptId: string | null = null): void {
+export function refuseTakenCodeName(
+  codes: readonly TreeCode[],
+  parentId: string | null,
+  name: string,
+  exceptId: string | null = null,
+): void {
   if (siblingNameTaken(codes, parentId, name, exceptId)) throw new Error(`There is already a code called “${name}” there.`);
 }
 

@@ -23,7 +23,10 @@ export function planCodeRange(codings: readonly CodingRecord[], codeId: string, 
     keepId: keep.id,
     start: Math.min(range.start, ...mine.map((c) => c.start)),
     end: Math.max(range.end, ...mine.map((c) => c.end)),
-    note: mine.map((c) => c.note).filter(Boolean).join("\n\n"),
+    note: mine
+      .map((c) => c.note)
+      .filter(Boolean)
+      .join("\n\n"),
     removeIds: rest.map((c) => c.id),
   };
 }

@@ -4,8 +4,22 @@
  * also carry their names in stripes and tooltips.
  */
 export const CODE_COLOURS = [
-  "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#44AA99",
-  "#117733", "#332288", "#AA4499", "#999933", "#DDCC77", "#88CCEE", "#661100", "#6699CC",
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#882255",
+  "#44AA99",
+  "#117733",
+  "#332288",
+  "#AA4499",
+  "#999933",
+  "#DDCC77",
+  "#88CCEE",
+  "#661100",
+  "#6699CC",
 ] as const;
 
 const PALETTE_INDEX = new Map<string, number>(CODE_COLOURS.map((c, i) => [c.toLowerCase(), i]));

@@ -1,7 +1,7 @@
 import { describeError } from "../describeError";
-import { Inflate, zipSync, type Zippable } from 'fflate';
-import * as errors from './errors';
-import { checkXmlShape, type XmlShapeLimits } from './xml-shape';
+import { Inflate, zipSync, type Zippable } from "fflate";
+import * as errors from "./errors";
+import { checkXmlShape, type XmlShapeLimits } from "./xml-shape";
 
 /**
  * Reads a DOCX's zip ourselves, so that no part is ever inflated past our limits: the sizes a zip
@@ -49,8 +49,8 @@ interface Entry {
   localOffset: number;
 }
 
-const RELS = '_rels/.rels';
-const DEFAULT_MAIN = 'word/document.xml';
+const RELS = "_rels/.rels";
+const DEFAULT_MAIN = "word/document.xml";
 /** Input bytes fed to the inflater at a time: deflate expands at most ~1032×, so one push adds ≤ 17 MB past a limit. */
 const CHUNK = 16 * 1024;
 
@@ -71,7 +71,7 @@ export function readDocxPackage(bytes: Uint8Array, fileName: string, limits: Doc
   for (const entry of byName.values()) if (isXmlName(entry.name)) unpack(entry);
 
   const rels = parts.get(RELS);
-  let mainPart = rels ? mainPartFromRels(new TextDecoder('utf-8').decode(rels)) : null;
+  let mainPart = rels ? mainPartFromRels(new TextDecoder("utf-8").decode(rels)) : null;
   if (mainPart === null || !byName.has(mainPart)) mainPart = byName.has(DEFAULT_MAIN) ? DEFAULT_MAIN : null;
   const main = mainPart === null ? undefined : byName.get(mainPart);
   if (main) unpack(main);
@@ -102,9 +102,9 @@ export function repack(pkg: DocxPackage): Uint8Array {
 export function mainPartFromRels(xml: string): string | null {
   for (const match of xml.matchAll(/<Relationship\b[^>]*>/g)) {
     const tag = match[0];
-    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
+    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? "";
     const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
-    if (target !== undefined && type.endsWith('/officeDocument')) return target.replace(/^\//, '');
+    if (target !== undefined && type.endsWith("/officeDocument")) return target.replace(/^\//, "");
   }
   return null;
 }
@@ -138,14 +138,14 @@ function readCentralDirectory(bytes: Uint8Array, fileName: string, maxParts: num
       break;
     }
   }
-  if (eocd < 0) throw corrupt('no end of central directory');
+  if (eocd < 0) throw corrupt("no end of central directory");
   let count = u16(bytes, eocd + 10);
   let size = u32(bytes, eocd + 12);
   let offset = u32(bytes, eocd + 16);
   let end = eocd;
   if ((count === 0xffff || offset === MAX32 || size === MAX32) && u32(bytes, eocd - 20) === ZIP64_LOCATOR) {
     const at = u64(bytes, eocd - 12);
-    if (u32(bytes, at) !== ZIP64_EOCD) throw corrupt('bad zip64 end of central directory');
+    if (u32(bytes, at) !== ZIP64_EOCD) throw corrupt("bad zip64 end of central directory");
     count = u64(bytes, at + 32);
     size = u64(bytes, at + 40);
     offset = u64(bytes, at + 48);
@@ -154,13 +154,13 @@ function readCentralDirectory(bytes: Uint8Array, fileName: string, maxParts: num
   if (count > maxParts) throw errors.tooManyParts(fileName, count, maxParts);
   // Bytes before the zip (a self-extractor stub, say) shift every offset; JSZip allows it too.
   const shift = end - (offset + size);
-  if (shift < 0) throw corrupt('central directory out of range');
+  if (shift < 0) throw corrupt("central directory out of range");
 
-  const names = new TextDecoder('utf-8');
+  const names = new TextDecoder("utf-8");
   const entries: Entry[] = [];
   let at = offset + shift;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw corrupt('bad central directory entry');
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw corrupt("bad central directory entry");
     const nameLength = u16(bytes, at + 28);
     const extraLength = u16(bytes, at + 30);
     const commentLength = u16(bytes, at + 32);
@@ -197,15 +197,20 @@ class LimitPassed extends Error {}
 function inflateEntry(bytes: Uint8Array, entry: Entry, fileName: string, maxPart: number, budget: number, limits: DocxLimits): Uint8Array {
   const corrupt = (why: string): errors.ImportError => errors.corrupt(fileName, new Error(`${entry.name}: ${why}`));
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL) throw corrupt('bad local header');
-  if (entry.flags & 1) throw corrupt('encrypted zip entry');
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL) throw corrupt("bad local header");
+  if (entry.flags & 1) throw corrupt("encrypted zip entry");
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt('data runs past the end of the file');
+  if (end > bytes.length) throw corrupt("data runs past the end of the file");
   const data = bytes.subarray(start, end);
   const limit = Math.min(maxPart, budget);
   const tooLarge = (): errors.ImportError =>
-    errors.unpacksTooLarge(fileName, entry.name, limit === maxPart ? limits.maxPartBytes : limits.maxTotalBytes, limit === maxPart ? 'part' : 'total');
+    errors.unpacksTooLarge(
+      fileName,
+      entry.name,
+      limit === maxPart ? limits.maxPartBytes : limits.maxTotalBytes,
+      limit === maxPart ? "part" : "total",
+    );
 
   if (entry.method === 0) {
     if (data.length > limit) throw tooLarge();

@@ -1,5 +1,5 @@
-import { TextBuilder, type BlockShape } from './text-builder';
-import type { Block, Mark } from './types';
+import { TextBuilder, type BlockShape } from "./text-builder";
+import type { Block, Mark } from "./types";
 
 /**
  * Reads mammoth's HTML output without a DOM (shared/ must run in workers and CLIs). mammoth writes
@@ -19,7 +19,7 @@ export interface ScanResult {
 }
 
 /** Heading text placed before footnotes and endnotes, which Word shows away from the body. */
-export const NOTES_HEADING = 'Notes';
+export const NOTES_HEADING = "Notes";
 
 interface TableFrame {
   index: number;
@@ -31,10 +31,10 @@ interface TableFrame {
 }
 
 type Container =
-  | { type: 'list'; ordered: boolean }
-  | { type: 'li'; level: number; ordered: boolean; note: boolean }
-  | { type: 'table'; frame: TableFrame }
-  | { type: 'cell'; table: number; row: number; column: number };
+  | { type: "list"; ordered: boolean }
+  | { type: "li"; level: number; ordered: boolean; note: boolean }
+  | { type: "table"; frame: TableFrame }
+  | { type: "cell"; table: number; row: number; column: number };
 
 const NOTE_ID = /^(?:footnote|endnote)-/;
 const NOTE_BACKLINK = /^#(?:footnote|endnote)-ref-/;
@@ -47,7 +47,7 @@ export function scanMammothHtml(html: string): ScanResult {
   const noteLabels = new Map<string, string>();
   let skipText = 0;
   let labelTarget: string | null = null;
-  let labelText = '';
+  let labelText = "";
   let notePrefix: string | null = null;
   let trimNextText = false;
   let notesStarted = false;
@@ -56,7 +56,7 @@ export function scanMammothHtml(html: string): ScanResult {
   let tables = 0;
 
   /** Innermost open container of one of the given kinds (plain loop: this runs per block). */
-  function nearest<T extends Container['type']>(a: T, b?: Container['type']): Extract<Container, { type: T }> | undefined {
+  function nearest<T extends Container["type"]>(a: T, b?: Container["type"]): Extract<Container, { type: T }> | undefined {
     for (let i = stack.length - 1; i >= 0; i--) {
       const c = stack[i];
       if (c && (c.type === a || c.type === b)) return c as Extract<Container, { type: T }>;
@@ -65,11 +65,11 @@ export function scanMammothHtml(html: string): ScanResult {
   }
 
   /** Builds the shape field by field: spreading objects here was the scanner's hottest spot. */
-  function shapeOf(kind: BlockShape['kind'], level?: number, ordered?: boolean): BlockShape {
+  function shapeOf(kind: BlockShape["kind"], level?: number, ordered?: boolean): BlockShape {
     const shape: BlockShape = { kind };
     if (level !== undefined) shape.level = level;
     if (ordered !== undefined) shape.ordered = ordered;
-    const cell = nearest('cell');
+    const cell = nearest("cell");
     if (cell) {
       shape.table = cell.table;
       shape.row = cell.row;
@@ -80,17 +80,17 @@ export function scanMammothHtml(html: string): ScanResult {
 
   /** Shape of ordinary text at this point: list item, table cell, or paragraph. */
   function contextShape(): BlockShape {
-    const inner = nearest<'li' | 'cell'>('li', 'cell');
-    if (inner?.type === 'li') return inner.note ? { kind: 'paragraph' } : shapeOf('listItem', inner.level, inner.ordered);
-    return shapeOf(inner ? 'tableCell' : 'paragraph');
+    const inner = nearest<"li" | "cell">("li", "cell");
+    if (inner?.type === "li") return inner.note ? { kind: "paragraph" } : shapeOf("listItem", inner.level, inner.ordered);
+    return shapeOf(inner ? "tableCell" : "paragraph");
   }
 
   function listDepth(): number {
     let depth = 0;
     for (let i = stack.length - 1; i >= 0; i--) {
       const c = stack[i];
-      if (c?.type === 'cell') break; // a list inside a table cell starts again at level 0
-      if (c?.type === 'list') depth++;
+      if (c?.type === "cell") break; // a list inside a table cell starts again at level 0
+      if (c?.type === "list") depth++;
     }
     return depth;
   }
@@ -106,7 +106,7 @@ export function scanMammothHtml(html: string): ScanResult {
 
   function onText(raw: string): void {
     if (skipText > 0) return;
-    let text = raw.includes('&') ? decodeEntities(raw) : raw;
+    let text = raw.includes("&") ? decodeEntities(raw) : raw;
     if (labelTarget !== null) labelText += text;
     if (trimNextText) {
       text = text.trimStart();
@@ -122,43 +122,49 @@ export function scanMammothHtml(html: string): ScanResult {
 
   function onOpen(name: string, attrs: string): void {
     switch (name) {
-      case 'p':
+      case "p":
         startTextBlock(contextShape());
         return;
-      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
-        startTextBlock(shapeOf('heading', Number(name[1])));
+      case "h1":
+      case "h2":
+      case "h3":
+      case "h4":
+      case "h5":
+      case "h6":
+        startTextBlock(shapeOf("heading", Number(name[1])));
         return;
-      case 'ul': case 'ol':
+      case "ul":
+      case "ol":
         out.endBlock(); // "two" in <li>two<ol>... ends where the nested list begins
-        stack.push({ type: 'list', ordered: name === 'ol' });
+        stack.push({ type: "list", ordered: name === "ol" });
         return;
-      case 'li': {
-        const id = attr(attrs, 'id');
+      case "li": {
+        const id = attr(attrs, "id");
         if (id !== null && NOTE_ID.test(id)) {
           if (!notesStarted) {
             notesStarted = true;
-            out.startBlock({ kind: 'heading', level: 1 });
+            out.startBlock({ kind: "heading", level: 1 });
             out.append(NOTES_HEADING);
             out.endBlock();
           }
           notes++;
           notePrefix = noteLabels.get(id) ?? `[${notes}]`;
-          stack.push({ type: 'li', level: 0, ordered: true, note: true });
+          stack.push({ type: "li", level: 0, ordered: true, note: true });
           return;
         }
-        const list = nearest('list');
+        const list = nearest("list");
         const level = Math.max(0, listDepth() - 1);
-        stack.push({ type: 'li', level, ordered: list?.ordered ?? false, note: false });
+        stack.push({ type: "li", level, ordered: list?.ordered ?? false, note: false });
         startTextBlock(contextShape());
         return;
       }
-      case 'table': {
+      case "table": {
         out.endBlock();
-        stack.push({ type: 'table', frame: { index: tables++, row: -1, col: 0, spans: [], occupied: [] } });
+        stack.push({ type: "table", frame: { index: tables++, row: -1, col: 0, spans: [], occupied: [] } });
         return;
       }
-      case 'tr': {
-        const frame = nearest('table')?.frame;
+      case "tr": {
+        const frame = nearest("table")?.frame;
         if (!frame) return;
         frame.row++;
         frame.col = 0;
@@ -166,34 +172,35 @@ export function scanMammothHtml(html: string): ScanResult {
         frame.spans = frame.spans.map((s) => Math.max(0, s - 1));
         return;
       }
-      case 'td': case 'th': {
+      case "td":
+      case "th": {
         out.endBlock();
-        const frame = nearest('table')?.frame;
+        const frame = nearest("table")?.frame;
         if (!frame) return;
         let col = frame.col;
         while (frame.occupied[col]) col++;
-        const colspan = positiveInt(attr(attrs, 'colspan'));
-        const rowspan = positiveInt(attr(attrs, 'rowspan'));
+        const colspan = positiveInt(attr(attrs, "colspan"));
+        const rowspan = positiveInt(attr(attrs, "rowspan"));
         for (let k = col; k < col + colspan; k++) frame.spans[k] = rowspan - 1;
         frame.col = col + colspan;
-        stack.push({ type: 'cell', table: frame.index, row: Math.max(0, frame.row), column: col });
+        stack.push({ type: "cell", table: frame.index, row: Math.max(0, frame.row), column: col });
         return;
       }
-      case 'strong':
-        out.openMark('bold');
+      case "strong":
+        out.openMark("bold");
         return;
-      case 'em':
-        out.openMark('italic');
+      case "em":
+        out.openMark("italic");
         return;
-      case 'a': {
-        const href = attr(attrs, 'href') ?? '';
+      case "a": {
+        const href = attr(attrs, "href") ?? "";
         const backlink = NOTE_BACKLINK.test(href);
         anchors.push(backlink);
         if (backlink) skipText++;
-        const id = attr(attrs, 'id');
-        if (id !== null && NOTE_REFERENCE_ID.test(id) && href.startsWith('#')) {
+        const id = attr(attrs, "id");
+        if (id !== null && NOTE_REFERENCE_ID.test(id) && href.startsWith("#")) {
           labelTarget = href.slice(1);
-          labelText = '';
+          labelText = "";
         }
         return;
       }
@@ -204,22 +211,33 @@ export function scanMammothHtml(html: string): ScanResult {
 
   function onClose(name: string): void {
     switch (name) {
-      case 'p': case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+      case "p":
+      case "h1":
+      case "h2":
+      case "h3":
+      case "h4":
+      case "h5":
+      case "h6":
         out.endBlock();
         trimNextText = false;
         return;
-      case 'li': case 'ul': case 'ol': case 'td': case 'th': case 'table':
+      case "li":
+      case "ul":
+      case "ol":
+      case "td":
+      case "th":
+      case "table":
         out.endBlock();
         notePrefix = null; // a note without paragraphs must not label the next block
-        popUntil(name === 'ul' || name === 'ol' ? 'list' : name === 'th' || name === 'td' ? 'cell' : name);
+        popUntil(name === "ul" || name === "ol" ? "list" : name === "th" || name === "td" ? "cell" : name);
         return;
-      case 'strong':
-        out.closeMark('bold');
+      case "strong":
+        out.closeMark("bold");
         return;
-      case 'em':
-        out.closeMark('italic');
+      case "em":
+        out.closeMark("italic");
         return;
-      case 'a':
+      case "a":
         if (anchors.pop()) skipText--;
         if (labelTarget !== null) {
           noteLabels.set(labelTarget, labelText.trim());
@@ -231,7 +249,7 @@ export function scanMammothHtml(html: string): ScanResult {
     }
   }
 
-  function popUntil(type: Container['type']): void {
+  function popUntil(type: Container["type"]): void {
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i]?.type === type) {
         stack.length = i;
@@ -241,22 +259,22 @@ export function scanMammothHtml(html: string): ScanResult {
   }
 
   function onSelfClosing(name: string, attrs: string): void {
-    if (name === 'br') out.splitBlock();
-    else if (name === 'img') images++;
-    else if (name === 'input' && attr(attrs, 'type') === 'checkbox') {
+    if (name === "br") out.splitBlock();
+    else if (name === "img") images++;
+    else if (name === "input" && attr(attrs, "type") === "checkbox") {
       // Word shows the box itself; keep it so "☒ Yes ☐ No" answers survive.
-      onText(attr(attrs, 'checked') !== null ? '☒' : '☐');
+      onText(attr(attrs, "checked") !== null ? "☒" : "☐");
     }
   }
 
   const n = html.length;
   let i = 0;
   while (i < n) {
-    const lt = html.indexOf('<', i);
+    const lt = html.indexOf("<", i);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i) onText(html.slice(i, textEnd));
     if (lt === -1) break;
-    const gt = html.indexOf('>', lt);
+    const gt = html.indexOf(">", lt);
     if (gt === -1) break;
     const closing = html.charCodeAt(lt + 1) === 0x2f;
     let nameEnd = lt + (closing ? 2 : 1);
@@ -291,8 +309,8 @@ function positiveInt(value: string | null): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"' };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ENTITIES[name] ?? '');
+  return text.replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ENTITIES[name] ?? "");
 }

@@ -3,9 +3,9 @@
  * marks, speaker turns and timestamps. Runs unchanged in Node, Web Workers and the CLI.
  * Decisions and rules: docs/import.md.
  */
-export { convertDocx, convertFile, convertText } from './convert';
-export { ImportError, MAX_FILE_BYTES } from './errors';
-export { NOTES_HEADING } from './html-scan';
+export { convertDocx, convertFile, convertText } from "./convert";
+export { ImportError, MAX_FILE_BYTES } from "./errors";
+export { NOTES_HEADING } from "./html-scan";
 export type {
   Block,
   BlockKind,
@@ -17,4 +17,4 @@ export type {
   SourceFormat,
   Timestamp,
   Turn,
-} from './types';
+} from "./types";

@@ -1,5 +1,5 @@
 /** What the first bytes of a file say it is, whatever its name claims. */
-export type Magic = 'zip' | 'ole' | 'pdf' | 'rtf' | 'unknown';
+export type Magic = "zip" | "ole" | "pdf" | "rtf" | "unknown";
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   if (bytes.length < prefix.length) return false;
@@ -14,22 +14,22 @@ const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
 
 export function sniffMagic(bytes: Uint8Array): Magic {
-  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return 'zip';
-  if (startsWith(bytes, OLE)) return 'ole';
-  if (startsWith(bytes, PDF)) return 'pdf';
-  if (startsWith(bytes, RTF)) return 'rtf';
-  return 'unknown';
+  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return "zip";
+  if (startsWith(bytes, OLE)) return "ole";
+  if (startsWith(bytes, PDF)) return "pdf";
+  if (startsWith(bytes, RTF)) return "rtf";
+  return "unknown";
 }
 
 /** Lower-case extension without the dot ("" when none); ignores any folder part of the name. */
 export function extensionOf(fileName: string): string {
   const base = baseName(fileName);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
 }
 
 export function baseName(fileName: string): string {
-  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const slash = Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\"));
   return fileName.slice(slash + 1);
 }
 
@@ -38,14 +38,14 @@ export function baseName(fileName: string): string {
  * name follows in ANSI, zero-padded to offset 54, where the same length starts the UTF-16 copy.
  */
 export function isWordLockFile(fileName: string, bytes: Uint8Array): boolean {
-  if (baseName(fileName).startsWith('~$')) return true;
+  if (baseName(fileName).startsWith("~$")) return true;
   if (bytes.length < 58 || bytes.length > 1024) return false;
   const n = bytes[0] ?? 0;
   return n > 0 && n < 54 && bytes[54] === n && bytes[55] === 0;
 }
 
 // "EncryptedPackage" as it appears in an OLE directory entry name (UTF-16LE).
-const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage').flatMap((c) => [c.charCodeAt(0), 0]);
+const ENCRYPTED_PACKAGE = Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]);
 
 /**
  * An encrypted .docx is an OLE compound file holding an "EncryptedPackage" stream; an old .doc

@@ -11,7 +11,7 @@
  * paragraphs at up to about 130 characters (130M), 2M bold/italic ranges at about 50 (100M), speaker
  * turns and timestamps (at most about one per paragraph, 150M with their labels): under 450M.
  */
-import { ImportError } from './errors';
+import { ImportError } from "./errors";
 
 export const MAX_SOURCE_CHARACTERS = 10_000_000;
 export const MAX_SOURCE_PARAGRAPHS = 1_000_000;
@@ -26,7 +26,7 @@ export interface SourceSize {
   formatting?: number;
 }
 
-const n = (count: number): string => count.toLocaleString('en-GB');
+const n = (count: number): string => count.toLocaleString("en-GB");
 
 /** What is too large about a source, in the researcher's words ("it has 24,000,001 paragraphs…"), or null when it fits. */
 export function sourceSizeProblem(size: SourceSize): string | null {
@@ -45,15 +45,20 @@ export function sourceSizeProblem(size: SourceSize): string | null {
 /** Throws the import's "too large" error, naming the file, when a source is over a limit. */
 export function checkSourceSize(fileName: string, size: SourceSize): void {
   const problem = sourceSizeProblem(size);
-  if (problem) throw new ImportError(fileName, 'tooLarge', `“${fileName}” is too large to import: ${problem}. Split it into smaller documents and import those.`);
+  if (problem)
+    throw new ImportError(
+      fileName,
+      "tooLarge",
+      `“${fileName}” is too large to import: ${problem}. Split it into smaller documents and import those.`,
+    );
 }
 
 /** Lines of plain text ("\r\n", "\r" and "\n" each end one), blank ones included, counted without splitting the text. */
 export function countLines(text: string): number {
   let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
   // A lone "\r" (not followed by "\n") ends a line too.
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) lines++;
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) lines++;
   return lines;
 }
 

@@ -1,4 +1,4 @@
-import type { Block, Timestamp, Turn } from './types';
+import type { Block, Timestamp, Turn } from "./types";
 
 /**
  * Speaker-turn detection over the converted text. The rule (docs/import.md):
@@ -46,18 +46,18 @@ const ROLE =
 // Run-in labels of reports, minutes, e-mails and forms: never speakers, however often they recur.
 const NOT_SPEAKERS = new Set(
   (
-    'note notes nb n.b ps p.s source sources summary background context aim aims objective objectives purpose scope ' +
-    'method methods methodology result results finding findings conclusion conclusions recommendation recommendations ' +
-    'action actions outcome outcomes decision decisions example examples e.g i.e key date dates time times day location ' +
-    'venue place title subject re ref reference references tel phone telephone mobile fax email e-mail web website url ' +
-    'address figure fig table chart step steps status version author authors keywords comment comments warning caution ' +
-    'important tip update edit attendees present apologies agenda minutes owner deadline due from to cc bcc sent ' +
-    'attachment attachments definition total name age gender role department organisation organization site ' +
-    'duration length transcriber transcribed recorded recording file language setting mode format consent project study ' +
-    'pseudonym session'
+    "note notes nb n.b ps p.s source sources summary background context aim aims objective objectives purpose scope " +
+    "method methods methodology result results finding findings conclusion conclusions recommendation recommendations " +
+    "action actions outcome outcomes decision decisions example examples e.g i.e key date dates time times day location " +
+    "venue place title subject re ref reference references tel phone telephone mobile fax email e-mail web website url " +
+    "address figure fig table chart step steps status version author authors keywords comment comments warning caution " +
+    "important tip update edit attendees present apologies agenda minutes owner deadline due from to cc bcc sent " +
+    "attachment attachments definition total name age gender role department organisation organization site " +
+    "duration length transcriber transcribed recorded recording file language setting mode format consent project study " +
+    "pseudonym session"
   )
-    .split(' ')
-    .concat(['interview id', 'participant id', 'date of interview', 'key findings', 'key points', 'next steps', 'action points']),
+    .split(" ")
+    .concat(["interview id", "participant id", "date of interview", "key findings", "key points", "next steps", "action points"]),
 );
 
 const LETTER = /\p{L}/u;
@@ -68,7 +68,7 @@ export function detectTurns(text: string, blocks: readonly Block[]): SpeakerResu
   const leadingStamps = new Map<number, Timestamp>();
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    if (!block || block.kind !== 'paragraph') continue;
+    if (!block || block.kind !== "paragraph") continue;
     const stamp = matchTimestamp(text, block.start, block.end);
     if (stamp) leadingStamps.set(b, stamp);
     const candidate = readLabel(text, block, b, stamp);
@@ -95,7 +95,7 @@ export function detectTurns(text: string, blocks: readonly Block[]): SpeakerResu
     const block = blocks[b];
     if (!block) continue;
     const starts = accepted.get(b);
-    if (open && (starts || block.kind === 'heading')) {
+    if (open && (starts || block.kind === "heading")) {
       open.end = previousEnd;
       open = null;
     }
@@ -131,7 +131,7 @@ function metadataLines(candidates: readonly Candidate[]): Set<number> {
 }
 
 function isStopLabel(key: string): boolean {
-  return NOT_SPEAKERS.has(key) || NOT_SPEAKERS.has(key.replace(/[\s#-]*\d+[a-z]?$/, ''));
+  return NOT_SPEAKERS.has(key) || NOT_SPEAKERS.has(key.replace(/[\s#-]*\d+[a-z]?$/, ""));
 }
 
 function readLabel(text: string, block: Block, index: number, stamp: Timestamp | null): Candidate | null {
@@ -175,7 +175,7 @@ function readLabel(text: string, block: Block, index: number, stamp: Timestamp |
 }
 
 /** Otter.ai: the speaker's name and a time alone on a line ("BSR01  00:00"); speech follows. */
-function readOtterLine(text: string, start: number, end: number): Omit<Candidate, 'block'> | null {
+function readOtterLine(text: string, start: number, end: number): Omit<Candidate, "block"> | null {
   if (end - start > MAX_LABEL + 16) return null;
   let t = end;
   while (t > start && !isSpace(text.charCodeAt(t - 1))) t--;
@@ -195,12 +195,12 @@ function isShortValue(value: string): boolean {
 }
 
 function normaliseLabel(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ');
+  return raw.trim().replace(/\s+/g, " ");
 }
 
 function isValidLabel(label: string): boolean {
   if (label.length === 0 || label.length > MAX_LABEL || !LETTER.test(label.charAt(0))) return false;
-  return label.split(' ').length <= MAX_WORDS;
+  return label.split(" ").length <= MAX_WORDS;
 }
 
 function isLabelChar(text: string, i: number, c: number): boolean {

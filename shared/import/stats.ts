@@ -9,7 +9,17 @@ export function countWords(text: string): number {
   let tokenHasWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) {
+    if (
+      c <= 0x20 ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000
+    ) {
       if (inToken && tokenHasWord) words++;
       inToken = false;
       tokenHasWord = false;
@@ -39,19 +49,14 @@ function isWordChar(text: string, i: number, c: number): boolean {
 
 /** Han ideographs, kana and CJK compatibility ideographs (BMP; astral Han is rare in transcripts). */
 function isCjk(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0xf900 && c <= 0xfaff)
-  );
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** Hex SHA-256 of the UTF-8 text; the same everywhere crypto.subtle exists (Node 20, browsers, workers). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   const bytes = new Uint8Array(digest);
-  let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  let hex = "";
+  for (const b of bytes) hex += b.toString(16).padStart(2, "0");
   return hex;
 }

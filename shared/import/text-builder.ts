@@ -1,6 +1,6 @@
-import type { Block, Mark, MarkKind } from './types';
+import type { Block, Mark, MarkKind } from "./types";
 
-export type BlockShape = Omit<Block, 'start' | 'end'>;
+export type BlockShape = Omit<Block, "start" | "end">;
 
 // Anything that would break "one block = one line" (or is invisible junk) inside a block.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
@@ -41,9 +41,9 @@ export class TextBuilder {
 
   append(text: string): void {
     if (text.length === 0) return;
-    if (!this.shape) this.startBlock({ kind: 'paragraph' });
+    if (!this.shape) this.startBlock({ kind: "paragraph" });
     LINE_BREAKING.lastIndex = 0;
-    const clean = LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING, ' ') : text;
+    const clean = LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING, " ") : text;
     this.pieces.push(clean);
     this.pieceLength += clean.length;
   }
@@ -71,11 +71,11 @@ export class TextBuilder {
   endBlock(): void {
     const shape = this.shape;
     if (!shape) return;
-    if (this.openDepth.bold > 0) this.pushPending('bold');
-    if (this.openDepth.italic > 0) this.pushPending('italic');
+    if (this.openDepth.bold > 0) this.pushPending("bold");
+    if (this.openDepth.italic > 0) this.pushPending("italic");
     this.shape = null;
 
-    const raw = this.pieces.length === 1 ? (this.pieces[0] ?? '') : this.pieces.join('');
+    const raw = this.pieces.length === 1 ? (this.pieces[0] ?? "") : this.pieces.join("");
     this.pieces = [];
     this.pieceLength = 0;
     const pending = this.pendingMarks;
@@ -99,7 +99,7 @@ export class TextBuilder {
 
   finish(): { text: string; blocks: Block[]; marks: Mark[] } {
     this.endBlock();
-    return { text: this.parts.join('\n'), blocks: this.blocks, marks: mergeMarks(this.marks) };
+    return { text: this.parts.join("\n"), blocks: this.blocks, marks: mergeMarks(this.marks) };
   }
 
   private pushPending(kind: MarkKind): void {

@@ -3,9 +3,9 @@
  * stored in IndexedDB. All offsets are UTF-16 code units into `text`, half-open [start, end).
  */
 
-export type SourceFormat = 'docx' | 'txt';
+export type SourceFormat = "docx" | "txt";
 
-export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'tableCell';
+export type BlockKind = "heading" | "paragraph" | "listItem" | "tableCell";
 
 export interface Block {
   kind: BlockKind;
@@ -26,7 +26,7 @@ export interface Block {
   column?: number;
 }
 
-export type MarkKind = 'bold' | 'italic';
+export type MarkKind = "bold" | "italic";
 
 export interface Mark {
   kind: MarkKind;
@@ -75,27 +75,27 @@ export interface ConvertedSource {
 
 export type ImportErrorReason =
   /** A "~$" owner/lock file that Word leaves beside an open document. */
-  | 'lockFile'
+  | "lockFile"
   /** A zip archive without a Word document body (word/document.xml), or an empty zip. */
-  | 'notWordDocument'
+  | "notWordDocument"
   /** A password-protected (encrypted) Word document. */
-  | 'encrypted'
+  | "encrypted"
   /** An old binary Word 97-2003 .doc, or another legacy Office file. */
-  | 'legacyFormat'
+  | "legacyFormat"
   /** The document converted but has no text to code. */
-  | 'empty'
+  | "empty"
   /** Over the size limit. */
-  | 'tooLarge'
+  | "tooLarge"
   /** A file type Margin does not import (.pdf, .rtf, .odt, .xlsx, images...). */
-  | 'unsupportedType'
+  | "unsupportedType"
   /** A .txt file that is not readable text (binary, or broken UTF-16). */
-  | 'notText'
+  | "notText"
   /** The file is damaged, or the converter failed on it. */
-  | 'corrupt';
+  | "corrupt";
 
 /** Plain-data form of an ImportError, for postMessage and logs. */
 export interface ImportErrorData {
-  name: 'ImportError';
+  name: "ImportError";
   message: string;
   fileName: string;
   reason: ImportErrorReason;

@@ -26,11 +26,11 @@ const APOS = 0x27;
 const BANG = 0x21;
 const QUESTION = 0x3f;
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
-const COMMENT_OPEN = ascii('<!--');
-const COMMENT_CLOSE = ascii('-->');
-const CDATA_OPEN = ascii('<![CDATA[');
-const CDATA_CLOSE = ascii(']]>');
-const PI_CLOSE = ascii('?>');
+const COMMENT_OPEN = ascii("<!--");
+const COMMENT_CLOSE = ascii("-->");
+const CDATA_OPEN = ascii("<![CDATA[");
+const CDATA_CLOSE = ascii("]]>");
+const PI_CLOSE = ascii("?>");
 
 function startsAt(xml: Uint8Array, at: number, prefix: Uint8Array): boolean {
   for (let k = 0; k < prefix.length; k++) if (xml[at + k] !== prefix[k]) return false;

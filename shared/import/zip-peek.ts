@@ -1,4 +1,4 @@
-import type { DocxPackage } from './docx-package';
+import type { DocxPackage } from "./docx-package";
 
 /**
  * What we learn from the package before mammoth reads it: mammoth silently skips comments,
@@ -17,7 +17,7 @@ export interface PackageFacts {
   hasMoves: boolean;
 }
 
-const COMMENTS = 'word/comments.xml';
+const COMMENTS = "word/comments.xml";
 
 /** Facts from a package we already unpacked within limits (readDocxPackage). */
 export function peekPackage(pkg: DocxPackage): PackageFacts {
@@ -45,12 +45,12 @@ export function peekPackage(pkg: DocxPackage): PackageFacts {
 }
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
-const INS = ascii('w:ins ');
+const INS = ascii("w:ins ");
 // A w:del around runs holds w:delText; a bare w:del in w:rPr only merges two paragraphs.
-const DEL_TEXT = ascii('w:delText');
-const MOVE_FROM = ascii('w:moveFrom');
-const MATH = ascii('m:oMath');
-const COMMENT = ascii('w:comment');
+const DEL_TEXT = ascii("w:delText");
+const MOVE_FROM = ascii("w:moveFrom");
+const MATH = ascii("m:oMath");
+const COMMENT = ascii("w:comment");
 
 /** True when `name` follows the '<' at lt, as a whole tag name (not a longer one). */
 function tagAt(xml: Uint8Array, lt: number, name: Uint8Array, whole: boolean): boolean {

@@ -92,7 +92,12 @@ export function toggleInlineMark(state: TextState, mark: InlineMark): Replacemen
     }
     // ...or just inside it.
     const inner = selected.slice(starsAfter(selected, 0), selected.length - starsBefore(selected, selected.length));
-    if (selected.length > 2 * d && runHas(starsAfter(selected, 0), mark) && runHas(starsBefore(selected, selected.length), mark) && inner.trim()) {
+    if (
+      selected.length > 2 * d &&
+      runHas(starsAfter(selected, 0), mark) &&
+      runHas(starsBefore(selected, selected.length), mark) &&
+      inner.trim()
+    ) {
       const unwrapped = selected.slice(d, selected.length - d);
       return { from: start, to: end, insert: unwrapped, selectionStart: start, selectionEnd: start + unwrapped.length };
     }

@@ -56,7 +56,12 @@ class Workspace {
 }
 
 /** The records to write for a plan and the researcher's choices. Pure; deterministic given ctx.stamp. */
-export function applyMergePlan(local: ProjectTables, plan: MergePlan, resolutions: MergeResolutions = {}, ctx?: ApplyContext): AppliedMerge {
+export function applyMergePlan(
+  local: ProjectTables,
+  plan: MergePlan,
+  resolutions: MergeResolutions = {},
+  ctx?: ApplyContext,
+): AppliedMerge {
   const ws = new Workspace(local);
   for (const t of PROJECT_TABLE_NAMES) for (const r of plan.winners[t]) ws.put(t, r);
   // Settled before the choices too when the join can need it: a code it brings back can be in a clash.
@@ -178,7 +183,8 @@ function mergeCodeInto(ws: Workspace, from: CodeRecord, into: CodeRecord, restam
   // Memos follow: on the merged code to the existing one, on joined codings to their survivor.
   for (const m of ws.view("memos") as MemoRecord[]) {
     if (m.deleted) continue;
-    const target = m.targetKind === "code" && m.targetId === from.id ? into.id : m.targetKind === "coding" ? survivorOf.get(m.targetId) : undefined;
+    const target =
+      m.targetKind === "code" && m.targetId === from.id ? into.id : m.targetKind === "coding" ? survivorOf.get(m.targetId) : undefined;
     if (target) ws.put("memos", restamp({ ...m, targetId: target }, "memos of merged codes"));
   }
 }
@@ -231,7 +237,12 @@ function mergeReports(a: SettleReport, b: SettleReport): SettleReport {
   const restored = new Map([...a.codesRestored, ...b.codesRestored].map((c) => [c.id, c]));
   const recovered = new Map([...a.codesRecovered, ...b.codesRecovered].map((c) => [c.id, c]));
   const again = new Map([...a.codesDeletedAgain, ...b.codesDeletedAgain].map((c) => [c.id, c]));
-  return { codingsRepointed: a.codingsRepointed + b.codingsRepointed, codesRestored: [...restored.values()], codesRecovered: [...recovered.values()], codesDeletedAgain: [...again.values()] };
+  return {
+    codingsRepointed: a.codingsRepointed + b.codingsRepointed,
+    codesRestored: [...restored.values()],
+    codesRecovered: [...recovered.values()],
+    codesDeletedAgain: [...again.values()],
+  };
 }
 
 function structuredCounts(plan: MergePlan): Record<StampedTableName, ReturnType<typeof emptyCounts>> {

@@ -15,4 +15,3 @@ export function joinTables(local: ProjectTables, incoming: ProjectTables): Proje
   if (settled.codes.length === 0 && settled.codings.length === 0) return joined;
   return overlay(joined, { ...emptyProjectTables(), codes: settled.codes, codings: settled.codings });
 }
-

@@ -43,7 +43,11 @@ export function leaveOutKnown(tables: ProjectTables, known: KnownVersions): { ta
 }
 
 /** One table of `next` without the rows `versions` already has; per coder, how many were left out. */
-function leaveOutKnownRows<K extends StampedTableName>(next: ProjectTables, table: K, versions: Map<string, { at: string; by: string }>): Record<string, number> {
+function leaveOutKnownRows<K extends StampedTableName>(
+  next: ProjectTables,
+  table: K,
+  versions: Map<string, { at: string; by: string }>,
+): Record<string, number> {
   const counts: Record<string, number> = {};
   if (versions.size === 0) return counts;
   const kept: RecordOf<K>[] = [];

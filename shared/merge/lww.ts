@@ -5,7 +5,6 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { RecordMeta } from "../model/records";
 import { setRows, type ProjectTableName, type ProjectTables, type RecordOf } from "../model/tables";
-import type { StampedTableName } from "../model/tables";
 
 export { STAMPED_TABLES } from "../model/tables";
 

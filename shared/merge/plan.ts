@@ -51,7 +51,9 @@ export function remapIncoming(incoming: ProjectTables, sourceMap: ReadonlyMap<So
     // The local copy of a matched transcript already has the (identical) content.
     sourceContent: incoming.sourceContent.filter((c) => !sourceMap.has(c.id)),
     codings: incoming.codings.map((c): CodingRecord => (sourceMap.has(c.sourceId) ? { ...c, sourceId: to(c.sourceId) } : c)),
-    memos: incoming.memos.map((m): MemoRecord => (m.targetKind === "source" && sourceMap.has(m.targetId) ? { ...m, targetId: to(m.targetId) } : m)),
+    memos: incoming.memos.map((m): MemoRecord =>
+      m.targetKind === "source" && sourceMap.has(m.targetId) ? { ...m, targetId: to(m.targetId) } : m,
+    ),
   };
 }
 
@@ -89,7 +91,9 @@ export function planMerge(local: ProjectTables, incomingRaw: ProjectTables, opti
       return;
     }
     const concurrent =
-      r.updatedBy !== mine.updatedBy && (mineSince === null || mine.updatedAt > mineSince) && (theirsSince === null || r.updatedAt > theirsSince);
+      r.updatedBy !== mine.updatedBy &&
+      (mineSince === null || mine.updatedAt > mineSince) &&
+      (theirsSince === null || r.updatedAt > theirsSince);
     const fields = concurrent ? differingFields(mine, r) : [];
     if (fields.length > 0) {
       conflicts.push({

@@ -194,7 +194,10 @@ export function settleCodes(tables: { codes: Iterable<CodeRecord>; codings: Iter
  * arrives deleted, or a live coding arrives on a code that is deleted (or missing) after the join.
  * Cheap (looks at the arriving records only), so planning skips settling when nothing can need it.
  */
-export function mayNeedSettling(codeAfterJoin: (id: CodeId) => CodeRecord | undefined, arriving: { codes: readonly CodeRecord[]; codings: readonly CodingRecord[] }): boolean {
+export function mayNeedSettling(
+  codeAfterJoin: (id: CodeId) => CodeRecord | undefined,
+  arriving: { codes: readonly CodeRecord[]; codings: readonly CodingRecord[] },
+): boolean {
   if (arriving.codes.some((c) => c.deleted || isSettledStamp(c.updatedAt))) return true;
   return arriving.codings.some((k) => !k.deleted && codeAfterJoin(k.codeId)?.deleted !== false);
 }

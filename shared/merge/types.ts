@@ -1,7 +1,7 @@
 /**
  * Public types of merging a bundle into a project (issue 5 item 4). Rules: docs/bundle-format.md "Merge".
  */
-import type { ProjectTableName, ProjectTables, StampedTableName } from "../model/tables";
+import type { ProjectTables, StampedTableName } from "../model/tables";
 import type { CodeId } from "../ids";
 
 /** Tables whose records carry RecordMeta (sourceContent travels with its source); defined with the table list. */

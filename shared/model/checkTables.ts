@@ -42,10 +42,14 @@ class Problems {
   }
 }
 
-const sourceLabel = (s: SourceRecord | undefined, id: string): string => (s && typeof s.name === "string" ? `“${s.name.slice(0, 80)}”` : `“${id}”`);
+const sourceLabel = (s: SourceRecord | undefined, id: string): string =>
+  s && typeof s.name === "string" ? `“${s.name.slice(0, 80)}”` : `“${id}”`;
 
 /** Every record against its schema, then the checks across records; nothing is changed. */
-export async function checkTables(tables: Readonly<Record<ProjectTableName, readonly unknown[]>>, options: TableCheckOptions): Promise<TableCheckResult> {
+export async function checkTables(
+  tables: Readonly<Record<ProjectTableName, readonly unknown[]>>,
+  options: TableCheckOptions,
+): Promise<TableCheckResult> {
   const problems = new Problems(options.maxListed ?? MAX_LISTED_PROBLEMS);
   for (const table of PROJECT_TABLE_NAMES) {
     const seen = new Set<string>();
@@ -68,14 +72,29 @@ export async function checkTables(tables: Readonly<Record<ProjectTableName, read
   for (const content of t.sourceContent) {
     const source = sources.get(content.id);
     if (!source) {
-      problems.add({ table: "sourceContent", id: content.id, field: "id", problem: "is the text of a source that is not in the sources table" });
+      problems.add({
+        table: "sourceContent",
+        id: content.id,
+        field: "id",
+        problem: "is the text of a source that is not in the sources table",
+      });
       continue;
     }
     if (content.text.length !== source.charCount) {
-      problems.add({ table: "sources", id: source.id, field: "charCount", problem: `of source ${sourceLabel(source, source.id)} is ${source.charCount}, but its text has ${content.text.length} characters` });
+      problems.add({
+        table: "sources",
+        id: source.id,
+        field: "charCount",
+        problem: `of source ${sourceLabel(source, source.id)} is ${source.charCount}, but its text has ${content.text.length} characters`,
+      });
     }
     if ((await options.hashText(content.text)) !== source.contentHash) {
-      problems.add({ table: "sourceContent", id: source.id, field: "text", problem: `of source ${sourceLabel(source, source.id)} does not match the source's content hash (the transcript was changed or forged)` });
+      problems.add({
+        table: "sourceContent",
+        id: source.id,
+        field: "text",
+        problem: `of source ${sourceLabel(source, source.id)} does not match the source's content hash (the transcript was changed or forged)`,
+      });
     }
   }
   const codes = options.kind === "whole" ? new Set(t.codes.map((c) => c.id)) : null;
@@ -84,13 +103,36 @@ export async function checkTables(tables: Readonly<Record<ProjectTableName, read
 }
 
 /** A coding lies inside its source's text; in a whole project its source and code exist (when it is live). */
-function checkCoding(coding: CodingRecord, source: SourceRecord | undefined, codes: ReadonlySet<string> | null, problems: Problems, where: string): void {
+function checkCoding(
+  coding: CodingRecord,
+  source: SourceRecord | undefined,
+  codes: ReadonlySet<string> | null,
+  problems: Problems,
+  where: string,
+): void {
   if (source && coding.end > source.charCount) {
-    problems.add({ table: "codings", id: coding.id, field: "end", problem: `is ${coding.end}, past the end of source ${sourceLabel(source, coding.sourceId)} (${source.charCount} characters)` });
+    problems.add({
+      table: "codings",
+      id: coding.id,
+      field: "end",
+      problem: `is ${coding.end}, past the end of source ${sourceLabel(source, coding.sourceId)} (${source.charCount} characters)`,
+    });
   }
   if (!codes || coding.deleted) return;
-  if (!source) problems.add({ table: "codings", id: coding.id, field: "sourceId", problem: `points at source “${coding.sourceId}”, which is not in ${where}` });
-  if (!codes.has(coding.codeId)) problems.add({ table: "codings", id: coding.id, field: "codeId", problem: `points at code “${coding.codeId}”, which is not in ${where}` });
+  if (!source)
+    problems.add({
+      table: "codings",
+      id: coding.id,
+      field: "sourceId",
+      problem: `points at source “${coding.sourceId}”, which is not in ${where}`,
+    });
+  if (!codes.has(coding.codeId))
+    problems.add({
+      table: "codings",
+      id: coding.id,
+      field: "codeId",
+      problem: `points at code “${coding.codeId}”, which is not in ${where}`,
+    });
 }
 
 /**
@@ -99,14 +141,23 @@ function checkCoding(coding: CodingRecord, source: SourceRecord | undefined, cod
  * every live incoming coding points at a source and a code that the bundle or the project has, inside
  * that source's text.
  */
-export function checkAgainstProject(local: Pick<ProjectTables, "sources" | "codes">, incoming: Pick<ProjectTables, "sources" | "codes" | "codings">, maxListed = MAX_LISTED_PROBLEMS): TableCheckResult {
+export function checkAgainstProject(
+  local: Pick<ProjectTables, "sources" | "codes">,
+  incoming: Pick<ProjectTables, "sources" | "codes" | "codings">,
+  maxListed = MAX_LISTED_PROBLEMS,
+): TableCheckResult {
   const problems = new Problems(maxListed);
   const localSources = new Map(local.sources.map((s) => [s.id, s]));
   const sources = new Map<string, SourceRecord>(localSources);
   for (const s of incoming.sources) {
     const mine = localSources.get(s.id);
     if (mine && mine.contentHash && s.contentHash !== mine.contentHash) {
-      problems.add({ table: "sources", id: s.id, field: "contentHash", problem: `of source ${sourceLabel(mine, s.id)} differs from this project's: a transcript never changes once imported` });
+      problems.add({
+        table: "sources",
+        id: s.id,
+        field: "contentHash",
+        problem: `of source ${sourceLabel(mine, s.id)} differs from this project's: a transcript never changes once imported`,
+      });
     }
     if (!mine) sources.set(s.id, s);
   }

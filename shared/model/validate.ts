@@ -42,7 +42,8 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 // ------------------------------------------------------------------ field checks
 
-const describe = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : typeof v === "string" ? "text" : `${typeof v}`);
+const describe = (v: unknown): string =>
+  v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : typeof v === "string" ? "text" : `${typeof v}`;
 
 export const text: FieldCheck = (v) => (typeof v === "string" ? null : `is ${v === undefined ? "missing" : describe(v)}, not text`);
 
@@ -55,17 +56,26 @@ export const id: FieldCheck = (v) => {
 /** An id that may be empty: a project memo's target before the project id is known (REFI-QDA import). */
 export const idOrEmpty: FieldCheck = (v) => (v === "" ? null : id(v));
 
-export const stamp: FieldCheck = (v) => (isStamp(v) ? null : `is not a clock stamp (${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)})`);
+export const stamp: FieldCheck = (v) =>
+  isStamp(v) ? null : `is not a clock stamp (${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)})`;
 
-export const bool: FieldCheck = (v) => (typeof v === "boolean" ? null : `is ${v === undefined ? "missing" : describe(v)}, not true or false`);
+export const bool: FieldCheck = (v) =>
+  typeof v === "boolean" ? null : `is ${v === undefined ? "missing" : describe(v)}, not true or false`;
 
-export const finite: FieldCheck = (v) => (typeof v === "number" && Number.isFinite(v) ? null : `is ${v === undefined ? "missing" : describe(v)}, not a number`);
+export const finite: FieldCheck = (v) =>
+  typeof v === "number" && Number.isFinite(v) ? null : `is ${v === undefined ? "missing" : describe(v)}, not a number`;
 
 /** A whole number from 0: counts and text offsets. */
-export const count: FieldCheck = (v) => (typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? null : `is ${typeof v === "number" ? v : v === undefined ? "missing" : describe(v)}, not a whole number from 0`);
+export const count: FieldCheck = (v) =>
+  typeof v === "number" && Number.isSafeInteger(v) && v >= 0
+    ? null
+    : `is ${typeof v === "number" ? v : v === undefined ? "missing" : describe(v)}, not a whole number from 0`;
 
 export function oneOf(values: readonly string[]): FieldCheck {
-  return (v) => (typeof v === "string" && values.includes(v) ? null : `is ${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)}, not one of ${values.join(", ")}`);
+  return (v) =>
+    typeof v === "string" && values.includes(v)
+      ? null
+      : `is ${typeof v === "string" ? `“${v.slice(0, 40)}”` : describe(v)}, not one of ${values.join(", ")}`;
 }
 
 export function nullable(check: FieldCheck): FieldCheck {
@@ -97,7 +107,8 @@ const attributeValues: FieldCheck = (v) => {
   for (const key of Object.keys(v)) {
     if (FORBIDDEN_KEYS.has(key)) return `has the forbidden key “${key}”`;
     const value = v[key];
-    if (value !== null && typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) return `“${key.slice(0, 40)}” is ${describe(value)}, not text or a number`;
+    if (value !== null && typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value)))
+      return `“${key.slice(0, 40)}” is ${describe(value)}, not text or a number`;
   }
   return null;
 };
@@ -114,7 +125,10 @@ const span: FieldCheck = (v) => {
 
 const META: Record<string, FieldCheck> = { id, createdAt: text, updatedAt: stamp, updatedBy: id, deleted: bool };
 
-const hash: FieldCheck = (v) => (typeof v === "string" && (v === "" || /^[0-9a-f]{64}$/.test(v)) ? null : `is not a SHA-256 in hex (${typeof v === "string" ? `“${v.slice(0, 70)}”` : describe(v)})`);
+const hash: FieldCheck = (v) =>
+  typeof v === "string" && (v === "" || /^[0-9a-f]{64}$/.test(v))
+    ? null
+    : `is not a SHA-256 in hex (${typeof v === "string" ? `“${v.slice(0, 70)}”` : describe(v)})`;
 
 export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
   sources: {
@@ -145,20 +159,40 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
     whole: (r) => {
       const length = (r.text as string).length;
       for (const field of ["blocks", "marks", "turns", "timestamps"]) {
-        for (const s of r[field] as { end: number }[]) if (s.end > length) return { field, problem: `has a range ending at ${s.end}, past the end of the text (${length})` };
+        for (const s of r[field] as { end: number }[])
+          if (s.end > length) return { field, problem: `has a range ending at ${s.end}, past the end of the text (${length})` };
       }
       return null;
     },
   },
   codes: {
-    fields: { ...META, parentId: nullable(id), name: text, description: text, colour: text, order: finite, isCategory: bool, mergedInto: optional(id) },
+    fields: {
+      ...META,
+      parentId: nullable(id),
+      name: text,
+      description: text,
+      colour: text,
+      order: finite,
+      isCategory: bool,
+      mergedInto: optional(id),
+    },
   },
   codings: {
     fields: { ...META, sourceId: id, codeId: id, start: count, end: count, coderId: id, note: text, codedAs: optional(id) },
-    whole: (r) => ((r.start as number) > (r.end as number) ? { field: "start", problem: `is after the end (${String(r.start)} > ${String(r.end)})` } : null),
+    whole: (r) =>
+      (r.start as number) > (r.end as number)
+        ? { field: "start", problem: `is after the end (${String(r.start)} > ${String(r.end)})` }
+        : null,
   },
   memos: {
-    fields: { ...META, targetKind: oneOf(["project", "source", "code", "coding", "case"]), targetId: idOrEmpty, title: text, body: text, authorId: id },
+    fields: {
+      ...META,
+      targetKind: oneOf(["project", "source", "code", "coding", "case"]),
+      targetId: idOrEmpty,
+      title: text,
+      body: text,
+      authorId: id,
+    },
   },
   cases: {
     fields: { ...META, name: text, description: text, values: attributeValues },
@@ -174,7 +208,10 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
 // ------------------------------------------------------------------ checking a record
 
 /** Each schema's fields as a list, made once: checking runs over every record of a bundle. */
-const FIELD_CHECKS = Object.fromEntries(Object.entries(SCHEMAS).map(([table, schema]) => [table, Object.entries(schema.fields)])) as Record<ProjectTableName, [string, FieldCheck][]>;
+const FIELD_CHECKS = Object.fromEntries(Object.entries(SCHEMAS).map(([table, schema]) => [table, Object.entries(schema.fields)])) as Record<
+  ProjectTableName,
+  [string, FieldCheck][]
+>;
 
 /** How deep `value` nests, looking no deeper than `limit` (a loop over a stack of its own: no recursion). */
 function deeperThan(value: unknown, limit: number): boolean {
@@ -201,7 +238,8 @@ export function checkRecord(table: ProjectTableName, record: unknown): RecordPro
   if (keys.length > MAX_FIELDS) return bad("(record)", `has ${keys.length} fields (at most ${MAX_FIELDS})`, recordId);
   for (const key of keys) {
     if (FORBIDDEN_KEYS.has(key)) return bad(key, "is a forbidden field name", recordId);
-    if (!Object.hasOwn(schema.fields, key) && deeperThan(record[key], MAX_EXTRA_DEPTH)) return bad(key, `is an unknown field nested more than ${MAX_EXTRA_DEPTH} deep`, recordId);
+    if (!Object.hasOwn(schema.fields, key) && deeperThan(record[key], MAX_EXTRA_DEPTH))
+      return bad(key, `is an unknown field nested more than ${MAX_EXTRA_DEPTH} deep`, recordId);
   }
   for (const [field, check] of FIELD_CHECKS[table]) {
     const problem = check(Object.hasOwn(record, field) ? record[field] : undefined);

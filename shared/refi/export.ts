@@ -88,7 +88,12 @@ function snippet(text: string): string {
 
 function writeCodes(out: XmlLines, nodes: readonly CodeNode[], depth: number, plan: ExportPlan | null): void {
   for (const n of nodes) {
-    const attrs = { guid: n.guid, name: n.code.name, isCodable: !n.code.isCategory, color: /^#[0-9a-f]{6}$/i.test(n.code.colour) ? n.code.colour.toUpperCase() : undefined };
+    const attrs = {
+      guid: n.guid,
+      name: n.code.name,
+      isCodable: !n.code.isCategory,
+      color: /^#[0-9a-f]{6}$/i.test(n.code.colour) ? n.code.colour.toUpperCase() : undefined,
+    };
     const notes = plan ? plan.memosFor("code", n.code.id) : [];
     if (!n.code.description && notes.length === 0 && n.children.length === 0) {
       out.empty(depth, "Code", attrs);
@@ -274,7 +279,13 @@ export async function writeRefiProject(
   if (caseMemos.length > 0) {
     out.open(1, "Links");
     for (const m of caseMemos) {
-      out.empty(2, "Link", { guid: guidFor(m.id, "link"), name: "Case memo", direction: "OneWay", originGUID: guidFor(m.id), targetGUID: guidFor(m.targetId) });
+      out.empty(2, "Link", {
+        guid: guidFor(m.id, "link"),
+        name: "Case memo",
+        direction: "OneWay",
+        originGUID: guidFor(m.id),
+        targetGUID: guidFor(m.targetId),
+      });
     }
     out.close(1, "Links");
   }
@@ -283,9 +294,16 @@ export async function writeRefiProject(
 
   const remarks = [...plan.remarks];
   if (w.remarks.missingText > 0) remarks.push(`${plural(w.remarks.missingText, "source")} had no text in the project and were left out.`);
-  if (w.remarks.outOfRange > 0) remarks.push(`${plural(w.remarks.outOfRange, "coding")} lay outside their source's text and were left out.`);
-  if (caseMemos.length > 0) remarks.push(`${plural(caseMemos.length, "case memo")} ${caseMemos.length === 1 ? "is a note" : "are notes"} linked to their cases (QDA-XML has no other way to attach a note to a case).`);
-  if (out.tally.replaced > 0) remarks.push(`${plural(out.tally.replaced, "character")} that XML cannot hold (control characters) ${out.tally.replaced === 1 ? "was" : "were"} replaced with �.`);
+  if (w.remarks.outOfRange > 0)
+    remarks.push(`${plural(w.remarks.outOfRange, "coding")} lay outside their source's text and were left out.`);
+  if (caseMemos.length > 0)
+    remarks.push(
+      `${plural(caseMemos.length, "case memo")} ${caseMemos.length === 1 ? "is a note" : "are notes"} linked to their cases (QDA-XML has no other way to attach a note to a case).`,
+    );
+  if (out.tally.replaced > 0)
+    remarks.push(
+      `${plural(out.tally.replaced, "character")} that XML cannot hold (control characters) ${out.tally.replaced === 1 ? "was" : "were"} replaced with �.`,
+    );
   return {
     qde: out.join(),
     summary: {

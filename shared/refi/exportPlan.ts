@@ -6,7 +6,16 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { isIsoDate } from "../cases/values";
 import { parseStamp } from "../clock/hlc";
-import type { AttributeRecord, AttributeValue, CaseRecord, CodeRecord, CoderRecord, CodingRecord, MemoRecord, SourceRecord } from "../model/records";
+import type {
+  AttributeRecord,
+  AttributeValue,
+  CaseRecord,
+  CodeRecord,
+  CoderRecord,
+  CodingRecord,
+  MemoRecord,
+  SourceRecord,
+} from "../model/records";
 import type { ProjectTables } from "../model/tables";
 import type { RefiVariableType } from "./types";
 import { decimalString } from "./xmlWrite";
@@ -23,7 +32,9 @@ const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9
 export function guidFor(id: string, salt = ""): string {
   if (salt === "" && GUID.test(id)) return id.toLowerCase();
   const h = sha256(new TextEncoder().encode(`${salt}:${id}`));
-  const hex = Array.from(h.subarray(0, 16), (b, i) => (i === 6 ? (b & 0x0f) | 0x80 : i === 8 ? (b & 0x3f) | 0x80 : b).toString(16).padStart(2, "0")).join("");
+  const hex = Array.from(h.subarray(0, 16), (b, i) =>
+    (i === 6 ? (b & 0x0f) | 0x80 : i === 8 ? (b & 0x3f) | 0x80 : b).toString(16).padStart(2, "0"),
+  ).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -195,7 +206,10 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
   walk(codeTree);
   if (wantCodes) {
     const added = [...codeIdsOut].filter((id) => !wantCodes.has(id)).length;
-    if (added > 0) remarks.push(`${plural(added, "parent code")} ${added === 1 ? "was" : "were"} included so every chosen code keeps its place in the hierarchy; their own codings were not.`);
+    if (added > 0)
+      remarks.push(
+        `${plural(added, "parent code")} ${added === 1 ? "was" : "were"} included so every chosen code keeps its place in the hierarchy; their own codings were not.`,
+      );
   }
 
   const sources = live(tables.sources).filter((s) => !wantSources || wantSources.has(s.id));
@@ -215,7 +229,10 @@ export function planExport(tables: Omit<ProjectTables, "sourceContent">, selecti
   const cases = live(tables.cases).filter((c) => !wantSources || caseSources.has(c.id));
   const attributes = live(tables.attributes).sort((a, b) => a.order - b.order);
   const variables: VariableOut[] = attributes.map((a) => {
-    const type = variableType(a, cases.map((c) => c.values[a.id] ?? null));
+    const type = variableType(
+      a,
+      cases.map((c) => c.values[a.id] ?? null),
+    );
     const description = a.type === "category" && type === "Text" && a.options.length > 0 ? `One of: ${a.options.join("; ")}` : undefined;
     return { attribute: a, guid: guidFor(a.id), type, ...(description ? { description } : {}) };
   });

@@ -14,7 +14,18 @@ import { checkTables, describeProblems } from "../model/checkTables";
 import { emptyProjectTables } from "../model/tables";
 import type { CoderRecord, MemoRecord, RecordMeta } from "../model/records";
 import { RefiError, quoted } from "./errors";
-import { buildAttributes, buildCases, buildCodes, buildCoders, buildMemos, guidKey, initialsOf, setsMemoBody, type NoteTarget, type RecordFactory } from "./importRecords";
+import {
+  buildAttributes,
+  buildCases,
+  buildCodes,
+  buildCoders,
+  buildMemos,
+  guidKey,
+  initialsOf,
+  setsMemoBody,
+  type NoteTarget,
+  type RecordFactory,
+} from "./importRecords";
 import { importTextSource, locate, sourceLabel } from "./importSources";
 import { describeUnit, unitForOrigin, type PositionUnit } from "./positions";
 import type { RefiCode, RefiImportReport, RefiImportResult, RefiProject } from "./types";
@@ -51,7 +62,8 @@ export async function importQde(bytes: Uint8Array, fileName: string, options: Re
 function factoryFor(importerId: string, now: () => Date): RecordFactory {
   const clock = new HybridLogicalClock(clockNodeFor(importerId), () => now().getTime());
   const idMap: Record<string, AnyId> = {};
-  const validIso = (s: string | undefined) => (s !== undefined && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined);
+  const validIso = (s: string | undefined) =>
+    s !== undefined && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined;
   return {
     idMap,
     idOf: (guid) => (guid === undefined ? undefined : idMap[guidKey(guid)]),
@@ -67,7 +79,12 @@ function countCodes(codes: readonly RefiCode[]): number {
   return codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
 }
 
-export async function buildImport(project: RefiProject, archive: RefiArchive | null, fileName: string, options: RefiImportOptions): Promise<RefiImportResult> {
+export async function buildImport(
+  project: RefiProject,
+  archive: RefiArchive | null,
+  fileName: string,
+  options: RefiImportOptions,
+): Promise<RefiImportResult> {
   const now = options.now ?? (() => new Date());
   const importerId = options.importerId ?? newId();
   const f = factoryFor(importerId, now);
@@ -83,7 +100,12 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
   const seen = new Set<string>();
   const checkGuid = (guid: string, element: string) => {
     const k = guidKey(guid);
-    if (seen.has(k)) throw new RefiError(fileName, `${quoted(fileName)} has two elements with guid ${guid} (the second is a <${element}>); each guid must be unique.`, element);
+    if (seen.has(k))
+      throw new RefiError(
+        fileName,
+        `${quoted(fileName)} has two elements with guid ${guid} (the second is a <${element}>); each guid must be unique.`,
+        element,
+      );
     seen.add(k);
   };
   const walkCodes = (cs: readonly RefiCode[]) => cs.forEach((c) => (checkGuid(c.guid, "Code"), walkCodes(c.children)));
@@ -140,7 +162,12 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       });
       continue;
     }
-    for (const o of s.otherSelections) skipped.push({ kind: "selection", name: `${label}: ${o.name ?? o.guid}`, reason: `a <${o.element}> is not a text selection Margin can hold` });
+    for (const o of s.otherSelections)
+      skipped.push({
+        kind: "selection",
+        name: `${label}: ${o.name ?? o.guid}`,
+        reason: `a <${o.element}> is not a text selection Margin can hold`,
+      });
     const done = await importTextSource(s, ctx, label);
     if (!done) continue;
     tables.sources.push(done.source);
@@ -152,7 +179,9 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       for (const g of sel.noteRefs) addTarget(g, codingId ? { kind: "coding", id: codingId } : { kind: "source", id: done.source.id });
     }
     if (s.variableValues.length > 0) {
-      const values = s.variableValues.map((v) => `${variables.get(guidKey(v.variableGuid))?.name ?? v.variableGuid} = ${v.value ?? ""}`).join("; ");
+      const values = s.variableValues
+        .map((v) => `${variables.get(guidKey(v.variableGuid))?.name ?? v.variableGuid} = ${v.value ?? ""}`)
+        .join("; ");
       skipped.push({ kind: "source attribute values", name: label, reason: `Margin keeps attributes on cases, not sources (${values})` });
     }
   }
@@ -197,16 +226,31 @@ export async function buildImport(project: RefiProject, archive: RefiArchive | n
       authorId: fallback(),
     };
     tables.memos.push(memo);
-    problems.push(`Margin has no sets: the ${plural(project.sets.length, "set")} ${project.sets.length === 1 ? "is" : "are"} listed in the project memo “${memo.title}”.`);
+    problems.push(
+      `Margin has no sets: the ${plural(project.sets.length, "set")} ${project.sets.length === 1 ? "is" : "are"} listed in the project memo “${memo.title}”.`,
+    );
   }
   for (const [element, count] of Object.entries(project.unsupported)) {
-    skipped.push({ kind: element, name: plural(count, "element"), reason: element === "Link" ? "Margin has no links between items" : element === "Graph" ? "Margin has no graphs (networks)" : "Margin cannot hold this" });
+    skipped.push({
+      kind: element,
+      name: plural(count, "element"),
+      reason:
+        element === "Link"
+          ? "Margin has no links between items"
+          : element === "Graph"
+            ? "Margin has no graphs (networks)"
+            : "Margin cannot hold this",
+    });
   }
   if (codeCount !== tables.codes.length) problems.push(`${codeCount} codes in the file, ${tables.codes.length} imported.`);
   // The same schemas and checks as a bundle's (a content hash is of the text as imported): whatever the
   // file held, nothing that would not open as a bundle is written.
   const checked = await checkTables(tables, { kind: "whole", hashText: sha256Hex });
-  if (checked.total > 0) throw new RefiError(fileName, `${quoted(fileName)} gave records Margin cannot use, so nothing was imported: ${describeProblems(checked)}.`);
+  if (checked.total > 0)
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} gave records Margin cannot use, so nothing was imported: ${describeProblems(checked)}.`,
+    );
 
   return {
     projectName: project.name.trim() && project.name.trim() !== "Untitled" ? project.name.trim() : fileName.replace(/\.(qdpx|qde)$/i, ""),

@@ -52,7 +52,8 @@ export function buildCodes(codes: readonly RefiCode[], f: RecordFactory, skipped
   const walk = (list: readonly RefiCode[], parentId: CodeId | null) => {
     list.forEach((c, order) => {
       const hex = c.color !== undefined ? HEX.exec(c.color.trim()) : null;
-      if (c.color !== undefined && !hex) skipped.push({ kind: "code colour", name: c.name, reason: `“${c.color}” is not a #RRGGBB colour; a palette colour was used` });
+      if (c.color !== undefined && !hex)
+        skipped.push({ kind: "code colour", name: c.name, reason: `“${c.color}” is not a #RRGGBB colour; a palette colour was used` });
       const colour = hex ? `#${(hex[1] ?? "").toUpperCase()}` : colours.next();
       colours.add(colour);
       const record: CodeRecord = {
@@ -127,12 +128,21 @@ export function caseValues(
     const v = variables.get(guidKey(vv.variableGuid));
     const id = f.idOf(vv.variableGuid);
     if (!v || !id) {
-      skipped.push({ kind: "attribute value", name: owner, reason: `it refers to variable ${vv.variableGuid}, which is not in the project` });
+      skipped.push({
+        kind: "attribute value",
+        name: owner,
+        reason: `it refers to variable ${vv.variableGuid}, which is not in the project`,
+      });
       continue;
     }
     const converted = convertValue(v, vv.value);
     if (converted.ok) out[id] = converted.value;
-    else skipped.push({ kind: "attribute value", name: `${owner} / ${v.name}`, reason: `“${vv.value ?? ""}” is not a valid ${v.typeOfVariable} value` });
+    else
+      skipped.push({
+        kind: "attribute value",
+        name: `${owner} / ${v.name}`,
+        reason: `“${vv.value ?? ""}” is not a valid ${v.typeOfVariable} value`,
+      });
   }
   return out;
 }
@@ -141,7 +151,12 @@ export function buildCases(project: RefiProject, f: RecordFactory, skipped: Refi
   const variables = new Map(project.variables.map((v) => [guidKey(v.guid), v]));
   return project.cases.map((c) => {
     const name = c.name.trim() || "(unnamed case)";
-    if (c.codeRefs.length > 0) skipped.push({ kind: "case coding", name, reason: `${plural(c.codeRefs.length, "code")} applied to the whole case; Margin codes text, not cases` });
+    if (c.codeRefs.length > 0)
+      skipped.push({
+        kind: "case coding",
+        name,
+        reason: `${plural(c.codeRefs.length, "code")} applied to the whole case; Margin codes text, not cases`,
+      });
     return { ...f.meta(c.guid), name, description: c.description ?? "", values: caseValues(c.variableValues, variables, f, name, skipped) };
   });
 }
@@ -164,7 +179,10 @@ export function buildMemos(
     const found = targets.get(guidKey(n.guid)) ?? [];
     const target = found[0] ?? projectTarget;
     const title = n.name?.trim() || "Note";
-    if (found.length > 1) problems.push(`Note “${title}” is attached to ${found.length} items; Margin attaches a memo to one, so it was attached to the first (a ${target.kind}).`);
+    if (found.length > 1)
+      problems.push(
+        `Note “${title}” is attached to ${found.length} items; Margin attaches a memo to one, so it was attached to the first (a ${target.kind}).`,
+      );
     const body = [n.description?.trim() ? `${n.description.trim()}\n\n` : "", n.text.replace(/\r\n?/g, "\n")].join("");
     return {
       ...f.meta(n.guid, n.creationDateTime),

@@ -28,8 +28,10 @@ export function locate(archive: RefiArchive | null, path: string, basePath: stri
   const m = /^([a-z]+):\/\/\/?(.*)$/i.exec(path.trim());
   const scheme = m ? (m[1] ?? "").toLowerCase() : "";
   const rest = m ? (m[2] ?? "") : path.trim();
-  if (scheme === "absolute") return { ok: false, reason: `its file is at an absolute path on the other computer (${path}), which is not inside the .qdpx` };
-  if (scheme !== "" && scheme !== "internal" && scheme !== "relative") return { ok: false, reason: `its path “${path}” uses an unknown scheme` };
+  if (scheme === "absolute")
+    return { ok: false, reason: `its file is at an absolute path on the other computer (${path}), which is not inside the .qdpx` };
+  if (scheme !== "" && scheme !== "internal" && scheme !== "relative")
+    return { ok: false, reason: `its path “${path}” uses an unknown scheme` };
   if (!archive) return { ok: false, reason: `its text is in a separate file (${path})` };
   // A lone % (not an escape) is read as itself, and reported if no file has that name either.
   let decoded: string | null;
@@ -39,13 +41,15 @@ export function locate(archive: RefiArchive | null, path: string, basePath: stri
     decoded = null;
   }
   const name = (decoded ?? rest).replace(/\\/g, "/").replace(/^\.?\//, "");
-  const candidates = scheme === "relative" ? [name, `sources/${name}`, `sources/${name.split("/").pop() ?? name}`] : [`sources/${name}`, name];
+  const candidates =
+    scheme === "relative" ? [name, `sources/${name}`, `sources/${name.split("/").pop() ?? name}`] : [`sources/${name}`, name];
   for (const c of candidates) {
     const bytes = archive.read(c);
     if (bytes) return { ok: true, path: c, bytes };
   }
   if (decoded === null) return { ok: false, reason: `its path “${path}” has a malformed %-escape, and the .qdpx has no file of that name` };
-  const where = scheme === "relative" ? `it is relative to the other computer's folder ${basePath ? `“${basePath}”` : "(no basePath given)"}, and` : "";
+  const where =
+    scheme === "relative" ? `it is relative to the other computer's folder ${basePath ? `“${basePath}”` : "(no basePath given)"}, and` : "";
   return { ok: false, reason: `its file ${path} is missing: ${where} the .qdpx has no ${candidates[0] ?? name}` };
 }
 
@@ -99,14 +103,21 @@ export function sourceLabel(s: RefiSource, position: number, problems: string[])
   const stem = file.replace(/^.*[/\\]|^internal:\/\//, "").replace(/\.[^.]*$/, "");
   if (file !== "" && !ID_LIKE.test(stem)) return file;
   const label = `Source ${position + 1}`;
-  problems.push(`${label}: the file gives this source no name${name === "" ? "" : ` (only the id ${name})`}, so it is called “${label}” here; rename it in Sources.`);
+  problems.push(
+    `${label}: the file gives this source no name${name === "" ? "" : ` (only the id ${name})`}, so it is called “${label}” here; rename it in Sources.`,
+  );
   return label;
 }
 
 const kindOf = (s: RefiSource): SourceKind => (/interview/i.test(s.name) ? "interview" : "document");
 
-async function readText(s: RefiSource, label: string, ctx: SourceContext): Promise<{ raw: string; fileName: string; fromDocx: Block[] | null } | null> {
-  if (s.plainTextContent !== undefined && s.plainTextContent !== "") return { raw: s.plainTextContent, fileName: `${label}.txt`, fromDocx: null };
+async function readText(
+  s: RefiSource,
+  label: string,
+  ctx: SourceContext,
+): Promise<{ raw: string; fileName: string; fromDocx: Block[] | null } | null> {
+  if (s.plainTextContent !== undefined && s.plainTextContent !== "")
+    return { raw: s.plainTextContent, fileName: `${label}.txt`, fromDocx: null };
   if (s.plainTextPath === undefined) {
     ctx.skipped.push({ kind: "source", name: label, reason: "it has neither a plainTextPath nor <PlainTextContent>" });
     return null;
@@ -160,7 +171,8 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext, label:
   if (tooLarge) {
     ctx.skipped.push({ kind: "source", name: label, reason: `${tooLarge}; split it in the other program and export again` });
     const n = s.selections.reduce((sum, sel) => sum + sel.codings.length, 0) + s.codings.length;
-    if (n > 0) ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, which was too large to import` });
+    if (n > 0)
+      ctx.skipped.push({ kind: "codings", name: label, reason: `${plural(n, "coding")} on this source, which was too large to import` });
     return null;
   }
   const { factory: f } = ctx;
@@ -198,7 +210,12 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext, label:
   };
   /** A coding's record: a repeated guid gets a new id without taking the guid over from its first owner. */
   const codingMeta = (guid: string, createdAt: string | undefined, where: string) =>
-    f.meta(firstUse(guid, "coding", where, "the coding was imported, and anything referring to that guid refers to the first element") ? guid : null, createdAt);
+    f.meta(
+      firstUse(guid, "coding", where, "the coding was imported, and anything referring to that guid refers to the first element")
+        ? guid
+        : null,
+      createdAt,
+    );
 
   for (const sel of s.selections) {
     const where = `${label}, selection ${sel.startPosition}–${sel.endPosition}`;
@@ -206,7 +223,11 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext, label:
     let start = map.toOffset(sel.startPosition);
     let end = map.toOffset(sel.endPosition);
     if (start === null || end === null) {
-      ctx.skipped.push({ kind: "coding", name: where, reason: `the selection runs past the end of the text (${map.length} positions long)` });
+      ctx.skipped.push({
+        kind: "coding",
+        name: where,
+        reason: `the selection runs past the end of the text (${map.length} positions long)`,
+      });
       continue;
     }
     if (start > end) {
@@ -236,7 +257,11 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext, label:
       if (!selectionCoding.has(sel.guid.toLowerCase())) selectionCoding.set(sel.guid.toLowerCase(), coding.id);
     }
     if (sel.codings.length === 0 && sel.description?.trim()) {
-      ctx.skipped.push({ kind: "comment", name: where, reason: `an uncoded selection with a comment (“${sel.description.trim().slice(0, 60)}”); Margin keeps comments on codings` });
+      ctx.skipped.push({
+        kind: "comment",
+        name: where,
+        reason: `an uncoded selection with a comment (“${sel.description.trim().slice(0, 60)}”); Margin keeps comments on codings`,
+      });
     }
   }
   for (const c of s.codings) {
@@ -246,7 +271,15 @@ export async function importTextSource(s: RefiSource, ctx: SourceContext, label:
       continue;
     }
     // Coding on a whole source is a coding of all its text.
-    codings.push({ ...codingMeta(c.guid, c.creationDateTime, `${label}, coding of the whole source`), sourceId: source.id, codeId, start: 0, end: text.length, coderId: ctx.coderFor(c.creatingUser), note: "" });
+    codings.push({
+      ...codingMeta(c.guid, c.creationDateTime, `${label}, coding of the whole source`),
+      sourceId: source.id,
+      codeId,
+      start: 0,
+      end: text.length,
+      coderId: ctx.coderFor(c.creatingUser),
+      note: "",
+    });
   }
   return { source, content, codings, selectionCoding };
 }

@@ -19,7 +19,10 @@ export const MARGIN_UTF16_ORIGIN_NOTE = "positions in UTF-16 code units";
 /** The unit a tool counts in, from the <Project origin="..."> attribute. */
 export function unitForOrigin(origin: string | undefined): PositionUnit {
   if (origin === undefined) return "codepoint";
-  return /^\s*nvivo\b/i.test(origin) || (/^\s*margin\b/i.test(origin) && origin.toLowerCase().includes(MARGIN_UTF16_ORIGIN_NOTE.toLowerCase())) ? "utf16" : "codepoint";
+  return /^\s*nvivo\b/i.test(origin) ||
+    (/^\s*margin\b/i.test(origin) && origin.toLowerCase().includes(MARGIN_UTF16_ORIGIN_NOTE.toLowerCase()))
+    ? "utf16"
+    : "codepoint";
 }
 
 export function describeUnit(unit: PositionUnit): string {
@@ -50,7 +53,7 @@ export function positionMap(raw: string, unit: PositionUnit): PositionMap {
   const map = new Int32Array(raw.length + 1);
   let pos = 0;
   let out = 0;
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const c = raw.charCodeAt(i);
     if (c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) {
       map[pos++] = out;

@@ -44,7 +44,10 @@ function guidLines(xml: string): Map<string, number> {
 }
 
 /** Codebook entries, parents first, with the XML line each code is on (for the preview's messages). */
-export function qdcEntries(codes: readonly RefiCode[], xml: string): { entries: CodebookEntry[]; badColours: { line: number; colour: string }[] } {
+export function qdcEntries(
+  codes: readonly RefiCode[],
+  xml: string,
+): { entries: CodebookEntry[]; badColours: { line: number; colour: string }[] } {
   const entries: CodebookEntry[] = [];
   const badColours: { line: number; colour: string }[] = [];
   const lineOf = guidLines(xml);
@@ -73,7 +76,12 @@ export function planCodebookQdc(bytes: Uint8Array, fileName: string, existing: r
     const { entries, badColours } = qdcEntries(codes, decodeXml(bytes, fileName));
     if (entries.length === 0) return { ok: false, message: `${quoted(fileName)} has no codes.` };
     const plan = planCodebook(entries, existing);
-    for (const b of badColours) plan.problems.push({ line: b.line, message: `Line ${b.line}: “${b.colour}” is not a #RRGGBB colour, so the code keeps its colour.`, skipped: false });
+    for (const b of badColours)
+      plan.problems.push({
+        line: b.line,
+        message: `Line ${b.line}: “${b.colour}” is not a #RRGGBB colour, so the code keeps its colour.`,
+        skipped: false,
+      });
     return { ok: true, plan, codes: entries.length };
   } catch (error) {
     if (error instanceof RefiError) return { ok: false, message: error.message };

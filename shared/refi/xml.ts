@@ -50,7 +50,11 @@ export function parseRoot(xml: string, fileName: string, rootName: string): XNod
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const tag = /'([^']+)'/.exec(valid.err.msg)?.[1] ?? null;
-    throw new RefiError(fileName, `${quoted(fileName)} has malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, tag);
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} has malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+      tag,
+    );
   }
   let doc: XNode;
   try {
@@ -63,7 +67,11 @@ export function parseRoot(xml: string, fileName: string, rootName: string): XNod
   }
   const rootKey = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("#") && !k.startsWith("!"));
   if (rootKey !== rootName) {
-    throw new RefiError(fileName, `${quoted(fileName)} is not a REFI-QDA ${rootName === "Project" ? "project" : "codebook"}: its root element is <${rootKey ?? "nothing"}>, not <${rootName}>.`, rootKey ?? null);
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} is not a REFI-QDA ${rootName === "Project" ? "project" : "codebook"}: its root element is <${rootKey ?? "nothing"}>, not <${rootName}>.`,
+      rootKey ?? null,
+    );
   }
   return kids(doc, rootName)[0] ?? {};
 }
@@ -154,7 +162,9 @@ function variableValues(r: Reader, node: XNode): RefiVariableValue[] {
   return kids(node, "VariableValue").map((v) => {
     const ref = kids(v, "VariableRef")[0];
     if (!ref) r.fail("VariableValue", "it has no <VariableRef>");
-    const valueTag = ["TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue"].find((t) => kids(v, t).length > 0);
+    const valueTag = ["TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue"].find(
+      (t) => kids(v, t).length > 0,
+    );
     return { variableGuid: r.need(ref, "VariableRef", "targetGUID"), value: valueTag ? (childText(v, valueTag) ?? "") : null };
   });
 }
@@ -191,7 +201,13 @@ function source(r: Reader, tag: string, kind: RefiSourceKind, s: XNode, unsuppor
   // PDF and transcript text (Representation, Transcript) hold selections too: counted so the report names them.
   for (const t of ["Representation", "Transcript", "TextDescription"]) {
     for (const rep of kids(s, t)) {
-      for (const sel of kids(rep, "PlainTextSelection")) others.push({ guid: r.need(sel, "PlainTextSelection", "guid"), element: `PlainTextSelection in <${t}>`, name: attr(sel, "name"), codings: codings(r, sel) });
+      for (const sel of kids(rep, "PlainTextSelection"))
+        others.push({
+          guid: r.need(sel, "PlainTextSelection", "guid"),
+          element: `PlainTextSelection in <${t}>`,
+          name: attr(sel, "name"),
+          codings: codings(r, sel),
+        });
       unsupported[t] = (unsupported[t] ?? 0) + 1;
     }
   }
@@ -215,7 +231,19 @@ function source(r: Reader, tag: string, kind: RefiSourceKind, s: XNode, unsuppor
 }
 
 const VARIABLE_TYPES: readonly RefiVariableType[] = ["Text", "Boolean", "Integer", "Float", "Date", "DateTime"];
-const PROJECT_CHILDREN = new Set(["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description", "NoteRef"]);
+const PROJECT_CHILDREN = new Set([
+  "Users",
+  "CodeBook",
+  "Variables",
+  "Cases",
+  "Sources",
+  "Notes",
+  "Links",
+  "Sets",
+  "Graphs",
+  "Description",
+  "NoteRef",
+]);
 
 /** The .qde's <Project> element as data. Notes' plainTextPath content is filled in by the importer. */
 export function readProject(xml: string, fileName: string): RefiProject {
@@ -226,13 +254,22 @@ export function readProject(xml: string, fileName: string): RefiProject {
     if (!PROJECT_CHILDREN.has(key)) r.fail(key, "Margin does not know this element inside <Project> (QDA-XML 1.0)");
   }
   const unsupported: Record<string, number> = {};
-  const users: RefiUser[] = kids(kids(root, "Users")[0] ?? {}, "User").map((u) => ({ guid: r.need(u, "User", "guid"), name: attr(u, "name") ?? "", id: attr(u, "id") }));
+  const users: RefiUser[] = kids(kids(root, "Users")[0] ?? {}, "User").map((u) => ({
+    guid: r.need(u, "User", "guid"),
+    name: attr(u, "name") ?? "",
+    id: attr(u, "id"),
+  }));
   const codebook = kids(root, "CodeBook")[0];
   const codes = codebook ? readCodes(r, kids(codebook, "Codes")[0] ?? {}) : [];
   const variables: RefiVariable[] = kids(kids(root, "Variables")[0] ?? {}, "Variable").map((v) => {
     const type = r.need(v, "Variable", "typeOfVariable") as RefiVariableType;
     if (!VARIABLE_TYPES.includes(type)) r.fail("Variable", `typeOfVariable="${type}" is not one of ${VARIABLE_TYPES.join(", ")}`);
-    return { guid: r.need(v, "Variable", "guid"), name: r.need(v, "Variable", "name"), typeOfVariable: type, description: childText(v, "Description") };
+    return {
+      guid: r.need(v, "Variable", "guid"),
+      name: r.need(v, "Variable", "name"),
+      typeOfVariable: type,
+      description: childText(v, "Description"),
+    };
   });
   const cases: RefiCase[] = kids(kids(root, "Cases")[0] ?? {}, "Case").map((c) => {
     const selectionRefs = kids(c, "SelectionRef").length;
@@ -251,7 +288,9 @@ export function readProject(xml: string, fileName: string): RefiProject {
   if (sourcesNode) {
     for (const key of Object.keys(sourcesNode)) {
       if (key.startsWith("@") || key.startsWith("#")) continue;
-      const kind = SOURCE_TAGS[key] ?? r.fail(key, "it is not a QDA-XML 1.0 source type (TextSource, PDFSource, PictureSource, AudioSource, VideoSource)");
+      const kind =
+        SOURCE_TAGS[key] ??
+        r.fail(key, "it is not a QDA-XML 1.0 source type (TextSource, PDFSource, PictureSource, AudioSource, VideoSource)");
       for (const s of kids(sourcesNode, key)) sources.push(source(r, key, kind, s, unsupported));
     }
   }

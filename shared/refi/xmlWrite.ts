@@ -11,8 +11,9 @@
  * Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE/U+FFFF,
  * unpaired surrogates). They become U+FFFD so the file stays valid and the loss is visible.
  */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Count of characters replaced because XML cannot hold them; the export reports it. */
 export interface EscapeTally {

@@ -20,14 +20,18 @@ export interface RefiArchive {
   read(path: string): Uint8Array | null;
 }
 
-const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+const isZip = (b: Uint8Array): boolean =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 
 /** File kinds we read: the project XML, text, and Word documents (for sources whose text file is empty). */
 const WANTED = /\.(qde|txt|docx|xml)$/i;
 
 export function openQdpx(bytes: Uint8Array, fileName: string): RefiArchive {
   if (!isZip(bytes)) {
-    throw new RefiError(fileName, `${quoted(fileName)} is not a REFI-QDA project: a .qdpx file is a zip archive, and this file is not one.`);
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} is not a REFI-QDA project: a .qdpx file is a zip archive, and this file is not one.`,
+    );
   }
   const infos: UnzipFileInfo[] = [];
   let unpacked = 0;
@@ -38,7 +42,11 @@ export function openQdpx(bytes: Uint8Array, fileName: string): RefiArchive {
         infos.push(info);
         if (info.name.endsWith("/") || !WANTED.test(info.name)) return false;
         unpacked += info.originalSize;
-        if (unpacked > MAX_UNPACKED_BYTES) throw new RefiError(fileName, `${quoted(fileName)} unpacks to more than ${MAX_UNPACKED_BYTES / 1048576} MB of text, which is more than Margin will read.`);
+        if (unpacked > MAX_UNPACKED_BYTES)
+          throw new RefiError(
+            fileName,
+            `${quoted(fileName)} unpacks to more than ${MAX_UNPACKED_BYTES / 1048576} MB of text, which is more than Margin will read.`,
+          );
         return true;
       },
     });
@@ -50,9 +58,16 @@ export function openQdpx(bytes: Uint8Array, fileName: string): RefiArchive {
   const qdes = Object.keys(files).filter((n) => !n.includes("/") && /\.qde$/i.test(n));
   const qdePath = qdes[0];
   if (qdePath === undefined) {
-    throw new RefiError(fileName, `${quoted(fileName)} is a zip archive but not a REFI-QDA project: it has no project file (.qde) at its top level.`);
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} is a zip archive but not a REFI-QDA project: it has no project file (.qde) at its top level.`,
+    );
   }
-  if (qdes.length > 1) throw new RefiError(fileName, `${quoted(fileName)} holds ${qdes.length} project files (${qdes.join(", ")}); a .qdpx holds exactly one.`);
+  if (qdes.length > 1)
+    throw new RefiError(
+      fileName,
+      `${quoted(fileName)} holds ${qdes.length} project files (${qdes.join(", ")}); a .qdpx holds exactly one.`,
+    );
   const byLower = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(files)) byLower.set(name.toLowerCase(), data);
   return {

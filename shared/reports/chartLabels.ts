@@ -36,7 +36,12 @@ export function rowLabels(labels: readonly string[], fontSize: number, maxWidth:
  * drawn, the height they need above the cells, and how far the last ones reach right of their column's
  * middle (the chart widens by that).
  */
-export function slantedLabels(labels: readonly string[], fontSize: number, maxWidth: number, angleDegrees: number): { labels: string[]; height: number; reach: number[] } {
+export function slantedLabels(
+  labels: readonly string[],
+  fontSize: number,
+  maxWidth: number,
+  angleDegrees: number,
+): { labels: string[]; height: number; reach: number[] } {
   const maxChars = Math.floor(maxWidth / (fontSize * CHAR_EM));
   const drawn = labels.map((l) => abbreviateMiddle(l, maxChars));
   const rad = (angleDegrees * Math.PI) / 180;

@@ -13,7 +13,18 @@ import { descendantIds } from "../coding/codeTree";
 import { segmentContext, segmentText } from "../retrieval/context";
 import type { ContentsEntry, HeadingSection, ReportSection, ReportSegment } from "./model";
 import { ReportError } from "./model";
-import { attributeValues, casesOfSource, chosenAttributes, coderLabel, codeSummary, collator, ContentCache, day, sourceFilter, type Lookups } from "./lookups";
+import {
+  attributeValues,
+  casesOfSource,
+  chosenAttributes,
+  coderLabel,
+  codeSummary,
+  collator,
+  ContentCache,
+  day,
+  sourceFilter,
+  type Lookups,
+} from "./lookups";
 import { locate } from "./location";
 import { plural, type ReportPlan } from "./plan";
 import type { CodeId } from "../ids";
@@ -74,7 +85,14 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   };
   const codeHeading = (code: CodeRecord, level: 1 | 2, n: number, key: string): Omit<HeadingSection, "type"> => {
     const summary = codeSummary(l, code, counts, depthOf(code));
-    return { id: `${key}code-${code.id}`, level, text: level === 1 ? summary.path : code.name, about: "code", code: summary, details: [{ label: "Segments in this report", value: String(n) }] };
+    return {
+      id: `${key}code-${code.id}`,
+      level,
+      text: level === 1 ? summary.path : code.name,
+      about: "code",
+      code: summary,
+      details: [{ label: "Segments in this report", value: String(n) }],
+    };
   };
   const sourceHeading = (s: SourceRecord, level: 1 | 2, n: number, key: string): Omit<HeadingSection, "type"> => ({
     id: `${key}source-${s.id}`,
@@ -84,7 +102,16 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     code: null,
     details: [
       { label: "Kind", value: s.kind },
-      ...(casesOfSource(l, s).length > 0 ? [{ label: "Cases", value: casesOfSource(l, s).map((c) => c.name).join(", ") }] : []),
+      ...(casesOfSource(l, s).length > 0
+        ? [
+            {
+              label: "Cases",
+              value: casesOfSource(l, s)
+                .map((c) => c.name)
+                .join(", "),
+            },
+          ]
+        : []),
       { label: "Segments", value: String(n) },
     ],
   });
@@ -216,14 +243,17 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   }
 
   const filters = [
-    l.options.codeIds.length === 0 ? "all codes" : `${plural(l.options.codeIds.length, "code")}${l.options.includeSubcodes ? " with sub-codes" : ""}`,
+    l.options.codeIds.length === 0
+      ? "all codes"
+      : `${plural(l.options.codeIds.length, "code")}${l.options.includeSubcodes ? " with sub-codes" : ""}`,
     l.options.sourceIds.length > 0 ? plural(l.options.sourceIds.length, "source") : null,
     l.options.caseIds.length > 0 ? plural(l.options.caseIds.length, "case") : null,
     plural(codings.length, "segment"),
     `grouped by ${groupBy_}`,
   ].filter((x): x is string => x !== null);
   return {
-    title: l.options.codeIds.length === 1 && l.options.codeIds[0] ? `Code report: ${codeSummaryPath(l, l.options.codeIds[0])}` : "Code report",
+    title:
+      l.options.codeIds.length === 1 && l.options.codeIds[0] ? `Code report: ${codeSummaryPath(l, l.options.codeIds[0])}` : "Code report",
     subtitle: filters.join(" · "),
     contents,
     total,

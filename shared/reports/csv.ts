@@ -8,7 +8,18 @@
 import { toCsv, type CsvValue } from "../retrieval/csv";
 import type { Report, ReportSegment } from "./model";
 
-export const CODING_CSV_COLUMNS = ["Code", "Source", "Case", "Coder", "Start", "End", "Text", "Location", "Annotation", "Date coded"] as const;
+export const CODING_CSV_COLUMNS = [
+  "Code",
+  "Source",
+  "Case",
+  "Coder",
+  "Start",
+  "End",
+  "Text",
+  "Location",
+  "Annotation",
+  "Date coded",
+] as const;
 
 /** Header row for the coding CSV: the chosen attributes go between Case and Coder. */
 export function codingCsvHeader(attributeNames: readonly string[]): string[] {
@@ -16,7 +27,19 @@ export function codingCsvHeader(attributeNames: readonly string[]): string[] {
 }
 
 export function codingCsvRow(s: ReportSegment): CsvValue[] {
-  return [s.codePath, s.sourceName, s.cases.join("; "), ...s.attributeValues, s.coder, s.start, s.end, s.text, s.location.label, s.note, s.date];
+  return [
+    s.codePath,
+    s.sourceName,
+    s.cases.join("; "),
+    ...s.attributeValues,
+    s.coder,
+    s.start,
+    s.end,
+    s.text,
+    s.location.label,
+    s.note,
+    s.date,
+  ];
 }
 
 /** The report's rows (header first), before quoting. */
@@ -41,11 +64,33 @@ export function reportCsvRows(report: Report): CsvValue[][] {
       return rows;
     }
     case "codebook": {
-      const rows: CsvValue[][] = [["Code", "Definition", "When to use", "When not to use", "Example", "Codings", "Sources", "Codings with sub-codes", "Sources with sub-codes"]];
+      const rows: CsvValue[][] = [
+        [
+          "Code",
+          "Definition",
+          "When to use",
+          "When not to use",
+          "Example",
+          "Codings",
+          "Sources",
+          "Codings with sub-codes",
+          "Sources with sub-codes",
+        ],
+      ];
       for (const s of sections) {
         if (s.type !== "codebookEntry") continue;
         const { path, description: d, counts: n } = s.code;
-        rows.push([path, d.definition, d.whenToUse, d.whenNotToUse, d.example, n.codings, n.sources, n.codingsWithSubcodes, n.sourcesWithSubcodes]);
+        rows.push([
+          path,
+          d.definition,
+          d.whenToUse,
+          d.whenNotToUse,
+          d.example,
+          n.codings,
+          n.sources,
+          n.codingsWithSubcodes,
+          n.sourcesWithSubcodes,
+        ]);
       }
       return rows;
     }

@@ -45,7 +45,10 @@ function memoBody(blocks: readonly MemoBlock[], depth = 0): string {
     else if (b.type === "heading") out += paragraph(inline(b.children), { style: "MemoHeading", keepNext: true });
     else
       b.items.forEach((item, i) => {
-        out += paragraph(run(b.ordered ? `${b.start + i}.\t` : "•\t") + inline(item.children), { indentLeft: 360 * (depth + 1), hanging: 360 });
+        out += paragraph(run(b.ordered ? `${b.start + i}.\t` : "•\t") + inline(item.children), {
+          indentLeft: 360 * (depth + 1),
+          hanging: 360,
+        });
         out += memoBody(item.sublists, depth + 1);
       });
   }
@@ -79,7 +82,11 @@ function segment(s: ReportSegment): string {
 }
 
 function headingSection(h: HeadingSection): string {
-  return heading(h.level, h.text) + (h.details.length > 0 ? muted(detailsLine(h.details)) : "") + (h.code && h.level === 1 ? codeSummary(h.code) : "");
+  return (
+    heading(h.level, h.text) +
+    (h.details.length > 0 ? muted(detailsLine(h.details)) : "") +
+    (h.code && h.level === 1 ? codeSummary(h.code) : "")
+  );
 }
 
 /** Heatmap cells are shaded from white to mid-grey by value: readable in greyscale print, number always shown. */
@@ -103,7 +110,9 @@ function tableSection(t: TableSection): string {
   const rows: Cell[][] = t.rows.map((r) => [
     { body: para(r.label) },
     ...r.values.map((v) => ({ body: para(String(v), { align: "right" }), fill: t.chart?.kind === "heatmap" ? shade(v, max) : undefined })),
-    ...(bar !== null ? [{ body: para("█".repeat(barMax > 0 ? Math.round(((r.values[bar] ?? 0) / barMax) * 20) : 0), { color: "404040" }) }] : []),
+    ...(bar !== null
+      ? [{ body: para("█".repeat(barMax > 0 ? Math.round(((r.values[bar] ?? 0) / barMax) * 20) : 0), { color: "404040" }) }]
+      : []),
   ]);
   return heading(1, t.title) + muted(t.caption) + table([head, ...rows], { header: 1, widths });
 }
@@ -154,7 +163,11 @@ function codebookTable(sections: readonly ReportSection[]): string {
     { body: para(String(c.counts.codingsWithSubcodes), { align: "right" }) },
     { body: para(String(c.counts.sourcesWithSubcodes), { align: "right" }) },
   ]);
-  return heading(1, "Codebook at a glance") + muted("Counts include sub-codes.") + table([head, ...rows], { header: 1, widths: [30, 50, 10, 10] });
+  return (
+    heading(1, "Codebook at a glance") +
+    muted("Counts include sub-codes.") +
+    table([head, ...rows], { header: 1, widths: [30, 50, 10, 10] })
+  );
 }
 
 function section(s: ReportSection, kind: Report["header"]["kind"]): string {
@@ -167,7 +180,11 @@ function section(s: ReportSection, kind: Report["header"]["kind"]): string {
       return para(s.text, { italics: true });
     case "codebookEntry": {
       const own = kind === "codebook";
-      return heading(own ? s.code.depth + 1 : 2, own ? s.code.name : s.code.path) + (own && s.code.depth > 0 ? muted(s.code.path) : "") + codeSummary(s.code);
+      return (
+        heading(own ? s.code.depth + 1 : 2, own ? s.code.name : s.code.path) +
+        (own && s.code.depth > 0 ? muted(s.code.path) : "") +
+        codeSummary(s.code)
+      );
     }
     case "memo":
       return heading(1, s.memo.title) + muted(`Linked to: ${s.target} · ${s.memo.author} · ${s.memo.date}`) + memoBody(s.memo.blocks);
@@ -175,7 +192,15 @@ function section(s: ReportSection, kind: Report["header"]["kind"]): string {
       return (
         heading(1, s.title) +
         s.notes
-          .map((n) => paragraph(run(`[${n.number}] `, { bold: true }) + run(`${n.codePath}, ${n.location}, ${n.coder}: `, { color: GREY }) + run(`“${n.excerpt}” `, { italics: true }) + run(n.text), { keepLines: true }))
+          .map((n) =>
+            paragraph(
+              run(`[${n.number}] `, { bold: true }) +
+                run(`${n.codePath}, ${n.location}, ${n.coder}: `, { color: GREY }) +
+                run(`“${n.excerpt}” `, { italics: true }) +
+                run(n.text),
+              { keepLines: true },
+            ),
+          )
           .join("")
       );
     case "table":
@@ -189,7 +214,11 @@ function section(s: ReportSection, kind: Report["header"]["kind"]): string {
 export function reportBodyXml(report: Report): string {
   const { header, sections } = report;
   const out: string[] = [];
-  out.push(paragraph(run(header.title), { style: "Title" }), muted(`${header.projectName} · ${header.subtitle}`), muted(generatedLine(header.generatedAt)));
+  out.push(
+    paragraph(run(header.title), { style: "Title" }),
+    muted(`${header.projectName} · ${header.subtitle}`),
+    muted(generatedLine(header.generatedAt)),
+  );
   if (header.contents.length > 1) {
     out.push(para("Contents", { bold: true, size: 26, keepNext: true }));
     for (const c of header.contents) out.push(para(c.text, { indentLeft: c.level === 2 ? 360 : undefined, keepLines: false }));
@@ -233,18 +262,50 @@ export function reportDocument(report: Report): Document {
           next: "Normal",
           quickFormat: true,
           run: { italics: true, color: "262626" },
-          paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 60, after: 60 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: "7F7F7F", space: 8 } } },
+          paragraph: {
+            indent: { left: 567, right: 567 },
+            spacing: { before: 60, after: 60 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: "7F7F7F", space: 8 } },
+          },
         },
-        { id: "SegmentDetails", name: "Segment details", basedOn: "Normal", next: "Normal", run: { size: 18, color: GREY }, paragraph: { indent: { left: 567 }, spacing: { after: 160 } } },
+        {
+          id: "SegmentDetails",
+          name: "Segment details",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { size: 18, color: GREY },
+          paragraph: { indent: { left: 567 }, spacing: { after: 160 } },
+        },
         { id: "MemoHeading", name: "Memo heading", basedOn: "Normal", next: "Normal", run: { bold: true } },
       ],
     },
     sections: [
       {
-        properties: { page: { size: PAGE[header.options.pageSize], margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${header.projectName} — ${header.title}`, ...small })] })] }) },
+        properties: {
+          page: {
+            size: PAGE[header.options.pageSize],
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: `${header.projectName} — ${header.title}`, ...small })],
+              }),
+            ],
+          }),
+        },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], ...small })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], ...small })],
+              }),
+            ],
+          }),
         },
         children: [new Paragraph(PLACEHOLDER)],
       },

@@ -3,12 +3,13 @@ import type { CodeSummary, LabelledValue, ReportSegment } from "./model";
 import { SECTION_LABELS } from "../codebook/description";
 import { plural } from "../text/plural";
 
-
 /** "3 codings in 2 sources; with sub-codes 5 codings in 3 sources". */
 export function countsLine(code: CodeSummary): string {
   const c = code.counts;
   const own = `${plural(c.codings, "coding")} in ${plural(c.sources, "source")}`;
-  return c.codingsWithSubcodes === c.codings && c.sourcesWithSubcodes === c.sources ? own : `${own}; with sub-codes ${plural(c.codingsWithSubcodes, "coding")} in ${plural(c.sourcesWithSubcodes, "source")}`;
+  return c.codingsWithSubcodes === c.codings && c.sourcesWithSubcodes === c.sources
+    ? own
+    : `${own}; with sub-codes ${plural(c.codingsWithSubcodes, "coding")} in ${plural(c.sourcesWithSubcodes, "source")}`;
 }
 
 /** The description parts that are filled in, with their labels ("Definition" first). */

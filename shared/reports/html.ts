@@ -71,7 +71,11 @@ function inline(nodes: readonly InlineNode[]): string {
     .map((n) => {
       if (n.type === "break") return "<br>";
       const runs = n.type === "text" ? [n] : n.children;
-      const html = runs.map((r) => (r.bold ? `<strong>${r.italic ? `<em>${e(r.text)}</em>` : e(r.text)}</strong>` : r.italic ? `<em>${e(r.text)}</em>` : e(r.text))).join("");
+      const html = runs
+        .map((r) =>
+          r.bold ? `<strong>${r.italic ? `<em>${e(r.text)}</em>` : e(r.text)}</strong>` : r.italic ? `<em>${e(r.text)}</em>` : e(r.text),
+        )
+        .join("");
       return n.type === "link" ? `<span class="link">${html}</span>` : html;
     })
     .join("");
@@ -91,7 +95,12 @@ function memoBody(blocks: readonly MemoBlock[]): string {
 function codeSummary(code: CodeSummary): string {
   const rows = descriptionRows(code);
   const dl = rows.length > 0 ? `<dl class="code">${rows.map((r) => `<dt>${e(r.label)}</dt><dd>${e(r.value)}</dd>`).join("")}</dl>` : "";
-  const memos = code.memos.map((m) => `<div class="memo"><p><strong>Code memo: ${e(m.title || "Untitled")}</strong> <span class="muted">${e(m.author)}, ${e(m.date)}</span></p>${memoBody(m.blocks)}</div>`).join("");
+  const memos = code.memos
+    .map(
+      (m) =>
+        `<div class="memo"><p><strong>Code memo: ${e(m.title || "Untitled")}</strong> <span class="muted">${e(m.author)}, ${e(m.date)}</span></p>${memoBody(m.blocks)}</div>`,
+    )
+    .join("");
   return `${dl}<p class="muted">${e(countsLine(code))}</p>${memos}`;
 }
 
@@ -123,7 +132,8 @@ function markedText(b: TranscriptBlockSection, speakerLength: number): string {
       if (run.to <= speakerLength) html = `<span class="speaker">${html}</span>`;
       for (const i of run.marks) {
         const s = b.stripes[i];
-        if (s) html = `<u class="c${s.pattern % STRIPE_STYLES.length} d${s.lane % 4}" style="text-decoration-color:${e(s.colour)}">${html}</u>`;
+        if (s)
+          html = `<u class="c${s.pattern % STRIPE_STYLES.length} d${s.lane % 4}" style="text-decoration-color:${e(s.colour)}">${html}</u>`;
       }
       return html;
     })
@@ -133,10 +143,15 @@ function markedText(b: TranscriptBlockSection, speakerLength: number): string {
 function block(b: TranscriptBlockSection, lanes: number): string {
   const laneCells = Array.from({ length: lanes }, (_, lane) => {
     const s = b.stripes.find((x) => x.lane === lane);
-    return s ? `<span class="lane p${s.pattern}" style="border-left-color:${e(s.colour)}" title="${e(s.codePath)}"></span>` : `<span class="lane"></span>`;
+    return s
+      ? `<span class="lane p${s.pattern}" style="border-left-color:${e(s.colour)}" title="${e(s.codePath)}"></span>`
+      : `<span class="lane"></span>`;
   }).join("");
   const labels = b.stripes
-    .map((s) => `<div>${s.startsHere ? `<strong>${e(s.codeName)}</strong>` : `<span class="cont">${e(s.codeName)} (cont.)</span>`}${s.noteNumbers.length > 0 ? ` <sup>[${s.noteNumbers.join(", ")}]</sup>` : ""}</div>`)
+    .map(
+      (s) =>
+        `<div>${s.startsHere ? `<strong>${e(s.codeName)}</strong>` : `<span class="cont">${e(s.codeName)} (cont.)</span>`}${s.noteNumbers.length > 0 ? ` <sup>[${s.noteNumbers.join(", ")}]</sup>` : ""}</div>`,
+    )
     .join("");
   let content: string;
   if (b.blockKind === "heading") content = `<h${Math.min(b.level ?? 1, 2)}>${markedText(b, 0)}</h${Math.min(b.level ?? 1, 2)}>`;
@@ -185,7 +200,12 @@ function contents(r: Report): string {
 
 function legend(r: Report): string {
   if (r.header.legend.length === 0) return "";
-  const items = r.header.legend.map((l) => `<li><span class="swatch" style="border-left-style:${STRIPE_STYLES[l.pattern % STRIPE_STYLES.length]};border-left-color:${e(l.colour)}"></span>${e(l.codePath)}</li>`).join("");
+  const items = r.header.legend
+    .map(
+      (l) =>
+        `<li><span class="swatch" style="border-left-style:${STRIPE_STYLES[l.pattern % STRIPE_STYLES.length]};border-left-color:${e(l.colour)}"></span>${e(l.codePath)}</li>`,
+    )
+    .join("");
   return `<section class="legend-box"><h2>Codes in this transcript</h2><ul class="legend">${items}</ul></section>`;
 }
 

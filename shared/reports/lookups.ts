@@ -3,7 +3,16 @@
  * coders, sources, cases, attributes, and the source-content cache. Tombstones are dropped here, once.
  */
 import type { SourceId } from "../ids";
-import type { AttributeRecord, AttributeValue, CaseRecord, CodeRecord, CoderRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../model/records";
+import type {
+  AttributeRecord,
+  AttributeValue,
+  CaseRecord,
+  CodeRecord,
+  CoderRecord,
+  MemoRecord,
+  SourceContentRecord,
+  SourceRecord,
+} from "../model/records";
 import { codePath, indexCodes, type CodeIndex } from "../coding/codeTree";
 import { parseDescription } from "../codebook/description";
 import { parseMemo } from "../memos/parse";
@@ -112,7 +121,9 @@ export function chosenAttributeRecords(l: Lookups): AttributeRecord[] {
 
 /** One value per chosen attribute; a source in several cases gives its cases' values joined with "; ". */
 export function attributeValues(l: Lookups, cases: readonly CaseRecord[]): string[] {
-  return chosenAttributeRecords(l).map((a) => [...new Set(cases.map((c) => formatValue(c.values[a.id])).filter((v) => v !== ""))].join("; "));
+  return chosenAttributeRecords(l).map((a) =>
+    [...new Set(cases.map((c) => formatValue(c.values[a.id])).filter((v) => v !== ""))].join("; "),
+  );
 }
 
 /** Which sources pass the source and case filters. */
@@ -135,7 +146,11 @@ export function reportMemo(l: Lookups, memo: MemoRecord): ReportMemo {
     body: memo.body,
     blocks: parseMemo(memo.body).blocks,
     author: coderLabel(l, memo.authorId).name,
-    date: day(memo.updatedAt.length >= 13 && /^\d{13}/.test(memo.updatedAt) ? new Date(Number(memo.updatedAt.slice(0, 13))).toISOString() : memo.createdAt),
+    date: day(
+      memo.updatedAt.length >= 13 && /^\d{13}/.test(memo.updatedAt)
+        ? new Date(Number(memo.updatedAt.slice(0, 13))).toISOString()
+        : memo.createdAt,
+    ),
   };
 }
 

@@ -12,8 +12,11 @@ const KIND_ORDER: readonly MemoTargetKind[] = ["project", "code", "source", "cas
 
 export async function planMemos(l: Lookups): Promise<ReportPlan> {
   const chosen = l.options.memoIds;
-  for (const id of chosen) if (!l.memos.some((m) => m.id === id)) throw new ReportError(`The memo “${id}” is not in this project (it may have been deleted).`);
-  const memos = (chosen.length > 0 ? l.memos.filter((m) => chosen.includes(m.id)) : [...l.memos]).filter((m) => m.title.trim() !== "" || m.body.trim() !== "");
+  for (const id of chosen)
+    if (!l.memos.some((m) => m.id === id)) throw new ReportError(`The memo “${id}” is not in this project (it may have been deleted).`);
+  const memos = (chosen.length > 0 ? l.memos.filter((m) => chosen.includes(m.id)) : [...l.memos]).filter(
+    (m) => m.title.trim() !== "" || m.body.trim() !== "",
+  );
 
   // Coding memos name the coding's code and place; those codings are read once.
   const codingIds = memos.filter((m) => m.targetKind === "coding").map((m) => m.targetId);
@@ -54,7 +57,13 @@ export async function planMemos(l: Lookups): Promise<ReportPlan> {
   function* sections(): Generator<ReportSection> {
     for (const m of sorted) {
       const memo = reportMemo(l, m);
-      yield { type: "memo", id: `memo-${m.id}`, memo: { ...memo, title: titleOf(m) }, targetKind: m.targetKind, target: targets.get(m.id) ?? "" };
+      yield {
+        type: "memo",
+        id: `memo-${m.id}`,
+        memo: { ...memo, title: titleOf(m) },
+        targetKind: m.targetKind,
+        target: targets.get(m.id) ?? "",
+      };
     }
   }
   return {

@@ -346,14 +346,7 @@ export interface TextSection {
 }
 
 export type ReportSection =
-  | HeadingSection
-  | SegmentSection
-  | TranscriptBlockSection
-  | NotesSection
-  | CodebookEntrySection
-  | MemoSection
-  | TableSection
-  | TextSection;
+  HeadingSection | SegmentSection | TranscriptBlockSection | NotesSection | CodebookEntrySection | MemoSection | TableSection | TextSection;
 
 export interface ReportChunk {
   /** Only on the first chunk. */

@@ -35,7 +35,13 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
     chart: l.options.includeCharts ? { kind: "bar", column: 0 } : null,
   });
 
-  const matrix = (id: string, title: string, what: string, columns: { key: string; label: string }[], keysOf: (c: CodingRecord) => readonly string[]) => {
+  const matrix = (
+    id: string,
+    title: string,
+    what: string,
+    columns: { key: string; label: string }[],
+    keysOf: (c: CodingRecord) => readonly string[],
+  ) => {
     const col = new Map(columns.map((c, i) => [c.key, i]));
     const values = codes.map(() => new Array<number>(columns.length).fill(0));
     for (const c of codings) {
@@ -49,7 +55,11 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
     // Keep the busiest columns when there are too many to print.
     const totals = columns.map((_, j) => values.reduce((sum, row) => sum + (row[j] ?? 0), 0));
     let keep = columns.map((_, j) => j);
-    if (columns.length > MAX_COLUMNS) keep = [...keep].sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0)).slice(0, MAX_COLUMNS).sort((a, b) => a - b);
+    if (columns.length > MAX_COLUMNS)
+      keep = [...keep]
+        .sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0))
+        .slice(0, MAX_COLUMNS)
+        .sort((a, b) => a - b);
     const clipped = columns.length > keep.length ? ` Showing the ${keep.length} ${what} with the most codings of ${columns.length}.` : "";
     tables.push({
       type: "table",
@@ -65,10 +75,20 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
 
   const coded = new Set(codings.map((c) => c.sourceId));
   const usedSources = l.sourceList.filter((s) => coded.has(s.id) || l.options.sourceIds.includes(s.id));
-  matrix("by-source", "Code frequencies by source", "sources", usedSources.map((s) => ({ key: s.id, label: s.name })), (c) => [c.sourceId]);
+  matrix(
+    "by-source",
+    "Code frequencies by source",
+    "sources",
+    usedSources.map((s) => ({ key: s.id, label: s.name })),
+    (c) => [c.sourceId],
+  );
 
   const casesOf = new Map<string, string[]>();
-  for (const s of l.sources.values()) casesOf.set(s.id, casesOfSource(l, s as SourceRecord).map((k) => k.id));
+  for (const s of l.sources.values())
+    casesOf.set(
+      s.id,
+      casesOfSource(l, s as SourceRecord).map((k) => k.id),
+    );
   const attributes = l.options.attributeIds.length > 0 ? l.attributes.filter((a) => l.options.attributeIds.includes(a.id)) : l.attributes;
   for (const a of attributes) {
     const valuesSeen = new Set<string>();
@@ -76,17 +96,41 @@ export async function planOverview(l: Lookups): Promise<ReportPlan> {
       const v = formatValue(k.values[a.id]);
       if (v !== "") valuesSeen.add(v);
     }
-    const ordered = a.type === "category" ? [...a.options.filter((o) => valuesSeen.has(o)), ...[...valuesSeen].filter((v) => !a.options.includes(v))] : [...valuesSeen].sort(collator.compare);
-    matrix(`by-attribute-${a.id}`, `Code frequencies by ${a.name}`, `${a.name} values`, ordered.map((v) => ({ key: v, label: v })), (c) => [
-      ...new Set((casesOf.get(c.sourceId) ?? []).map((k) => formatValue(l.cases.get(k)?.values[a.id])).filter((v) => v !== "")),
-    ]);
+    const ordered =
+      a.type === "category"
+        ? [...a.options.filter((o) => valuesSeen.has(o)), ...[...valuesSeen].filter((v) => !a.options.includes(v))]
+        : [...valuesSeen].sort(collator.compare);
+    matrix(
+      `by-attribute-${a.id}`,
+      `Code frequencies by ${a.name}`,
+      `${a.name} values`,
+      ordered.map((v) => ({ key: v, label: v })),
+      (c) => [...new Set((casesOf.get(c.sourceId) ?? []).map((k) => formatValue(l.cases.get(k)?.values[a.id])).filter((v) => v !== ""))],
+    );
   }
 
-  const cases = [...l.cases.values()].filter((k) => l.options.caseIds.length === 0 || l.options.caseIds.includes(k.id)).sort((a, b) => collator.compare(a.name, b.name));
-  if (cases.length > 0) matrix("by-case", "Codes × cases", "cases", cases.map((k) => ({ key: k.id, label: k.name })), (c) => casesOf.get(c.sourceId) ?? []);
+  const cases = [...l.cases.values()]
+    .filter((k) => l.options.caseIds.length === 0 || l.options.caseIds.includes(k.id))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  if (cases.length > 0)
+    matrix(
+      "by-case",
+      "Codes × cases",
+      "cases",
+      cases.map((k) => ({ key: k.id, label: k.name })),
+      (c) => casesOf.get(c.sourceId) ?? [],
+    );
 
-  const coderIds = [...new Set(codings.map((c) => c.coderId))].sort((a, b) => collator.compare(coderLabel(l, a).label, coderLabel(l, b).label));
-  matrix("by-coder", "Coder contributions", "coders", coderIds.map((id) => ({ key: id, label: coderLabel(l, id).label })), (c) => [c.coderId]);
+  const coderIds = [...new Set(codings.map((c) => c.coderId))].sort((a, b) =>
+    collator.compare(coderLabel(l, a).label, coderLabel(l, b).label),
+  );
+  matrix(
+    "by-coder",
+    "Coder contributions",
+    "coders",
+    coderIds.map((id) => ({ key: id, label: coderLabel(l, id).label })),
+    (c) => [c.coderId],
+  );
   const coderTable = tables[tables.length - 1];
   if (coderTable) {
     coderTable.chart = null;

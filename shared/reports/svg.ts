@@ -18,7 +18,11 @@ export function barChartSvg(t: TableSection, column: number): string {
   const max = Math.max(1, ...values);
   const height = t.rows.length * ROW + 8;
   const id = `chart-${t.id}`;
-  const { width: labelW, labels } = rowLabels(t.rows.map((r) => r.label), 11, MAX_LABEL);
+  const { width: labelW, labels } = rowLabels(
+    t.rows.map((r) => r.label),
+    11,
+    MAX_LABEL,
+  );
   const bars = t.rows
     .map((r, i) => {
       const v = values[i] ?? 0;
@@ -34,14 +38,21 @@ export function barChartSvg(t: TableSection, column: number): string {
 export function heatmapSvg(t: TableSection): string {
   const max = Math.max(1, ...t.rows.flatMap((r) => r.values));
   const cellW = 36;
-  const { width: labelW, labels } = rowLabels(t.rows.map((r) => r.label), 10, MAX_LABEL);
+  const { width: labelW, labels } = rowLabels(
+    t.rows.map((r) => r.label),
+    10,
+    MAX_LABEL,
+  );
   const columns = slantedLabels(t.columns, 10, 200, 50);
   const top = columns.height;
   const width = Math.max(labelW + t.columns.length * cellW, ...columns.reach.map((r, j) => labelW + j * cellW + cellW / 2 + r)) + 10;
   const height = top + t.rows.length * ROW + 8;
   const id = `chart-${t.id}`;
   const head = t.columns
-    .map((c, j) => `<text transform="translate(${labelW + j * cellW + cellW / 2} ${top - 6}) rotate(-50)">${escapeHtml(columns.labels[j] ?? c)}</text>`)
+    .map(
+      (c, j) =>
+        `<text transform="translate(${labelW + j * cellW + cellW / 2} ${top - 6}) rotate(-50)">${escapeHtml(columns.labels[j] ?? c)}</text>`,
+    )
     .join("");
   const cells = t.rows
     .map((r, i) => {

@@ -111,7 +111,9 @@ export async function planTranscript(l: Lookups): Promise<ReportPlan> {
   if (notes.length > 0) contents.push({ id: "notes", level: 1, text: "Annotations" });
   return {
     title: `Coded transcript: ${source.name}`,
-    subtitle: [source.kind, plural(codings.length, "coding"), plural(legend.length, "code"), plural(notes.length, "annotation")].join(" · "),
+    subtitle: [source.kind, plural(codings.length, "coding"), plural(legend.length, "code"), plural(notes.length, "annotation")].join(
+      " · ",
+    ),
     contents,
     total: t.blocks.length + (notes.length > 0 ? 1 : 0),
     legend,
@@ -130,7 +132,9 @@ export interface CodedRun {
 /** A block's text cut where codings start and end (and at `cuts`), for marking the coded words. */
 export function codedRuns(length: number, stripes: readonly StripeMark[], cuts: readonly number[] = []): CodedRun[] {
   const coded = (s: StripeMark) => s.to > s.from;
-  const at = [...new Set([0, length, ...cuts, ...stripes.filter(coded).flatMap((s) => [s.from, s.to])])].filter((c) => c >= 0 && c <= length).sort((a, b) => a - b);
+  const at = [...new Set([0, length, ...cuts, ...stripes.filter(coded).flatMap((s) => [s.from, s.to])])]
+    .filter((c) => c >= 0 && c <= length)
+    .sort((a, b) => a - b);
   const out: CodedRun[] = [];
   for (let k = 0; k + 1 < at.length; k++) {
     const from = at[k] as number;

@@ -37,7 +37,11 @@ function rPr(s: RunStyle): string {
     (s.italics ? "<w:i/><w:iCs/>" : "") +
     (s.color ? `<w:color w:val="${s.color}"/>` : "") +
     (s.size ? `<w:sz w:val="${s.size}"/><w:szCs w:val="${s.size}"/>` : "") +
-    (s.underline === true ? `<w:u w:val="single"/>` : s.underline ? `<w:u w:val="${s.underline.style}"${s.underline.color ? ` w:color="${s.underline.color}"` : ""}/>` : "");
+    (s.underline === true
+      ? `<w:u w:val="single"/>`
+      : s.underline
+        ? `<w:u w:val="${s.underline.style}"${s.underline.color ? ` w:color="${s.underline.color}"` : ""}/>`
+        : "");
   return inner ? `<w:rPr>${inner}</w:rPr>` : "";
 }
 
@@ -49,7 +53,9 @@ export function run(text: string, style: RunStyle = {}): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((line, i) => {
     const parts = line.split("\t");
-    const body = parts.map((p, j) => `${j > 0 ? "<w:tab/>" : ""}${p === "" ? "" : `<w:t xml:space="preserve">${xmlText(p)}</w:t>`}`).join("");
+    const body = parts
+      .map((p, j) => `${j > 0 ? "<w:tab/>" : ""}${p === "" ? "" : `<w:t xml:space="preserve">${xmlText(p)}</w:t>`}`)
+      .join("");
     out += `<w:r>${props}${i > 0 ? "<w:br/>" : ""}${body}</w:r>`;
   });
   return out;
@@ -68,7 +74,11 @@ export interface ParagraphStyle {
 export function paragraph(runs: string, p: ParagraphStyle = {}): string {
   const ind = p.indentLeft || p.hanging ? `<w:ind w:left="${p.indentLeft ?? 0}"${p.hanging ? ` w:hanging="${p.hanging}"` : ""}/>` : "";
   const props =
-    (p.style ? `<w:pStyle w:val="${p.style}"/>` : "") + (p.keepNext ? "<w:keepNext/>" : "") + (p.keepLines ? "<w:keepLines/>" : "") + ind + (p.align && p.align !== "left" ? `<w:jc w:val="${p.align}"/>` : "");
+    (p.style ? `<w:pStyle w:val="${p.style}"/>` : "") +
+    (p.keepNext ? "<w:keepNext/>" : "") +
+    (p.keepLines ? "<w:keepLines/>" : "") +
+    ind +
+    (p.align && p.align !== "left" ? `<w:jc w:val="${p.align}"/>` : "");
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ""}${runs}</w:p>`;
 }
 
@@ -100,13 +110,18 @@ export interface Cell {
 }
 
 const BORDER = (style: string, size: number, color: string) =>
-  ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="${style}" w:sz="${size}" w:space="0" w:color="${color}"/>`).join("");
+  ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((side) => `<w:${side} w:val="${style}" w:sz="${size}" w:space="0" w:color="${color}"/>`)
+    .join("");
 
 /**
  * A full-width table. `header` rows repeat at the top of each page; no row splits across pages.
  * `borders`: "grid" (all lines) or "columns" (only lines between columns: the transcript's margin).
  */
-export function table(rows: readonly (readonly Cell[])[], options: { header?: number; borders?: "grid" | "columns"; widths: readonly number[] }): string {
+export function table(
+  rows: readonly (readonly Cell[])[],
+  options: { header?: number; borders?: "grid" | "columns"; widths: readonly number[] },
+): string {
   const totalTwips = 9638; // A4 text width at 2 cm margins; Word scales percentage widths anyway
   const grid = options.widths.map((w) => `<w:gridCol w:w="${Math.round((w / 100) * totalTwips)}"/>`).join("");
   const borders =

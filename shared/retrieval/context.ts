@@ -43,7 +43,13 @@ function atWordBoundary(text: string, offset: number, direction: 1 | -1, limit: 
   return offset;
 }
 
-export function segmentContext(text: string, blocks: readonly Block[], start: number, end: number, maxChars = DEFAULT_CONTEXT_CHARS): SegmentContext {
+export function segmentContext(
+  text: string,
+  blocks: readonly Block[],
+  start: number,
+  end: number,
+  maxChars = DEFAULT_CONTEXT_CHARS,
+): SegmentContext {
   const s = clamp(start, 0, text.length);
   const e = clamp(end, s, text.length);
   let from = Math.max(0, s - maxChars);

@@ -69,7 +69,16 @@ function anySegments(codings: readonly RetrievalCoding[], wanted: ReadonlySet<st
   const out: Segment[] = [];
   for (const c of codings) {
     if (!wanted.has(c.codeId)) continue;
-    out.push({ key: c.id, sourceId: c.sourceId, start: c.start, end: c.end, codeIds: [c.codeId], coderIds: [c.coderId], codingIds: [c.id], date: c.createdAt });
+    out.push({
+      key: c.id,
+      sourceId: c.sourceId,
+      start: c.start,
+      end: c.end,
+      codeIds: [c.codeId],
+      coderIds: [c.coderId],
+      codingIds: [c.id],
+      date: c.createdAt,
+    });
   }
   return out;
 }
@@ -114,7 +123,16 @@ function allSegments(codings: readonly RetrievalCoding[], groups: readonly (read
       const codeIds = [...new Set(meeting.map((c) => c.codeId))].sort((a, b) => (groupsOf.get(a)?.[0] ?? 0) - (groupsOf.get(b)?.[0] ?? 0));
       const coderIds = [...new Set(meeting.map((c) => c.coderId))];
       const date = meeting.reduce((latest, c) => (c.createdAt > latest ? c.createdAt : latest), "");
-      out.push({ key: `${sourceId}:${r.start}:${r.end}`, sourceId, start: r.start, end: r.end, codeIds, coderIds, codingIds: meeting.map((c) => c.id), date });
+      out.push({
+        key: `${sourceId}:${r.start}:${r.end}`,
+        sourceId,
+        start: r.start,
+        end: r.end,
+        codeIds,
+        coderIds,
+        codingIds: meeting.map((c) => c.id),
+        date,
+      });
     }
   }
   return out;
@@ -201,7 +219,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "bas
 function ranker(ids: Iterable<string>, name: (id: string) => string): (id: string | undefined) => number {
   const sorted = [...new Set(ids)].sort((a, b) => collator.compare(name(a), name(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(sorted.map((id, i) => [id, i]));
-  return (id) => (id === undefined ? -1 : rank.get(id) ?? -1);
+  return (id) => (id === undefined ? -1 : (rank.get(id) ?? -1));
 }
 
 /**
@@ -209,14 +227,24 @@ function ranker(ids: Iterable<string>, name: (id: string) => string): (id: strin
  * renders: "position" is source name (numeric-aware: P2 before P10), then offset in the text.
  */
 export function sortSegments(segments: readonly Segment[], by: SegmentSort, names: SortNames): Segment[] {
-  const sourceRank = ranker(segments.map((s) => s.sourceId), names.sourceName);
-  const byPosition = (a: Segment, b: Segment) => sourceRank(a.sourceId) - sourceRank(b.sourceId) || a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const sourceRank = ranker(
+    segments.map((s) => s.sourceId),
+    names.sourceName,
+  );
+  const byPosition = (a: Segment, b: Segment) =>
+    sourceRank(a.sourceId) - sourceRank(b.sourceId) || a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   let first: (a: Segment, b: Segment) => number = () => 0;
   if (by === "code") {
-    const rank = ranker(segments.flatMap((s) => s.codeIds), names.codeLabel);
+    const rank = ranker(
+      segments.flatMap((s) => s.codeIds),
+      names.codeLabel,
+    );
     first = (a, b) => rank(a.codeIds[0]) - rank(b.codeIds[0]);
   } else if (by === "coder") {
-    const rank = ranker(segments.flatMap((s) => s.coderIds), names.coderName);
+    const rank = ranker(
+      segments.flatMap((s) => s.coderIds),
+      names.coderName,
+    );
     first = (a, b) => rank(a.coderIds[0]) - rank(b.coderIds[0]);
   } else if (by === "date") {
     first = (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);

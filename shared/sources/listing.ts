@@ -40,13 +40,10 @@ export function buildSourceRows(
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const needle = foldForSearch(filter.search.trim());
   // "Any value" (empty) does not restrict; a chosen value keeps sources whose cases have it.
-  const attributeCases = filter.attribute && filter.attribute.value !== ""
-    ? new Set(
-        cases
-          .filter((c) => valueText(c.values[filter.attribute?.attributeId ?? ""]) === filter.attribute?.value)
-          .map((c) => c.id),
-      )
-    : null;
+  const attributeCases =
+    filter.attribute && filter.attribute.value !== ""
+      ? new Set(cases.filter((c) => valueText(c.values[filter.attribute?.attributeId ?? ""]) === filter.attribute?.value).map((c) => c.id))
+      : null;
 
   const rows: SourceListRow[] = [];
   for (const source of sources) {

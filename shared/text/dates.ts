@@ -10,14 +10,21 @@ function format(locale: string, style: "date" | "dateTime" | "dateTimeSeconds"):
   const key = `${locale}|${style}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, style === "date" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: style === "dateTime" ? "short" : "medium" });
+    f = new Intl.DateTimeFormat(
+      locale,
+      style === "date" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: style === "dateTime" ? "short" : "medium" },
+    );
     formats.set(key, f);
   }
   return f;
 }
 
 /** "7 Dec 2026" (or with the time: "7 Dec 2026, 17:40"); an unreadable date is returned as given. */
-export function formatDate(when: Date | string | number, style: "date" | "dateTime" | "dateTimeSeconds" = "date", locale = DATE_LOCALE): string {
+export function formatDate(
+  when: Date | string | number,
+  style: "date" | "dateTime" | "dateTimeSeconds" = "date",
+  locale = DATE_LOCALE,
+): string {
   const date = when instanceof Date ? when : new Date(when);
   if (Number.isNaN(date.getTime())) return String(when);
   return format(locale, style).format(date);

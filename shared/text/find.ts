@@ -110,7 +110,7 @@ export function prepareSearch(text: string): PreparedSearch {
     origin[length] = from;
     length++;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // Fast path: most transcripts are mostly ASCII.

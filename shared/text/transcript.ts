@@ -28,7 +28,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isSpanIn(value: Record<string, unknown>, length: number): boolean {
   const { start, end } = value;
-  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) <= (end as number) &&
+    (end as number) <= length
+  );
 }
 
 function optionalInt(value: unknown): number | undefined {

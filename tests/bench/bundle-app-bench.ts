@@ -96,7 +96,15 @@ export interface MergeRound extends PreviewRound {
 
 export interface BundleAppResult {
   seed: SeedResult;
-  bundle: { bytes: number; ndjsonBytes: number; referenceZipBytes: number; writeInNodeMs: number; referenceExportMs: number; newCodings: number; newMemos: number };
+  bundle: {
+    bytes: number;
+    ndjsonBytes: number;
+    referenceZipBytes: number;
+    writeInNodeMs: number;
+    referenceExportMs: number;
+    newCodings: number;
+    newMemos: number;
+  };
   preview: PreviewRound[];
   /** Median of the rounds whose file was chosen at once (the headline). */
   previewMedian: PreviewMedian;
@@ -143,7 +151,8 @@ async function armProbe(page: Page, until: "preview" | "merged"): Promise<void> 
     const done = (): Element | null => {
       const open = dialog();
       if (!open) return null;
-      if (until === "preview") return [...open.querySelectorAll("table caption")].find((c) => c.textContent?.trim() === "Changes by kind") ?? null;
+      if (until === "preview")
+        return [...open.querySelectorAll("table caption")].find((c) => c.textContent?.trim() === "Changes by kind") ?? null;
       return [...open.querySelectorAll('[role="status"]')].find((s) => s.textContent?.startsWith("Merged the bundle")) ?? null;
     };
     const observer = new MutationObserver(() => {
@@ -193,7 +202,12 @@ async function readProbe(page: Page, what: string): Promise<{ domMs: number; wal
 }
 
 async function readMeasures(page: Page): Promise<Measures> {
-  const entries = await page.evaluate(() => performance.getEntriesByType("measure").filter((m) => m.name.startsWith("margin:")).map((m) => ({ name: m.name, duration: m.duration })));
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntriesByType("measure")
+      .filter((m) => m.name.startsWith("margin:"))
+      .map((m) => ({ name: m.name, duration: m.duration })),
+  );
   const get = (name: string): number | null => entries.find((e) => e.name === `margin:${name}`)?.duration ?? null;
   return {
     open: get("bundle-open"),
@@ -212,12 +226,20 @@ async function readMeasures(page: Page): Promise<Measures> {
 /** The preview's "Changes by kind" New column for one row, as the researcher reads it. */
 async function previewNew(page: Page, label: string): Promise<number> {
   const table = importDialog(page).getByRole("table", { name: "Changes by kind" });
-  const cells = await table.getByRole("row", { name: new RegExp(`^${label}\\b`) }).getByRole("cell").allTextContents();
+  const cells = await table
+    .getByRole("row", { name: new RegExp(`^${label}\\b`) })
+    .getByRole("cell")
+    .allTextContents();
   return Number(cells[0]);
 }
 
 /** Opens Import bundle…, chooses the file and waits for the preview; checks it shows the second coder's work. */
-async function openPreview(page: Page, bundlePath: string, expected: { codings: number; memos: number }, choosingMs = 0): Promise<{ domMs: number; wallMs: number }> {
+async function openPreview(
+  page: Page,
+  bundlePath: string,
+  expected: { codings: number; memos: number },
+  choosingMs = 0,
+): Promise<{ domMs: number; wallMs: number }> {
   await page.evaluate(() => performance.clearMeasures());
   await exchange(page).getByRole("button", { name: "Import bundle…" }).click();
   const dialog = importDialog(page);
@@ -229,9 +251,15 @@ async function openPreview(page: Page, bundlePath: string, expected: { codings: 
   // A path, not a buffer: Playwright hands a local browser the path (no copy through the protocol).
   await (await chooser).setFiles(bundlePath);
   const timing = await readProbe(page, "preview");
-  const shown = { codings: await previewNew(page, "Codings"), memos: await previewNew(page, "Memos"), coders: await previewNew(page, "Coders") };
+  const shown = {
+    codings: await previewNew(page, "Codings"),
+    memos: await previewNew(page, "Memos"),
+    coders: await previewNew(page, "Coders"),
+  };
   if (shown.codings !== expected.codings || shown.memos !== expected.memos || shown.coders !== 1) {
-    throw new Error(`the preview shows ${JSON.stringify(shown)} new records; expected ${expected.codings} codings, ${expected.memos} memos, 1 coder`);
+    throw new Error(
+      `the preview shows ${JSON.stringify(shown)} new records; expected ${expected.codings} codings, ${expected.memos} memos, 1 coder`,
+    );
   }
   return timing;
 }
@@ -261,7 +289,12 @@ const ms = (n: number | null): string => (n === null ? "—" : n.toFixed(0));
 const memoryText = (m: MemoryPeak): string =>
   `renderer RSS ${m.rendererRssBeforeMb ?? "?"} → peak ${m.rendererRssPeakMb ?? "?"} MB, main-thread JS heap ${m.heapBeforeMb} → peak ${m.heapPeakMb} MB (sampled)`;
 
-export async function runBundleAppBench(url: string, benchDir: string, options: BundleAppOptions, log: (line: string) => void): Promise<BundleAppResult> {
+export async function runBundleAppBench(
+  url: string,
+  benchDir: string,
+  options: BundleAppOptions,
+  log: (line: string) => void,
+): Promise<BundleAppResult> {
   const profile = path.join(benchDir, "bundle-app-profile");
   const dir = mkdtempSync(path.join(tmpdir(), "margin-bundle-app-"));
   let context: BrowserContext | null = null;
@@ -271,7 +304,9 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
     ({ context, page } = await launchPersistentProfile(profile, trackTransactions));
     const projectId = await firstRun(page, url, PROJECT_NAME);
     const dbName = projectDbName(projectId);
-    log(`bundle-app: seeding ${options.sources} sources, ${SEED.codes} codes, ${SEED.codings.toLocaleString("en-GB")} codings into the app's IndexedDB …`);
+    log(
+      `bundle-app: seeding ${options.sources} sources, ${SEED.codes} codes, ${SEED.codings.toLocaleString("en-GB")} codings into the app's IndexedDB …`,
+    );
     const seed = await seedProject(page, projectId, log, options.sources);
     log(`bundle-app: seeded in ${(seed.ms / 1000).toFixed(1)} s; reloading …`);
     await page.reload();
@@ -281,7 +316,9 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
 
     const r0 = performance.now();
     const tables = await readAppTables(page, dbName);
-    log(`bundle-app: read the project back from IndexedDB in ${((performance.now() - r0) / 1000).toFixed(1)} s (${tables.sourceContent.length} transcripts, ${tables.codings.length} codings)`);
+    log(
+      `bundle-app: read the project back from IndexedDB in ${((performance.now() - r0) / 1000).toFixed(1)} s (${tables.sourceContent.length} transcripts, ${tables.codings.length} codings)`,
+    );
     const b = await secondCoder(tables, { codings: Math.round(tables.codings.length / 10), memos: 300 });
     const prepared = await prepareBundle(dir, projectId, PROJECT_NAME, b, appKey);
     const expected = { codings: b.newCodings, memos: b.newMemos };
@@ -312,7 +349,14 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
       const workersAtEnd = page.workers().length;
       await settle(page);
       const reference = referenceImport(dir);
-      const round: PreviewRound = { ...timing, choosingMs, measures, referenceMs: reference.ms, ratio: timing.wallMs / reference.ms, memory: peak };
+      const round: PreviewRound = {
+        ...timing,
+        choosingMs,
+        measures,
+        referenceMs: reference.ms,
+        ratio: timing.wallMs / reference.ms,
+        memory: peak,
+      };
       preview.push(round);
       log(
         `  preview ${i + 1}/${rounds}${choosingMs > 0 ? ` (file chosen after ${choosingMs / 1000} s in the dialog)` : " (file chosen at once)"}: open ${ms(measures.open)} (worker ${ms(measures.workerRead)}, of it decrypting ${ms(measures.decrypt)}; then waiting for the project's versions and leaving out what it has ${ms(measures.leaveOut)}; copy to page ${ms(measures.copy)}; the project's own read, begun as the dialog opened, ${ms(measures.projectRead)}) + plan ${ms(measures.plan)} ms; file chosen → preview painted ${ms(round.wallMs)} ms; ` +
@@ -354,7 +398,8 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
       ratioToMedianReference: totalMs / median([...preview.map((r) => r.referenceMs), reference.ms]),
       status: merged.text.trim(),
     };
-    if (!new RegExp(`\\b${expected.codings} new codings\\b`).test(merge.status)) throw new Error(`the merge said "${merge.status}"; expected ${expected.codings} new codings`);
+    if (!new RegExp(`\\b${expected.codings} new codings\\b`).test(merge.status))
+      throw new Error(`the merge said "${merge.status}"; expected ${expected.codings} new codings`);
     await importDialog(page).getByRole("button", { name: "Close" }).click();
 
     // What the merge wrote, read from IndexedDB: a bench that cannot fail is no bench.
@@ -363,7 +408,9 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
     const memosByNewCoder = await count(page, dbName, "memos", "authorId", b.coder.id);
     const check = { codingsBefore, codingsAfter, byNewCoder, memosByNewCoder };
     if (byNewCoder !== expected.codings || codingsAfter !== codingsBefore + expected.codings || memosByNewCoder !== expected.memos) {
-      throw new Error(`after the merge IndexedDB holds ${JSON.stringify(check)}; expected ${expected.codings} new codings and ${expected.memos} memos by ${b.coder.name}`);
+      throw new Error(
+        `after the merge IndexedDB holds ${JSON.stringify(check)}; expected ${expected.codings} new codings and ${expected.memos} memos by ${b.coder.name}`,
+      );
     }
     log(
       `  merge: open ${ms(measures.open)} + plan ${ms(measures.plan)} ms, preview painted ${ms(timing.wallMs)} ms; read for ${READING_MS / 1000} s; Merge → merged ${ms(merged.wallMs)} ms ` +
@@ -371,7 +418,9 @@ export async function runBundleAppBench(url: string, benchDir: string, options: 
         `age -d + unzip ${ms(reference.ms)} ms`,
     );
     log(`    ${memoryText(peak)}`);
-    log(`    IndexedDB after: ${codingsAfter} codings (${codingsBefore} + ${byNewCoder} by ${b.coder.name}), ${memosByNewCoder} memos by ${b.coder.name}`);
+    log(
+      `    IndexedDB after: ${codingsAfter} codings (${codingsBefore} + ${byNewCoder} by ${b.coder.name}), ${memosByNewCoder} memos by ${b.coder.name}`,
+    );
 
     const medianOf = (rows: PreviewRound[]) => ({
       wallMs: median(rows.map((r) => r.wallMs)),

@@ -29,7 +29,12 @@ const CHUNK: Record<ProjectTableName, number> = {
 };
 
 /** Runs IN THE PAGE: one page of a store in primary-key order, after `after` (exclusive). */
-async function readStorePage(args: { dbName: string; store: string; after: string | null; limit: number }): Promise<{ rows: unknown[]; last: string | null }> {
+async function readStorePage(args: {
+  dbName: string;
+  store: string;
+  after: string | null;
+  limit: number;
+}): Promise<{ rows: unknown[]; last: string | null }> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     // No version: join the database as the app made it, never upgrade it.
     const request = indexedDB.open(args.dbName);
@@ -62,7 +67,12 @@ export async function readAppTables(page: Page, dbName: string): Promise<Project
     const rows: unknown[] = [];
     let after: string | null = null;
     for (;;) {
-      const chunk: { rows: unknown[]; last: string | null } = await page.evaluate(readStorePage, { dbName, store: name, after, limit: CHUNK[name] });
+      const chunk: { rows: unknown[]; last: string | null } = await page.evaluate(readStorePage, {
+        dbName,
+        store: name,
+        after,
+        limit: CHUNK[name],
+      });
       for (const row of chunk.rows) rows.push(row);
       if (chunk.rows.length < CHUNK[name] || chunk.last === null) break;
       after = chunk.last;
@@ -95,26 +105,53 @@ export async function secondCoder(tables: ProjectTables, counts: { codings: numb
   let tick = 0;
   const meta = () => {
     const at = base + tick++;
-    return { id: newId(), createdAt: new Date(at).toISOString(), updatedAt: formatStamp({ wallTime: at, counter: 0, node }), updatedBy: id, deleted: false };
+    return {
+      id: newId(),
+      createdAt: new Date(at).toISOString(),
+      updatedAt: formatStamp({ wallTime: at, counter: 0, node }),
+      updatedBy: id,
+      deleted: false,
+    };
   };
   const coder: CoderRecord = { ...meta(), id, name: "Sam Okafor", initials: "SO", colour: "#009E73", publicKey: keys.recipient };
   const sources = tables.sources.filter((s) => !s.deleted && s.charCount > 500);
   const codes = tables.codes.filter((c) => !c.deleted && !c.isCategory);
-  if (sources.length === 0 || codes.length === 0) throw new Error(`the app's project has ${sources.length} codable sources and ${codes.length} codes: nothing to code`);
+  if (sources.length === 0 || codes.length === 0)
+    throw new Error(`the app's project has ${sources.length} codable sources and ${codes.length} codes: nothing to code`);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const codings: CodingRecord[] = [];
   for (let i = 0; i < counts.codings; i++) {
     const source = pick(sources);
     const start = Math.floor(random() * (source.charCount - 450));
     const note = random() < 0.03 ? "Second coder: compare at the coding meeting" : "";
-    codings.push({ ...meta(), sourceId: source.id, codeId: pick(codes).id, start, end: start + 20 + Math.floor(random() * 400), coderId: id, note });
+    codings.push({
+      ...meta(),
+      sourceId: source.id,
+      codeId: pick(codes).id,
+      start,
+      end: start + 20 + Math.floor(random() * 400),
+      coderId: id,
+      note,
+    });
   }
   const memos: MemoRecord[] = [];
   for (let i = 0; i < counts.memos; i++) {
     const code = pick(codes);
-    memos.push({ ...meta(), targetKind: "code", targetId: code.id, title: `${code.name}: second coder's note ${i + 1}`, body: "Where I coded this differently, and why. ".repeat(6), authorId: id });
+    memos.push({
+      ...meta(),
+      targetKind: "code",
+      targetId: code.id,
+      title: `${code.name}: second coder's note ${i + 1}`,
+      body: "Where I coded this differently, and why. ".repeat(6),
+      authorId: id,
+    });
   }
-  const incoming: ProjectTables = { ...tables, coders: [...tables.coders, coder], codings: [...tables.codings, ...codings], memos: [...tables.memos, ...memos] };
+  const incoming: ProjectTables = {
+    ...tables,
+    coders: [...tables.coders, coder],
+    codings: [...tables.codings, ...codings],
+    memos: [...tables.memos, ...memos],
+  };
   return { coder, keys, incoming, newCodings: codings.length, newMemos: memos.length };
 }
 
@@ -131,7 +168,13 @@ export interface PreparedBundle {
 }
 
 /** Writes the bundle and the reference's NDJSON files, zip and age file into `dir`. */
-export async function prepareBundle(dir: string, projectId: string, projectName: string, b: SecondCoder, appRecipient: string): Promise<PreparedBundle> {
+export async function prepareBundle(
+  dir: string,
+  projectId: string,
+  projectName: string,
+  b: SecondCoder,
+  appRecipient: string,
+): Promise<PreparedBundle> {
   const info: BundleInfo = { projectId, projectName, exporter: { coderId: b.coder.id, name: b.coder.name }, kind: "whole", since: null };
   const t0 = performance.now();
   const bytes = await writeBundle(b.incoming, info, { recipients: [appRecipient, b.keys.recipient] }, undefined, { hasher: nodeSha256 });
@@ -151,13 +194,15 @@ export async function prepareBundle(dir: string, projectId: string, projectName:
   writeFileSync(path.join(ref, "manifest.json"), "{}\n");
   const refKeys = await generateIdentity();
   writeFileSync(path.join(dir, "key.txt"), `${refKeys.identity}\n`);
-  const exported = shell(`zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${refKeys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`, ref);
+  const exported = shell(
+    `zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${refKeys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`,
+    ref,
+  );
   const referenceZipBytes = statSync(path.join(dir, "ref.zip")).size;
   // The reference's input files are not needed again: free the disk cache they hold.
   rmSync(ref, { recursive: true, force: true });
   return { bundlePath, bundleBytes: bytes.length, writeMs, ndjsonBytes, referenceZipBytes, referenceExportMs: exported.ms };
 }
-
 
 /** The reference import: `age -d` + `unzip` into an empty folder (removed before the clock starts), as bundle-bench.ts. */
 export function referenceImport(dir: string): { ms: number; cpuMs: number } {

@@ -66,7 +66,13 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
   const random = rng(seed);
   const t = emptyProjectTables();
   const stamp = (n: number, node = "benchnode") => formatStamp({ wallTime: 1_790_000_000_000 + n, counter: 0, node });
-  const meta = (id: string, n: number, by = coderId(1)) => ({ id, createdAt: "2026-11-26T10:00:00.000Z", updatedAt: stamp(n), updatedBy: by, deleted: false });
+  const meta = (id: string, n: number, by = coderId(1)) => ({
+    id,
+    createdAt: "2026-11-26T10:00:00.000Z",
+    updatedAt: stamp(n),
+    updatedBy: by,
+    deleted: false,
+  });
   let n = 0;
   const lengths: number[] = [];
   for (let i = 0; i < sourceCount; i++) {
@@ -88,8 +94,17 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
     const text = parts.join("\n");
     const id = `src-${String(i).padStart(5, "0")}`;
     const source: SourceRecord = {
-      ...meta(id, n++), name: `Interview ${i + 1}`, kind: "interview", fileName: `${id}.docx`, format: "docx", importedAt: "2026-11-26T10:00:00.000Z",
-      charCount: text.length, wordCount: words, contentHash: createHash("sha256").update(text, "utf8").digest("hex"), caseIds: [], memo: "",
+      ...meta(id, n++),
+      name: `Interview ${i + 1}`,
+      kind: "interview",
+      fileName: `${id}.docx`,
+      format: "docx",
+      importedAt: "2026-11-26T10:00:00.000Z",
+      charCount: text.length,
+      wordCount: words,
+      contentHash: createHash("sha256").update(text, "utf8").digest("hex"),
+      caseIds: [],
+      memo: "",
     };
     t.sources.push(source);
     t.sourceContent.push({ id, text, blocks, marks: [], turns: [], timestamps: [], warnings: [] });
@@ -97,7 +112,13 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
   }
   for (let i = 0; i < 500; i++) {
     const code: CodeRecord = {
-      ...meta(codeId(i), n++), parentId: i < 20 ? null : codeId(i % 20), name: `Code ${i}`, description: "Definition: something.", colour: "#0072B2", order: i, isCategory: i < 20,
+      ...meta(codeId(i), n++),
+      parentId: i < 20 ? null : codeId(i % 20),
+      name: `Code ${i}`,
+      description: "Definition: something.",
+      colour: "#0072B2",
+      order: i,
+      isCategory: i < 20,
     };
     t.codes.push(code);
   }
@@ -106,16 +127,29 @@ export function seedTables(sourceCount: number, seed = 7): ProjectTables {
     const len = lengths[s] ?? 1000;
     const start = Math.floor(random() * Math.max(1, len - 400));
     const coding: CodingRecord = {
-      ...meta(`coding-${String(i).padStart(6, "0")}`, n++, coderId(1 + (i % 10))), sourceId: `src-${String(s).padStart(5, "0")}`, codeId: codeId(20 + Math.floor(random() * 480)),
-      start, end: start + 20 + Math.floor(random() * 380), coderId: coderId(1 + (i % 10)), note: "",
+      ...meta(`coding-${String(i).padStart(6, "0")}`, n++, coderId(1 + (i % 10))),
+      sourceId: `src-${String(s).padStart(5, "0")}`,
+      codeId: codeId(20 + Math.floor(random() * 480)),
+      start,
+      end: start + 20 + Math.floor(random() * 380),
+      coderId: coderId(1 + (i % 10)),
+      note: "",
     };
     t.codings.push(coding);
   }
   for (let i = 0; i < 5000; i++) {
-    const memo: MemoRecord = { ...meta(`memo-${String(i).padStart(4, "0")}`, n++), targetKind: "code", targetId: codeId(i % 500), title: `Memo ${i}`, body: "A thought about this code. ".repeat(8), authorId: coderId(1) };
+    const memo: MemoRecord = {
+      ...meta(`memo-${String(i).padStart(4, "0")}`, n++),
+      targetKind: "code",
+      targetId: codeId(i % 500),
+      title: `Memo ${i}`,
+      body: "A thought about this code. ".repeat(8),
+      authorId: coderId(1),
+    };
     t.memos.push(memo);
   }
-  for (let i = 1; i <= 10; i++) t.coders.push({ ...meta(coderId(i), n++), name: `Coder ${i}`, initials: `C${i}`, colour: "#D55E00", publicKey: null });
+  for (let i = 1; i <= 10; i++)
+    t.coders.push({ ...meta(coderId(i), n++), name: `Coder ${i}`, initials: `C${i}`, colour: "#D55E00", publicKey: null });
   return t;
 }
 
@@ -140,7 +174,6 @@ class PeakMeter {
     this.sample();
   }
 }
-
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -170,7 +203,13 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const words = tables.sources.reduce((s, c) => s + c.wordCount, 0);
     const keys = await generateIdentity();
     writeFileSync(path.join(dir, "key.txt"), `${keys.identity}\n`);
-    const info: BundleInfo = { projectId: "bench", projectName: "Seed-scale bench", exporter: { coderId: coderId(1), name: "Coder 1" }, kind: "whole", since: null };
+    const info: BundleInfo = {
+      projectId: "bench",
+      projectName: "Seed-scale bench",
+      exporter: { coderId: coderId(1), name: "Coder 1" },
+      kind: "whole",
+      since: null,
+    };
 
     // The reference input: exactly the NDJSON Margin packs, as files, for zip + age.
     const ref = path.join(dir, "ref");
@@ -190,7 +229,16 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
       ...tables,
       sourceContent: [],
       codings: tables.codings.slice(0, 90_000),
-      codes: tables.codes.map((c, i) => (i % 100 === 0 ? { ...c, name: `${c.name} (edited)`, updatedAt: formatStamp({ wallTime: 1_790_100_000_000, counter: i, node: "localnode" }), updatedBy: "coder-2" } : c)),
+      codes: tables.codes.map((c, i) =>
+        i % 100 === 0
+          ? {
+              ...c,
+              name: `${c.name} (edited)`,
+              updatedAt: formatStamp({ wallTime: 1_790_100_000_000, counter: i, node: "localnode" }),
+              updatedBy: "coder-2",
+            }
+          : c,
+      ),
     });
     const haveText = tables.sourceContent.map((c) => c.id);
     gc();
@@ -199,7 +247,10 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
 
     // Export: the reference, then Margin, in the same run (the reference first, so its disk writes are
     // not still being flushed while Margin's import rounds below are timed).
-    const refExport = shell(`zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${keys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`, ref);
+    const refExport = shell(
+      `zip -q -r -6 '${dir}/ref.zip' manifest.json tables; age -r ${keys.recipient} -o '${dir}/ref.age' '${dir}/ref.zip'`,
+      ref,
+    );
     const referenceExportMs = refExport.ms;
     gc();
     meter.start();
@@ -227,7 +278,11 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const importOnce = async (sample?: () => void) => {
       const r0 = performance.now();
       const c0 = process.cpuUsage();
-      const opened = await readBundle(bytes, { identities: [keys.identity] }, { hasher: nodeSha256, chunkOpener: nodeChunkOpener, skipContent, ...(sample ? { onProgress: sample } : {}) });
+      const opened = await readBundle(
+        bytes,
+        { identities: [keys.identity] },
+        { hasher: nodeSha256, chunkOpener: nodeChunkOpener, skipContent, ...(sample ? { onProgress: sample } : {}) },
+      );
       const r1 = performance.now();
       const plan = planMerge(local, opened.tables, { lastExchangeAt: null });
       sample?.();
@@ -269,7 +324,9 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const ratios = margin.map((m, i) => m.total / (reference[i] as { ms: number }).ms);
     const importMs = { read: cold.read, plan: cold.plan, apply: cold.apply, total: cold.total };
     const referenceImportMs = coldRef.ms;
-    log(`  import (round 1, cold): Margin read ${cold.read.toFixed(0)} + plan ${cold.plan.toFixed(0)} + apply ${cold.apply.toFixed(0)} ms; age -d + unzip ${coldRef.ms.toFixed(0)} ms`);
+    log(
+      `  import (round 1, cold): Margin read ${cold.read.toFixed(0)} + plan ${cold.plan.toFixed(0)} + apply ${cold.apply.toFixed(0)} ms; age -d + unzip ${coldRef.ms.toFixed(0)} ms`,
+    );
     log(
       `  import, ${rounds} alternating rounds: Margin ${margin.map((m) => m.total.toFixed(0)).join(", ")} ms; age -d + unzip ${reference.map((r) => r.ms.toFixed(0)).join(", ")} ms; ` +
         `ratios ${ratios.map((r) => r.toFixed(2)).join(", ")} (median ${median(ratios).toFixed(2)}×)`,
@@ -284,13 +341,24 @@ export async function runBundleBench(options: BundleBenchOptions, log: (line: st
     const appPlan = planMerge(local, appOpened.tables, { lastExchangeAt: null });
     const appApplied = applyMergePlan(local, appPlan, {}, mergeStamp);
     const a2 = performance.now();
-    if (appApplied.puts.codings.length !== 10_000) throw new Error(`app path: expected 10,000 new codings, got ${appApplied.puts.codings.length}`);
+    if (appApplied.puts.codings.length !== 10_000)
+      throw new Error(`app path: expected 10,000 new codings, got ${appApplied.puts.codings.length}`);
     const appRef = referenceOnce();
     const appImportMs = { read: a1 - a0, planAndApply: a2 - a1, total: a2 - a0 };
-    log(`  import, app's portable cipher: read ${appImportMs.read.toFixed(0)} + plan and apply ${appImportMs.planAndApply.toFixed(0)} ms; age -d + unzip ${appRef.ms.toFixed(0)} ms: ${(appImportMs.total / appRef.ms).toFixed(2)}×`);
+    log(
+      `  import, app's portable cipher: read ${appImportMs.read.toFixed(0)} + plan and apply ${appImportMs.planAndApply.toFixed(0)} ms; age -d + unzip ${appRef.ms.toFixed(0)} ms: ${(appImportMs.total / appRef.ms).toFixed(2)}×`,
+    );
 
     const result: BundleBenchResult = {
-      project: { sources: tables.sources.length, chars, words, codes: tables.codes.length, codings: tables.codings.length, memos: tables.memos.length, ndjsonBytes },
+      project: {
+        sources: tables.sources.length,
+        chars,
+        words,
+        codes: tables.codes.length,
+        codings: tables.codings.length,
+        memos: tables.memos.length,
+        ndjsonBytes,
+      },
       bundleBytes,
       exportMs,
       referenceExportMs,

@@ -96,7 +96,10 @@ export async function startApp(root: string, log: (line: string) => void): Promi
   const ours = await readFile(path.join(outDir, "index.html"), "utf8");
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited ${server.exitCode} (is another bench serving on port ${PORT}? set MARGIN_BENCH_PORT):\n${output()}`);
+    if (server.exitCode !== null)
+      throw new Error(
+        `vite preview exited ${server.exitCode} (is another bench serving on port ${PORT}? set MARGIN_BENCH_PORT):\n${output()}`,
+      );
     try {
       const response = await fetch(url);
       if (response.ok && (await response.text()) === ours) break;
@@ -230,14 +233,14 @@ export async function importThroughUi(page: Page, paths: string[], timeoutMs: nu
   await dialog.getByRole("button", { name: "Choose files…" }).click();
   // Paths, not buffers: Playwright hands a local browser the paths (no copy through the protocol).
   await (await chooser).setFiles(paths);
-  await page.waitForFunction(
-    () => (window as unknown as { __marginBench: { end: number | null } }).__marginBench.end !== null,
-    null,
-    { timeout: timeoutMs, polling: 500 },
-  );
+  await page.waitForFunction(() => (window as unknown as { __marginBench: { end: number | null } }).__marginBench.end !== null, null, {
+    timeout: timeoutMs,
+    polling: 500,
+  });
   const timing = await page.evaluate(() => {
-    const probe = (window as unknown as { __marginBench: { start: number; progress: number | null; end: number; text: string; done: number[] } })
-      .__marginBench;
+    const probe = (
+      window as unknown as { __marginBench: { start: number; progress: number | null; end: number; text: string; done: number[] } }
+    ).__marginBench;
     return {
       doneAtMs: probe.done,
       ms: probe.end - probe.start,

@@ -94,7 +94,12 @@ async function idbReference(browser: Browser, url: string): Promise<IdbReference
   return result;
 }
 
-export async function runChromiumImport(browser: Browser, url: string, corpus: Corpus, log: (line: string) => void): Promise<ChromiumImportResult> {
+export async function runChromiumImport(
+  browser: Browser,
+  url: string,
+  corpus: Corpus,
+  log: (line: string) => void,
+): Promise<ChromiumImportResult> {
   log("IndexedDB reference (1 KB put+get) in Chromium …");
   const idb = await idbReference(browser, url);
 

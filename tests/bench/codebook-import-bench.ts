@@ -5,7 +5,7 @@
  *     --packages=external --outfile=.bench/codebook-import.mjs && node .bench/codebook-import.mjs 20000 200000
  */
 import { importQdpx } from "../../shared/refi/import";
-import { qdpxWithCodes } from "../unit/refi/manyCodes";
+import { qdpxWithCodes } from "../unit/shared/refi/manyCodes";
 
 for (const arg of process.argv.slice(2)) {
   const n = Number(arg);

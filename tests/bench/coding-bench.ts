@@ -120,7 +120,16 @@ export function trackTransactions(): void {
     state.onBegin?.(tx.mode, [...tx.objectStoreNames]);
     // Where the app began it: the app's own frames (not Dexie's), to tell which query a long one is.
     const frames = (new Error().stack ?? "").split("\n").filter((line) => /assets\/index/.test(line) && !/dexie/i.test(line));
-    const entry = { stores: [...tx.objectStoreNames].join("+"), mode: tx.mode, begin: performance.now(), end: Number.NaN, stack: frames.slice(1, 12).map((f) => f.trim().replace(/\(.*\/assets\//, "(")).join(" < ") };
+    const entry = {
+      stores: [...tx.objectStoreNames].join("+"),
+      mode: tx.mode,
+      begin: performance.now(),
+      end: Number.NaN,
+      stack: frames
+        .slice(1, 12)
+        .map((f) => f.trim().replace(/\(.*\/assets\//, "("))
+        .join(" < "),
+    };
     if (state.log.length > 2000) state.log.splice(0, 1000);
     state.log.push(entry);
     const end = () => {
@@ -277,20 +286,24 @@ async function selectPassage(page: Page, round: number): Promise<Spot> {
     const textNodes = (block: Element): Text[] => {
       const out: Text[] = [];
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest("[data-ui]")) out.push(node as Text);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (!node.parentElement?.closest("[data-ui]")) out.push(node as Text);
       return out;
     };
     const candidates: { block: HTMLElement; from: number; to: number }[] = [];
     for (const block of region.querySelectorAll<HTMLElement>("[data-block-start]")) {
       const box = block.getBoundingClientRect();
       if (box.top < view.top || box.bottom > view.bottom || block.tagName === "H1") continue;
-      const text = textNodes(block).map((t) => t.data).join("");
+      const text = textNodes(block)
+        .map((t) => t.data)
+        .join("");
       const words = [...text.matchAll(/\S+/g)];
       // Skip the speaker label; five-word passages three words apart, so no two are adjacent.
       for (let i = 2; i + 5 < words.length; i += 8) {
         const first = words[i];
         const last = words[i + 4];
-        if (first?.index !== undefined && last?.index !== undefined) candidates.push({ block, from: first.index, to: last.index + last[0].replace(/[.?]$/, "").length });
+        if (first?.index !== undefined && last?.index !== undefined)
+          candidates.push({ block, from: first.index, to: last.index + last[0].replace(/[.?]$/, "").length });
       }
     }
     const chosen = candidates[round];
@@ -349,7 +362,8 @@ async function armApplyProbe(page: Page, spot: Spot, sourceId: string): Promise<
         if (!block) return null;
         const nodes: Text[] = [];
         const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest("[data-ui]")) nodes.push(node as Text);
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (!node.parentElement?.closest("[data-ui]")) nodes.push(node as Text);
         const point = (at: number): [Node, number] | null => {
           let left = at;
           for (const node of nodes) {
@@ -374,7 +388,11 @@ async function armApplyProbe(page: Page, spot: Spot, sourceId: string): Promise<
         CSS.highlights.forEach((highlight, name) => {
           if (!name.startsWith("margin-code-")) return;
           for (const range of highlight) {
-            if (range instanceof Range && range.compareBoundaryPoints(Range.START_TO_START, passage) <= 0 && range.compareBoundaryPoints(Range.END_TO_END, passage) >= 0) {
+            if (
+              range instanceof Range &&
+              range.compareBoundaryPoints(Range.START_TO_START, passage) <= 0 &&
+              range.compareBoundaryPoints(Range.END_TO_END, passage) >= 0
+            ) {
               n++;
               return;
             }
@@ -420,7 +438,12 @@ async function armApplyProbe(page: Page, spot: Spot, sourceId: string): Promise<
         if (probe.t0 === null) return;
         const now = performance.now();
         if (probe.highlight === null && covering() > before) probe.highlight = now;
-        if (probe.stripe === null && probe.codingId !== null && document.querySelector(`[data-coding-ids~="${CSS.escape(probe.codingId)}"]`)) probe.stripe = now;
+        if (
+          probe.stripe === null &&
+          probe.codingId !== null &&
+          document.querySelector(`[data-coding-ids~="${CSS.escape(probe.codingId)}"]`)
+        )
+          probe.stripe = now;
         if (!visibleScheduled && probe.highlight !== null && probe.stripe !== null) {
           visibleScheduled = true;
           const afterPaint = () => setTimeout(() => (probe.visible = performance.now()), 0);
@@ -436,7 +459,13 @@ async function armApplyProbe(page: Page, spot: Spot, sourceId: string): Promise<
       const wrap = (original: typeof add) =>
         function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
           const record = value as { id?: unknown; sourceId?: unknown } | null;
-          if (probe.t0 !== null && probe.codingId === null && this.name === "codings" && record?.sourceId === sourceId && typeof record.id === "string") {
+          if (
+            probe.t0 !== null &&
+            probe.codingId === null &&
+            this.name === "codings" &&
+            record?.sourceId === sourceId &&
+            typeof record.id === "string"
+          ) {
             probe.codingId = record.id;
             probe.added = performance.now();
             this.transaction.addEventListener("complete", () => {
@@ -496,7 +525,10 @@ async function startApplyTrace(page: Page): Promise<ApplyProfile> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as typeof events)));
-  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", {
+    categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline",
+    transferMode: "ReportEvents",
+  });
   return {
     async stop() {
       const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
@@ -505,12 +537,16 @@ async function startApplyTrace(page: Page): Promise<ApplyProfile> {
       await cdp.detach();
       // The page's main thread: the one running its scripts and style recalcs.
       const byThread = new Map<number, number>();
-      for (const e of events) if (e.ph === "X" && (e.name === "FunctionCall" || e.name === "UpdateLayoutTree")) byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
+      for (const e of events)
+        if (e.ph === "X" && (e.name === "FunctionCall" || e.name === "UpdateLayoutTree"))
+          byThread.set(e.tid, (byThread.get(e.tid) ?? 0) + (e.dur ?? 0));
       const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
       const totals = new Map<string, number>();
       for (const e of events) if (e.ph === "X" && e.tid === main) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
-      console.log(`  apply trace (main thread, ms by event, nested events overlap):\n${top.map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n")}`);
+      console.log(
+        `  apply trace (main thread, ms by event, nested events overlap):\n${top.map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n")}`,
+      );
       if (process.env.MARGIN_BENCH_APPLY_TRACE_TIMELINE === "1") console.log(traceTimeline(events, main));
     },
   };
@@ -527,7 +563,21 @@ function traceTimeline(events: TraceEvent[], main: number | undefined): string {
   const enter = onMain.find((e) => e.name === "EventDispatch" && e.args?.data?.type === "keydown");
   if (!enter) return "  apply timeline: no keydown in the trace";
   const tasks = onMain.filter((e) => e.name === "ThreadControllerImpl::RunTask" && e.ts + (e.dur ?? 0) >= enter.ts && (e.dur ?? 0) >= 500);
-  const inner = new Set(["FunctionCall", "TimerFire", "EventDispatch", "FireAnimationFrame", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "HitTest", "ParseAuthorStyleSheet", "ScheduleStyleRecalculation"]);
+  const inner = new Set([
+    "FunctionCall",
+    "TimerFire",
+    "EventDispatch",
+    "FireAnimationFrame",
+    "UpdateLayoutTree",
+    "Layout",
+    "PrePaint",
+    "Paint",
+    "Layerize",
+    "Commit",
+    "HitTest",
+    "ParseAuthorStyleSheet",
+    "ScheduleStyleRecalculation",
+  ]);
   const lines = tasks.slice(0, 40).map((task) => {
     const end = task.ts + (task.dur ?? 0);
     const parts = new Map<string, number>();
@@ -536,7 +586,11 @@ function traceTimeline(events: TraceEvent[], main: number | undefined): string {
       const name = e.name === "EventDispatch" ? `EventDispatch(${e.args?.data?.type ?? "?"})` : e.name;
       parts.set(name, (parts.get(name) ?? 0) + (e.dur ?? 0) / 1000);
     }
-    const what = [...parts].filter(([, ms]) => ms >= 0.3).sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(", ");
+    const what = [...parts]
+      .filter(([, ms]) => ms >= 0.3)
+      .sort((a, b) => b[1] - a[1])
+      .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+      .join(", ");
     return `      +${((task.ts - enter.ts) / 1000).toFixed(1).padStart(6)} ms  ${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${what}`;
   });
   return `  apply timeline (main-thread tasks ≥ 0.5 ms from Enter's keydown; inner events overlap):\n${lines.join("\n")}`;
@@ -576,21 +630,38 @@ function summariseProfile(profile: CpuProfile): string {
     }
   }
   const top = (m: Map<string, number>, k: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`).join("\n");
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([n, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${n}`)
+      .join("\n");
   return `  apply CPU profile: ${busy.toFixed(0)} ms busy\n    self:\n${top(selfBy, 25)}\n    inclusive:\n${top(totalBy, 40)}`;
 }
 
 async function readApplyProbe(page: Page, cpu?: ApplyProfile): Promise<ApplySample> {
-  await page.waitForFunction(() => (window as unknown as { __codingProbe: { painted: number | null } }).__codingProbe.painted !== null, null, {
-    timeout: TIMEOUT_MS,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __codingProbe: { painted: number | null } }).__codingProbe.painted !== null,
+    null,
+    {
+      timeout: TIMEOUT_MS,
+      polling: 100,
+    },
+  );
   await cpu?.stop();
   // Then until the app's reads after the write (its live queries) are over: how long one coding keeps IndexedDB busy.
   await settle(page);
   return page.evaluate(() => {
     const w = window as unknown as {
-      __codingProbe: { t0: number; persisted: number; highlight: number; stripe: number; painted: number; visible: number | null; txBegin: number | null; added: number | null };
+      __codingProbe: {
+        t0: number;
+        persisted: number;
+        highlight: number;
+        stripe: number;
+        painted: number;
+        visible: number | null;
+        txBegin: number | null;
+        added: number | null;
+      };
       __idb: { lastDone: number; log: { stores: string; mode: string; begin: number; end: number; stack: string }[] };
     };
     const p = w.__codingProbe;
@@ -598,7 +669,10 @@ async function readApplyProbe(page: Page, cpu?: ApplyProfile): Promise<ApplySamp
       .filter((t) => t.begin >= p.t0)
       .sort((a, b) => b.end - b.begin - (a.end - a.begin))
       .slice(0, 3)
-      .map((t) => `${t.stores.length > 40 ? "(all stores)" : t.stores} ${t.mode} ${(t.end - t.begin).toFixed(0)} ms (from +${(t.begin - p.t0).toFixed(0)} ms)\u0001${t.stack}`);
+      .map(
+        (t) =>
+          `${t.stores.length > 40 ? "(all stores)" : t.stores} ${t.mode} ${(t.end - t.begin).toFixed(0)} ms (from +${(t.begin - p.t0).toFixed(0)} ms)\u0001${t.stack}`,
+      );
     return {
       persistedMs: p.persisted - p.t0,
       highlightMs: p.highlight - p.t0,
@@ -627,7 +701,11 @@ async function applyWithPalette(page: Page, spot: Spot, sourceId: string): Promi
   await palette.getByRole("option", { selected: true }).filter({ hasText: TARGET_CODE_NAME }).waitFor({ timeout: TIMEOUT_MS });
   await armApplyProbe(page, spot, sourceId);
   const cpu =
-    process.env.MARGIN_BENCH_APPLY_PROFILE === "1" ? await startApplyProfile(page) : process.env.MARGIN_BENCH_APPLY_TRACE === "1" ? await startApplyTrace(page) : null;
+    process.env.MARGIN_BENCH_APPLY_PROFILE === "1"
+      ? await startApplyProfile(page)
+      : process.env.MARGIN_BENCH_APPLY_TRACE === "1"
+        ? await startApplyTrace(page)
+        : null;
   await page.keyboard.press("Enter");
   const sample = await readApplyProbe(page, cpu ?? undefined);
   await palette.waitFor({ state: "detached", timeout: TIMEOUT_MS });
@@ -639,9 +717,14 @@ async function applyWithCodebook(page: Page, spot: Spot, sourceId: string): Prom
   const codebook = page.getByRole("complementary", { name: "Codes and memos" });
   await codebook.getByPlaceholder("Filter codes").fill(TARGET_CODE_NAME);
   await codebook.getByRole("treeitem", { name: TARGET_CODE_NAME, exact: true }).click();
-  const button = codebook.getByRole("group", { name: `Selected code: ${TARGET_CODE_NAME}` }).getByRole("button", { name: "Code selection" });
+  const button = codebook
+    .getByRole("group", { name: `Selected code: ${TARGET_CODE_NAME}` })
+    .getByRole("button", { name: "Code selection" });
   await button.waitFor();
-  await page.waitForFunction((start) => document.querySelector<HTMLElement>("[data-selection-start]")?.dataset.selectionStart === String(start), spot.start);
+  await page.waitForFunction(
+    (start) => document.querySelector<HTMLElement>("[data-selection-start]")?.dataset.selectionStart === String(start),
+    spot.start,
+  );
   await armApplyProbe(page, spot, sourceId);
   await button.evaluate((element) => {
     (window as unknown as { __codingProbe: { start(): void } }).__codingProbe.start();
@@ -739,7 +822,10 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
     await page.reload();
     // Timed in the page: performance.now() counts from the reload's navigation start.
     const shown = await page.waitForFunction(
-      (name) => ([...document.querySelectorAll('[role="table"][aria-label="Sources"] a')].some((a) => a.textContent === name) ? performance.now() : 0),
+      (name) =>
+        [...document.querySelectorAll('[role="table"][aria-label="Sources"] a')].some((a) => a.textContent === name)
+          ? performance.now()
+          : 0,
       BIG_SOURCE_NAME,
       { timeout: 120_000, polling: "raf" },
     );
@@ -784,8 +870,12 @@ export async function runCodingBench(url: string, benchDir: string, log: (line: 
         const [label, stack] = t.split("\u0001");
         return process.env.MARGIN_BENCH_STACKS === "1" && stack ? `${label} [${stack}]` : label;
       });
-      log(`  apply: highlight ${sample.highlightMs.toFixed(0)} ms, IndexedDB busy until ${sample.busyMs.toFixed(0)} ms; longest transactions: ${longest.join("; ")}`);
-      await projectNav(page).getByRole("link", { name: /^Sources/ }).click();
+      log(
+        `  apply: highlight ${sample.highlightMs.toFixed(0)} ms, IndexedDB busy until ${sample.busyMs.toFixed(0)} ms; longest transactions: ${longest.join("; ")}`,
+      );
+      await projectNav(page)
+        .getByRole("link", { name: /^Sources/ })
+        .click();
       await sourcesLink(page).waitFor({ timeout: TIMEOUT_MS });
       await settle(page);
     }

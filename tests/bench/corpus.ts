@@ -122,7 +122,13 @@ export async function loadOrGenerateCorpus(benchDir: string, options: CorpusOpti
     const bytes = await syntheticInterviewDocx(interview);
     const filePath = path.join(dir, file.name);
     await writeFile(filePath, bytes);
-    items.push({ name: file.name, path: filePath, bytes: bytes.length, words: countWords(syntheticInterviewText(interview)), seed: file.seed });
+    items.push({
+      name: file.name,
+      path: filePath,
+      bytes: bytes.length,
+      words: countWords(syntheticInterviewText(interview)),
+      seed: file.seed,
+    });
     if ((i + 1) % 100 === 0 && i + 1 < planned.length) log(`  ${i + 1} / ${planned.length}`);
   }
   const manifest: Manifest = {

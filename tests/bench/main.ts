@@ -36,7 +36,8 @@ interface Options {
   out: string | null;
 }
 
-const USAGE = "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|bundle-app|report|report-ui] [--out FILE.json]";
+const USAGE =
+  "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|bundle-app|report|report-ui] [--out FILE.json]";
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
@@ -137,7 +138,13 @@ async function main(): Promise<void> {
     viewer: null,
     coding: null,
     errors: {},
-    ratios: { conversionVsMammoth: null, importNodeVsMammoth: null, importChromiumVsMammoth: null, conversionVsMammothCpu: null, importNodeVsMammothCpu: null },
+    ratios: {
+      conversionVsMammoth: null,
+      importNodeVsMammoth: null,
+      importChromiumVsMammoth: null,
+      conversionVsMammothCpu: null,
+      importNodeVsMammothCpu: null,
+    },
     goals: { importNode: null, viewerFirstPaint: null, applyCode: null, retrieval: null },
   };
   const doImport = options.only === null || options.only === "import";
@@ -145,7 +152,11 @@ async function main(): Promise<void> {
   const doCoding = options.only === null || options.only === "coding";
 
   const corpus = doImport
-    ? await loadOrGenerateCorpus(benchDir, { files: options.files, seed: options.seed, minWords: options.minWords, maxWords: options.maxWords }, log)
+    ? await loadOrGenerateCorpus(
+        benchDir,
+        { files: options.files, seed: options.seed, minWords: options.minWords, maxWords: options.maxWords },
+        log,
+      )
     : null;
   if (corpus) {
     results.corpus = {
@@ -247,9 +258,18 @@ async function runSeparateBench(which: SeparateBench, options: Options, root: st
   }
   const out = options.out ?? path.join(benchDir, `results-${which}.json`);
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const record = { date: new Date().toISOString(), which, commit: git(root, ["rev-parse", "--short", "HEAD"]), loadAverageStart: loadStart, loadAverageEnd: os.loadavg()[0] ?? 0, result };
+  const record = {
+    date: new Date().toISOString(),
+    which,
+    commit: git(root, ["rev-parse", "--short", "HEAD"]),
+    loadAverageStart: loadStart,
+    loadAverageEnd: os.loadavg()[0] ?? 0,
+    result,
+  };
   await writeFile(out, `${JSON.stringify(record, null, 2)}\n`);
-  console.log(`\n${which} bench done (load ${loadStart.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}); JSON: ${path.relative(process.cwd(), path.resolve(out)) || out}`);
+  console.log(
+    `\n${which} bench done (load ${loadStart.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}); JSON: ${path.relative(process.cwd(), path.resolve(out)) || out}`,
+  );
 }
 
 process.on("SIGINT", () => process.exit(130));

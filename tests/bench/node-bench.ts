@@ -12,7 +12,7 @@ import type { PickedFile } from "../../renderer/host/host";
 import type { ConversionResult, Converter } from "../../renderer/sources/import/conversionPool";
 import { runImport, type ImportOutcome } from "../../renderer/sources/import/runImport";
 import type { ConvertedSource } from "../../shared/import/types";
-import { freshIndexedDb } from "../unit/db/helpers";
+import { freshIndexedDb } from "../unit/renderer/db/helpers";
 import type { Corpus } from "./corpus";
 import { quarterRates, throughput, type QuarterRates, type Throughput } from "./report";
 
@@ -134,9 +134,13 @@ export async function runNodeBench(corpus: Corpus, log: (line: string) => void):
   const totalBytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
   const totalWords = files.reduce((sum, f) => sum + f.words, 0);
   const picked = new Map<string, PickedFile>(
-    files.map((file) => [file.name, { name: file.name, path: file.name, size: file.bytes.byteLength, bytes: async () => file.bytes.slice() }]),
+    files.map((file) => [
+      file.name,
+      { name: file.name, path: file.name, size: file.bytes.byteLength, bytes: async () => file.bytes.slice() },
+    ]),
   );
-  const pick = (slice: Loaded[]): PickedFile[] => slice.map((file) => picked.get(file.name)).filter((f): f is PickedFile => f !== undefined);
+  const pick = (slice: Loaded[]): PickedFile[] =>
+    slice.map((file) => picked.get(file.name)).filter((f): f is PickedFile => f !== undefined);
 
   // JIT warm-up through all three paths (a throwaway project for the import), untimed.
   const warmup = files.slice(0, Math.min(10, files.length));
@@ -235,7 +239,12 @@ export async function runNodeBench(corpus: Corpus, log: (line: string) => void):
   const writesProject = await freshProject();
   const writesStarted = performance.now();
   const writesCpu0 = process.cpuUsage();
-  const writesOutcomes = await runImport({ project: writesProject, files: pick(files), kind: "interview", converter: preconvertedConverter(converted) });
+  const writesOutcomes = await runImport({
+    project: writesProject,
+    files: pick(files),
+    kind: "interview",
+    converter: preconvertedConverter(converted),
+  });
   const writesMs = performance.now() - writesStarted;
   const writesCpu = process.cpuUsage(writesCpu0);
   writesProject.db.close();
@@ -246,7 +255,11 @@ export async function runNodeBench(corpus: Corpus, log: (line: string) => void):
     warmupFiles: warmup.length,
     rounds: Math.ceil(files.length / size),
     mammoth: throughput(files.length, totalBytes, totalWords, mammothMs, mammothPerFile, cpu.mammoth),
-    convert: { ...throughput(files.length, totalBytes, totalWords, convertMs, convertPerFile, cpu.convert), convertedWords, convertedChars },
+    convert: {
+      ...throughput(files.length, totalBytes, totalWords, convertMs, convertPerFile, cpu.convert),
+      convertedWords,
+      convertedChars,
+    },
     importNode: {
       ...throughput(files.length, totalBytes, totalWords, importMs, importPerFile, cpu.import),
       counts: tally(outcomes),

@@ -46,8 +46,10 @@ export interface ReportBenchResult {
   ratios: Omit<ReportBenchRound, "referenceMs">;
 }
 
-
-const WORDS = "the ward staff system patient handover chart nurse doctor time login screen record shift medication team training support delay safety information access manager".split(" ");
+const WORDS =
+  "the ward staff system patient handover chart nurse doctor time login screen record shift medication team training support delay safety information access manager".split(
+    " ",
+  );
 
 function meta(id: string): RecordMeta {
   return { id, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "1767225600000-00000-bench", updatedBy: "coder-1", deleted: false };
@@ -57,11 +59,28 @@ export function reportBenchProject(): ProjectTables {
   const random = rng(REPORT_BENCH.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const t = emptyProjectTables();
-  t.coders.push({ ...meta("coder-1"), name: "Amira Patel", initials: "AP", colour: "#0072B2", publicKey: null }, { ...meta("coder-2"), name: "Sam Okafor", initials: "SO", colour: "#D55E00", publicKey: null });
+  t.coders.push(
+    { ...meta("coder-1"), name: "Amira Patel", initials: "AP", colour: "#0072B2", publicKey: null },
+    { ...meta("coder-2"), name: "Sam Okafor", initials: "SO", colour: "#D55E00", publicKey: null },
+  );
   t.attributes.push({ ...meta("attr-site"), name: "Site", type: "category", options: ["North", "South", "East", "West"], order: 0 });
-  for (let c = 0; c < REPORT_BENCH.cases; c++) t.cases.push({ ...meta(`case-${c}`), name: `Case ${c + 1}`, description: "", values: { "attr-site": ["North", "South", "East", "West"][c % 4] ?? "North" } });
+  for (let c = 0; c < REPORT_BENCH.cases; c++)
+    t.cases.push({
+      ...meta(`case-${c}`),
+      name: `Case ${c + 1}`,
+      description: "",
+      values: { "attr-site": ["North", "South", "East", "West"][c % 4] ?? "North" },
+    });
   t.codes.push(
-    { ...meta("code-hot"), parentId: null, name: "Continuity of care", description: "Care that carries on across shifts.\n\nWhen to use: handovers.", colour: "#009E73", order: 0, isCategory: false },
+    {
+      ...meta("code-hot"),
+      parentId: null,
+      name: "Continuity of care",
+      description: "Care that carries on across shifts.\n\nWhen to use: handovers.",
+      colour: "#009E73",
+      order: 0,
+      isCategory: false,
+    },
     { ...meta("code-other"), parentId: null, name: "Other", description: "", colour: "#CC79A7", order: 1, isCategory: false },
   );
   const paragraphsOf: { id: string; blocks: Block[] }[] = [];
@@ -87,7 +106,19 @@ export function reportBenchProject(): ProjectTables {
       at += line.length + 1;
     }
     const text = lines.join("\n");
-    t.sources.push({ ...meta(id), name: `Interview ${String(s + 1).padStart(3, "0")}`, kind: "interview", fileName: `i${s}.docx`, format: "docx", importedAt: "2026-01-01T00:00:00.000Z", charCount: text.length, wordCount: words, contentHash: id, caseIds: [`case-${s % REPORT_BENCH.cases}`], memo: "" });
+    t.sources.push({
+      ...meta(id),
+      name: `Interview ${String(s + 1).padStart(3, "0")}`,
+      kind: "interview",
+      fileName: `i${s}.docx`,
+      format: "docx",
+      importedAt: "2026-01-01T00:00:00.000Z",
+      charCount: text.length,
+      wordCount: words,
+      contentHash: id,
+      caseIds: [`case-${s % REPORT_BENCH.cases}`],
+      memo: "",
+    });
     t.sourceContent.push({ id, text, blocks, marks: [], turns, timestamps: [], warnings: [] });
     paragraphsOf.push({ id, blocks });
   }
@@ -96,7 +127,15 @@ export function reportBenchProject(): ProjectTables {
     const b = pick(src.blocks);
     const start = b.start + Math.floor(random() * Math.max(1, (b.end - b.start) / 2));
     const end = Math.min(b.end, start + 40 + Math.floor(random() * 200));
-    t.codings.push({ ...meta(`cod-${codeId}-${n}`), sourceId: src.id, codeId, start, end, coderId: random() < 0.5 ? "coder-1" : "coder-2", note: random() < 0.1 ? "Compare with the site visit notes, “handover” again." : "" });
+    t.codings.push({
+      ...meta(`cod-${codeId}-${n}`),
+      sourceId: src.id,
+      codeId,
+      start,
+      end,
+      coderId: random() < 0.5 ? "coder-1" : "coder-2",
+      note: random() < 0.1 ? "Compare with the site visit notes, “handover” again." : "",
+    });
   };
   for (let i = 0; i < REPORT_BENCH.segments; i++) coding(i, "code-hot");
   for (let i = 0; i < REPORT_BENCH.otherCodings; i++) coding(i, "code-other");
@@ -123,7 +162,9 @@ export async function runReportBench(log: (line: string) => void = console.log, 
   const tables = reportBenchProject();
   const source = reportSourceFromTables(tables, "Seeded study");
   const chars = tables.sourceContent.reduce((n, c) => n + c.text.length, 0);
-  log(`report bench: ${tables.sources.length} sources, ${(chars / 1e6).toFixed(1)}M characters, ${tables.codings.length} codings (${REPORT_BENCH.segments} of the reported code)`);
+  log(
+    `report bench: ${tables.sources.length} sources, ${(chars / 1e6).toFixed(1)}M characters, ${tables.codings.length} codings (${REPORT_BENCH.segments} of the reported code)`,
+  );
   const all: ReportBenchRound[] = [];
   let last: { report: Report; docx: number; csv: number; html: number } | null = null;
   // One warm-up round (JIT), not counted.
@@ -157,19 +198,40 @@ export async function runReportBench(log: (line: string) => void = console.log, 
     if (r < 0) continue;
     const round = { firstChunkMs, completeMs, docxMs, csvMs, htmlMs, referenceMs };
     all.push(round);
-    log(`  round ${r + 1}: first section ${firstChunkMs.toFixed(0)} ms, complete ${completeMs.toFixed(0)} ms, DOCX ${docxMs.toFixed(0)} ms, CSV ${csvMs.toFixed(0)} ms, HTML ${htmlMs.toFixed(0)} ms; reference ${referenceMs.toFixed(1)} ms`);
+    log(
+      `  round ${r + 1}: first section ${firstChunkMs.toFixed(0)} ms, complete ${completeMs.toFixed(0)} ms, DOCX ${docxMs.toFixed(0)} ms, CSV ${csvMs.toFixed(0)} ms, HTML ${htmlMs.toFixed(0)} ms; reference ${referenceMs.toFixed(1)} ms`,
+    );
   }
   const m = (k: keyof ReportBenchRound) => median(all.map((x) => x[k]));
-  const medians: ReportBenchRound = { firstChunkMs: m("firstChunkMs"), completeMs: m("completeMs"), docxMs: m("docxMs"), csvMs: m("csvMs"), htmlMs: m("htmlMs"), referenceMs: m("referenceMs") };
+  const medians: ReportBenchRound = {
+    firstChunkMs: m("firstChunkMs"),
+    completeMs: m("completeMs"),
+    docxMs: m("docxMs"),
+    csvMs: m("csvMs"),
+    htmlMs: m("htmlMs"),
+    referenceMs: m("referenceMs"),
+  };
   const ratio = (v: number) => v / medians.referenceMs;
   const result: ReportBenchResult = {
     project: { sources: tables.sources.length, chars, segments: REPORT_BENCH.segments, codings: tables.codings.length },
-    output: { sections: last?.report.sections.length ?? 0, docxBytes: last?.docx ?? 0, csvBytes: last?.csv ?? 0, htmlBytes: last?.html ?? 0 },
+    output: {
+      sections: last?.report.sections.length ?? 0,
+      docxBytes: last?.docx ?? 0,
+      csvBytes: last?.csv ?? 0,
+      htmlBytes: last?.html ?? 0,
+    },
     rounds: all,
     medians,
-    ratios: { firstChunkMs: ratio(medians.firstChunkMs), completeMs: ratio(medians.completeMs), docxMs: ratio(medians.docxMs), csvMs: ratio(medians.csvMs), htmlMs: ratio(medians.htmlMs) },
+    ratios: {
+      firstChunkMs: ratio(medians.firstChunkMs),
+      completeMs: ratio(medians.completeMs),
+      docxMs: ratio(medians.docxMs),
+      csvMs: ratio(medians.csvMs),
+      htmlMs: ratio(medians.htmlMs),
+    },
   };
-  const row = (label: string, k: keyof ReportBenchRound) => `  ${label.padEnd(34)} ${medians[k].toFixed(0).padStart(6)} ms  ${k === "referenceMs" ? "  (reference)" : `${ratio(medians[k]).toFixed(1).padStart(7)} × reference`}`;
+  const row = (label: string, k: keyof ReportBenchRound) =>
+    `  ${label.padEnd(34)} ${medians[k].toFixed(0).padStart(6)} ms  ${k === "referenceMs" ? "  (reference)" : `${ratio(medians[k]).toFixed(1).padStart(7)} × reference`}`;
   log(`report bench medians of ${rounds} rounds (5,000 segments, 200 characters of context):`);
   log(row("first section (first chunk)", "firstChunkMs"));
   log(row("complete report model", "completeMs"));
@@ -177,7 +239,9 @@ export async function runReportBench(log: (line: string) => void = console.log, 
   log(row("CSV", "csvMs"));
   log(row("HTML", "htmlMs"));
   log(row("reference: JSON.stringify segments", "referenceMs"));
-  log(`  output: ${result.output.sections} sections; DOCX ${(result.output.docxBytes / 1e6).toFixed(2)} MB, CSV ${(result.output.csvBytes / 1e6).toFixed(2)} MB, HTML ${(result.output.htmlBytes / 1e6).toFixed(2)} MB`);
+  log(
+    `  output: ${result.output.sections} sections; DOCX ${(result.output.docxBytes / 1e6).toFixed(2)} MB, CSV ${(result.output.csvBytes / 1e6).toFixed(2)} MB, HTML ${(result.output.htmlBytes / 1e6).toFixed(2)} MB`,
+  );
   return result;
 }
 

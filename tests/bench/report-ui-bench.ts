@@ -93,8 +93,7 @@ async function timePreview(page: Page): Promise<{ firstPageMs: number; readyMs: 
           if (first !== null && status) {
             tasks.disconnect();
             resolve({ firstPageMs: first, readyMs: now, longestTaskMs: longest });
-          }
-          else if (now > timeoutMs) reject(new Error(`report not ready after ${timeoutMs} ms`));
+          } else if (now > timeoutMs) reject(new Error(`report not ready after ${timeoutMs} ms`));
           else requestAnimationFrame(poll);
         };
         (element as HTMLInputElement).click();
@@ -103,7 +102,6 @@ async function timePreview(page: Page): Promise<{ firstPageMs: number; readyMs: 
     TIMEOUT_MS,
   );
 }
-
 
 export async function runReportUiBench(url: string, log: (line: string) => void): Promise<ReportUiResult> {
   const browser = await launchChromium();
@@ -133,19 +131,33 @@ export async function runReportUiBench(url: string, log: (line: string) => void)
       const docxMs = performance.now() - d0;
       const { size } = await import("node:fs/promises").then((fs) => fs.stat(docxPath));
       rounds.push({ firstPageMs, readyMs, longestTaskMs, pdfMs, pdfPages, pdfBytes: pdf.byteLength, docxMs, docxBytes: size, referenceMs });
-      log(`report round ${round + 1}: first page ${firstPageMs.toFixed(0)} ms, ready ${readyMs.toFixed(0)} ms (longest task ${longestTaskMs.toFixed(0)} ms), PDF ${pdfMs.toFixed(0)} ms (${pdfPages} pages), DOCX ${docxMs.toFixed(0)} ms; reference getAll ${referenceMs.toFixed(1)} ms`);
+      log(
+        `report round ${round + 1}: first page ${firstPageMs.toFixed(0)} ms, ready ${readyMs.toFixed(0)} ms (longest task ${longestTaskMs.toFixed(0)} ms), PDF ${pdfMs.toFixed(0)} ms (${pdfPages} pages), DOCX ${docxMs.toFixed(0)} ms; reference getAll ${referenceMs.toFixed(1)} ms`,
+      );
       // Fresh page for the next round: nothing of this report left in memory or in the DOM.
       await page.reload();
       await openCodeReport(page);
     }
     const m = (pick: (r: ReportUiRound) => number) => median(rounds.map(pick));
-    const medians = { firstPageMs: m((r) => r.firstPageMs), readyMs: m((r) => r.readyMs), longestTaskMs: m((r) => r.longestTaskMs), pdfMs: m((r) => r.pdfMs), docxMs: m((r) => r.docxMs), referenceMs: m((r) => r.referenceMs) };
+    const medians = {
+      firstPageMs: m((r) => r.firstPageMs),
+      readyMs: m((r) => r.readyMs),
+      longestTaskMs: m((r) => r.longestTaskMs),
+      pdfMs: m((r) => r.pdfMs),
+      docxMs: m((r) => r.docxMs),
+      referenceMs: m((r) => r.referenceMs),
+    };
     const ratio = (ms: number) => ms / Math.max(medians.referenceMs, 0.01);
     return {
       seed: { sources: seed.sources, codes: seed.codes, codings: seed.codings, hot: seed.hot },
       rounds,
       medians,
-      ratios: { firstPage: ratio(medians.firstPageMs), ready: ratio(medians.readyMs), pdf: ratio(medians.pdfMs), docx: ratio(medians.docxMs) },
+      ratios: {
+        firstPage: ratio(medians.firstPageMs),
+        ready: ratio(medians.readyMs),
+        pdf: ratio(medians.pdfMs),
+        docx: ratio(medians.docxMs),
+      },
     };
   } finally {
     await browser.close();

@@ -132,7 +132,9 @@ const fixed = (n: number, digits = 1): string => n.toFixed(digits);
 const secs = (ms: number): string => `${fixed(ms / 1000, 1)} s`;
 const x = (r: number | null): string => (r === null ? "–" : `${r.toFixed(2)}×`);
 const quarters = (q: QuarterRates | null): string =>
-  q === null ? "" : ` · ${fixed(q.firstQuarterFilesPerSec, 1)} files/s over the first quarter, ${fixed(q.lastQuarterFilesPerSec, 1)} over the last`;
+  q === null
+    ? ""
+    : ` · ${fixed(q.firstQuarterFilesPerSec, 1)} files/s over the first quarter, ${fixed(q.lastQuarterFilesPerSec, 1)} over the last`;
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length))) ?? [];
@@ -163,7 +165,9 @@ export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const env = results.environment;
   out.push(`Margin bench · ${results.date} · ${results.command}`);
-  out.push(`Node ${env.node} · ${env.cpus} cores (${env.cpuModel}) · ${fixed(env.memoryGb, 0)} GB · commit ${env.commit ?? "?"}${env.dirtyTree ? " (+ uncommitted changes)" : ""}`);
+  out.push(
+    `Node ${env.node} · ${env.cpus} cores (${env.cpuModel}) · ${fixed(env.memoryGb, 0)} GB · commit ${env.commit ?? "?"}${env.dirtyTree ? " (+ uncommitted changes)" : ""}`,
+  );
   const busy = Math.max(env.loadAverageStart, env.loadAverageEnd) > env.cpus;
   out.push(
     `Load average ${fixed(env.loadAverageStart, 1)} at the start, ${fixed(env.loadAverageEnd, 1)} at the end` +
@@ -182,18 +186,35 @@ export function formatReport(results: BenchResults): string {
   const r = results.ratios;
   const n = results.node;
   if (n) {
-    rows.push(throughputRow("2. Raw mammoth.convertToHtml (Node)", n.mammoth, 1, 1, `sequential; ${n.rounds} rounds interleaved with 3 and 4`));
+    rows.push(
+      throughputRow("2. Raw mammoth.convertToHtml (Node)", n.mammoth, 1, 1, `sequential; ${n.rounds} rounds interleaved with 3 and 4`),
+    );
     rows.push(throughputRow("3. convertDocx (Node)", n.convert, r.conversionVsMammoth, r.conversionVsMammothCpu, "sequential"));
     const imp = n.importNode;
     const exact = r.importNodeVsMammothCpu === null ? "" : ` (${r.importNodeVsMammothCpu.toFixed(3)})`;
-    const goal = results.goals.importNode === null ? "" : `GOAL ≥ ${IMPORT_GOAL.toFixed(2)} ${results.goals.importNode ? "met" : "MISSED"}${exact}`;
+    const goal =
+      results.goals.importNode === null ? "" : `GOAL ≥ ${IMPORT_GOAL.toFixed(2)} ${results.goals.importNode ? "met" : "MISSED"}${exact}`;
     rows.push(
-      throughputRow("4. runImport → IndexedDB (Node, fake-indexeddb)", imp, r.importNodeVsMammoth, r.importNodeVsMammothCpu, `${goal} by CPU; median = gap between commits`),
+      throughputRow(
+        "4. runImport → IndexedDB (Node, fake-indexeddb)",
+        imp,
+        r.importNodeVsMammoth,
+        r.importNodeVsMammothCpu,
+        `${goal} by CPU; median = gap between commits`,
+      ),
     );
   }
   const ci = results.chromiumImport;
   if (ci) {
-    rows.push(throughputRow(`5. Import via UI (Chromium, ${ci.workers} workers)`, ci, r.importChromiumVsMammoth, null, "pool of min(4, cores) workers: can exceed 1×"));
+    rows.push(
+      throughputRow(
+        `5. Import via UI (Chromium, ${ci.workers} workers)`,
+        ci,
+        r.importChromiumVsMammoth,
+        null,
+        "pool of min(4, cores) workers: can exceed 1×",
+      ),
+    );
   }
   if (rows.length > 1) out.push(table(rows));
 
@@ -257,7 +278,9 @@ export function formatReport(results: BenchResults): string {
     `Ratios (wall): conversion/mammoth ${x(r.conversionVsMammoth)}, import(node)/mammoth ${x(r.importNodeVsMammoth)}, ` +
       `import(chromium)/mammoth ${x(r.importChromiumVsMammoth)} (Chromium converts in a pool of min(4, cores) workers, so it can exceed 1×)`,
   );
-  out.push(`Ratios (CPU time, Node): conversion/mammoth ${x(r.conversionVsMammothCpu)}, import(node)/mammoth ${x(r.importNodeVsMammothCpu)}`);
+  out.push(
+    `Ratios (CPU time, Node): conversion/mammoth ${x(r.conversionVsMammothCpu)}, import(node)/mammoth ${x(r.importNodeVsMammothCpu)}`,
+  );
   for (const [row, message] of Object.entries(results.errors)) out.push(`ERROR in ${row}: ${message}`);
   return out.join("\n");
 }
@@ -298,7 +321,9 @@ function codingSection(c: CodingResult): string[] {
   out.push(
     `8. Apply a code (${c.applyPath === "palette" ? "Ctrl+K palette, Enter" : "codebook's Code selection button"}) on that source: saved and visible (the issue's "persisted, visible highlight") median ${unit(c.applyVisibleMedianMs, ref)} · ${goalApply} · all: ${list(savedAndVisible)} ms`,
   );
-  out.push(`   conservative (saved, then two frames after highlight + stripe, the second carrying the palette closing): median ${unit(c.applyMedianMs, ref)}`);
+  out.push(
+    `   conservative (saved, then two frames after highlight + stripe, the second carrying the palette closing): median ${unit(c.applyMedianMs, ref)}`,
+  );
   out.push(
     `   saved (transaction complete) median ${unit(median(c.apply.map((a) => a.persistedMs)), ref)} · highlight ${fixed(median(c.apply.map((a) => a.highlightMs)), 0)} ms · ` +
       `stripe ${fixed(median(c.apply.map((a) => a.stripeMs)), 0)} ms · painted ${fixed(median(c.apply.map((a) => a.paintedMs)), 0)} ms · all: ${list(total)} ms · ` +
@@ -308,7 +333,8 @@ function codingSection(c: CodingResult): string[] {
     `   inside "saved": write transaction begun at ${fixed(median(c.apply.map((a) => a.txBeginMs)), 0)} ms, coding added at ${fixed(median(c.apply.map((a) => a.addedMs)), 0)} ms · ` +
       `IndexedDB busy until ${fixed(median(c.apply.map((a) => a.busyMs)), 0)} ms after Enter (the app's live queries re-reading)`,
   );
-  const goalRetrieval = c.retrievalMedianMs < RETRIEVAL_GOAL_MS ? `GOAL < ${RETRIEVAL_GOAL_MS} ms met` : `GOAL < ${RETRIEVAL_GOAL_MS} ms MISSED`;
+  const goalRetrieval =
+    c.retrievalMedianMs < RETRIEVAL_GOAL_MS ? `GOAL < ${RETRIEVAL_GOAL_MS} ms met` : `GOAL < ${RETRIEVAL_GOAL_MS} ms MISSED`;
   out.push(
     `9. Coded segments, tick the code with ${int(s.hot.codings)} codings: first row with its text painted, median ${unit(c.retrievalMedianMs, ref)} ` +
       `(${list(c.retrieval.map((r) => r.textMs))} ms) · ${goalRetrieval}`,

@@ -42,17 +42,62 @@ export const HOT_CODE_NAME = "Continuity of care";
 export const TARGET_CODE_NAME = "Handover between teams";
 
 const THEMES = [
-  "Access to care", "Coordination", "Workforce", "Digital tools", "Patient experience", "Clinical safety", "Communication",
-  "Leadership", "Training", "Funding and resources", "Governance", "Equity", "Carers and families", "Primary care interface",
-  "Discharge", "Medicines", "Mental health", "Community services", "Data and records", "Service change",
+  "Access to care",
+  "Coordination",
+  "Workforce",
+  "Digital tools",
+  "Patient experience",
+  "Clinical safety",
+  "Communication",
+  "Leadership",
+  "Training",
+  "Funding and resources",
+  "Governance",
+  "Equity",
+  "Carers and families",
+  "Primary care interface",
+  "Discharge",
+  "Medicines",
+  "Mental health",
+  "Community services",
+  "Data and records",
+  "Service change",
 ];
 const FACETS = ["Barriers", "Facilitators", "Experiences", "Consequences", "Suggestions", "Context"];
 const ASPECTS = [
-  "Time pressure", "Staffing levels", "Trust", "Workarounds", "Information gaps", "Delays", "Role clarity", "Culture",
-  "Management support", "Patient safety", "Equipment", "IT systems", "Paperwork", "Training needs", "Morale", "Relationships",
-  "Costs", "Policy",
+  "Time pressure",
+  "Staffing levels",
+  "Trust",
+  "Workarounds",
+  "Information gaps",
+  "Delays",
+  "Role clarity",
+  "Culture",
+  "Management support",
+  "Patient safety",
+  "Equipment",
+  "IT systems",
+  "Paperwork",
+  "Training needs",
+  "Morale",
+  "Relationships",
+  "Costs",
+  "Policy",
 ];
-const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7A5195", "#EF5675", "#2F4B7C", "#FFA600", "#665191", "#003F5C"];
+const COLOURS = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#7A5195",
+  "#EF5675",
+  "#2F4B7C",
+  "#FFA600",
+  "#665191",
+  "#003F5C",
+];
 
 export interface SeedResult {
   projectId: string;
@@ -125,7 +170,11 @@ function plan(sources: number): PlannedSource[] {
   return out;
 }
 
-function meta(coderId: string, at: number, counter: number): Pick<RecordMeta<AnyId>, "id" | "createdAt" | "updatedAt" | "updatedBy" | "deleted"> {
+function meta(
+  coderId: string,
+  at: number,
+  counter: number,
+): Pick<RecordMeta<AnyId>, "id" | "createdAt" | "updatedAt" | "updatedBy" | "deleted"> {
   return {
     id: newId(),
     createdAt: new Date(at).toISOString(),
@@ -166,8 +215,14 @@ function codebook(coderId: string, at: number): { codes: CodeRecord[]; hot: Code
  * Creates nothing in the UI: expects the project (and its database) to exist already. `sources` below
  * SEED.sources is for quick development runs (the codings, codes and coders stay at seed scale).
  */
-export async function seedProject(page: Page, projectId: string, log: (line: string) => void, sources: number = SEED.sources): Promise<SeedResult> {
-  if (!Number.isInteger(sources) || sources < 2) throw new Error(`seedProject: need at least 2 sources (the long one and an ordinary one), got ${sources}`);
+export async function seedProject(
+  page: Page,
+  projectId: string,
+  log: (line: string) => void,
+  sources: number = SEED.sources,
+): Promise<SeedResult> {
+  if (!Number.isInteger(sources) || sources < 2)
+    throw new Error(`seedProject: need at least 2 sources (the long one and an ordinary one), got ${sources}`);
   const started = performance.now();
   const dbName = projectDbName(projectId);
   const setup = await page.evaluate(
@@ -245,7 +300,8 @@ export async function seedProject(page: Page, projectId: string, log: (line: str
     totals = { words: totals.words + summary.words, chars: totals.chars + summary.chars, codings: totals.codings + summary.codings };
     big ??= summary.big;
     const done = Math.min(first + CHUNK, planned.length);
-    if (done % 200 === 0 || done === planned.length) log(`  seeded ${done} / ${planned.length} sources, ${totals.codings.toLocaleString("en-GB")} codings`);
+    if (done % 200 === 0 || done === planned.length)
+      log(`  seeded ${done} / ${planned.length} sources, ${totals.codings.toLocaleString("en-GB")} codings`);
   }
   if (!big) throw new Error("the long source was not written");
 
@@ -305,7 +361,11 @@ async function checkShapes(page: Page, dbName: string, bigId: string): Promise<v
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-      const out = { source: await get("sources", bigId), content: await get("sourceContent", bigId), coding: await get("codings", bigId, "sourceId") };
+      const out = {
+        source: await get("sources", bigId),
+        content: await get("sourceContent", bigId),
+        coding: await get("codings", bigId, "sourceId"),
+      };
       db.close();
       return out;
     },
@@ -353,7 +413,7 @@ async function writeChunk(args: ChunkArgs): Promise<ChunkSummary> {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const hex = (n: number, digits: number) => n.toString(16).padStart(digits, "0");
   const bytes = new Uint8Array(10);
   // UUIDv7 (time-ordered, like the app's ids); the random part from crypto so ids never collide.
@@ -435,7 +495,11 @@ async function writeChunk(args: ChunkArgs): Promise<ChunkSummary> {
     const index = args.firstIndex + k;
     const at = args.baseTime + index * 60_000;
     const participant = planned.big ? "Group" : `P${String((index % 40) + 1).padStart(2, "0")}`;
-    const made = transcript(participant, planned.big ? Number.POSITIVE_INFINITY : planned.words, planned.big ? args.bigChars : Number.POSITIVE_INFINITY);
+    const made = transcript(
+      participant,
+      planned.big ? Number.POSITIVE_INFINITY : planned.words,
+      planned.big ? args.bigChars : Number.POSITIVE_INFINITY,
+    );
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(made.text)));
     const owner = args.coders[0] ?? { id: "", node: "" };
     const id = uuid7(at);

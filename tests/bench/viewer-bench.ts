@@ -58,7 +58,9 @@ async function openOnce(page: Page, sourceName: string): Promise<OpenSample> {
         const firstBlock = (): Element | null => document.querySelector("[data-block-start]");
         const painted = (): void => {
           requestAnimationFrame(() =>
-            requestAnimationFrame(() => resolve({ ms: performance.now() - t0, blocks: document.querySelectorAll("[data-block-start]").length })),
+            requestAnimationFrame(() =>
+              resolve({ ms: performance.now() - t0, blocks: document.querySelectorAll("[data-block-start]").length }),
+            ),
           );
         };
         const observer = new MutationObserver(() => {
@@ -132,7 +134,13 @@ async function scrollToEnd(page: Page): Promise<ScrollResult> {
   });
 }
 
-export async function runViewerBench(browser: Browser, url: string, root: string, benchDir: string, log: (line: string) => void): Promise<ViewerResult> {
+export async function runViewerBench(
+  browser: Browser,
+  url: string,
+  root: string,
+  benchDir: string,
+  log: (line: string) => void,
+): Promise<ViewerResult> {
   // MARGIN_BENCH_VIEWER_DOCX=<path> opens another file; =synthetic forces the generated transcript.
   const override = process.env.MARGIN_BENCH_VIEWER_DOCX;
   const real = override && override !== "synthetic" ? path.resolve(override) : path.resolve(root, REAL_LONG_DOCX);
@@ -144,7 +152,9 @@ export async function runViewerBench(browser: Browser, url: string, root: string
     file = made.path;
     chars = made.chars;
     synthetic = true;
-    log(`${override === "synthetic" ? "Asked for" : `${path.relative(root, real)} not found: using`} a synthetic transcript of ${made.chars} characters (${path.relative(root, made.path)})`);
+    log(
+      `${override === "synthetic" ? "Asked for" : `${path.relative(root, real)} not found: using`} a synthetic transcript of ${made.chars} characters (${path.relative(root, made.path)})`,
+    );
   }
   const sourceName = path.basename(file).replace(/\.docx$/i, "");
   log(`Viewer: importing ${path.basename(file)} through the UI …`);
@@ -162,13 +172,23 @@ export async function runViewerBench(browser: Browser, url: string, root: string
       if (i > 0) await backToList(page, sourceName);
       const sample = await openOnce(page, sourceName);
       if (sample.ms === null) {
-        return { available: false, file, synthetic, importMs: imported.ms, reason: `viewer not available (no [data-block-start] within ${FIRST_BLOCK_TIMEOUT_MS / 1000} s)` };
+        return {
+          available: false,
+          file,
+          synthetic,
+          importMs: imported.ms,
+          reason: `viewer not available (no [data-block-start] within ${FIRST_BLOCK_TIMEOUT_MS / 1000} s)`,
+        };
       }
       samples.push(sample);
     }
     if (chars === null) {
       // The header reads "Interview · 67,435 words · 586,089 characters" (grouping depends on the locale).
-      const header = await page.getByText(/words · [\d.,\s\u202f]+ characters/).first().textContent({ timeout: 2000 }).catch(() => null);
+      const header = await page
+        .getByText(/words · [\d.,\s\u202f]+ characters/)
+        .first()
+        .textContent({ timeout: 2000 })
+        .catch(() => null);
       const match = header ? /([\d.,\s\u202f]+) characters/.exec(header) : null;
       chars = match?.[1] ? Number(match[1].replace(/\D/g, "")) : null;
     }

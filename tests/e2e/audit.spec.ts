@@ -134,7 +134,9 @@ test("changes, undo and redo appear in the audit trail with who and what; filter
   await page.getByLabel("To", { exact: true }).fill("2024-03-31");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("Ben Okafor (BO)");
-  await expect(rows.nth(1).getByRole("cell").first()).toContainText(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(2024, 2, 5)));
+  await expect(rows.nth(1).getByRole("cell").first()).toContainText(
+    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(2024, 2, 5)),
+  );
 
   const isoToday = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   await page.getByLabel("To", { exact: true }).fill("");

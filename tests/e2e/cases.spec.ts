@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { completeFirstRun, createProject } from "./helpers/app";
 
 async function openCases(page: Page): Promise<void> {
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Cases & attributes/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Cases & attributes/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Cases & attributes" })).toBeVisible();
 }
 
@@ -16,8 +19,14 @@ async function importTextSources(page: Page, names: string[]): Promise<void> {
   const dialog = page.getByRole("dialog", { name: "Import sources" });
   const chooser = page.waitForEvent("filechooser");
   await dialog.getByRole("button", { name: "Choose files…" }).click();
-  await (await chooser).setFiles(
-    names.map((name) => ({ name, mimeType: "text/plain", buffer: Buffer.from(`Interviewer: Tell me about ${name}.\nParticipant: It went well.\n`) })),
+  await (
+    await chooser
+  ).setFiles(
+    names.map((name) => ({
+      name,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`Interviewer: Tell me about ${name}.\nParticipant: It went well.\n`),
+    })),
   );
   await dialog.getByRole("button", { name: "Done" }).click({ timeout: 60_000 });
 }
@@ -42,7 +51,10 @@ async function seriousViolations(page: Page, selector: string): Promise<string[]
 }
 
 const sheet = (page: Page) => page.getByRole("grid", { name: "Cases and attributes" });
-const caseRow = (page: Page, name: string) => sheet(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const caseRow = (page: Page, name: string) =>
+  sheet(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 test("cases and attributes by hand, edited with the keyboard, survive a reload", async ({ page }) => {
   await completeFirstRun(page);
@@ -149,7 +161,9 @@ test("import cases from a CSV: preview, unmatched rows by line, apply", async ({
   await expect(caseRow(page, "P99").getByRole("gridcell")).toHaveText(["0 sources", "Trust B", "Nurse", "Community"]);
 
   // Link the unmatched source by hand from the case's sources dialog.
-  await caseRow(page, "P99").getByRole("button", { name: /link or unlink sources for P99/ }).click();
+  await caseRow(page, "P99")
+    .getByRole("button", { name: /link or unlink sources for P99/ })
+    .click();
   const links = page.getByRole("dialog", { name: "Sources of P99" });
   await links.getByLabel("Filter sources").fill("visit");
   await links.getByRole("checkbox", { name: /Site visit notes/ }).check();
@@ -180,7 +194,10 @@ test("1,000 cases stay virtualised and reachable by keyboard", async ({ page }) 
   await completeFirstRun(page);
   await createProject(page, "Big study");
   await openCases(page);
-  const csv = ["participant,band,age", ...Array.from({ length: 1000 }, (_, i) => `P${String(i + 1).padStart(4, "0")},Band ${(i % 4) + 5},${20 + (i % 45)}`)].join("\n");
+  const csv = [
+    "participant,band,age",
+    ...Array.from({ length: 1000 }, (_, i) => `P${String(i + 1).padStart(4, "0")},Band ${(i % 4) + 5},${20 + (i % 45)}`),
+  ].join("\n");
   await pickCsv(page, writeTemp("cohort.csv", csv));
   const preview = page.getByRole("dialog", { name: "Import cases from “cohort.csv”" });
   await expect(preview.getByText("1,000 new cases")).toBeVisible();

@@ -9,7 +9,8 @@ import { makeOutlineDocx, OUTLINE } from "../fixtures/codebook/outline";
 const CSV_PATH = fileURLToPath(new URL("../fixtures/codebook/deductive-codebook.csv", import.meta.url));
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-const panel = (page: Page) => page.getByRole("complementary", { name: "Codes and memos" }).getByRole("region", { name: "Codes", exact: true });
+const panel = (page: Page) =>
+  page.getByRole("complementary", { name: "Codes and memos" }).getByRole("region", { name: "Codes", exact: true });
 const tree = (page: Page) => panel(page).getByRole("tree", { name: "Codes" });
 const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
 
@@ -39,7 +40,7 @@ async function importCodebook(page: Page, file: string | { name: string; mimeTyp
   const chooser = page.waitForEvent("filechooser");
   await openCodebookMenu(page, "Import codebook…");
   await (await chooser).setFiles(file);
-  const name = typeof file === "string" ? file.split("/").pop() ?? "" : file.name;
+  const name = typeof file === "string" ? (file.split("/").pop() ?? "") : file.name;
   return page.getByRole("dialog", { name: `Import codebook “${name}”` });
 }
 
@@ -72,7 +73,7 @@ test("codes and sub-codes by mouse and keyboard; reorder, indent, rename, filter
   await item(page, "Technology").click();
   await expect(item(page, "Technology")).toHaveAttribute("aria-selected", "true");
   await panel(page).getByRole("button", { name: "New sub-code" }).click();
-  await expect(form.getByLabel("Place")).toHaveValue(await item(page, "Technology").getAttribute("data-code-id") ?? "");
+  await expect(form.getByLabel("Place")).toHaveValue((await item(page, "Technology").getAttribute("data-code-id")) ?? "");
   await form.getByLabel("New code name").fill("Usability");
   await form.getByRole("button", { name: "Add code" }).click();
   await expect(item(page, "Usability")).toHaveAttribute("aria-level", "2");
@@ -207,14 +208,20 @@ test("codebook import (CSV and Word) with a preview, no duplicates on re-import,
 
   // The same file again: everything matched, nothing to create.
   const again = await importCodebook(page, CSV_PATH);
-  await expect(again.getByText("Nothing to change: every code in this file is already in the project with the same description.")).toBeVisible();
+  await expect(
+    again.getByText("Nothing to change: every code in this file is already in the project with the same description."),
+  ).toBeVisible();
   await expect(again.getByRole("region", { name: "Already in the project, not duplicated (6)" })).toBeVisible();
   await expect(again.getByRole("button", { name: "Apply" })).toHaveCount(0);
   await again.getByRole("button", { name: "Close" }).click();
   await expectOutline(page, imported);
 
   // A Word outline: headings are the hierarchy, paragraphs the descriptions; Technology is matched.
-  const docx = await importCodebook(page, { name: "Outline codebook.docx", mimeType: DOCX_TYPE, buffer: Buffer.from(await makeOutlineDocx()) });
+  const docx = await importCodebook(page, {
+    name: "Outline codebook.docx",
+    mimeType: DOCX_TYPE,
+    buffer: Buffer.from(await makeOutlineDocx()),
+  });
   await expect(docx.getByRole("region", { name: "Codes to create (4)" }).getByRole("listitem")).toHaveText([
     "Organisation",
     "Organisation / Leadership",
@@ -224,7 +231,14 @@ test("codebook import (CSV and Word) with a preview, no duplicates on re-import,
   await expect(docx.getByRole("region", { name: "Already in the project, not duplicated (1)" })).toHaveText(/Technology/);
   expect(await seriousViolations(page, "dialog[open]")).toEqual([]);
   await docx.getByRole("button", { name: "Apply" }).click();
-  await expectOutline(page, [...imported.slice(0, 3), "2:Interoperability", ...imported.slice(3), "1:Organisation", "2:Leadership", "2:Culture"]);
+  await expectOutline(page, [
+    ...imported.slice(0, 3),
+    "2:Interoperability",
+    ...imported.slice(3),
+    "1:Organisation",
+    "2:Leadership",
+    "2:Culture",
+  ]);
   await item(page, "Leadership").click();
   await panel(page).getByRole("button", { name: "Properties…" }).click();
   const props = page.getByRole("dialog", { name: "Code properties" });
@@ -262,7 +276,9 @@ test("codebook import (CSV and Word) with a preview, no duplicates on re-import,
     "Organisation/Culture",
     "",
   ]);
-  expect(lines[2]).toMatch(/^Technology\/Usability,Ease of use of the record\.,"Effort, clicks or time to find information",,“it takes me six clicks”,#[0-9a-f]{6}$/i);
+  expect(lines[2]).toMatch(
+    /^Technology\/Usability,Ease of use of the record\.,"Effort, clicks or time to find information",,“it takes me six clicks”,#[0-9a-f]{6}$/i,
+  );
   expect(lines[6]).toMatch(/^People\/Trust,Confidence in the record\.,,,,#009e73$/i);
 });
 

@@ -26,10 +26,13 @@ test("two coders never look alike: same chosen colour still shows two colours an
   const view = page.getByRole("region", { name: "Coded segments" });
   await view.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
   const look = async (initials: string) =>
-    view.locator("abbr", { hasText: initials }).first().evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { colour: s.textDecorationColor, pattern: s.textDecorationStyle };
-    });
+    view
+      .locator("abbr", { hasText: initials })
+      .first()
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { colour: s.textDecorationColor, pattern: s.textDecorationStyle };
+      });
   const ap = await look("AP");
   const so = await look("SO");
   expect(ap.colour).not.toBe(so.colour);

@@ -28,7 +28,10 @@ const palette = (page: Page) => page.getByRole("dialog", { name: "Code the selec
 
 /** The stripe of a coding at `CODE` that starts at `start`. */
 function stripeAt(page: Page, start: number): Locator {
-  return page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${CODE}, `) }).and(page.locator(`[data-start="${start}"]`));
+  return page
+    .getByRole("group", { name: "Coding stripes" })
+    .getByRole("button", { name: new RegExp(`^Coding: ${CODE}, `) })
+    .and(page.locator(`[data-start="${start}"]`));
 }
 
 /** Texts painted by code highlights (CSS Custom Highlight API) that hold `needle`. */
@@ -126,7 +129,9 @@ test.describe("a coding that fails to save", () => {
     await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
-  test("the highlight and stripe go away, the message says so, nothing is counted; the next try works and survives a reload", async ({ page }) => {
+  test("the highlight and stripe go away, the message says so, nothing is counted; the next try works and survives a reload", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const source = await openInterview(page);
 
@@ -142,12 +147,15 @@ test.describe("a coding that fails to save", () => {
     await codeWithPalette(page);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __failure: { aborted: boolean } }).__failure.aborted)).toBe(true);
     const seen = await page.evaluate(() => {
-      const { stripeShown, highlightShown } = (window as unknown as { __failure: { stripeShown: boolean; highlightShown: boolean } }).__failure;
+      const { stripeShown, highlightShown } = (window as unknown as { __failure: { stripeShown: boolean; highlightShown: boolean } })
+        .__failure;
       return { stripeShown, highlightShown };
     });
     // The coding was painted before the save failed: this is the rollback being tested.
     expect(seen).toEqual({ stripeShown: true, highlightShown: true });
-    await expect(status(page)).toHaveText(`“${SECOND}” was not coded at ${CODE}: the save was interrupted before it was complete. Nothing was saved.`);
+    await expect(status(page)).toHaveText(
+      `“${SECOND}” was not coded at ${CODE}: the save was interrupted before it was complete. Nothing was saved.`,
+    );
     await expect(palette(page)).toHaveCount(0);
     await expect(stripeAt(page, second.start)).toHaveCount(0);
     await expect.poll(() => highlightedWith(page, SECOND)).toBe(0);

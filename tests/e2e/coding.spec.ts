@@ -2,7 +2,18 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { ConvertedSource } from "../../shared/import/types";
 import { moveCaret, type CaretUnit } from "../../shared/text/caret";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
-import { charBox, convert, dragSelect, findInSource as find, importAndOpen, makeLongTranscript, projectIdFrom, selectInBlocks, waitForSelection, openSyntheticInterview } from "./helpers/viewer";
+import {
+  charBox,
+  convert,
+  dragSelect,
+  findInSource as find,
+  importAndOpen,
+  makeLongTranscript,
+  projectIdFrom,
+  selectInBlocks,
+  waitForSelection,
+  openSyntheticInterview,
+} from "./helpers/viewer";
 
 const NAME = "GDE_SiteA_P03";
 const ME = "Amira Patel";
@@ -13,9 +24,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A coding stripe, by its accessible name ("Coding: <code>, by <coder>, <date>[, annotated]"). */
 function stripe(page: Page, code: string): Locator {
-  return page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by ${ME}, `) });
+  return page
+    .getByRole("group", { name: "Coding stripes" })
+    .getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by ${ME}, `) });
 }
-
 
 /** Ctrl+K, type, then Enter (or another key): the quick-code palette. */
 async function codeWithPalette(page: Page, typed: string, key = "Enter", title = "Code the selection"): Promise<void> {
@@ -131,7 +143,8 @@ test.describe("coding in the viewer", () => {
       let times = 0;
       for (let at = caret; at !== target; times++) {
         const next = moveCaret(text, source.blocks, at, unit, direction);
-        if (next === at || (direction > 0 ? next > target : next < target)) throw new Error(`${unit} moves cannot reach ${target} from ${caret}`);
+        if (next === at || (direction > 0 ? next > target : next < target))
+          throw new Error(`${unit} moves cannot reach ${target} from ${caret}`);
         at = next;
       }
       await press(key, unit, direction, times);
@@ -155,7 +168,10 @@ test.describe("coding in the viewer", () => {
     await expect(stripe(page, "Shared record")).toHaveAttribute("data-start", String(sharedRecord.start));
 
     // K2: by sentence: to the start of the second sentence of the next answer, select it, code it at a path.
-    const secondSentence = find(source, "The programme board were frustrated by the mobile devices on the wards, which honestly surprised me.");
+    const secondSentence = find(
+      source,
+      "The programme board were frustrated by the mobile devices on the wards, which honestly surprised me.",
+    );
     await moveTo("Alt+ArrowDown", "sentence", 1, secondSentence.end);
     await press("Alt+ArrowUp", "sentence", -1);
     expect(caret).toBe(secondSentence.start);
@@ -315,9 +331,10 @@ test.describe("coding in the viewer", () => {
       { code: "Workload", start: find(source, "You know, the matrons").start, end: turn.end },
     ];
     for (const want of expected) {
-      expect(before.some((s) => s.name.startsWith(`Coding: ${want.code}, by ${ME}`) && s.start === want.start && s.end === want.end), JSON.stringify(want)).toBe(
-        true,
-      );
+      expect(
+        before.some((s) => s.name.startsWith(`Coding: ${want.code}, by ${ME}`) && s.start === want.start && s.end === want.end),
+        JSON.stringify(want),
+      ).toBe(true);
     }
     expect(before).toHaveLength(expected.length);
     await page.reload();
@@ -374,7 +391,11 @@ test.describe("coding in the viewer", () => {
     const sourceId = decodeURIComponent(/\/source\/([^/?#]+)/.exec(page.url())?.[1] ?? "");
     expect(sourceId).not.toBe("");
     const target = find(source, "district nurses really valued");
-    await selectInBlocks(page, { blockStart: paragraph.start, at: target.start - paragraph.start }, { blockStart: paragraph.start, at: target.end - paragraph.start });
+    await selectInBlocks(
+      page,
+      { blockStart: paragraph.start, at: target.start - paragraph.start },
+      { blockStart: paragraph.start, at: target.end - paragraph.start },
+    );
     await waitForSelection(page, target);
     const dragged = await page.evaluate((start) => {
       const transfer = new DataTransfer();
@@ -422,7 +443,9 @@ test.describe("coding in the viewer", () => {
     await paletteClosed(page);
     await expect(stripe(page, "Nurses")).toHaveCount(0);
     // The paragraph's Devices coding and this one, now both Devices, share one stripe that says so.
-    const merged = page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: /^Coding: Devices, 2 codings, by Amira Patel, latest / });
+    const merged = page
+      .getByRole("group", { name: "Coding stripes" })
+      .getByRole("button", { name: /^Coding: Devices, 2 codings, by Amira Patel, latest / });
     await expect(merged).toHaveCount(1);
     await expect(merged).toHaveAttribute("data-coding-ids", /^\S+ \S+$/);
     await expect(merged).toHaveAttribute("data-start", String(paragraph.start));
@@ -436,14 +459,18 @@ test.describe("coding in the viewer", () => {
     await expect(help).toBeHidden();
   });
 
-  test("find → Escape → Ctrl+Shift+P codes the paragraph of the find hit, not of the earlier caret; the status line names the target", async ({ page }) => {
+  test("find → Escape → Ctrl+Shift+P codes the paragraph of the find hit, not of the earlier caret; the status line names the target", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const source = await openInterview(page);
     const region = page.getByRole("region", { name: "Source text" });
     const footer = page.getByRole("status").filter({ hasText: /^(No text selected|Selected )/ });
     // Paragraph 1 holds the caret; the phrase searched for is in a later paragraph with text of its own.
     const [first] = source.blocks;
-    const later = source.blocks.findIndex((b, i) => i >= 2 && b.end - b.start > 60 && source.text.indexOf(source.text.slice(b.start + 10, b.start + 40)) === b.start + 10);
+    const later = source.blocks.findIndex(
+      (b, i) => i >= 2 && b.end - b.start > 60 && source.text.indexOf(source.text.slice(b.start + 10, b.start + 40)) === b.start + 10,
+    );
     const target = source.blocks[later];
     if (!first || !target) throw new Error("the interview has paragraphs");
     const phrase = source.text.slice(target.start + 10, target.start + 40);
@@ -471,7 +498,12 @@ test.describe("coding in the viewer", () => {
     await page.keyboard.press("Control+Shift+P");
     const palette = page.getByRole("dialog", { name: "Code the paragraph" });
     await expect(palette).toBeVisible();
-    await expect(palette).toContainText(source.text.slice(target.start, target.start + 30).replace(/\s+/g, " ").trim());
+    await expect(palette).toContainText(
+      source.text
+        .slice(target.start, target.start + 30)
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     await page.keyboard.type("Found paragraph");
     await page.keyboard.press("Control+Enter");
     await paletteClosed(page);
@@ -482,12 +514,18 @@ test.describe("coding in the viewer", () => {
     // bundle import): no frame runs between them, and the second still codes the find hit's paragraph.
     await caretThenFind();
     await page.evaluate(() => {
-      const key = (target: EventTarget, init: KeyboardEventInit) => target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init }));
+      const key = (target: EventTarget, init: KeyboardEventInit) =>
+        target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init }));
       key(document.activeElement ?? document.body, { key: "Escape", code: "Escape" });
       key(document.activeElement ?? document.body, { key: "P", code: "KeyP", ctrlKey: true, shiftKey: true });
     });
     await expect(palette).toBeVisible();
-    await expect(palette).toContainText(source.text.slice(target.start, target.start + 30).replace(/\s+/g, " ").trim());
+    await expect(palette).toContainText(
+      source.text
+        .slice(target.start, target.start + 30)
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     await page.screenshot({ path: "test-reports/screens/coding-queued-keys-1366.png" });
     // The palette names the paragraph it would code; the first round checked a coding itself. (Typing
     // into a palette opened by a dispatched event did not reach its field here, so it is cancelled.)
@@ -517,7 +555,13 @@ test.describe("coding in the viewer", () => {
           return seed / 0x7fffffff;
         };
         const stamp = (i: number) => `${String(Date.now()).padStart(15, "0")}-${i.toString(36).padStart(4, "0")}-fixture`;
-        const meta = (id: string, i: number, by: string) => ({ id, createdAt: new Date(Date.UTC(2026, 2, 12)).toISOString(), updatedAt: stamp(i), updatedBy: by, deleted: false });
+        const meta = (id: string, i: number, by: string) => ({
+          id,
+          createdAt: new Date(Date.UTC(2026, 2, 12)).toISOString(),
+          updatedAt: stamp(i),
+          updatedBy: by,
+          deleted: false,
+        });
         const open = indexedDB.open(`margin-project-${projectId}`);
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           open.onsuccess = () => resolve(open.result);
@@ -535,7 +579,15 @@ test.describe("coding in the viewer", () => {
         for (let c = 0; c < 40; c++) {
           const id = `fixture-code-${c}`;
           codeIds.push(id);
-          tx.objectStore("codes").put({ ...meta(id, c, me.id), parentId: null, name: `Theme ${String(c + 1).padStart(2, "0")}`, description: "", colour: colours[c % colours.length], order: c, isCategory: false });
+          tx.objectStore("codes").put({
+            ...meta(id, c, me.id),
+            parentId: null,
+            name: `Theme ${String(c + 1).padStart(2, "0")}`,
+            description: "",
+            colour: colours[c % colours.length],
+            order: c,
+            isCategory: false,
+          });
         }
         for (let k = 0; k < 2000; k++) {
           // The first few are at the top of the text (Theme 07 by me, Theme 03 by Ben), where the test looks.
@@ -570,8 +622,7 @@ test.describe("coding in the viewer", () => {
     const region = page.getByRole("region", { name: "Source text" });
     const stripes = page.getByRole("group", { name: "Coding stripes" }).getByRole("button");
     await expect(stripes.first()).toBeVisible({ timeout: 30_000 });
-    const measures = () =>
-      page.evaluate(() => performance.getEntriesByName("margin:coding-paint").map((e) => e.duration));
+    const measures = () => page.evaluate(() => performance.getEntriesByName("margin:coding-paint").map((e) => e.duration));
     const stats = (durations: number[]) => {
       const sorted = [...durations].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -611,7 +662,9 @@ test.describe("coding in the viewer", () => {
           requestAnimationFrame(step);
         }),
     );
-    console.log(`2,000 codings, scrolling ${scrolling.frames} frames of 500 px: ${stats(await measures())}; slowest frame ${scrolling.slowest.toFixed(1)} ms`);
+    console.log(
+      `2,000 codings, scrolling ${scrolling.frames} frames of 500 px: ${stats(await measures())}; slowest frame ${scrolling.slowest.toFixed(1)} ms`,
+    );
     await expect(stripes.first()).toBeVisible();
 
     // The keyboard across the whole source: Ctrl+End, then Shift+Ctrl+Home selects all of it, though
@@ -620,7 +673,9 @@ test.describe("coding in the viewer", () => {
     await page.keyboard.press("Tab");
     await expect(region).toBeFocused();
     await page.keyboard.press("Control+End");
-    await expect(page.locator("[data-reading-caret]")).toHaveAttribute("data-reading-caret", String(source.text.length), { timeout: 20_000 });
+    await expect(page.locator("[data-reading-caret]")).toHaveAttribute("data-reading-caret", String(source.text.length), {
+      timeout: 20_000,
+    });
     const lastBlock = source.blocks[source.blocks.length - 1];
     await expect(page.locator(`[data-block-start="${lastBlock?.start}"]`)).toBeInViewport();
     await page.keyboard.press("Control+Shift+Home");
@@ -639,10 +694,13 @@ test.describe("coding in the viewer", () => {
     await expect(page.getByRole("button", { name: "Coding shown: 1 code" })).toBeVisible();
     await region.evaluate((el) => (el.scrollTop = 0));
     await expect
-      .poll(async () => {
-        const names = await stripes.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""));
-        return names.length > 0 && names.every((n) => n.startsWith("Coding: Theme 07,"));
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const names = await stripes.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""));
+          return names.length > 0 && names.every((n) => n.startsWith("Coding: Theme 07,"));
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
 
     // Coders apart: a stripe per code and coder, labelled with the coder's initials.
@@ -652,7 +710,11 @@ test.describe("coding in the viewer", () => {
     await dialog.getByRole("checkbox", { name: "Amira Patel (AP)" }).uncheck();
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(page.getByRole("button", { name: "Coding shown: all codes, 1 coder, coders apart" })).toBeVisible();
-    await expect.poll(async () => (await stripes.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).every((n) => / by Ben Ng, /.test(n))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await stripes.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).every((n) => / by Ben Ng, /.test(n)),
+      )
+      .toBe(true);
     await expect(stripes.first()).toContainText(" · BN");
     await expect(stripes.first()).toHaveAccessibleName(/^Coding: Theme \d\d(, \d+ codings)?, by Ben Ng, /);
   });

@@ -78,10 +78,15 @@ async function openComparison(page: Page): Promise<void> {
   await completeFirstRun(page);
   await page.getByRole("button", { name: "Open sample project" }).click();
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Coding comparison/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Coding comparison/ })
+    .click();
 }
 
-test("coding comparison on the sample: kappa per source and weighted average match a per-character count, drill down, export CSV", async ({ page }) => {
+test("coding comparison on the sample: kappa per source and weighted average match a per-character count, drill down, export CSV", async ({
+  page,
+}) => {
   const expected = await expectedFor(CODE);
   const totalLength = expected.reduce((sum, e) => sum + e.length, 0);
   const averageKappa = expected.reduce((sum, e) => sum + e.length * e.kappa, 0) / totalLength;
@@ -161,7 +166,9 @@ test("coding comparison on the sample: kappa per source and weighted average mat
   await expect(page).toHaveURL(new RegExp(`\\?at=${first.start}-${first.end}$`));
 });
 
-test("a code one source uses: averages with and without the sources nobody coded, and a chosen source, all by keyboard", async ({ page }) => {
+test("a code one source uses: averages with and without the sources nobody coded, and a chosen source, all by keyboard", async ({
+  page,
+}) => {
   const expected = await expectedFor("Wider context/Policy");
   const coded = expected.filter((e) => e.agreement < 1 || e.kappa !== 1);
   // The sample codes Policy in P02 only, by both coders with different boundaries.
@@ -209,13 +216,17 @@ test("a code one source uses: averages with and without the sources nobody coded
   await expect(row.getByRole("cell").nth(1)).toHaveText(`${(100 * p02.agreement).toFixed(2)}%`);
 });
 
-test("near-zero overlap: the headline and the averages never read better than 'slight', and say what they cover (1366×768)", async ({ page }) => {
+test("near-zero overlap: the headline and the averages never read better than 'slight', and say what they cover (1366×768)", async ({
+  page,
+}) => {
   // In the sample, Workload, Governance and Leadership are coded by both coders in every source but
   // never on the same text; Technology is coded directly by one coder in one source (a code only
   // one coder used); the other top-level codes are not coded directly by anyone.
   const NEAR_ZERO = ["People / Workload", "Organisation / Governance", "Organisation / Leadership", "Technology"];
   const NOBODY = ["People", "Organisation", "Wider context"];
-  const expected = (await Promise.all(["People/Workload", "Organisation/Governance", "Organisation/Leadership", "Technology"].map(expectedFor))).flat();
+  const expected = (
+    await Promise.all(["People/Workload", "Organisation/Governance", "Organisation/Leadership", "Technology"].map(expectedFor))
+  ).flat();
   // The cells someone coded: there the coders differ somewhere (they never agree on coded text).
   const coded = expected.filter((e) => e.agreement < 1);
   expect(coded).toHaveLength(10);

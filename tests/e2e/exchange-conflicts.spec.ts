@@ -71,7 +71,12 @@ test("both coders rename one code: A sees the conflict side by side, takes B's n
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   const dialog = pageA.getByRole("dialog", { name: "Import bundle" });
   await chooseBundle(pageA, "Import bundle", forA);
-  await expect(dialog.getByRole("table", { name: "Changes by kind" }).getByRole("row", { name: /^Codes/ }).getByRole("cell")).toHaveText(["0", "0", "0", "1"]);
+  await expect(
+    dialog
+      .getByRole("table", { name: "Changes by kind" })
+      .getByRole("row", { name: /^Codes/ })
+      .getByRole("cell"),
+  ).toHaveText(["0", "0", "0", "1"]);
   const conflicts = dialog.getByRole("region", { name: "Conflicts" });
   const conflict = conflicts.getByRole("group", { name: `Code “${NAME_A}”` });
   await expect(conflict).toHaveCount(1);
@@ -117,7 +122,9 @@ async function stripeLabels(page: Page): Promise<string[]> {
   return buttons.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""));
 }
 
-test("both coders make “Trust” and “trust” and both merge the clash: after the next exchange, one code with all 5 codings on both", async ({ browser }) => {
+test("both coders make “Trust” and “trust” and both merge the clash: after the next exchange, one code with all 5 codings on both", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const SOURCE = "GDE_SiteB_P02";
   const pageA = await newCoder(browser, A, "AP");
@@ -152,7 +159,10 @@ test("both coders make “Trust” and “trust” and both merge the clash: aft
     .slice(0, 5);
   expect(needles).toHaveLength(5);
   const openSource = async (page: Page) => {
-    await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
+    await page
+      .getByRole("navigation", { name: "Project navigator" })
+      .getByRole("link", { name: /Sources/ })
+      .click();
     await page.getByRole("table", { name: "Sources" }).getByRole("link", { name: SOURCE, exact: true }).click();
     await expect(page.locator("[data-block-start]").first()).toBeVisible();
   };

@@ -15,7 +15,7 @@ import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 import { fingerprint, generateIdentity, writeBundle } from "../../shared/bundle";
 import { emptyProjectTables } from "../../shared/model/tables";
-import { code as codeRecord, coder as coderRecord, INFO } from "../unit/bundle/fixtures";
+import { code as codeRecord, coder as coderRecord, INFO } from "../unit/shared/bundle/fixtures";
 
 const A = "Amira Patel";
 const B = "Sam Okafor";
@@ -38,7 +38,9 @@ async function code(page: Page, source: ConvertedSource, needle: string, codeNam
 }
 
 async function openSource(page: Page): Promise<void> {
-  await navigator(page).getByRole("link", { name: /Sources/ }).click();
+  await navigator(page)
+    .getByRole("link", { name: /Sources/ })
+    .click();
   await page.getByRole("table", { name: "Sources" }).getByRole("link", { name: SOURCE, exact: true }).click();
   await expect(page.locator("[data-block-start]").first()).toBeVisible();
 }
@@ -49,7 +51,10 @@ async function stripes(page: Page): Promise<string[]> {
   await expect(buttons.first()).toBeVisible();
   return (
     await buttons.evaluateAll((els) =>
-      els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?\d{1,2} [A-Z][a-z]+ \d{4}$/, "")}`),
+      els.map(
+        (el) =>
+          `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${(el.getAttribute("aria-label") ?? "").replace(/, (latest )?\d{1,2} [A-Z][a-z]+ \d{4}$/, "")}`,
+      ),
     )
   ).sort();
 }
@@ -98,7 +103,12 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await addMember(pageB, A, keyA);
   // B's project came from A's bundle: that counts as an exchange, so only B's changes go (3 codings, a
   // code, and B's coder row — not the whole project again).
-  const forA = await exportFor(pageB, A, /Only changes since my last exchange/, /changes since your last exchange \([1-6] records\), readable by you and Amira Patel\.$/);
+  const forA = await exportFor(
+    pageB,
+    A,
+    /Only changes since my last exchange/,
+    /changes since your last exchange \([1-6] records\), readable by you and Amira Patel\.$/,
+  );
 
   // ---- Meanwhile A makes a code with the same name as one of B's.
   await code(pageA, source, "struggled with the data migration from the old system", CLASH);
@@ -151,7 +161,9 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   // ---- The same bundle again changes nothing.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   await chooseBundle(pageA, "Import bundle", forA);
-  await expect(importDialog.getByRole("status")).toHaveText("Nothing new in this bundle: this project already has everything in it. Nothing was changed.");
+  await expect(importDialog.getByRole("status")).toHaveText(
+    "Nothing new in this bundle: this project already has everything in it. Nothing was changed.",
+  );
   await importDialog.getByRole("button", { name: "Close" }).click();
   expect(await stripes(pageA)).toEqual(merged);
 
@@ -161,7 +173,13 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   const forgedTables = emptyProjectTables();
   forgedTables.coders.push(coderRecord("coder-forged", B));
   forgedTables.codes.push(codeRecord("code-forged", "Planted code", undefined, "coder-forged"));
-  const forged = await writeBundle(forgedTables, { ...INFO, exporter: { coderId: "coder-forged", name: B } }, { recipients: [keyA] }, undefined, { signWith: forger.identity });
+  const forged = await writeBundle(
+    forgedTables,
+    { ...INFO, exporter: { coderId: "coder-forged", name: B } },
+    { recipients: [keyA] },
+    undefined,
+    { signWith: forger.identity },
+  );
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
   await chooseBundle(pageA, "Import bundle", { name: "from-sam-forged.margin", buffer: Buffer.from(forged) });
   await importDialog.getByRole("button", { name: "Merge into this project anyway" }).click();
@@ -209,7 +227,11 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await code(pageA, source, "kept raising concerns about the new order sets", "Order sets");
   expect(await stripes(pageA)).not.toEqual(before);
   await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
-  await backups.getByRole("row").filter({ has: pageA.getByRole("cell", { name: "Made by hand" }) }).getByRole("button", { name: /^Restore backup/ }).click();
+  await backups
+    .getByRole("row")
+    .filter({ has: pageA.getByRole("cell", { name: "Made by hand" }) })
+    .getByRole("button", { name: /^Restore backup/ })
+    .click();
   const restorePreview = backups.getByRole("region", { name: "Restore preview" });
   await expect(restorePreview).toContainText("codings: 5");
   expect(await seriousA11yViolations(pageA)).toEqual([]);
@@ -220,10 +242,18 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect.poll(() => stripes(pageA)).toEqual(before);
 
   // ---- The coding comparison: A vs B on the code, with a kappa.
-  await navigator(pageA).getByRole("link", { name: /Coding comparison/ }).click();
+  await navigator(pageA)
+    .getByRole("link", { name: /Coding comparison/ })
+    .click();
   const view = pageA.getByRole("region", { name: "Coding comparison" });
-  await view.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: `${A} (AP)` }).check();
-  await view.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: `${B} (SO)` }).check();
+  await view
+    .getByRole("group", { name: "Coder A" })
+    .getByRole("checkbox", { name: `${A} (AP)` })
+    .check();
+  await view
+    .getByRole("group", { name: "Coder B" })
+    .getByRole("checkbox", { name: `${B} (SO)` })
+    .check();
   await view.getByRole("list", { name: "Codes to compare" }).getByRole("checkbox", { name: CODE }).check();
   await view.getByRole("button", { name: "Compare coding" }).click();
   const byCode = view.getByRole("table", { name: /Agreement by code/ }).first();

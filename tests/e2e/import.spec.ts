@@ -19,7 +19,11 @@ test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it a
   const five = await interviews(5);
   const duplicate = { ...five[0]!, name: "GDE_SiteA_P01 (copy).docx" };
   // A Word owner/lock file, as Word leaves beside an open document.
-  const lockFile = { name: "~$E_SiteA_P03.docx", mimeType: DOCX_MIME, buffer: Buffer.from([0x0b, 0x41, 0x6d, 0x69, 0x72, 0x61, ...new Array(156).fill(0x20)]) };
+  const lockFile = {
+    name: "~$E_SiteA_P03.docx",
+    mimeType: DOCX_MIME,
+    buffer: Buffer.from([0x0b, 0x41, 0x6d, 0x69, 0x72, 0x61, ...new Array(156).fill(0x20)]),
+  };
 
   // Record whether the progress bar was shown, however quickly the batch finishes.
   await page.evaluate(() => {
@@ -148,7 +152,10 @@ test("derive cases from file names at import, then filter the list by case and b
   await page.getByLabel("Filter by case").selectOption({ label: "All cases" });
 
   // Give two cases an attribute value in the sheet, then filter sources by it.
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Cases & attributes/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Cases & attributes/ })
+    .click();
   await page.getByRole("button", { name: "New attribute" }).click();
   await page.getByLabel("Attribute name").fill("Site type");
   await page.getByLabel("Type").selectOption({ label: "One of a list" });
@@ -158,33 +165,57 @@ test("derive cases from file names at import, then filter the list by case and b
   await expect(sheet.getByRole("columnheader", { name: "Site type" })).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   // Make P01's Site type the active cell, then enter values with the keyboard.
-  await sheet.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "P01", exact: true }) }).getByRole("gridcell").nth(1).click();
-  for (const [caseName, letter, value] of [["P01", "a", "Acute"], ["P02", "c", "Community"], ["P03", "a", "Acute"]] as const) {
+  await sheet
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "P01", exact: true }) })
+    .getByRole("gridcell")
+    .nth(1)
+    .click();
+  for (const [caseName, letter, value] of [
+    ["P01", "a", "Acute"],
+    ["P02", "c", "Community"],
+    ["P03", "a", "Acute"],
+  ] as const) {
     await page.keyboard.type(letter); // a category cell: typing picks the first option starting with it
     await expect(page.getByLabel(`Site type of ${caseName}`)).toHaveValue(value);
     await page.keyboard.press("Enter"); // saves and moves down
   }
   await expect(sheet.getByRole("row").filter({ hasText: "P02" })).toContainText("Community");
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Sources/ })
+    .click();
   await page.getByLabel("Filter by case attribute").selectOption({ label: "Site type" });
   await page.getByLabel("Site type is").selectOption("Acute");
   await expect(table.getByRole("row").locator("a")).toHaveText(["GDE_SiteA_P01", "GDE_SiteA_P03"]);
 });
 
-test("a long file first in the batch: conversions are counted as they finish, and the status names the file holding the batch", async ({ page }) => {
+test("a long file first in the batch: conversions are counted as they finish, and the status names the file holding the batch", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await completeFirstRun(page);
   await createProject(page, "GDE evaluation");
-  const long = { name: "GDE_long.docx", mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(9, 200_000, { participant: "P09" }))) };
+  const long = {
+    name: "GDE_long.docx",
+    mimeType: DOCX_MIME,
+    buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(9, 200_000, { participant: "P09" }))),
+  };
   const small: FilePayload[] = [];
   for (let i = 1; i <= 4; i++) {
-    small.push({ name: `GDE_SiteA_P0${i}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(i, 300, { participant: `P0${i}` }))) });
+    small.push({
+      name: `GDE_SiteA_P0${i}.docx`,
+      mimeType: DOCX_MIME,
+      buffer: Buffer.from(await syntheticInterviewDocx(makeSyntheticInterview(i, 300, { participant: `P0${i}` }))),
+    });
   }
   await dropFiles(page, page.getByRole("region", { name: "Sources" }), [long, ...small]);
 
   const dialog = page.getByRole("dialog", { name: "Import sources" });
   // While the long file converts, the four small ones are converted (not yet saved: pick order).
-  await expect(dialog.getByRole("status").first()).toHaveText("Converted 4 of 5 · saved 0 · waiting for GDE_long.docx", { timeout: 30_000 });
+  await expect(dialog.getByRole("status").first()).toHaveText("Converted 4 of 5 · saved 0 · waiting for GDE_long.docx", {
+    timeout: 30_000,
+  });
   await expect(dialog).toContainText("the others wait for GDE_long.docx");
   await page.screenshot({ path: "test-reports/screens/import-held-1366.png" });
   await expect(dialog.getByRole("status").first()).toHaveText("5 imported, 0 duplicates, 0 failed", { timeout: 60_000 });

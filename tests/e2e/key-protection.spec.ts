@@ -21,7 +21,11 @@ async function desktopApp(page: Page, level: Level, wrapWorks: boolean): Promise
         protectKey: ({ secret }: { secret: string }) =>
           wrapWorks
             ? Promise.resolve({ wrapped: xor(new TextEncoder().encode(secret)) })
-            : Promise.reject(new Error("[unavailable] This computer has no system keyring (such as GNOME Keyring or KWallet), so the operating system cannot protect your key.")),
+            : Promise.reject(
+                new Error(
+                  "[unavailable] This computer has no system keyring (such as GNOME Keyring or KWallet), so the operating system cannot protect your key.",
+                ),
+              ),
         unprotectKey: ({ wrapped }: { wrapped: Uint8Array }) => Promise.resolve({ secret: new TextDecoder().decode(xor(wrapped)) }),
         writeBackup: () => Promise.resolve({ written: true }),
         listBackups: () => Promise.resolve({ backups: [] }),
@@ -63,5 +67,7 @@ test("a key wrapped earlier with Chromium's built-in password (basic_text) is st
 test("with a system keyring, Settings says the key is protected", async ({ page }) => {
   await desktopApp(page, "system-keyring", true);
   const settings = await openSettings(page);
-  await expect(settings.getByTestId("settings-key-protection")).toHaveText("Your secret key is protected by this computer's operating system (keychain).");
+  await expect(settings.getByTestId("settings-key-protection")).toHaveText(
+    "Your secret key is protected by this computer's operating system (keychain).",
+  );
 });

@@ -38,7 +38,9 @@ for (const size of [
     await codes.getByRole("form", { name: "New code" }).getByRole("button", { name: "Add code" }).click();
     await codes.getByRole("form", { name: "New code" }).getByRole("button", { name: "Close" }).click();
 
-    await nav(page).getByRole("link", { name: /Sources/ }).click();
+    await nav(page)
+      .getByRole("link", { name: /Sources/ })
+      .click();
     await expect(page.getByRole("main").getByRole("link", { name: /^P01 / })).toBeVisible();
     await check(page, "Sources", problems);
 
@@ -49,9 +51,14 @@ for (const size of [
     await nav(page).getByRole("link", { name: /Cases/ }).click();
     await check(page, "Cases", problems);
 
-    await nav(page).getByRole("link", { name: /Coded segments/ }).click();
+    await nav(page)
+      .getByRole("link", { name: /Coded segments/ })
+      .click();
     const segments = page.getByRole("region", { name: "Coded segments" });
-    await segments.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
+    await segments
+      .getByRole("list", { name: "Code checklist" })
+      .getByRole("checkbox", { name: "Technology / Usability", exact: true })
+      .check();
     await segments.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: LONG_CODE }).check();
     await expect(segments.getByRole("list", { name: "Segments" }).getByRole("listitem").first()).toBeVisible();
     await check(page, "Coded segments", problems);
@@ -66,16 +73,29 @@ for (const size of [
     // The coded-transcript preview keeps a readable text column beside its stripes.
     await page.getByLabel("Report", { exact: true }).selectOption({ label: "Coded transcript" });
     await page.getByLabel("Source", { exact: true }).selectOption({ label: "P01 Digital nurse interview" });
-    await expect(page.getByRole("region", { name: "Report preview" }).getByRole("status").filter({ hasText: /^Ready:/ })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page
+        .getByRole("region", { name: "Report preview" })
+        .getByRole("status")
+        .filter({ hasText: /^Ready:/ }),
+    ).toBeVisible({ timeout: 30_000 });
     await check(page, "Coded transcript preview", problems);
-    const textColumn = await page.locator(".report-block-text").first().evaluate((el) => el.getBoundingClientRect().width);
+    const textColumn = await page
+      .locator(".report-block-text")
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     if (textColumn < 380) problems.push(`Coded transcript preview: the text column is ${Math.round(textColumn)} px wide`);
 
-    await nav(page).getByRole("link", { name: /Coding comparison/ }).click();
+    await nav(page)
+      .getByRole("link", { name: /Coding comparison/ })
+      .click();
     const comparison = page.getByRole("region", { name: "Coding comparison" });
     await comparison.getByRole("group", { name: "Coder A" }).getByRole("checkbox", { name: "Amira Patel (AP)" }).check();
     await comparison.getByRole("group", { name: "Coder B" }).getByRole("checkbox", { name: "Sam Okafor (SO)" }).check();
-    await comparison.getByRole("list", { name: "Codes to compare" }).getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
+    await comparison
+      .getByRole("list", { name: "Codes to compare" })
+      .getByRole("checkbox", { name: "Technology / Usability", exact: true })
+      .check();
     await comparison.getByRole("button", { name: "Compare coding" }).click();
     await expect(comparison.getByRole("table", { name: "Agreement by code and source" })).toBeVisible();
     await check(page, "Coding comparison after Compare", problems);
@@ -94,12 +114,16 @@ for (const size of [
     await expect(aside.getByRole("button", { name: "New code" })).toBeVisible();
     await page.getByRole("button", { name: "Hide code panel" }).click();
     await expect(aside.getByRole("button", { name: "New code" })).toBeHidden();
-    await nav(page).getByRole("link", { name: /Sources/ }).click();
+    await nav(page)
+      .getByRole("link", { name: /Sources/ })
+      .click();
     await expect(aside.getByRole("button", { name: "New code" })).toBeVisible();
     await page.getByRole("button", { name: "Hide code panel" }).click();
     await page.reload();
     await expect(page.getByRole("button", { name: "Show code panel" })).toBeVisible();
-    await nav(page).getByRole("link", { name: /Coded segments/ }).click();
+    await nav(page)
+      .getByRole("link", { name: /Coded segments/ })
+      .click();
     await expect(aside.getByRole("button", { name: "New code" })).toBeVisible();
   });
 }

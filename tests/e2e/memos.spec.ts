@@ -156,7 +156,9 @@ test.describe("memos", () => {
     await openMemos(page);
     await list.getByRole("button", { name: "Emerging themes" }).click();
     const reopened = page.getByRole("region", { name: "Memo: Emerging themes" });
-    await expect(reopened.getByRole("textbox", { name: "Memo text" })).toHaveValue(/^# Workarounds\nNurses describe \*\*shadow charting\*\*/);
+    await expect(reopened.getByRole("textbox", { name: "Memo text" })).toHaveValue(
+      /^# Workarounds\nNurses describe \*\*shadow charting\*\*/,
+    );
     await reopened.getByRole("button", { name: "Preview" }).click();
     await expect(reopened.getByRole("link", { name: SOURCE })).toBeVisible();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -203,7 +205,9 @@ test.describe("memos", () => {
     await page.getByRole("button", { name: "Undo Deleted memo" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Undid: Deleted memo" })).toBeVisible();
     await openMemos(page);
-    await expect(page.getByRole("region", { name: "Memo: Method notes" }).getByRole("textbox", { name: "Memo text" })).toHaveValue("**Consent** was recorded");
+    await expect(page.getByRole("region", { name: "Memo: Method notes" }).getByRole("textbox", { name: "Memo text" })).toHaveValue(
+      "**Consent** was recorded",
+    );
   });
 
   test("typing reloaded at once is not lost: Saving… then Saved, and the memo has the text after the reload", async ({ page }) => {
@@ -241,7 +245,9 @@ test.describe("memos", () => {
     expect(await storedMemoBody(page, SOURCE)).toBe("Fire alarm halfway through");
   });
 
-  test("a memo beside the text leaves the codebook usable: code a selection from the tree, then find its annotation under Memos", async ({ page }) => {
+  test("a memo beside the text leaves the codebook usable: code a selection from the tree, then find its annotation under Memos", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await completeFirstRun(page);
     await createProject(page, "Memo study");
@@ -281,7 +287,9 @@ test.describe("memos", () => {
     await workarounds.click();
     const selected = codes.getByRole("group", { name: "Selected code: Workarounds" });
     await selected.getByRole("button", { name: "Code selection" }).click();
-    const stripe = page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: /^Coding: Workarounds, by Amira Patel, / });
+    const stripe = page
+      .getByRole("group", { name: "Coding stripes" })
+      .getByRole("button", { name: /^Coding: Workarounds, by Amira Patel, / });
     await expect(stripe).toBeVisible();
     await expect(beside.getByRole("textbox", { name: "Memo text" })).toHaveValue("Shadow charting keeps coming up.");
 

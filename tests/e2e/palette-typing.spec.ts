@@ -9,7 +9,10 @@ test("Ctrl+K straight after a mouse selection: what is typed goes into the palet
   await page.setViewportSize({ width: 1400, height: 900 });
   await completeFirstRun(page);
   await page.getByRole("button", { name: "Open sample project" }).click();
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Sources/ })
+    .click();
   await page.getByRole("table", { name: "Sources" }).getByRole("link").first().click();
   const allStripes = page.getByRole("group", { name: "Coding stripes" }).getByRole("button");
   await expect(allStripes.first()).toBeVisible();

@@ -15,14 +15,28 @@ import { completeFirstRun, seriousA11yViolations } from "./helpers/app";
 
 const SAMPLE = "Sample: Shared Care Record evaluation";
 const SOURCES = ["P01 Digital nurse interview", "P02 CCIO interview", "P03 District nursing team lead interview"];
-const CODES = ["Technology", "Usability", "Interoperability", "People", "Workload", "Training", "Organisation", "Leadership", "Governance", "Wider context", "Policy"];
-const SEGMENT = "The fluid balance form had the intake and output boxes on different tabs, so you had to click through three screens to record one cup of tea.";
+const CODES = [
+  "Technology",
+  "Usability",
+  "Interoperability",
+  "People",
+  "Workload",
+  "Training",
+  "Organisation",
+  "Leadership",
+  "Governance",
+  "Wider context",
+  "Policy",
+];
+const SEGMENT =
+  "The fluid balance form had the intake and output boxes on different tabs, so you had to click through three screens to record one cup of tea.";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const SCHEMAS = path.resolve(repoRoot, "../shared/corpus/refi-schema");
 const XMLLINT = "/usr/bin/xmllint";
 const canValidate = fs.existsSync(path.join(SCHEMAS, "Project-mrt2019.xsd")) && fs.existsSync(XMLLINT);
-if (!canValidate) console.warn(`NOTICE: ${SCHEMAS} or ${XMLLINT} is absent: the downloaded files are checked structurally, not against the XSD.`);
+if (!canValidate)
+  console.warn(`NOTICE: ${SCHEMAS} or ${XMLLINT} is absent: the downloaded files are checked structurally, not against the XSD.`);
 
 const projectIdOf = (url: string) => /#\/project\/([^/?]+)/.exec(url)?.[1] ?? "";
 const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
@@ -44,7 +58,12 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** Every coded segment in a .qde: the text at its positions (UTF-16 units over the file as stored) and its code's name. */
 function segmentsIn(files: Record<string, Uint8Array>): { source: string; code: string; text: string; snippet: string }[] {
@@ -52,7 +71,8 @@ function segmentsIn(files: Record<string, Uint8Array>): { source: string; code: 
   const codeNames = new Map([...qde.matchAll(/<Code\b[^>]*>/g)].map((m) => [attr(m[0], "guid"), unescape(attr(m[0], "name"))]));
   // Margin says in the origin when it counts UTF-16 units (NVivo's way); otherwise code points.
   const utf16 = /UTF-16 code units/.test(attr(/<Project\b[^>]*>/.exec(qde)?.[0] ?? "", "origin"));
-  const slice = (text: string, start: number, end: number) => (utf16 ? text.slice(start, end) : Array.from(text).slice(start, end).join(""));
+  const slice = (text: string, start: number, end: number) =>
+    utf16 ? text.slice(start, end) : Array.from(text).slice(start, end).join("");
   const out: { source: string; code: string; text: string; snippet: string }[] = [];
   for (const s of qde.matchAll(/<TextSource\b([^>]*)>([\s\S]*?)<\/TextSource>/g)) {
     const file = files[`sources/${attr(s[1] ?? "", "guid")}.txt`];
@@ -77,7 +97,10 @@ async function openSample(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
 }
 
-async function exportQdpx(page: Page, choose?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>): Promise<{ files: Record<string, Uint8Array>; bytes: Uint8Array; download: Download; status: string }> {
+async function exportQdpx(
+  page: Page,
+  choose?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>,
+): Promise<{ files: Record<string, Uint8Array>; bytes: Uint8Array; download: Download; status: string }> {
   await navigator(page).getByRole("button", { name: "Export project as REFI-QDA…" }).click();
   const dialog = page.getByRole("dialog", { name: "Export project as REFI-QDA (.qdpx)" });
   await expect(dialog).toBeVisible();
@@ -110,8 +133,11 @@ test("export the sample project as .qdpx: valid, positions land on the same text
   const qde = new TextDecoder().decode(files["project.qde"]);
   const verdict = xsdVerdict(files["project.qde"] ?? new Uint8Array(), "Project");
   if (verdict !== null) expect(verdict).toMatch(/validates$/);
-  expect(qde).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1\.0" name="Sample: Shared Care Record evaluation" origin="Margin [^"]+ \(positions in UTF-16 code units, as NVivo counts\)"/);
-  for (const name of SOURCES) expect(qde).toMatch(new RegExp(`<TextSource guid="[0-9a-f-]{36}" name="${name}" plainTextPath="internal://[0-9a-f-]{36}\\.txt"`));
+  expect(qde).toMatch(
+    /^<\?xml version="1\.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1\.0" name="Sample: Shared Care Record evaluation" origin="Margin [^"]+ \(positions in UTF-16 code units, as NVivo counts\)"/,
+  );
+  for (const name of SOURCES)
+    expect(qde).toMatch(new RegExp(`<TextSource guid="[0-9a-f-]{36}" name="${name}" plainTextPath="internal://[0-9a-f-]{36}\\.txt"`));
   for (const name of CODES) expect(qde).toContain(`name="${name}"`);
 
   // Every segment's text at its positions is what Margin coded (the selection's name is Margin's own snippet of it).
@@ -129,15 +155,23 @@ test("export the sample project as .qdpx: valid, positions land on the same text
   await (await chooser).setFiles(file);
   const preview = page.getByRole("dialog", { name: "Import “sample-export.qdpx”" });
   await expect(preview).toBeVisible({ timeout: 30_000 });
-  await expect(preview.getByRole("table", { name: "What will be imported" }).getByRole("row", { name: /^Sources\b/ }).getByRole("cell")).toHaveText("3");
+  await expect(
+    preview
+      .getByRole("table", { name: "What will be imported" })
+      .getByRole("row", { name: /^Sources\b/ })
+      .getByRole("cell"),
+  ).toHaveText("3");
   await preview.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
   expect(projectIdOf(page.url())).not.toBe(sampleId);
   const sourcesTable = page.getByRole("table", { name: "Sources" });
   for (const name of SOURCES) await expect(sourcesTable.getByRole("link", { name, exact: true })).toBeVisible();
   const codes = page.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
-  for (const name of ["Technology", "People", "Organisation", "Wider context"]) await expect(codes.getByRole("treeitem", { name, exact: true })).toBeVisible();
-  await navigator(page).getByRole("link", { name: /Coded segments/ }).click();
+  for (const name of ["Technology", "People", "Organisation", "Wider context"])
+    await expect(codes.getByRole("treeitem", { name, exact: true })).toBeVisible();
+  await navigator(page)
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   const region = page.getByRole("region", { name: "Coded segments" });
   await region.getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
   const row = region.getByRole("list", { name: "Segments" }).getByRole("listitem").filter({ hasText: SEGMENT }).first();
@@ -187,6 +221,8 @@ test("export the codebook as a REFI-QDA .qdc from the Codebook menu", async ({ p
   expect([...xml.matchAll(/<Code\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(CODES));
   expect([...xml.matchAll(/<Code\b/g)]).toHaveLength(11);
   // Hierarchy: Usability sits inside Technology; colours and descriptions travel.
-  expect(xml).toMatch(/<Code guid="[^"]+" name="Technology" isCodable="true" color="#0072B2">\s*<Description>[^<]+<\/Description>\s*<Code guid="[^"]+" name="Usability"/);
+  expect(xml).toMatch(
+    /<Code guid="[^"]+" name="Technology" isCodable="true" color="#0072B2">\s*<Description>[^<]+<\/Description>\s*<Code guid="[^"]+" name="Usability"/,
+  );
   expect(xml).toContain("When not to use:");
 });

@@ -50,14 +50,18 @@ async function importAndCheck(page: Page, e: Expected): Promise<void> {
   await expect(page.getByRole("region", { name: "Source text" })).toBeVisible();
 
   // Retrieve one code's segments and open one in its source.
-  await navigator(page).getByRole("link", { name: /Coded segments/ }).click();
+  await navigator(page)
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   await segments(page).getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: e.codePath, exact: true }).check();
   const row = segments(page).getByRole("list", { name: "Segments" }).getByRole("listitem").filter({ hasText: e.segmentText }).first();
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: "Open in source" }).click();
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(e.segmentText);
   const code = e.codePath.split(" / ").pop() ?? e.codePath;
-  const stripe = page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by `) });
+  const stripe = page
+    .getByRole("group", { name: "Coding stripes" })
+    .getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by `) });
   await expect(stripe.first()).toBeVisible();
 }
 
@@ -103,6 +107,7 @@ test("import NVivo for Windows 12.6's real export", async ({ page }) => {
     source: "videos_10_selected",
     codePath: "2. Attitűd szint az oltáshoz / piros",
     // Selection 3137–3284 in NVivo's CRLF text, read by hand (docs/refi-qda.md).
-    segmentText: "Senkit nem lehet kötelezni oltásra, ilyet csak ostoba korlátolt agyi kapacitással rendelkező emberhulladék hozhat aki nem szaporodhat és nem élhet.",
+    segmentText:
+      "Senkit nem lehet kötelezni oltásra, ilyet csak ostoba korlátolt agyi kapacitással rendelkező emberhulladék hozhat aki nem szaporodhat és nem élhet.",
   });
 });

@@ -38,7 +38,11 @@ async function openReport(page: Page, report: string): Promise<void> {
 }
 
 async function waitReady(page: Page): Promise<void> {
-  await expect(preview(page).getByRole("status").filter({ hasText: /^Ready:/ })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    preview(page)
+      .getByRole("status")
+      .filter({ hasText: /^Ready:/ }),
+  ).toBeVisible({ timeout: 60_000 });
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -103,7 +107,11 @@ function readPdf(pdf: Buffer, name: string): Pdf {
 function verticalRuns(pdf: Pdf, colour: readonly [number, number, number], fromX: number): { x: number; top: number; bottom: number }[] {
   const near = (x: number, y: number) => {
     const i = (y * pdf.width + x) * 3;
-    return Math.abs((pdf.rgb[i] ?? 0) - colour[0]) < 45 && Math.abs((pdf.rgb[i + 1] ?? 0) - colour[1]) < 45 && Math.abs((pdf.rgb[i + 2] ?? 0) - colour[2]) < 45;
+    return (
+      Math.abs((pdf.rgb[i] ?? 0) - colour[0]) < 45 &&
+      Math.abs((pdf.rgb[i + 1] ?? 0) - colour[1]) < 45 &&
+      Math.abs((pdf.rgb[i + 2] ?? 0) - colour[2]) < 45
+    );
   };
   const runs: { x: number; top: number; bottom: number }[] = [];
   for (let x = fromX; x < pdf.width; x++) {
@@ -149,7 +157,8 @@ function measureShortCoding(page: Page) {
     const stripes = [...block.querySelectorAll<HTMLElement>(".report-stripe")].map((s) => s.getBoundingClientRect());
     const inside = at(from + 5)[0];
     let underlined = false;
-    for (let el = inside.parentElement; el && el !== text; el = el.parentElement) if (getComputedStyle(el).textDecorationLine.includes("underline")) underlined = true;
+    for (let el = inside.parentElement; el && el !== text; el = el.parentElement)
+      if (getComputedStyle(el).textDecorationLine.includes("underline")) underlined = true;
     const docTop = doc.getBoundingClientRect().top;
     return {
       codedTop: Math.min(...rects.map((r) => r.top)) - docTop,
@@ -176,7 +185,9 @@ test("the printed coded transcript marks the coded words, its stripe spans only 
     ["screen", await measure()],
     ["print", await inPrintLayout(page, measure)],
   ] as const) {
-    console.log(`${media}: coded lines ${m.codedTop.toFixed(1)}–${m.codedBottom.toFixed(1)} px, stripe ${JSON.stringify(m.stripes)}, paragraph ${m.paragraph.toFixed(0)} px`);
+    console.log(
+      `${media}: coded lines ${m.codedTop.toFixed(1)}–${m.codedBottom.toFixed(1)} px, stripe ${JSON.stringify(m.stripes)}, paragraph ${m.paragraph.toFixed(0)} px`,
+    );
     expect(m.paragraph, "the paragraph is long").toBeGreaterThan(8 * (m.codedBottom - m.codedTop));
     expect.soft(m.stripes).toHaveLength(1);
     expect.soft(Math.abs((m.stripes[0]?.top ?? 0) - m.codedTop), `${media}: stripe top at the first coded line`).toBeLessThan(1.5);
@@ -207,7 +218,9 @@ test("the printed coded transcript marks the coded words, its stripe spans only 
   expect(pdf.pages).toBeLessThanOrEqual(19);
 });
 
-test("the code report leaves out parent codes with nothing coded directly, and its contents never overlap or leave the page", async ({ page }) => {
+test("the code report leaves out parent codes with nothing coded directly, and its contents never overlap or leave the page", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openFixture(page);
   await openReport(page, "Code report");
@@ -227,7 +240,13 @@ test("the code report leaves out parent codes with nothing coded directly, and i
       const entries = [...nav.querySelectorAll("li")].map((li) => {
         // The link's own line boxes: text that runs past its column shows here, not in the li's box.
         const rects = [...(li.querySelector("a") as HTMLElement).getClientRects()];
-        return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)), top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)), text: li.textContent ?? "" };
+        return {
+          left: Math.min(...rects.map((r) => r.left)),
+          right: Math.max(...rects.map((r) => r.right)),
+          top: Math.min(...rects.map((r) => r.top)),
+          bottom: Math.max(...rects.map((r) => r.bottom)),
+          text: li.textContent ?? "",
+        };
       });
       return { entries, page: { left: page_.left, right: page_.right } };
     });
@@ -253,7 +272,14 @@ test("the coding overview never clips long code paths or source names, on screen
   await waitReady(page);
   await shot(page, "overview-preview");
   if (SHOTS) await printPdf(page, "overview");
-  const paths = [LONG_CODES.barriers, LONG_CODES.facilitators, `${LONG_CODES.barriers}/${LONG_CODES.time}`, `${LONG_CODES.barriers}/${LONG_CODES.training}`, `${LONG_CODES.facilitators}/${LONG_CODES.champions}`, `${LONG_CODES.facilitators}/${LONG_CODES.continuity}`];
+  const paths = [
+    LONG_CODES.barriers,
+    LONG_CODES.facilitators,
+    `${LONG_CODES.barriers}/${LONG_CODES.time}`,
+    `${LONG_CODES.barriers}/${LONG_CODES.training}`,
+    `${LONG_CODES.facilitators}/${LONG_CODES.champions}`,
+    `${LONG_CODES.facilitators}/${LONG_CODES.continuity}`,
+  ];
   const names = [...paths, INTERVIEW_NAME, ...OTHER_SOURCES];
 
   const labels = () =>
@@ -262,7 +288,10 @@ test("the coding overview never clips long code paths or source names, on screen
         const box = svg.getBoundingClientRect();
         return [...svg.querySelectorAll("text")].map((t) => {
           const r = t.getBoundingClientRect();
-          return { text: t.textContent ?? "", inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 };
+          return {
+            text: t.textContent ?? "",
+            inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5,
+          };
         });
       }),
     );
@@ -276,7 +305,9 @@ test("the coding overview never clips long code paths or source names, on screen
       expect(label.inside, `${media}: “${label.text}” is inside its chart`).toBe(true);
       // Whole, or shortened from the middle: its start and its end are a real name's.
       const [head = "", tail = ""] = label.text.split("…");
-      const whole = names.some((n) => n === label.text || (label.text.includes("…") && tail.length > 0 && n.startsWith(head) && n.endsWith(tail)));
+      const whole = names.some(
+        (n) => n === label.text || (label.text.includes("…") && tail.length > 0 && n.startsWith(head) && n.endsWith(tail)),
+      );
       expect(whole, `${media}: “${label.text}” is a whole name or shortened in the middle`).toBe(true);
     }
   }
@@ -288,7 +319,9 @@ function expectStripeInPdf(pdf: Pdf, expected: { codedTop: number; codedBottom: 
   const runs = verticalRuns(pdf, [0, 104, 166], Math.round(pdf.width * 0.7)).filter((r) => r.bottom - r.top > 3);
   const topOnPage = (18 / 25.4) * 72 + expected.codedTop * 0.75;
   const stripe = runs.find((r) => Math.abs(r.top - topOnPage) < 12);
-  console.log(`PDF page 1: stripe runs ${JSON.stringify(runs.slice(0, 6))}; coded lines expected at ${topOnPage.toFixed(0)} pt, ${((expected.codedBottom - expected.codedTop) * 0.75).toFixed(0)} pt tall`);
+  console.log(
+    `PDF page 1: stripe runs ${JSON.stringify(runs.slice(0, 6))}; coded lines expected at ${topOnPage.toFixed(0)} pt, ${((expected.codedBottom - expected.codedTop) * 0.75).toFixed(0)} pt tall`,
+  );
   expect.soft(stripe, "a stripe beside the coded lines on page 1").toBeDefined();
   expect.soft(Math.abs((stripe?.bottom ?? 0) - (stripe?.top ?? 0) - (expected.codedBottom - expected.codedTop) * 0.75)).toBeLessThan(4);
 }

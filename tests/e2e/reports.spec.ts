@@ -43,7 +43,11 @@ async function openReports(page: Page, report: string): Promise<void> {
 const preview = (page: Page) => page.getByRole("region", { name: "Report preview" });
 
 async function waitReady(page: Page): Promise<void> {
-  await expect(preview(page).getByRole("status").filter({ hasText: /^Ready:/ })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    preview(page)
+      .getByRole("status")
+      .filter({ hasText: /^Ready:/ }),
+  ).toBeVisible({ timeout: 30_000 });
 }
 
 /**
@@ -86,7 +90,8 @@ function readPdf(pdf: Buffer, name: string): PdfFacts {
     writeFileSync(file, pdf);
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
     // A4 is 595 pt wide; the transcript's stripe margin is the right 38 mm inside a 16 mm margin, so the text column ends at 153 mm (434 pt) and the margin starts at 156 mm (442 pt).
-    const crop = (x: number, w: number) => execFileSync("pdftotext", ["-x", String(x), "-y", "0", "-W", String(w), "-H", "842", file, "-"], { encoding: "utf8" });
+    const crop = (x: number, w: number) =>
+      execFileSync("pdftotext", ["-x", String(x), "-y", "0", "-W", String(w), "-H", "842", file, "-"], { encoding: "utf8" });
     const textColumn = crop(0, 437);
     const marginColumn = crop(438, 157);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
@@ -121,10 +126,22 @@ function libreOfficeText(docx: Buffer): string | null {
   try {
     writeFileSync(path.join(dir, "report.docx"), docx);
     // A profile of its own, so a LibreOffice the user has open is not disturbed.
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir, path.join(dir, "report.docx")], {
-      stdio: "ignore",
-      timeout: 120_000,
-    });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        "txt:Text (encoded):UTF8",
+        "--outdir",
+        dir,
+        path.join(dir, "report.docx"),
+      ],
+      {
+        stdio: "ignore",
+        timeout: 120_000,
+      },
+    );
     return readFileSync(path.join(dir, "report.txt"), "utf8");
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -137,7 +154,9 @@ function expectNumberedPages(facts: PdfFacts): void {
   expect(facts.inkOnPage1).toBeGreaterThan(0.005);
 }
 
-test("a code report previews, prints to a numbered PDF with its codes, passages and sources, and exports CSV and DOCX", async ({ page }) => {
+test("a code report previews, prints to a numbered PDF with its codes, passages and sources, and exports CSV and DOCX", async ({
+  page,
+}) => {
   const names = await openSample(page);
   await openReports(page, "Code report");
   await page.getByRole("checkbox", { name: "Technology / Usability", exact: true }).check();
@@ -173,7 +192,10 @@ test("a code report previews, prints to a numbered PDF with its codes, passages 
   for (const passage of passages) expect(records.some((r) => r.includes(passage))).toBe(true);
 
   // DOCX: a real Word file with the report's heading and passages.
-  const [docxDownload] = await Promise.all([page.waitForEvent("download"), preview(page).getByRole("button", { name: "Word (DOCX)" }).click()]);
+  const [docxDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    preview(page).getByRole("button", { name: "Word (DOCX)" }).click(),
+  ]);
   expect(docxDownload.suggestedFilename()).toMatch(/\.docx$/);
   const docx = readFileSync(await docxDownload.path());
   const documentXml = strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"] ?? new Uint8Array());
@@ -232,7 +254,10 @@ test("the reports view and its charts are accessible", async ({ page }) => {
   const charts = preview(page).getByRole("img");
   expect(await charts.count()).toBeGreaterThan(0);
   // Each chart has a table alternative under a disclosure.
-  await preview(page).getByText(/^Table: /).first().click();
+  await preview(page)
+    .getByText(/^Table: /)
+    .first()
+    .click();
   await expect(preview(page).getByRole("table").first()).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await openReports(page, "Code report");
@@ -243,7 +268,10 @@ test("the reports view and its charts are accessible", async ({ page }) => {
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
-test("in the desktop app, Print… sends the whole report as one script-free page to the hidden print window, which prints it with header and page numbers", async ({ page, browser }) => {
+test("in the desktop app, Print… sends the whole report as one script-free page to the hidden print window, which prints it with header and page numbers", async ({
+  page,
+  browser,
+}) => {
   // A stand-in for Electron's preload API: the app takes the Electron host when window.margin exists.
   await page.addInitScript(() => {
     const w = window as unknown as { printRequests: unknown[]; margin: unknown };

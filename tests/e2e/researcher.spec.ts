@@ -24,7 +24,8 @@ const NOTE = "Said with some irony: the discharge summaries were a sore point.";
 type Span = { start: number; end: number };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const codes = (page: Page) => page.getByRole("complementary", { name: "Codes and memos" }).getByRole("region", { name: "Codes", exact: true });
+const codes = (page: Page) =>
+  page.getByRole("complementary", { name: "Codes and memos" }).getByRole("region", { name: "Codes", exact: true });
 const item = (page: Page, name: string) => codes(page).getByRole("tree", { name: "Codes" }).getByRole("treeitem", { name, exact: true });
 const stripe = (page: Page, code: string) =>
   page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: new RegExp(`^Coding: ${escape(code)}, by ${ME}, `) });
@@ -50,7 +51,9 @@ async function focusPage(page: Page): Promise<void> {
 
 /** Every coding as the retrieval view exports it (ANY of the top-level codes with sub-codes: one row per coding). */
 async function exportedCodings(page: Page, expectedCount: number): Promise<string[]> {
-  await navigator(page).getByRole("link", { name: /Coded segments/ }).click();
+  await navigator(page)
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   const checklist = segments(page).getByRole("list", { name: "Code checklist" });
   for (const name of ["Technology", "People", "a recurring theme"]) await checklist.getByRole("checkbox", { name, exact: true }).check();
   await expect(segments(page).getByRole("checkbox", { name: "Include sub-codes" })).toBeChecked();
@@ -58,7 +61,11 @@ async function exportedCodings(page: Page, expectedCount: number): Promise<strin
   await segments(page).getByRole("checkbox", { name: "Select all" }).check();
   const download = page.waitForEvent("download");
   await segments(page).getByRole("button", { name: "Export selected as CSV" }).click();
-  const parsed = parseCsv(readFileSync(await (await download).path()).toString("utf8").replace(/^\uFEFF/, ""));
+  const parsed = parseCsv(
+    readFileSync(await (await download).path())
+      .toString("utf8")
+      .replace(/^\uFEFF/, ""),
+  );
   expect(parsed.problems).toEqual([]);
   const [header, ...records] = parsed.records.map((r) => r.cells);
   expect(header).toEqual(["Code", "Source", "Cases", "Coder", "Date coded", "Start", "End", "Text"]);
@@ -68,11 +75,17 @@ async function exportedCodings(page: Page, expectedCount: number): Promise<strin
 
 /** The stripes of P01 (code, coder, date, annotated) and the annotation read back in the coding panel. */
 async function stripesAndNote(page: Page): Promise<{ stripes: string[]; note: string }> {
-  await navigator(page).getByRole("link", { name: /Sources/ }).click();
+  await navigator(page)
+    .getByRole("link", { name: /Sources/ })
+    .click();
   await page.getByRole("table", { name: "Sources" }).getByRole("link", { name: P01, exact: true }).click();
   const buttons = page.getByRole("group", { name: "Coding stripes" }).getByRole("button");
   await expect(buttons.first()).toBeVisible();
-  const stripes = (await buttons.evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${el.getAttribute("aria-label") ?? ""}`))).sort();
+  const stripes = (
+    await buttons.evaluateAll((els) =>
+      els.map((el) => `${(el as HTMLElement).dataset.start}-${(el as HTMLElement).dataset.end} ${el.getAttribute("aria-label") ?? ""}`),
+    )
+  ).sort();
   const annotated = page.getByRole("group", { name: "Coding stripes" }).getByRole("button", { name: /, annotated$/ });
   await expect(annotated).toHaveCount(1);
   await annotated.click();
@@ -125,13 +138,21 @@ test("a researcher's session: import, codebook, code by mouse and keyboard, memo
     ["frustrated by the alert fatigue", "peop/work", /^People › Workload/, "People/Workload"],
     ["worked around the referral pathway", "tech/inter", /^Technology › Interoperability/, "Technology/Interoperability"],
     ["kept raising concerns about the new order sets", "tech/usab", /^Technology › Usability/, "Technology/Usability"],
-    ["struggled with the data migration from the old system", "tech/inter", /^Technology › Interoperability/, "Technology/Interoperability"],
+    [
+      "struggled with the data migration from the old system",
+      "tech/inter",
+      /^Technology › Interoperability/,
+      "Technology/Interoperability",
+    ],
     ["the matrons relied on the discharge summaries", "peop/work", /^People › Workload/, "People/Workload"],
   ];
   for (const [i, [needle, typed, option, code]] of mouse.entries()) {
     const span = await dragSelect(page, source, needle);
     await codeWithPalette(page, typed, option, i === 0 ? async () => expect(await seriousA11yViolations(page)).toEqual([]) : undefined);
-    await expect(stripe(page, code.split("/").pop() ?? code).and(page.locator(`[data-start="${span.start}"]`))).toHaveAttribute("data-end", String(span.end));
+    await expect(stripe(page, code.split("/").pop() ?? code).and(page.locator(`[data-start="${span.start}"]`))).toHaveAttribute(
+      "data-end",
+      String(span.end),
+    );
     expected.push({ code, span });
   }
 
@@ -196,7 +217,10 @@ test("a researcher's session: import, codebook, code by mouse and keyboard, memo
     const span = await keyboardSelect(needle);
     await codeWithPalette(page, typed, option);
     await expect(region).toBeFocused();
-    await expect(stripe(page, code.split("/").pop() ?? code).and(page.locator(`[data-start="${span.start}"]`))).toHaveAttribute("data-end", String(span.end));
+    await expect(stripe(page, code.split("/").pop() ?? code).and(page.locator(`[data-start="${span.start}"]`))).toHaveAttribute(
+      "data-end",
+      String(span.end),
+    );
     expected.push({ code, span });
   }
 
@@ -258,14 +282,19 @@ test("a researcher's session: import, codebook, code by mouse and keyboard, memo
   await expect(properties).toHaveCount(0);
 
   // ---- Retrieve Technology with its sub-codes, then open one segment in its source.
-  await navigator(page).getByRole("link", { name: /Coded segments/ }).click();
+  await navigator(page)
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   await segments(page).getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: "Technology", exact: true }).check();
   const technologyCount = expected.filter((e) => e.code.startsWith("Technology")).length;
   expect(technologyCount).toBe(7);
   await expect(segments(page).getByText(/^\d+ segments? from \d+ sources?/)).toHaveText(`${technologyCount} segments from 1 source`);
   const smartcard = expected.find((e) => text.slice(e.span.start, e.span.end) === "underestimated the smartcard log-in times");
   if (!smartcard) throw new Error("no smartcard coding");
-  const row = segments(page).getByRole("list", { name: "Segments" }).getByRole("listitem").filter({ hasText: "underestimated the smartcard log-in times" });
+  const row = segments(page)
+    .getByRole("list", { name: "Segments" })
+    .getByRole("listitem")
+    .filter({ hasText: "underestimated the smartcard log-in times" });
   await expect(row).toContainText("Technology / Usability");
   await row.getByRole("button", { name: "Open in source" }).click();
   await expect(page).toHaveURL(new RegExp(`/source/[^?]+\\?at=${smartcard.span.start}-${smartcard.span.end}$`));
@@ -297,7 +326,9 @@ test("a researcher's session: import, codebook, code by mouse and keyboard, memo
   await merge.getByRole("combobox", { name: "Merge into" }).fill("usab");
   await expect(merge.getByRole("option")).toHaveText(["Technology/Usability"]);
   await page.keyboard.press("Enter");
-  await expect(merge.getByRole("region", { name: "What the merge will do" }).getByRole("listitem").first()).toHaveText("3 codings move to “Usability”.");
+  await expect(merge.getByRole("region", { name: "What the merge will do" }).getByRole("listitem").first()).toHaveText(
+    "3 codings move to “Usability”.",
+  );
   await merge.getByRole("button", { name: "Merge" }).click();
   await expect(merge).toHaveCount(0);
   await counts(null, "6 codings in 1 source");

@@ -16,12 +16,16 @@ async function openRetrieval(page: Page): Promise<void> {
   await completeFirstRun(page);
   await page.getByRole("button", { name: "Open sample project" }).click();
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Coded segments/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   await expect(view(page).getByText("Choose one or more codes")).toBeVisible();
 }
 
 const view = (page: Page) => page.getByRole("region", { name: "Coded segments" });
-const code = (page: Page, path: string) => view(page).getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: path, exact: true });
+const code = (page: Page, path: string) =>
+  view(page).getByRole("list", { name: "Code checklist" }).getByRole("checkbox", { name: path, exact: true });
 const rows = (page: Page) => view(page).getByRole("list", { name: "Segments" }).getByRole("listitem");
 const row = (page: Page, text: string) => rows(page).filter({ hasText: text });
 const summary = (page: Page) => view(page).getByText(/^\d[\d,]* segments? from \d+ sources?/);
@@ -37,7 +41,9 @@ async function rowTexts(list: Locator): Promise<string[]> {
   return list.locator("[data-segment-text]").allInnerTexts();
 }
 
-test("retrieves a code with its sub-codes, filters by coder, intersects two codes, shows context, exports CSV and opens the source", async ({ page }) => {
+test("retrieves a code with its sub-codes, filters by coder, intersects two codes, shows context, exports CSV and opens the source", async ({
+  page,
+}) => {
   await openRetrieval(page);
 
   // Technology with sub-codes: Usability and Interoperability segments too.
@@ -106,7 +112,11 @@ test("retrieves a code with its sub-codes, filters by coder, intersects two code
 
   // axe on the retrieval view, with context open.
   const axe = await new AxeBuilder({ page }).include('[aria-label="Coded segments"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`),
+  ).toEqual([]);
 
   // Export the selected rows as CSV and read it back.
   await view(page).getByRole("checkbox", { name: "Select all" }).check();
@@ -154,7 +164,10 @@ test("retrieves a code with its sub-codes, filters by coder, intersects two code
   await expect(document.getByText(LOGIN_OVERLAP_P02, { exact: false })).toBeInViewport();
 
   // Back to the coded segments: the query is as it was left.
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Coded segments/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   await expect(summary(page)).toHaveText("2 segments from 2 sources");
   await expect(view(page).getByRole("radio", { name: "All of these codes" })).toBeChecked();
 });
@@ -172,7 +185,7 @@ test("first rows of 5,000 segments appear fast (measured, logged)", async ({ pag
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const all = <T,>(store: IDBObjectStore) =>
+    const all = <T>(store: IDBObjectStore) =>
       new Promise<T[]>((resolve, reject) => {
         const request = store.getAll();
         request.onsuccess = () => resolve(request.result as T[]);
@@ -229,7 +242,11 @@ test("first rows of 5,000 segments appear fast (measured, logged)", async ({ pag
       box.click();
       const rowsAt = await until(() => document.querySelector('[aria-label="Segments"] li') !== null);
       const textAt = await until(() => document.querySelector('[aria-label="Segments"] li [data-segment-text]') !== null);
-      return { firstRows: rowsAt - started, firstText: textAt - started, rendered: document.querySelectorAll('[aria-label="Segments"] li').length };
+      return {
+        firstRows: rowsAt - started,
+        firstText: textAt - started,
+        rendered: document.querySelectorAll('[aria-label="Segments"] li').length,
+      };
     });
   const cold = await measure();
   const expected = 5000 + SAMPLE_CODINGS.filter((c) => c.code === "People/Training").length;
@@ -244,7 +261,9 @@ test("first rows of 5,000 segments appear fast (measured, logged)", async ({ pag
       `first text ${cold.firstText.toFixed(0)} / ${warm.firstText.toFixed(0)} ms; ${cold.rendered} rows in the DOM`,
   );
   // Scrolling to the end renders the last segments, not all of them.
-  await view(page).getByRole("list", { name: "Segments" }).evaluate((list) => list.parentElement?.scrollTo({ top: list.scrollHeight }));
+  await view(page)
+    .getByRole("list", { name: "Segments" })
+    .evaluate((list) => list.parentElement?.scrollTo({ top: list.scrollHeight }));
   await expect(rows(page).last()).toHaveAttribute("aria-posinset", String(expected));
 });
 

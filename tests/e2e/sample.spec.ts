@@ -3,7 +3,19 @@ import { completeFirstRun } from "./helpers/app";
 
 const SAMPLE = "Sample: Shared Care Record evaluation";
 const SOURCES = ["P01 Digital nurse interview", "P02 CCIO interview", "P03 District nursing team lead interview"];
-const CODES = ["Technology", "Usability", "Interoperability", "People", "Workload", "Training", "Organisation", "Leadership", "Governance", "Wider context", "Policy"];
+const CODES = [
+  "Technology",
+  "Usability",
+  "Interoperability",
+  "People",
+  "Workload",
+  "Training",
+  "Organisation",
+  "Leadership",
+  "Governance",
+  "Wider context",
+  "Policy",
+];
 
 async function openSample(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Open sample project" }).click();
@@ -15,22 +27,31 @@ async function expectSampleContents(page: Page): Promise<void> {
   for (const name of SOURCES) await expect(main.getByRole("link", { name, exact: true })).toBeVisible();
   const codes = page.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
   // Parents may be collapsed in the codebook: the top-level codes are always shown.
-  for (const name of ["Technology", "People", "Organisation", "Wider context"]) await expect(codes.getByRole("treeitem", { name, exact: true })).toBeVisible();
+  for (const name of ["Technology", "People", "Organisation", "Wider context"])
+    await expect(codes.getByRole("treeitem", { name, exact: true })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Cases & attributes/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Cases & attributes/ })
+    .click();
   const sheet = page.getByRole("grid", { name: "Cases and attributes" });
   for (const name of ["P01", "P02", "P03"]) await expect(sheet.getByRole("rowheader", { name, exact: true })).toBeVisible();
   for (const name of ["Role", "Staff group", "Site type"]) await expect(sheet.getByRole("columnheader", { name })).toBeVisible();
   await expect(sheet.getByText("Chief clinical information officer")).toBeVisible();
 }
 
-test("the sample project opens from the home screen with sources, cases and codebook, survives a reload and is never made twice", async ({ page }) => {
+test("the sample project opens from the home screen with sources, cases and codebook, survives a reload and is never made twice", async ({
+  page,
+}) => {
   await completeFirstRun(page);
   await openSample(page);
   await expectSampleContents(page);
 
   // Every code of the codebook, sub-codes included, is offered for retrieval.
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Coded segments/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Coded segments/ })
+    .click();
   const checklist = page.getByRole("list", { name: "Code checklist" });
   await expect(checklist.getByRole("checkbox")).toHaveCount(CODES.length);
   await expect(checklist.getByRole("checkbox", { name: "Technology / Usability" })).toBeVisible();
@@ -38,7 +59,10 @@ test("the sample project opens from the home screen with sources, cases and code
 
   await page.reload();
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible();
-  await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: /Sources/ }).click();
+  await page
+    .getByRole("navigation", { name: "Project navigator" })
+    .getByRole("link", { name: /Sources/ })
+    .click();
   await expectSampleContents(page);
 
   // Back home: opening the sample again reopens the same project.

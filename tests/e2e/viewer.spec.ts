@@ -74,9 +74,11 @@ test.describe("transcript viewer", () => {
     expect(await stamp.evaluate((el) => getComputedStyle(el).color)).not.toBe(await label.evaluate((el) => getComputedStyle(el).color));
 
     // Every block carries its offset, and renders exactly its slice of the text.
-    const rendered = await page.locator("[data-block-start]").evaluateAll((els) =>
-      els.map((el) => ({ start: Number((el as HTMLElement).dataset.blockStart), end: Number((el as HTMLElement).dataset.blockEnd) })),
-    );
+    const rendered = await page
+      .locator("[data-block-start]")
+      .evaluateAll((els) =>
+        els.map((el) => ({ start: Number((el as HTMLElement).dataset.blockStart), end: Number((el as HTMLElement).dataset.blockEnd) })),
+      );
     expect(rendered).toEqual(source.blocks.map((b) => ({ start: b.start, end: b.end })));
 
     const panel = page.getByRole("complementary", { name: "Codes and memos" });
@@ -293,7 +295,9 @@ test.describe("transcript viewer", () => {
     await memo.fill("Ward manager; interview ran long because of a fire alarm.");
     await expect(page.getByText("Saved", { exact: true })).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("textbox", { name: "Source memo" })).toHaveValue("Ward manager; interview ran long because of a fire alarm.");
+    await expect(page.getByRole("textbox", { name: "Source memo" })).toHaveValue(
+      "Ward manager; interview ran long because of a fire alarm.",
+    );
   });
 
   test("the source page has no serious accessibility violations", async ({ page }) => {
@@ -374,7 +378,10 @@ test.describe("transcript viewer", () => {
     expect(await page.locator("[data-block-start]").count()).toBeLessThan(300);
 
     // A selection's start stays rendered while the view moves away from it, so the selection survives.
-    const anchor = await page.locator("[data-block-start]").nth(5).evaluate((el) => Number((el as HTMLElement).dataset.blockStart));
+    const anchor = await page
+      .locator("[data-block-start]")
+      .nth(5)
+      .evaluate((el) => Number((el as HTMLElement).dataset.blockStart));
     await selectInBlocks(page, { blockStart: anchor, at: 0 }, { blockStart: anchor, at: 4 });
     await waitForSelection(page, { start: anchor, end: anchor + 4 });
     await region.evaluate((el) => (el.scrollTop += 3000));

@@ -3,7 +3,18 @@
  * renderer/exchange/workerCodec.ts) so scrypt and encryption never freeze the window; tests and the
  * fallback run them here.
  */
-import { openKeyFile, readBundle, sealKeyFile, writeBundle, type BundleInfo, type BundleKey, type BundleLock, type BundleProgress, type OpenedBundle, type SkipContent } from "../../../shared/bundle";
+import {
+  openKeyFile,
+  readBundle,
+  sealKeyFile,
+  writeBundle,
+  type BundleInfo,
+  type BundleKey,
+  type BundleLock,
+  type BundleProgress,
+  type OpenedBundle,
+  type SkipContent,
+} from "../../../shared/bundle";
 import type { WriteOptions } from "../../../shared/bundle/write";
 import { openedWithoutKnown, type KnownVersions } from "../../../shared/merge";
 import type { ProjectTables } from "../../../shared/model/tables";
@@ -14,12 +25,22 @@ export interface CodecWriteOptions extends WriteOptions {
 }
 
 export interface BundleCodec {
-  write(tables: ProjectTables, info: BundleInfo, lock: BundleLock, onProgress?: (p: BundleProgress) => void, options?: CodecWriteOptions): Promise<Uint8Array>;
+  write(
+    tables: ProjectTables,
+    info: BundleInfo,
+    lock: BundleLock,
+    onProgress?: (p: BundleProgress) => void,
+    options?: CodecWriteOptions,
+  ): Promise<Uint8Array>;
   /**
    * Opens a bundle. With `known` (the versions of the project it is opened into, once read), the records
    * the project has at the same version are left out of what is returned (shared/merge/known.ts).
    */
-  read(bytes: Uint8Array, key: BundleKey, options: { fileName: string; skipContent?: SkipContent; known?: Promise<KnownVersions | null> }): Promise<OpenedBundle>;
+  read(
+    bytes: Uint8Array,
+    key: BundleKey,
+    options: { fileName: string; skipContent?: SkipContent; known?: Promise<KnownVersions | null> },
+  ): Promise<OpenedBundle>;
   /** A passphrase-locked copy of my key (shared/bundle/keyFile.ts), and opening one. */
   sealKey(identity: string, passphrase: string): Promise<Uint8Array>;
   openKey(bytes: Uint8Array, passphrase: string, fileName: string): Promise<string>;

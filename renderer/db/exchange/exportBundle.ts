@@ -37,7 +37,9 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
   // The bundle carries my public key on my coder row, so the receiver can find our exchange stamps.
   const me = await db.coders.get(ctx.coderId);
   if (me && me.publicKey !== request.me.recipient) {
-    await writeChanges(db, ctx, "Added public key", (w) => w.update<CoderRecord>("coders", ctx.coderId, { publicKey: request.me.recipient }));
+    await writeChanges(db, ctx, "Added public key", (w) =>
+      w.update<CoderRecord>("coders", ctx.coderId, { publicKey: request.me.recipient }),
+    );
   }
   const upTo = await latestJournalStamp(db);
   const members = request.passphrase === undefined ? [...new Set(request.recipients.filter((r) => r !== request.me.recipient))] : [];
@@ -55,7 +57,10 @@ export async function exportBundle(project: OpenProject, request: ExportRequest,
   request.onProgress?.(0, "Reading the project");
   const tables =
     since === null
-      ? await readProjectTables(db, { content: true, onProgress: (p) => request.onProgress?.((p.done / Math.max(1, p.total)) * 0.5, "Reading the project") })
+      ? await readProjectTables(db, {
+          content: true,
+          onProgress: (p) => request.onProgress?.((p.done / Math.max(1, p.total)) * 0.5, "Reading the project"),
+        })
       : await readChangedTables(db, since);
   const records = PROJECT_TABLE_NAMES.reduce((n, t) => n + tables[t].length, 0);
   const lock = request.passphrase !== undefined ? { passphrase: request.passphrase } : { recipients: [request.me.recipient, ...members] };

@@ -4,7 +4,15 @@
  */
 import { BundleError, judgeSender, type KnownKeys, type OpenedBundle, type SenderCheck } from "../../../shared/bundle";
 import { HlcError } from "../../../shared/clock/hlc";
-import { addLeftOut, applyMergePlan, planMerge, STAMPED_TABLES, type MergePlan, type MergeResolutions, type MergeSummary } from "../../../shared/merge";
+import {
+  addLeftOut,
+  applyMergePlan,
+  planMerge,
+  STAMPED_TABLES,
+  type MergePlan,
+  type MergeResolutions,
+  type MergeSummary,
+} from "../../../shared/merge";
 import { checkAgainstProject, describeProblems } from "../../../shared/model/checkTables";
 import type { RecordMeta } from "../../../shared/model/records";
 import type { ProjectTables } from "../../../shared/model/tables";
@@ -35,7 +43,11 @@ async function planImportNow(project: OpenProject, opened: OpenedBundle): Promis
   const { tables: local, lastSeq: localSeq } = await localForPlan(project, opened);
   // A delta may point at records only this project has: its references are checked against both.
   const against = checkAgainstProject(local, opened.tables);
-  if (against.total > 0) throw new BundleError("invalid-records", `The bundle holds records that do not fit this project, so nothing was merged: ${describeProblems(against)}.`);
+  if (against.total > 0)
+    throw new BundleError(
+      "invalid-records",
+      `The bundle holds records that do not fit this project, so nothing was merged: ${describeProblems(against)}.`,
+    );
   // A changes-only bundle carries the exporter's coder row only if it changed: then their key is the
   // one this project already has for them.
   const exporterId = opened.manifest.exporter.coderId;

@@ -29,10 +29,15 @@ export async function fillEmptyProject(project: OpenProject, tables: ProjectTabl
  */
 export async function createProjectFromBundle(opened: OpenedBundle, profile: CoderProfile, asCopy = false): Promise<string> {
   // Opened for merging, some transcripts or records were left out: a project made from it would lack them.
-  if (opened.contentLeftOut.length > 0 || opened.recordsLeftOut) throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
+  if (opened.contentLeftOut.length > 0 || opened.recordsLeftOut)
+    throw new Error("This bundle was opened to merge into a project, not to make a new one. Import it again from the home screen.");
   // A delta's references were not checked on read (they may point into a project): here there is none.
   const against = checkAgainstProject(emptyProjectTables(), opened.tables);
-  if (against.total > 0) throw new BundleError("invalid-records", `The bundle holds records that point at what it does not have, so no project was made from it: ${describeProblems(against)}.`);
+  if (against.total > 0)
+    throw new BundleError(
+      "invalid-records",
+      `The bundle holds records that point at what it does not have, so no project was made from it: ${describeProblems(against)}.`,
+    );
   const id = asCopy ? newId() : opened.manifest.projectId;
   if (!asCopy && (await getProject(id))) {
     throw new Error(`The project “${opened.manifest.projectName}” is already on this computer. Open it and import the bundle there.`);
@@ -40,7 +45,11 @@ export async function createProjectFromBundle(opened: OpenedBundle, profile: Cod
   const name = asCopy ? `${opened.manifest.projectName} (restored)` : opened.manifest.projectName;
   const entry = await createProject(name.slice(0, MAX_PROJECT_NAME), profile, new Date(), id);
   const project = await openProject(entry.id, profile);
-  await fillEmptyProject(project, opened.tables, asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`);
+  await fillEmptyProject(
+    project,
+    opened.tables,
+    asCopy ? "Restored from backup" : `Created from bundle by ${opened.manifest.exporter.name || "a team member"}`,
+  );
   await setProjectSourceCount(entry.id, opened.tables.sources.filter(isLive).length);
   if (!asCopy) await stampExchangeWithSender(project, opened);
   return entry.id;

@@ -21,7 +21,11 @@ export async function getExchange(project: OpenProject, recipient: string): Prom
   return metaTable(project.db).get(exchangeKey(recipient));
 }
 
-export async function updateExchange(project: OpenProject, recipient: string, patch: Partial<Omit<ExchangeMetaRecord, "key">>): Promise<void> {
+export async function updateExchange(
+  project: OpenProject,
+  recipient: string,
+  patch: Partial<Omit<ExchangeMetaRecord, "key">>,
+): Promise<void> {
   const table = metaTable(project.db);
   await project.db.transaction("rw", table, async () => {
     const row = (await table.get(exchangeKey(recipient))) ?? { key: exchangeKey(recipient), sentUpTo: null, receivedUpTo: null };

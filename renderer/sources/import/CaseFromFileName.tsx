@@ -2,7 +2,15 @@ import { useId, useState } from "react";
 import { caseNameFromFileName } from "../../../shared/cases/pattern";
 
 /** Optional: link each imported file to a case named from part of its file name, e.g. GDE_{case}. */
-export function CaseFromFileName({ pattern, problem, onChange }: { pattern: string | null; problem: string | null; onChange: (pattern: string | null) => void }) {
+export function CaseFromFileName({
+  pattern,
+  problem,
+  onChange,
+}: {
+  pattern: string | null;
+  problem: string | null;
+  onChange: (pattern: string | null) => void;
+}) {
   const id = useId();
   const [example, setExample] = useState("GDE_SiteA_P07.docx");
   const enabled = pattern !== null;

@@ -27,10 +27,16 @@ export function ImportDialog({ open, droppedFiles, onClose }: { open: boolean; d
     if (files.length === 0) return;
     setCancelling(false);
     const pattern = casePattern !== null && !patternProblem ? casePattern : null;
-    void start(files, kind, pattern === null ? undefined : (file) => {
-      const name = caseNameFromFileName(pattern, file.name);
-      return name ? [name] : [];
-    });
+    void start(
+      files,
+      kind,
+      pattern === null
+        ? undefined
+        : (file) => {
+            const name = caseNameFromFileName(pattern, file.name);
+            return name ? [name] : [];
+          },
+    );
   };
 
   // Files dropped on the sources list start importing straight away with the last-used kind.
@@ -62,8 +68,8 @@ export function ImportDialog({ open, droppedFiles, onClose }: { open: boolean; d
           }}
         >
           <p className="text-sm">
-            Word documents (.docx) and plain text (.txt). Pick as many as you like, or a whole folder; you can also drop
-            them here or on the sources list.
+            Word documents (.docx) and plain text (.txt). Pick as many as you like, or a whole folder; you can also drop them here or on the
+            sources list.
           </p>
           <div className="flex items-center gap-2">
             <label htmlFor={kindId} className="text-sm font-medium">
@@ -92,7 +98,12 @@ export function ImportDialog({ open, droppedFiles, onClose }: { open: boolean; d
             >
               Choose files…
             </Button>
-            <Button disabled={patternProblem !== null} onClick={() => void host.pickFiles({ title: "Import a folder", filters: FILTERS, multiple: true, directory: true }).then(begin)}>
+            <Button
+              disabled={patternProblem !== null}
+              onClick={() =>
+                void host.pickFiles({ title: "Import a folder", filters: FILTERS, multiple: true, directory: true }).then(begin)
+              }
+            >
               Choose folder…
             </Button>
           </div>

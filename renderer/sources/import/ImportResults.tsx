@@ -32,7 +32,15 @@ export function progressSummary(progress: ImportProgress): string {
   return parts.join(" · ");
 }
 
-export function ImportProgressView({ progress, onCancel, cancelling }: { progress: ImportProgress; onCancel: () => void; cancelling: boolean }) {
+export function ImportProgressView({
+  progress,
+  onCancel,
+  cancelling,
+}: {
+  progress: ImportProgress;
+  onCancel: () => void;
+  cancelling: boolean;
+}) {
   return (
     <div className="flex flex-col gap-3">
       <progress
@@ -45,7 +53,8 @@ export function ImportProgressView({ progress, onCancel, cancelling }: { progres
         {progressSummary(progress)}
       </p>
       <p data-import-counts="" className="text-xs text-slate-600 dark:text-slate-400">
-        {progress.done} of {progress.total} files done · {progress.imported} imported, {plural(progress.duplicates, "duplicate")}, {progress.failed} failed
+        {progress.done} of {progress.total} files done · {progress.imported} imported, {plural(progress.duplicates, "duplicate")},{" "}
+        {progress.failed} failed
       </p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">
         {progress.holding
@@ -78,9 +87,15 @@ export function ImportResultsView({ outcomes }: { outcomes: ImportOutcome[] }) {
         <table className="w-full text-left text-sm" aria-label="Import results">
           <thead className="sticky top-0 bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             <tr>
-              <th scope="col" className="px-2 py-1 font-medium">File</th>
-              <th scope="col" className="px-2 py-1 font-medium">Result</th>
-              <th scope="col" className="px-2 py-1 font-medium">Details</th>
+              <th scope="col" className="px-2 py-1 font-medium">
+                File
+              </th>
+              <th scope="col" className="px-2 py-1 font-medium">
+                Result
+              </th>
+              <th scope="col" className="px-2 py-1 font-medium">
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -90,7 +105,9 @@ export function ImportResultsView({ outcomes }: { outcomes: ImportOutcome[] }) {
                 <td className={`px-2 py-1 font-medium whitespace-nowrap ${STATUS_STYLE[outcome.status]}`}>{STATUS_TEXT[outcome.status]}</td>
                 <td className="px-2 py-1 text-xs">
                   {outcome.message}
-                  {outcome.warnings.length > 0 && <span className="block text-slate-600 dark:text-slate-400">{outcome.warnings.join(" ")}</span>}
+                  {outcome.warnings.length > 0 && (
+                    <span className="block text-slate-600 dark:text-slate-400">{outcome.warnings.join(" ")}</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -87,7 +87,10 @@ export function createWorkerPool(options: PoolOptions = {}): Converter {
     worker.terminate();
     if (disposed) return;
     idle.push(spawn());
-    if (job) job.resolve(failure(job.request.fileName, `“${job.request.fileName}” could not be imported: ${why}. The other files were not affected.`));
+    if (job)
+      job.resolve(
+        failure(job.request.fileName, `“${job.request.fileName}” could not be imported: ${why}. The other files were not affected.`),
+      );
     dispatch();
   };
 
@@ -119,9 +122,10 @@ export function createWorkerPool(options: PoolOptions = {}): Converter {
     convert(fileName, bytes) {
       if (disposed) return Promise.reject(new Error("The conversion pool was closed."));
       // Copy into a transferable buffer we own; the caller's bytes may be a view into something larger.
-      const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-        ? bytes.buffer
-        : bytes.slice().buffer;
+      const buffer =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+          ? bytes.buffer
+          : bytes.slice().buffer;
       return new Promise<ConversionResult>((resolve) => {
         queue.push({ request: { jobId: nextJob++, fileName, bytes: buffer }, resolve });
         dispatch();

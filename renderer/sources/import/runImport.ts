@@ -145,7 +145,12 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
       const added = await addConvertedSource(project, converted, { kind, caseNames, batch });
       if (added.status === "duplicate") {
         const which = keptInBatch.has(added.existing.id) ? "which was kept" : "already in the project";
-        finish(index, { ...base(file), status: "duplicate", message: `Same text as “${added.existing.name}”, ${which}.`, sourceId: added.existing.id });
+        finish(index, {
+          ...base(file),
+          status: "duplicate",
+          message: `Same text as “${added.existing.name}”, ${which}.`,
+          sourceId: added.existing.id,
+        });
       } else {
         keptInBatch.add(added.source.id);
         finish(index, { ...base(file), status: "imported", message: null, sourceId: added.source.id, warnings: converted.warnings });
@@ -166,9 +171,11 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome[]
   };
 
   const importOne = async (turn: number, index: number, file: PickedFile): Promise<void> => {
-    if (file.size > MAX_FILE_BYTES) return inTurn(turn, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
+    if (file.size > MAX_FILE_BYTES)
+      return inTurn(turn, () => finish(index, { ...base(file), status: "failed", message: tooLarge(file.name, file.size).message }));
     const result = await convertOne(index, file);
-    if (signal?.aborted) return inTurn(turn, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
+    if (signal?.aborted)
+      return inTurn(turn, () => finish(index, { ...base(file), status: "cancelled", message: "Cancelled before it was saved." }));
     if (!result.ok) return inTurn(turn, () => finish(index, { ...base(file), status: "failed", message: result.error.message }));
     const written = inTurn(turn, () => writeOne(index, file, result.source));
     writes.push(written);

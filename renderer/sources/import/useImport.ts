@@ -6,9 +6,7 @@ import { createWorkerPool } from "./conversionPool";
 import { runImport, startingProgress, type ImportOutcome, type ImportProgress } from "./runImport";
 
 export type ImportState =
-  | { phase: "idle" }
-  | { phase: "running"; progress: ImportProgress }
-  | { phase: "done"; outcomes: ImportOutcome[]; cancelled: boolean };
+  { phase: "idle" } | { phase: "running"; progress: ImportProgress } | { phase: "done"; outcomes: ImportOutcome[]; cancelled: boolean };
 
 /** Runs one import batch on a fresh worker pool, with progress and cancel. */
 export function useImport() {

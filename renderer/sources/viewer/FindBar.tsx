@@ -57,7 +57,13 @@ export function FindBar({
       <span role="status" aria-live="polite" className="min-w-24 text-sm tabular-nums text-slate-700 dark:text-slate-300">
         {hitCountLabel(find)}
       </span>
-      <Button variant="ghost" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={none} onClick={() => find.step(-1)}>
+      <Button
+        variant="ghost"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={none}
+        onClick={() => find.step(-1)}
+      >
         <span aria-hidden="true">↑</span>
       </Button>
       <Button variant="ghost" aria-label="Next match" title="Next match (Enter)" disabled={none} onClick={() => find.step(1)}>

@@ -70,7 +70,10 @@ export function SourceDocument({
   const actions = useCodingActions({ project, session, sourceId, transcript, viewer, codes: data.codes ?? [], data });
   const [opened, setOpened] = useState<{ codingId: string; stripe: HTMLElement | null } | null>(null);
   const openedId = opened?.codingId ?? null;
-  const openSegment = useMemo(() => (openedId ? (display.segments.items.find((s) => s.ids.includes(openedId)) ?? null) : null), [display, openedId]);
+  const openSegment = useMemo(
+    () => (openedId ? (display.segments.items.find((s) => s.ids.includes(openedId)) ?? null) : null),
+    [display, openedId],
+  );
   const panelId = useId();
   const [filterOpen, setFilterOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -173,7 +176,10 @@ export function SourceDocument({
     else viewer.current?.focus();
   };
 
-  const onOpenStripe = useCallback((segment: LanedSegment, stripe: HTMLElement) => setOpened({ codingId: segment.ids[0] ?? "", stripe }), []);
+  const onOpenStripe = useCallback(
+    (segment: LanedSegment, stripe: HTMLElement) => setOpened({ codingId: segment.ids[0] ?? "", stripe }),
+    [],
+  );
   const marks = useMemo<CodingMarksProps>(
     () => ({ sourceId, display, selectedCodingId: openedId, openSegment, panelId, onOpen: onOpenStripe }),
     [sourceId, display, openedId, openSegment, panelId, onOpenStripe],
@@ -242,7 +248,10 @@ export function SourceDocument({
           onChangeCode={(coding: CodingRecord) => actions.changeCode(coding.id, coding.codeId)}
           onOnlyThisCode={(codeId) => {
             session.setFilter({ ...filter, codeIds: [codeId] });
-            actions.setMessage({ text: `Showing only ${display.codes.get(codeId)?.name ?? "one code"}. “Coding shown” brings the rest back.`, error: false });
+            actions.setMessage({
+              text: `Showing only ${display.codes.get(codeId)?.name ?? "one code"}. “Coding shown” brings the rest back.`,
+              error: false,
+            });
           }}
           onClose={closePanel}
         />
@@ -289,7 +298,15 @@ export function SourceDocument({
 const number = new Intl.NumberFormat();
 
 /** Where the selection is in the text, and what a keyboard coding command would code (the selection, else the caret). */
-function SelectionStatus({ transcript, selection, caret }: { transcript: Transcript; selection: TextOffsets | null; caret: number | null }) {
+function SelectionStatus({
+  transcript,
+  selection,
+  caret,
+}: {
+  transcript: Transcript;
+  selection: TextOffsets | null;
+  caret: number | null;
+}) {
   const { text } = transcript;
   const characters = selection ? countCharacters(text.slice(selection.start, selection.end)) : 0;
   const target = targetText(transcript.blocks, selection, caret);

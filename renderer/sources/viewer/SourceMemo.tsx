@@ -13,7 +13,17 @@ const IDLE_MS = 300;
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; message: string };
 
 /** The source memo: saved on blur, after a pause in typing, and when the source is closed. */
-export function SourceMemo({ source, memo: storedMemo, memoTitle, memoAt }: { source: SourceRecord; memo: string; memoTitle: string; memoAt: string }) {
+export function SourceMemo({
+  source,
+  memo: storedMemo,
+  memoTitle,
+  memoAt,
+}: {
+  source: SourceRecord;
+  memo: string;
+  memoTitle: string;
+  memoAt: string;
+}) {
   const project = useProject();
   const id = useId();
   const [draft, setDraft] = useState(storedMemo);

@@ -66,9 +66,7 @@ function SourceDetails({ source }: { source: SourceRecord }) {
               <span className="min-w-0 truncate font-medium text-indigo-800 dark:text-indigo-300" title={speaker}>
                 {speaker}
               </span>
-              <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
-                {plural(turns, "turn")}
-              </span>
+              <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">{plural(turns, "turn")}</span>
             </li>
           ))}
         </ul>

@@ -183,7 +183,10 @@ export const TranscriptView = memo(function TranscriptView({
   const keptStart = !domBacked ? selected?.start : undefined;
   const keptEnd = !domBacked ? selected?.end : undefined;
   const painted = useMemo<TextHighlight[]>(
-    () => [...highlights, { name: KEPT_SELECTION, spans: keptStart !== undefined && keptEnd !== undefined ? [{ start: keptStart, end: keptEnd }] : [] }],
+    () => [
+      ...highlights,
+      { name: KEPT_SELECTION, spans: keptStart !== undefined && keptEnd !== undefined ? [{ start: keptStart, end: keptEnd }] : [] },
+    ],
     [highlights, keptStart, keptEnd],
   );
 
@@ -345,7 +348,11 @@ export const TranscriptView = memo(function TranscriptView({
         onDragStart={onDragStart}
         className={`min-h-0 flex-1 overflow-auto bg-white focus-visible:outline-offset-[-2px] dark:bg-slate-900 ${HIGHLIGHT_STYLES}`}
       >
-        <div ref={frameRef} className="relative w-full" style={{ height: totalSize, minWidth: marginWidth ? marginWidth + 320 : undefined }}>
+        <div
+          ref={frameRef}
+          className="relative w-full"
+          style={{ height: totalSize, minWidth: marginWidth ? marginWidth + 320 : undefined }}
+        >
           {/* Rendered rows stay in normal flow inside one translated box, so a selection can run across them. */}
           <div className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${translate}px)`, paddingRight: marginWidth }}>
             <div

@@ -100,9 +100,12 @@ export function useCaretKeys({
         to = move.direction > 0 ? Math.max(current.anchor, current.focus) : Math.min(current.anchor, current.focus);
       } else if (move.unit === "line") {
         goalX.current ??= caretRect(from, container)?.left ?? 0;
-        to = lineMove(from, move.direction, goalX.current, container, scroller) ?? moveCaret(text, blocks, from, "paragraph", move.direction);
+        to =
+          lineMove(from, move.direction, goalX.current, container, scroller) ?? moveCaret(text, blocks, from, "paragraph", move.direction);
       } else if (move.unit === "lineEdge") {
-        to = lineEdge(from, move.direction > 0 ? "end" : "start", text, container) ?? moveCaret(text, blocks, from, "paragraph", move.direction);
+        to =
+          lineEdge(from, move.direction > 0 ? "end" : "start", text, container) ??
+          moveCaret(text, blocks, from, "paragraph", move.direction);
       } else {
         to = moveCaret(text, blocks, from, move.unit, move.direction);
       }

@@ -78,18 +78,26 @@ export function useSelectionModel({
     setModelState(next);
   }, []);
 
-  const showInDom = useCallback((next: SelectionModel): boolean => {
-    const container = contentRef.current;
-    const selection = container?.ownerDocument.getSelection();
-    if (!container || !selection) return false;
-    const a = offsetsToRange(next.anchor, next.anchor, container);
-    const f = offsetsToRange(next.focus, next.focus, container);
-    if (!a || !f) return false;
-    selection.setBaseAndExtent(a.startContainer, a.startOffset, f.startContainer, f.startOffset);
-    applied.current = { anchorNode: a.startContainer, anchorOffset: a.startOffset, focusNode: f.startContainer, focusOffset: f.startOffset };
-    onAnchorNode(a.startContainer);
-    return true;
-  }, [contentRef, onAnchorNode]);
+  const showInDom = useCallback(
+    (next: SelectionModel): boolean => {
+      const container = contentRef.current;
+      const selection = container?.ownerDocument.getSelection();
+      if (!container || !selection) return false;
+      const a = offsetsToRange(next.anchor, next.anchor, container);
+      const f = offsetsToRange(next.focus, next.focus, container);
+      if (!a || !f) return false;
+      selection.setBaseAndExtent(a.startContainer, a.startOffset, f.startContainer, f.startOffset);
+      applied.current = {
+        anchorNode: a.startContainer,
+        anchorOffset: a.startOffset,
+        focusNode: f.startContainer,
+        focusOffset: f.startOffset,
+      };
+      onAnchorNode(a.startContainer);
+      return true;
+    },
+    [contentRef, onAnchorNode],
+  );
 
   const apply = useCallback(
     (anchor: number, focus: number) => {

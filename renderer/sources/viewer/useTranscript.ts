@@ -29,10 +29,7 @@ export function loadTranscript(project: OpenProject, sourceId: string): Promise<
 }
 
 export type TranscriptLoad =
-  | { status: "loading" }
-  | { status: "missing" }
-  | { status: "failed"; message: string }
-  | { status: "ready"; transcript: Transcript };
+  { status: "loading" } | { status: "missing" } | { status: "failed"; message: string } | { status: "ready"; transcript: Transcript };
 
 export function useTranscript(project: OpenProject, sourceId: string): TranscriptLoad {
   const [state, setState] = useState<{ id: string; load: TranscriptLoad }>({ id: sourceId, load: { status: "loading" } });

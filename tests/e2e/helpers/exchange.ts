@@ -49,7 +49,12 @@ export async function addMember(page: Page, name: string, key: string): Promise<
 
 /** Export bundle… for one member (or with a passphrase); returns the downloaded file's path. */
 /** `said`: what the dialog must say once saved (e.g. that only changes went, and how many records). */
-export async function exportFor(page: Page, member: string | { passphrase: string }, scope: "Whole project" | RegExp = "Whole project", said?: RegExp): Promise<string> {
+export async function exportFor(
+  page: Page,
+  member: string | { passphrase: string },
+  scope: "Whole project" | RegExp = "Whole project",
+  said?: RegExp,
+): Promise<string> {
   await exchange(page).getByRole("button", { name: "Export bundle…" }).click();
   const dialog = page.getByRole("dialog", { name: "Export bundle" });
   await dialog.getByRole("radio", { name: scope }).check();
@@ -77,5 +82,7 @@ export async function chooseBundle(page: Page, dialogName: string, file: string 
   const dialog = page.getByRole("dialog", { name: dialogName });
   const chooser = page.waitForEvent("filechooser");
   await dialog.getByRole("button", { name: "Choose bundle file…" }).click();
-  await (await chooser).setFiles(typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
+  await (
+    await chooser
+  ).setFiles(typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: file.buffer });
 }

@@ -48,7 +48,9 @@ export async function layoutProblems(page: Page, view: string): Promise<string[]
         // A list scrolled part-way shows a row half in view: normal along a scrolling vertical axis.
         // Sideways, a control reachable only by scrolling across is what a researcher calls cut.
         const scrollsY = ps.overflowY === "auto" || ps.overflowY === "scroll";
-        const cut = (clipsX && (r.left < left - slack || r.right > right + slack)) || (clipsY && !scrollsY && (r.top < top - slack || r.bottom > bottom + slack));
+        const cut =
+          (clipsX && (r.left < left - slack || r.right > right + slack)) ||
+          (clipsY && !scrollsY && (r.top < top - slack || r.bottom > bottom + slack));
         if (scrollsY && (r.top < top - slack || r.bottom > bottom + slack)) partlyScrolledY = true;
         visTop = Math.max(visTop, top);
         visBottom = Math.min(visBottom, bottom);
@@ -61,7 +63,9 @@ export async function layoutProblems(page: Page, view: string): Promise<string[]
       }
       const offY = !partlyScrolledY && (r.top < -slack || r.bottom > window.innerHeight + slack);
       if (r.left < -slack || r.right > window.innerWidth + slack || offY) {
-        out.push(`${describe(el)} lies outside the window (${Math.round(r.left)},${Math.round(r.top)} → ${Math.round(r.right)},${Math.round(r.bottom)})`);
+        out.push(
+          `${describe(el)} lies outside the window (${Math.round(r.left)},${Math.round(r.top)} → ${Math.round(r.right)},${Math.round(r.bottom)})`,
+        );
         continue;
       }
       // Overlapped: something else is drawn on top of the control's centre.

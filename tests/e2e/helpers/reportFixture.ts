@@ -24,7 +24,10 @@ export const SHORT_CODED = "the handover sheet was printed twice and nobody knew
 
 export const INTERVIEW_NAME = "Interview 1 – Ward manager, North site, go-live week (long)";
 /** The first is a file name without spaces, as sources often are named: it can only wrap mid-word. */
-export const OTHER_SOURCES = ["Interview_2_chief_clinical_information_officer_trust_board_transcript_final_v2", "Interview 3 – District nurse team lead, community services"];
+export const OTHER_SOURCES = [
+  "Interview_2_chief_clinical_information_officer_trust_board_transcript_final_v2",
+  "Interview 3 – District nurse team lead, community services",
+];
 
 const VOCAB = (
   "the ward nurses rota system patients training shift alerts record manager pharmacy discharge handover " +
@@ -79,18 +82,39 @@ export function makeReportFixture(): ReportFixture {
   const text = lines.join("\n");
 
   const codes = [
-    { id: 10, name: LONG_CODES.barriers, colour: "#555555", children: [{ id: 11, name: LONG_CODES.time, colour: "#00A0FF" }, { id: 12, name: LONG_CODES.training, colour: "#D55E00" }] },
-    { id: 20, name: LONG_CODES.facilitators, colour: "#777777", children: [{ id: 21, name: LONG_CODES.champions, colour: "#009E73" }, { id: 22, name: LONG_CODES.continuity, colour: "#CC79A7" }] },
+    {
+      id: 10,
+      name: LONG_CODES.barriers,
+      colour: "#555555",
+      children: [
+        { id: 11, name: LONG_CODES.time, colour: "#00A0FF" },
+        { id: 12, name: LONG_CODES.training, colour: "#D55E00" },
+      ],
+    },
+    {
+      id: 20,
+      name: LONG_CODES.facilitators,
+      colour: "#777777",
+      children: [
+        { id: 21, name: LONG_CODES.champions, colour: "#009E73" },
+        { id: 22, name: LONG_CODES.continuity, colour: "#CC79A7" },
+      ],
+    },
   ];
   const codeXml = codes
-    .map((c) => `<Code guid="${G(c.id)}" name="${c.name}" isCodable="true" color="${c.colour}">${c.children.map((k) => `<Code guid="${G(k.id)}" name="${k.name}" isCodable="true" color="${k.colour}"/>`).join("")}</Code>`)
+    .map(
+      (c) =>
+        `<Code guid="${G(c.id)}" name="${c.name}" isCodable="true" color="${c.colour}">${c.children.map((k) => `<Code guid="${G(k.id)}" name="${k.name}" isCodable="true" color="${k.colour}"/>`).join("")}</Code>`,
+    )
     .join("");
 
   // Codings: the short one (the only coding of paragraph 2), then a sentence or two of every few paragraphs.
   let guid = 1000;
   const selections: string[] = [];
   const code = (start: number, end: number, codeId: number) =>
-    selections.push(`<PlainTextSelection guid="${G(guid++)}" startPosition="${start}" endPosition="${end}"><Coding guid="${G(guid++)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(codeId)}"/></Coding></PlainTextSelection>`);
+    selections.push(
+      `<PlainTextSelection guid="${G(guid++)}" startPosition="${start}" endPosition="${end}"><Coding guid="${G(guid++)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(codeId)}"/></Coding></PlainTextSelection>`,
+    );
   const short = text.indexOf(SHORT_CODED);
   code(short, short + SHORT_CODED.length, 11);
   let at = text.indexOf("\n", short) + 1;

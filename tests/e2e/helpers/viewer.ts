@@ -5,7 +5,19 @@
 import { expect, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import { convertFile, type ConvertedSource } from "../../../shared/import";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../../fixtures/docx/synthetic";
 import { completeFirstRun, createProject } from "./app";
@@ -14,10 +26,7 @@ import { DOCX_MIME } from "./files";
 export const VIEWER_DOC = {
   title: "Interview with P07, ward manager",
   h1: "Background",
-  intro: [
-    "The ward moved to the new record system in the spring.",
-    "Staff were trained in small groups before go-live.",
-  ],
+  intro: ["The ward moved to the new record system in the spring.", "Staff were trained in small groups before go-live."],
   turns: [
     { timestamp: "[00:00:05]", speaker: "Interviewer", text: "How did the first week go?" },
     { timestamp: "[00:00:09]", speaker: "P07", text: "Honestly it was chaotic, but the nurses adapted quickly." },
@@ -62,7 +71,9 @@ export async function makeViewerDocx(): Promise<Uint8Array> {
     new Paragraph({ text: d.bullets[1], bullet: { level: 0 } }),
     ...d.numbered.map((text) => new Paragraph({ text, numbering: { reference: "steps", level: 0 } })),
     new Table({ rows: d.table.map((row) => new TableRow({ children: row.map(cell) })) }),
-    new Paragraph({ children: [new TextRun("Nurses reacted 👍🏽 and 👩‍⚕️ to the new rota 🎉 "), new TextRun({ text: "quickly", italics: true })] }),
+    new Paragraph({
+      children: [new TextRun("Nurses reacted 👍🏽 and 👩‍⚕️ to the new rota 🎉 "), new TextRun({ text: "quickly", italics: true })],
+    }),
     new Paragraph({ bidirectional: true, alignment: AlignmentType.RIGHT, children: [new TextRun({ text: d.arabic, rightToLeft: true })] }),
     new Paragraph(d.combining),
     new Paragraph(d.closing),
@@ -183,7 +194,11 @@ export async function selectInBlocks(
 }
 
 /** Screen box of one source character (block-relative UTF-16 index), measured in the page. */
-export async function charBox(page: Page, blockStart: number, at: number): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function charBox(
+  page: Page,
+  blockStart: number,
+  at: number,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   return page.evaluate(
     ({ blockStart, at }) => {
       const block = document.querySelector(`[data-block-start="${blockStart}"]`);
@@ -218,7 +233,14 @@ let mappingBundle: string | null = null;
 export async function loadMappingIntoPage(page: Page): Promise<void> {
   if (!mappingBundle) {
     const entry = fileURLToPath(new URL("../../../renderer/sources/viewer/selectionMapping.ts", import.meta.url));
-    const result = await build({ entryPoints: [entry], bundle: true, format: "iife", globalName: "__viewerMappingModule", write: false, target: "es2022" });
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: "iife",
+      globalName: "__viewerMappingModule",
+      write: false,
+      target: "es2022",
+    });
     mappingBundle = `${result.outputFiles[0]?.text ?? ""}\nwindow.__viewerMapping = __viewerMappingModule;`;
   }
   await page.evaluate(`(() => { ${mappingBundle} })()`);
@@ -236,7 +258,12 @@ export function findInSource(source: ConvertedSource, needle: string, occurrence
  * Drags with the mouse from inside the first word of `needle` to inside its last word: the viewer
  * snaps the selection to whole words, so the selection must come out as exactly `needle`.
  */
-export async function dragSelect(page: Page, source: ConvertedSource, needle: string, occurrence = 0): Promise<{ start: number; end: number }> {
+export async function dragSelect(
+  page: Page,
+  source: ConvertedSource,
+  needle: string,
+  occurrence = 0,
+): Promise<{ start: number; end: number }> {
   const want = findInSource(source, needle, occurrence);
   const block = source.blocks.find((b) => b.start <= want.start && want.end <= b.end);
   if (!block) throw new Error("needle crosses blocks");

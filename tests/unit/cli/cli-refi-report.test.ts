@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../cli/margin";
 import type { CliIo } from "../../../cli/io";
 import { generateIdentity, readBundle, writeBundle } from "../../../shared/bundle";
-import { INFO, sampleProject } from "../bundle/fixtures";
+import { INFO, sampleProject } from "../shared/bundle/fixtures";
 
 const root = path.resolve(__dirname, "../../..");
 const schemaDir = path.resolve(root, "../shared/corpus/refi-schema");
@@ -42,7 +42,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("margin report", () => {
   it("writes a code report as CSV with the segment texts of the chosen code and its sub-codes", async () => {
-    const r = await run("report", file("p.margin"), "--identity", file("key.txt"), "--kind", "code", "--code", "Coordination", "--format", "csv", "--out", file("code.csv"));
+    const r = await run(
+      "report",
+      file("p.margin"),
+      "--identity",
+      file("key.txt"),
+      "--kind",
+      "code",
+      "--code",
+      "Coordination",
+      "--format",
+      "csv",
+      "--out",
+      file("code.csv"),
+    );
     expect(r.code, r.err).toBe(0);
     const csv = readFileSync(file("code.csv"), "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -54,14 +67,33 @@ describe("margin report", () => {
   });
 
   it("writes the codebook as HTML and DOCX; an unknown code is refused with nothing written", async () => {
-    expect((await run("report", file("p.margin"), "-i", file("key.txt"), "--kind", "codebook", "--format", "html", "--out", file("cb.html"))).code).toBe(0);
+    expect(
+      (await run("report", file("p.margin"), "-i", file("key.txt"), "--kind", "codebook", "--format", "html", "--out", file("cb.html")))
+        .code,
+    ).toBe(0);
     const html = readFileSync(file("cb.html"), "utf8");
     expect(html).toContain("Handover");
     expect(html).toContain("Digital health evaluation");
-    expect((await run("report", file("p.margin"), "-i", file("key.txt"), "--kind", "codebook", "--format", "docx", "--out", file("cb.docx"))).code).toBe(0);
+    expect(
+      (await run("report", file("p.margin"), "-i", file("key.txt"), "--kind", "codebook", "--format", "docx", "--out", file("cb.docx")))
+        .code,
+    ).toBe(0);
     const docx = unzipSync(readFileSync(file("cb.docx")));
     expect(new TextDecoder().decode(docx["word/document.xml"])).toContain("Coordination");
-    const bad = await run("report", file("p.margin"), "-i", file("key.txt"), "--kind", "code", "--code", "Nowhere", "--format", "csv", "--out", file("bad.csv"));
+    const bad = await run(
+      "report",
+      file("p.margin"),
+      "-i",
+      file("key.txt"),
+      "--kind",
+      "code",
+      "--code",
+      "Nowhere",
+      "--format",
+      "csv",
+      "--out",
+      file("bad.csv"),
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Nowhere/);
     expect(existsSync(file("bad.csv"))).toBe(false);
@@ -70,7 +102,18 @@ describe("margin report", () => {
   it("a wrong key gives a one-line reason and a non-zero exit", async () => {
     const other = await generateIdentity();
     writeFileSync(file("other.txt"), `${other.identity}\n`);
-    const r = await run("report", file("p.margin"), "-i", file("other.txt"), "--kind", "codebook", "--format", "html", "--out", file("x.html"));
+    const r = await run(
+      "report",
+      file("p.margin"),
+      "-i",
+      file("other.txt"),
+      "--kind",
+      "codebook",
+      "--format",
+      "html",
+      "--out",
+      file("x.html"),
+    );
     expect(r.code).not.toBe(0);
     expect(r.err.split("\n")).toHaveLength(1);
     expect(r.err).toMatch(/wrong-key/);
@@ -79,7 +122,16 @@ describe("margin report", () => {
 
 describe("margin export-qdpx / import-qdpx / export-qdc", () => {
   it("a project goes to .qdpx and back into a bundle with the same sources, codes and coded text", async () => {
-    const ex = await run("export-qdpx", file("p.margin"), "--identity", file("key.txt"), "--out", file("p.qdpx"), "--convention", "codepoints");
+    const ex = await run(
+      "export-qdpx",
+      file("p.margin"),
+      "--identity",
+      file("key.txt"),
+      "--out",
+      file("p.qdpx"),
+      "--convention",
+      "codepoints",
+    );
     expect(ex.code, ex.err).toBe(0);
     const zip = unzipSync(readFileSync(file("p.qdpx")));
     expect(Object.keys(zip).some((n) => /^sources\/.+\.txt$/.test(n))).toBe(true);
@@ -87,7 +139,9 @@ describe("margin export-qdpx / import-qdpx / export-qdc", () => {
     expect(qde).toBeDefined();
     if (xmllint && existsSync(schemaDir) && qde) {
       writeFileSync(file("project.qde"), qde);
-      const v = spawnSync("xmllint", ["--noout", "--schema", path.join(schemaDir, "Project-mrt2019.xsd"), file("project.qde")], { encoding: "utf8" });
+      const v = spawnSync("xmllint", ["--noout", "--schema", path.join(schemaDir, "Project-mrt2019.xsd"), file("project.qde")], {
+        encoding: "utf8",
+      });
       expect(v.status, v.stderr).toBe(0);
     } else console.warn("[cli-refi-report] xmllint or ../shared/corpus/refi-schema absent: schema check skipped");
 
@@ -115,7 +169,9 @@ describe("margin export-qdpx / import-qdpx / export-qdc", () => {
     expect(qdc).toContain("urn:QDA-XML:codebook:1.0");
     expect(qdc).toContain('name="Handover"');
     if (xmllint && existsSync(schemaDir)) {
-      const v = spawnSync("xmllint", ["--noout", "--schema", path.join(schemaDir, "Codebook-mrt2019.xsd"), file("cb.qdc")], { encoding: "utf8" });
+      const v = spawnSync("xmllint", ["--noout", "--schema", path.join(schemaDir, "Codebook-mrt2019.xsd"), file("cb.qdc")], {
+        encoding: "utf8",
+      });
       expect(v.status, v.stderr).toBe(0);
     }
     const missing = await run("export-qdc", file("p.margin"), "--identity", file("key.txt"));

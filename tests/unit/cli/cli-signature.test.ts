@@ -13,7 +13,7 @@ import { main } from "../../../cli/margin";
 import type { CliIo } from "../../../cli/io";
 import { fingerprint, generateIdentity, readBundle, SIGNATURE_FILE, writeBundle, type KeyPair } from "../../../shared/bundle";
 import { emptyProjectTables } from "../../../shared/model/tables";
-import { coder, code, INFO, source } from "../bundle/fixtures";
+import { coder, code, INFO, source } from "../shared/bundle/fixtures";
 
 let dir = "";
 let amira: KeyPair;
@@ -37,7 +37,10 @@ beforeAll(async () => {
   const s = source("s1", "a transcript");
   t.sources.push(s.source);
   t.sourceContent.push(s.content);
-  t.coders.push({ ...coder("coder-a", "Amira Patel"), publicKey: amira.recipient }, { ...coder("coder-b", "Ben Jones"), publicKey: ben.recipient });
+  t.coders.push(
+    { ...coder("coder-a", "Amira Patel"), publicKey: amira.recipient },
+    { ...coder("coder-b", "Ben Jones"), publicKey: ben.recipient },
+  );
   t.codes.push(code("c1", "Trust"));
   const fromAmira = { ...INFO, exporter: { coderId: "coder-a", name: "Amira Patel" } };
   const lock = { recipients: [me.recipient] };
@@ -49,7 +52,9 @@ beforeAll(async () => {
   d.addIdentity(me.identity);
   const files = unzipSync(await d.decrypt(readFileSync(file("amira.margin"))));
   expect(files[SIGNATURE_FILE]).toBeDefined();
-  files["manifest.json"] = strToU8(new TextDecoder().decode(files["manifest.json"]).replace('"name": "Amira Patel"', '"name": "Ben Jones"'));
+  files["manifest.json"] = strToU8(
+    new TextDecoder().decode(files["manifest.json"]).replace('"name": "Amira Patel"', '"name": "Ben Jones"'),
+  );
   const e = new Encrypter();
   e.addRecipient(me.recipient);
   writeFileSync(file("resigned.margin"), await e.encrypt(zipSync(files)));
@@ -60,7 +65,9 @@ describe("margin verify / merge: who signed the bundle", () => {
   it("verify prints the signer and fingerprint, warns on a forged exporter or no signature, refuses a bad signature", async () => {
     const ok = await run("verify", file("amira.margin"), "-i", file("me.txt"));
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain(`amira.margin: signed by ${amira.recipient} (fingerprint ${fingerprint(amira.recipient)}); it says it is from Amira Patel, whose coder row carries this key`);
+    expect(ok.out).toContain(
+      `amira.margin: signed by ${amira.recipient} (fingerprint ${fingerprint(amira.recipient)}); it says it is from Amira Patel, whose coder row carries this key`,
+    );
 
     const forged = await run("verify", file("forged.margin"), "-i", file("me.txt"));
     expect(forged.out).toContain(`signed by ${ben.recipient}`);
@@ -94,7 +101,17 @@ describe("margin verify / merge: who signed the bundle", () => {
     const bad = await run("merge", file("amira.margin"), file("resigned.margin"), "--out", file("out2.margin"), "-i", file("me.txt"));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/tampered/);
-    const pinned = await run("merge", file("amira.margin"), file("forged.margin"), "--out", file("out3.margin"), "-i", file("me.txt"), "--signer", amira.recipient);
+    const pinned = await run(
+      "merge",
+      file("amira.margin"),
+      file("forged.margin"),
+      "--out",
+      file("out3.margin"),
+      "-i",
+      file("me.txt"),
+      "--signer",
+      amira.recipient,
+    );
     expect(pinned.code).toBe(3);
   });
 });

@@ -10,7 +10,7 @@ import { main } from "../../../cli/margin";
 import type { CliIo } from "../../../cli/io";
 import { writeBundle, type BundleInfo } from "../../../shared/bundle";
 import { emptyProjectTables, type ProjectTableName, type ProjectTables } from "../../../shared/model/tables";
-import { code, coding, INFO, sampleProject, stamp } from "../bundle/fixtures";
+import { code, coding, INFO, sampleProject, stamp } from "../shared/bundle/fixtures";
 
 let dir = "";
 let key = "";
@@ -46,7 +46,9 @@ describe("margin verify / merge / report on forged and malformed bundles", () =>
     const io = capture();
     expect(await main(["verify", file, "-i", key], io)).toBe(1);
     expect(io.outText()).toBe("");
-    expect(io.errText()).toMatch(/invalid-records: “forged\.margin” holds a record Margin cannot use.*text of source “Interview src-2” does not match the source's content hash/);
+    expect(io.errText()).toMatch(
+      /invalid-records: “forged\.margin” holds a record Margin cannot use.*text of source “Interview src-2” does not match the source's content hash/,
+    );
   });
 
   it("verify, merge and report refuse malformed records with table, id and field; no raw TypeError", async () => {
@@ -62,7 +64,9 @@ describe("margin verify / merge / report on forged and malformed bundles", () =>
     ]) {
       const io = capture();
       expect(await main(argv, io)).not.toBe(0);
-      expect(io.errText()).toMatch(/“odd\.margin” holds 2 records Margin cannot use, so nothing was imported: sources “src-1”: caseIds is text, not a list of case ids; codes “code-1”: name is null, not text/);
+      expect(io.errText()).toMatch(
+        /“odd\.margin” holds 2 records Margin cannot use, so nothing was imported: sources “src-1”: caseIds is text, not a list of case ids; codes “code-1”: name is null, not text/,
+      );
       expect(io.errText()).not.toMatch(/TypeError|is not a function|call stack/);
     }
   });
@@ -75,7 +79,9 @@ describe("margin verify / merge / report on forged and malformed bundles", () =>
     const file = await bundle("delta.margin", delta, { ...INFO, kind: "delta", since: stamp(5) });
     const io = capture();
     expect(await main(["merge", whole, file, "--out", path.join(dir, "m.margin"), "-i", key], io)).toBe(1);
-    expect(io.errText()).toMatch(/delta\.margin: holds records that do not fit .*whole\.margin, so nothing was merged: codings “cod-10”: codeId points at code “code-gone”, which is not in the bundle or this project/);
+    expect(io.errText()).toMatch(
+      /delta\.margin: holds records that do not fit .*whole\.margin, so nothing was merged: codings “cod-10”: codeId points at code “code-gone”, which is not in the bundle or this project/,
+    );
     // Without the dangling coding it merges.
     delta.codings.pop();
     const fine = await bundle("delta2.margin", delta, { ...INFO, kind: "delta", since: stamp(5) });

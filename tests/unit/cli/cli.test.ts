@@ -12,7 +12,7 @@ import type { CliIo } from "../../../cli/io";
 import { readBundle, writeBundle } from "../../../shared/bundle";
 import { emptyProjectTables } from "../../../shared/model/tables";
 import { makeSyntheticInterviewDocx } from "../../fixtures/docx/synthetic";
-import { code, coder, coding, INFO, source, stamp } from "../bundle/fixtures";
+import { code, coder, coding, INFO, source, stamp } from "../shared/bundle/fixtures";
 
 const root = path.resolve(__dirname, "../../..");
 let dir = "";
@@ -30,7 +30,11 @@ function capture(): CliIo & { outText: () => string; errText: () => string } {
 }
 
 function identityOf(file: string): string {
-  return readFileSync(path.join(dir, file), "utf8").split("\n").find((l) => l.startsWith("AGE-SECRET-KEY-1")) ?? "";
+  return (
+    readFileSync(path.join(dir, file), "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("AGE-SECRET-KEY-1")) ?? ""
+  );
 }
 
 beforeAll(async () => {
@@ -55,7 +59,9 @@ describe("margin (built file run with node)", () => {
     lead = r.out.trim();
     expect(lead).toMatch(/^age1[0-9a-z]{58}$/);
     const text = readFileSync(path.join(dir, "lead.txt"), "utf8");
-    expect(text).toMatch(new RegExp(`^# created: \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z\\n# public key: ${lead}\\nAGE-SECRET-KEY-1[0-9A-Z]{58}\\n$`));
+    expect(text).toMatch(
+      new RegExp(`^# created: \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z\\n# public key: ${lead}\\nAGE-SECRET-KEY-1[0-9A-Z]{58}\\n$`),
+    );
     expect(statSync(path.join(dir, "lead.txt")).mode & 0o077).toBe(0);
     expect(margin("keygen", "-o", "lead.txt").code).not.toBe(0);
     member = margin("keygen", "-o", "member.txt").out.trim();
@@ -63,7 +69,23 @@ describe("margin (built file run with node)", () => {
   }, 120_000);
 
   it("create imports DOCX and text files into a whole-project bundle for the team; verify and inspect read it", () => {
-    const r = margin("create", "--name", "NHS digital study", "--out", "start.margin", "-r", lead, "-r", member, "--coder", "Study Lead", "ana.docx", "ben.docx", "ana-copy.docx", "notes.txt");
+    const r = margin(
+      "create",
+      "--name",
+      "NHS digital study",
+      "--out",
+      "start.margin",
+      "-r",
+      lead,
+      "-r",
+      member,
+      "--coder",
+      "Study Lead",
+      "ana.docx",
+      "ben.docx",
+      "ana-copy.docx",
+      "notes.txt",
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/created start\.margin: “NHS digital study”, 3 sources/);
     expect(r.err).toMatch(/skipped ana-copy\.docx: the same text as ana\.docx/);
@@ -74,7 +96,10 @@ describe("margin (built file run with node)", () => {
     }
     const i = margin("inspect", "start.margin", "--identity", "lead.txt");
     expect(i.code).toBe(0);
-    const json = JSON.parse(i.out) as { manifest: { projectName: string; tables: { sources: { count: number } } }; counts: Record<string, { live: number }> };
+    const json = JSON.parse(i.out) as {
+      manifest: { projectName: string; tables: { sources: { count: number } } };
+      counts: Record<string, { live: number }>;
+    };
     expect(json.manifest.projectName).toBe("NHS digital study");
     expect(json.manifest.tables.sources.count).toBe(3);
     expect(json.counts.sourceContent?.live).toBe(3);
@@ -139,13 +164,24 @@ describe("margin merge (in-process)", () => {
     b.codings.push(coding("k-b", "s1", "c-b", 20, 30, stamp(3, "nodeB"), "coder-b"));
     b.codes[0] = { ...b.codes[0]!, name: "Workload (B)", updatedAt: stamp(5, "nodeB"), updatedBy: "coder-b" };
     writeFileSync(path.join(dir, "a.margin"), await writeBundle(a, INFO, { recipients: [recipient] }));
-    writeFileSync(path.join(dir, "b.margin"), await writeBundle(b, { ...INFO, exporter: { coderId: "coder-b", name: "Ben" } }, { recipients: [recipient] }));
+    writeFileSync(
+      path.join(dir, "b.margin"),
+      await writeBundle(b, { ...INFO, exporter: { coderId: "coder-b", name: "Ben" } }, { recipients: [recipient] }),
+    );
     return { key: path.join(dir, "merge-key.txt") };
   }
 
   it("stops on clashing codes unless told what to do, then merges with the app's rules", async () => {
     const { key } = await bundles();
-    const args = (out: string) => ["merge", path.join(dir, "a.margin"), path.join(dir, "b.margin"), "--out", path.join(dir, out), "-i", key];
+    const args = (out: string) => [
+      "merge",
+      path.join(dir, "a.margin"),
+      path.join(dir, "b.margin"),
+      "--out",
+      path.join(dir, out),
+      "-i",
+      key,
+    ];
     const refused = capture();
     expect(await main(args("c.margin"), refused)).toBe(2);
     expect(refused.errText()).toMatch(/1 code\(s\) have the same name.*“Trust”.*--code-clash/);
@@ -154,15 +190,28 @@ describe("margin merge (in-process)", () => {
     expect(await main([...args("c.margin"), "--code-clash", "merge"], merged)).toBe(0);
     expect(merged.errText()).toMatch(/conflict: codes c-shared \(name\) changed in both; kept the later edit, by coder-b/);
     const { tables } = await readBundle(readFileSync(path.join(dir, "c.margin")), { identities: [identityOf("merge-key.txt")] });
-    const live = tables.codes.filter((c) => !c.deleted).map((c) => c.name).sort();
+    const live = tables.codes
+      .filter((c) => !c.deleted)
+      .map((c) => c.name)
+      .sort();
     expect(live).toEqual(["Trust", "Workload (B)"]);
     const trust = tables.codes.find((c) => c.name === "Trust" && !c.deleted)!;
-    expect(tables.codings.filter((c) => !c.deleted && c.codeId === trust.id).map((c) => c.coderId).sort()).toEqual(["coder-a", "coder-b"]);
+    expect(
+      tables.codings
+        .filter((c) => !c.deleted && c.codeId === trust.id)
+        .map((c) => c.coderId)
+        .sort(),
+    ).toEqual(["coder-a", "coder-b"]);
 
     const kept = capture();
     expect(await main([...args("d.margin"), "--code-clash", "keep-both"], kept)).toBe(0);
     const d = await readBundle(readFileSync(path.join(dir, "d.margin")), { identities: [identityOf("merge-key.txt")] });
-    expect(d.tables.codes.filter((c) => !c.deleted).map((c) => c.name).sort()).toEqual(["Trust", "Trust (2)", "Workload (B)"]);
+    expect(
+      d.tables.codes
+        .filter((c) => !c.deleted)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["Trust", "Trust (2)", "Workload (B)"]);
   }, 60_000);
 
   it("a clash resolved on both sides, in either order, converges: one code with every coding, or two codes and never “(3)”", async () => {
@@ -170,13 +219,22 @@ describe("margin merge (in-process)", () => {
     const file = (name: string) => path.join(dir, name);
     const run = async (first: string, second: string, out: string, choice?: "merge" | "keep-both") => {
       const io = capture();
-      const code = await main(["merge", file(first), file(second), "--out", file(out), "-i", key, ...(choice ? ["--code-clash", choice] : [])], io);
+      const code = await main(
+        ["merge", file(first), file(second), "--out", file(out), "-i", key, ...(choice ? ["--code-clash", choice] : [])],
+        io,
+      );
       expect(code, io.errText()).toBe(0);
       return (await readBundle(readFileSync(file(out)), { identities: [identityOf("merge-key.txt")] })).tables;
     };
     const view = (t: Awaited<ReturnType<typeof run>>) => ({
-      codes: t.codes.filter((c) => !c.deleted).map((c) => `${c.id} ${c.name}`).sort(),
-      codings: t.codings.filter((k) => !k.deleted).map((k) => `${k.id} ${k.codeId}`).sort(),
+      codes: t.codes
+        .filter((c) => !c.deleted)
+        .map((c) => `${c.id} ${c.name}`)
+        .sort(),
+      codings: t.codings
+        .filter((k) => !k.deleted)
+        .map((k) => `${k.id} ${k.codeId}`)
+        .sort(),
     });
     // Ada merges Ben's bundle, Ben merges Ada's, both choosing the same; then their results meet.
     const ab = await run("a.margin", "b.margin", "ab.margin", "merge");
@@ -201,7 +259,12 @@ describe("margin merge (in-process)", () => {
     const recipient = /# public key: (age1\w+)/.exec(readFileSync(key, "utf8"))?.[1] ?? "";
     writeFileSync(path.join(dir, "old.margin"), await writeBundle(broken, INFO, { recipients: [recipient] }));
     const io = capture();
-    expect(await main(["merge", path.join(dir, "old.margin"), path.join(dir, "a.margin"), "--out", path.join(dir, "fixed.margin"), "-i", key], io)).toBe(0);
+    expect(
+      await main(
+        ["merge", path.join(dir, "old.margin"), path.join(dir, "a.margin"), "--out", path.join(dir, "fixed.margin"), "-i", key],
+        io,
+      ),
+    ).toBe(0);
     expect(io.errText()).toMatch(/repaired: Restored the deleted code “Trust”: 1 live coding was still on it\./);
     const fixed = await readBundle(readFileSync(path.join(dir, "fixed.margin")), { identities: [identityOf("merge-key.txt")] });
     expect(fixed.tables.codes.find((c) => c.id === "c-a")?.deleted).toBe(false);

@@ -14,7 +14,9 @@ import { writeOutputFile } from "../../../cli/output";
 const calls: string[] = [];
 const recorded: AtomicWriteFs = {
   open: async (file, flags, mode) => {
-    calls.push(`open ${path.basename(file).replace(/\.part-.*/, ".part")} ${flags} ${typeof mode === "number" ? mode.toString(8) : String(mode)}`);
+    calls.push(
+      `open ${path.basename(file).replace(/\.part-.*/, ".part")} ${flags} ${typeof mode === "number" ? mode.toString(8) : String(mode)}`,
+    );
     const handle = await nodeAtomicWriteFs.open(file, flags, mode);
     return {
       writeFile: (data) => handle.writeFile(data),

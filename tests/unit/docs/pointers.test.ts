@@ -106,9 +106,9 @@ describe("pointers into the repo", () => {
 
   it("the scanner finds comments and broken pointers, and leaves strings alone", () => {
     const code = [
-      '// see shared/nowhere/missing.ts',
+      "// see shared/nowhere/missing.ts",
       'const s = "shared/nowhere/in-a-string.ts";',
-      '/** Handled in electron/ipc/registerHandlers.ts, see ../shared/DESIGN.md. */',
+      "/** Handled in electron/ipc/registerHandlers.ts, see ../shared/DESIGN.md. */",
       "export const x = s;",
     ].join("\n");
     const comments = commentsOf("shared/example.ts", code);

@@ -12,13 +12,24 @@ const keyring = (backend: string): SafeStorageLike => ({
 describe("app:info gives the renderer no absolute path", () => {
   it("shows the data folder relative to home or %APPDATA%", () => {
     expect(displayDataFolder("linux", "/home/amira/.config/Margin", "/home/amira/.config", "/home/amira")).toBe("~/.config/Margin");
-    expect(displayDataFolder("darwin", "/Users/amira/Library/Application Support/Margin", "/Users/amira/Library/Application Support", "/Users/amira")).toBe(
-      "~/Library/Application Support/Margin",
-    );
-    expect(displayDataFolder("win32", "C:\\Users\\Amira\\AppData\\Roaming\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira")).toBe("%APPDATA%\\Margin");
+    expect(
+      displayDataFolder(
+        "darwin",
+        "/Users/amira/Library/Application Support/Margin",
+        "/Users/amira/Library/Application Support",
+        "/Users/amira",
+      ),
+    ).toBe("~/Library/Application Support/Margin");
+    expect(
+      displayDataFolder("win32", "C:\\Users\\Amira\\AppData\\Roaming\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira"),
+    ).toBe("%APPDATA%\\Margin");
     // Windows paths compare case-insensitively; the folder keeps its own spelling.
-    expect(displayDataFolder("win32", "c:\\users\\amira\\appdata\\roaming\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira")).toBe("%APPDATA%\\Margin");
-    expect(displayDataFolder("win32", "C:\\Users\\Amira\\Portable\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira")).toBe("%USERPROFILE%\\Portable\\Margin");
+    expect(
+      displayDataFolder("win32", "c:\\users\\amira\\appdata\\roaming\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira"),
+    ).toBe("%APPDATA%\\Margin");
+    expect(displayDataFolder("win32", "C:\\Users\\Amira\\Portable\\Margin", "C:\\Users\\Amira\\AppData\\Roaming", "C:\\Users\\Amira")).toBe(
+      "%USERPROFILE%\\Portable\\Margin",
+    );
   });
 
   it("outside home, names only the folder; a look-alike prefix is not 'inside'", () => {
@@ -39,7 +50,14 @@ describe("app:info gives the renderer no absolute path", () => {
     });
     expect(info).toEqual({ version: "1.2.3", platform: "linux", dataFolder: "~/.config/Margin", keyProtection: "no-keyring" });
     expect(JSON.stringify(info)).not.toContain("/home/amira");
-    const withKeyring = await appInfo({ version: "1", platform: "linux", userData: "/h/M", appData: "/h", home: "/h", safeStorage: keyring("kwallet6") });
+    const withKeyring = await appInfo({
+      version: "1",
+      platform: "linux",
+      userData: "/h/M",
+      appData: "/h",
+      home: "/h",
+      safeStorage: keyring("kwallet6"),
+    });
     expect(withKeyring.keyProtection).toBe("system-keyring");
   });
 });

@@ -65,19 +65,29 @@ describe("writeFileAtomically", () => {
   it("writes a temporary file, flushes it, renames it over the target, then flushes the folder", async () => {
     const { fs, files, log } = fakeFs();
     await writeFileAtomically("/study/report.html", new TextEncoder().encode("new"), fs, { ...write, mode: 0o600 });
-    expect(log).toEqual(["open /study/.report.tmp wx 600", "write", "sync", "close", "rename /study/.report.tmp -> /study/report.html", "sync folder /study"]);
+    expect(log).toEqual([
+      "open /study/.report.tmp wx 600",
+      "write",
+      "sync",
+      "close",
+      "rename /study/.report.tmp -> /study/report.html",
+      "sync folder /study",
+    ]);
     expect(text(files.get("/study/report.html"))).toBe("new");
     expect([...files.keys()]).toEqual(["/study/report.html"]);
   });
 
-  it.each(["write", "sync", "close", "rename"] as const)("a failure at %s leaves the old file whole and no temporary file", async (step) => {
-    const { fs, files, log } = fakeFs(step);
-    await expect(writeFileAtomically("/study/report.html", new TextEncoder().encode("new"), fs, write)).rejects.toThrow(`${step} failed`);
-    expect(text(files.get("/study/report.html"))).toBe("old");
-    expect([...files.keys()]).toEqual(["/study/report.html"]);
-    expect(log).toContain("unlink /study/.report.tmp");
-    expect(log.some((l) => l.startsWith("sync folder"))).toBe(false);
-  });
+  it.each(["write", "sync", "close", "rename"] as const)(
+    "a failure at %s leaves the old file whole and no temporary file",
+    async (step) => {
+      const { fs, files, log } = fakeFs(step);
+      await expect(writeFileAtomically("/study/report.html", new TextEncoder().encode("new"), fs, write)).rejects.toThrow(`${step} failed`);
+      expect(text(files.get("/study/report.html"))).toBe("old");
+      expect([...files.keys()]).toEqual(["/study/report.html"]);
+      expect(log).toContain("unlink /study/.report.tmp");
+      expect(log.some((l) => l.startsWith("sync folder"))).toBe(false);
+    },
+  );
 
   it("never flushes before writing, and never renames an unflushed file", async () => {
     const { fs, log } = fakeFs();
@@ -109,6 +119,8 @@ describe("writeFileAtomically on the real file system", () => {
 
   it("fails into a missing folder with the file system's own error, writing nothing", async () => {
     const target = path.join(dir, "missing", "x.margin");
-    await expect(writeFileAtomically(target, new Uint8Array([1]), nodeAtomicWriteFs, { tempPath: path.join(dir, "missing", ".x.tmp") })).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(
+      writeFileAtomically(target, new Uint8Array([1]), nodeAtomicWriteFs, { tempPath: path.join(dir, "missing", ".x.tmp") }),
+    ).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

@@ -63,7 +63,8 @@ const fake = vi.hoisted(() => {
         getAppPath: () => "/opt/margin/app.asar",
         getVersion: () => "0.1.0",
         getPath: (name: string) =>
-          ({ userData: "/home/u/.config/Margin", appData: "/home/u/.config", home: "/home/u", documents: "/home/u/Documents" })[name] ?? `/home/u/${name}`,
+          ({ userData: "/home/u/.config/Margin", appData: "/home/u/.config", home: "/home/u", documents: "/home/u/Documents" })[name] ??
+          `/home/u/${name}`,
         setAboutPanelOptions: vi.fn(),
         quit: vi.fn(),
         exit: vi.fn(),
@@ -110,7 +111,13 @@ describe("electron/main.ts wiring", () => {
     expect(win?.loaded).toEqual(["app://margin/index.html"]);
     expect(win?.options).toMatchObject({
       show: false,
-      webPreferences: { preload: "/opt/margin/app.asar/dist-electron/preload.cjs", sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+      webPreferences: {
+        preload: "/opt/margin/app.asar/dist-electron/preload.cjs",
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        devTools: false,
+      },
     });
     expect(win?.events.has("ready-to-show")).toBe(true);
     expect(fake.module.Menu.setApplicationMenu).toHaveBeenCalled();

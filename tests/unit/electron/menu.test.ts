@@ -42,8 +42,12 @@ describe("buildMenuTemplate", () => {
   it("has File, Edit, View and Help menus on Windows with the expected items", () => {
     const template = buildMenuTemplate(() => undefined, "win32", { isDev: false });
     expect(template.map((m) => m.label)).toEqual(["&File", "&Edit", "&View", "&Help"]);
-    const roles = flatten(template).map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(["quit", "cut", "copy", "paste", "selectAll", "zoomIn", "zoomOut", "resetZoom", "togglefullscreen", "about"]));
+    const roles = flatten(template)
+      .map((i) => i.role)
+      .filter(Boolean);
+    expect(roles).toEqual(
+      expect.arrayContaining(["quit", "cut", "copy", "paste", "selectAll", "zoomIn", "zoomOut", "resetZoom", "togglefullscreen", "about"]),
+    );
     expect(find(template, "About Margin").role).toBe("about");
     expect(find(template, "Redo").accelerator).toBe("Ctrl+Y");
   });

@@ -77,7 +77,7 @@ describe("openFiles: folder import", () => {
       "~$a.docx": "lock",
       ".hidden.txt": "h",
       "notes.pdf": "pdf",
-      "sub": { "c.DOCX": "CCC", "deeper": { "d.txt": "DDD" } },
+      sub: { "c.DOCX": "CCC", deeper: { "d.txt": "DDD" } },
       "locked.txt": Object.assign(new Error("denied"), { code: "EACCES" }),
     },
   };

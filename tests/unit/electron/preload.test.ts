@@ -18,7 +18,19 @@ describe("electron/preload.ts", () => {
     const [key, api] = fake.exposed[0] ?? [];
     expect(key).toBe("margin");
     const record = api as Record<string, unknown>;
-    expect(Object.keys(record).sort()).toEqual(["appInfo", "deleteBackup", "listBackups", "onMenuCommand", "openFiles", "printToPdf", "protectKey", "readBackup", "saveFile", "unprotectKey", "writeBackup"]);
+    expect(Object.keys(record).sort()).toEqual([
+      "appInfo",
+      "deleteBackup",
+      "listBackups",
+      "onMenuCommand",
+      "openFiles",
+      "printToPdf",
+      "protectKey",
+      "readBackup",
+      "saveFile",
+      "unprotectKey",
+      "writeBackup",
+    ]);
     expect(Object.values(record).every((v) => typeof v === "function")).toBe(true);
     expect(Object.values(record)).not.toContain(fake.ipcRenderer);
   });

@@ -25,7 +25,19 @@ function fakeIpc(reply: unknown) {
 describe("createMarginApi", () => {
   it("exposes exactly the named functions", () => {
     const api = createMarginApi(fakeIpc(null).ipc);
-    expect(Object.keys(api).sort()).toEqual(["appInfo", "deleteBackup", "listBackups", "onMenuCommand", "openFiles", "printToPdf", "protectKey", "readBackup", "saveFile", "unprotectKey", "writeBackup"]);
+    expect(Object.keys(api).sort()).toEqual([
+      "appInfo",
+      "deleteBackup",
+      "listBackups",
+      "onMenuCommand",
+      "openFiles",
+      "printToPdf",
+      "protectKey",
+      "readBackup",
+      "saveFile",
+      "unprotectKey",
+      "writeBackup",
+    ]);
   });
 
   it("invokes the right channel and unwraps the envelope", async () => {
@@ -39,7 +51,9 @@ describe("createMarginApi", () => {
 
   it("turns a failure envelope into an Error carrying the code", async () => {
     const { ipc } = fakeIpc({ ok: false, error: { code: "too-many-files", message: "Too many." } });
-    const err = await createMarginApi(ipc).openFiles({ title: "", filters: [], multiple: true }).catch((e: unknown) => e);
+    const err = await createMarginApi(ipc)
+      .openFiles({ title: "", filters: [], multiple: true })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toBe("[too-many-files] Too many.");
     expect(hostErrorCode(err)).toBe("too-many-files");

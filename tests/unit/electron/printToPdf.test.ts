@@ -32,28 +32,40 @@ function fakeWindow(behaviour: { load?: () => Promise<void>; pdf?: () => Promise
 describe("printToPdf", () => {
   it("loads the HTML from app://print/<token>, prints a tagged PDF with outline, then cleans up", async () => {
     const { win, state, store } = fakeWindow();
-    const res = await printToPdf({ html: "<html><head></head><body>Hi</body></html>", pageSize: "A4", title: "Codebook" }, {
-      createWindow: () => win,
-      pages: store,
-    });
+    const res = await printToPdf(
+      { html: "<html><head></head><body>Hi</body></html>", pageSize: "A4", title: "Codebook" },
+      {
+        createWindow: () => win,
+        pages: store,
+      },
+    );
     expect(Array.from(res.pdf)).toEqual([37, 80, 68, 70]);
     expect(state.loaded).toEqual([`app://print/${TOKEN}`]);
     expect(state.htmlAtLoad).toBe("<html><head><title>Codebook</title></head><body>Hi</body></html>");
-    expect(state.options[0]).toMatchObject({ pageSize: "A4", generateTaggedPDF: true, generateDocumentOutline: true, printBackground: true });
+    expect(state.options[0]).toMatchObject({
+      pageSize: "A4",
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      printBackground: true,
+    });
     expect(state.destroyed).toBe(true);
     expect(store.size).toBe(0);
   });
 
   it("cleans up when printing fails", async () => {
     const { win, state, store } = fakeWindow({ pdf: () => Promise.reject(new Error("boom")) });
-    await expect(printToPdf({ html: "x", pageSize: "Letter", title: "" }, { createWindow: () => win, pages: store })).rejects.toThrow("boom");
+    await expect(printToPdf({ html: "x", pageSize: "Letter", title: "" }, { createWindow: () => win, pages: store })).rejects.toThrow(
+      "boom",
+    );
     expect(state.destroyed).toBe(true);
     expect(store.size).toBe(0);
   });
 
   it("times out a hung load and cleans up", async () => {
     const { win, state, store } = fakeWindow({ load: () => new Promise<void>(() => undefined) });
-    const err = await printToPdf({ html: "x", pageSize: "A4", title: "t" }, { createWindow: () => win, pages: store, timeoutMs: 20 }).catch((e: unknown) => e);
+    const err = await printToPdf({ html: "x", pageSize: "A4", title: "t" }, { createWindow: () => win, pages: store, timeoutMs: 20 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe("timeout");
     expect(state.destroyed).toBe(true);

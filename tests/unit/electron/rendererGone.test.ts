@@ -53,7 +53,9 @@ describe("render-process-gone", () => {
 
   it("never carries a foreign URL over: only the app's own hash route is kept", () => {
     expect(recoveryUrl("https://evil.example/#/project/x", "crashed")).toBe("app://margin/index.html?recovered=crash");
-    expect(recoveryUrl("app://margin/index.html?recovered=memory#/project/p2/memos", "killed")).toBe("app://margin/index.html?recovered=crash#/project/p2/memos");
+    expect(recoveryUrl("app://margin/index.html?recovered=memory#/project/p2/memos", "killed")).toBe(
+      "app://margin/index.html?recovered=crash#/project/p2/memos",
+    );
     expect(recoveryUrl("", "oom")).toBe("app://margin/index.html?recovered=memory");
   });
 

@@ -53,7 +53,10 @@ function fakeFs(options: { failWrite?: boolean; failRename?: string } = {}) {
   return { fs, files, log };
 }
 
-function deps(fs: SaveFileDeps["fs"], filePath: string | null = "/home/u/Documents/study.margin"): SaveFileDeps & { dialogCalls: unknown[] } {
+function deps(
+  fs: SaveFileDeps["fs"],
+  filePath: string | null = "/home/u/Documents/study.margin",
+): SaveFileDeps & { dialogCalls: unknown[] } {
   const dialogCalls: unknown[] = [];
   return {
     dialogCalls,

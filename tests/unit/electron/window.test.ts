@@ -40,7 +40,13 @@ describe("createMainWindow", () => {
 describe("createPrintWindow", () => {
   it("runs no script, has no preload, is hidden and sandboxed", () => {
     const { options } = createPrintWindow(FakeWindow);
-    expect(options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect(options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.show).toBe(false);
   });

@@ -7,7 +7,7 @@ import { saveProfile, type CoderProfile } from "../../../renderer/db/profile";
 import { createProject, openProject, type OpenProject } from "../../../renderer/db/projects";
 import { createSampleProject } from "../../../renderer/db/sample";
 
-export { freshIndexedDb } from "../db/helpers";
+export { freshIndexedDb } from "../renderer/db/helpers";
 
 /** The researchers the tests use. */
 export const AMIRA = { name: "Amira Patel", initials: "AP" } as const;
@@ -29,7 +29,10 @@ export async function openSampleProject(profile: CoderProfile): Promise<OpenProj
 }
 
 /** A saved profile (Amira unless told) and a new, empty project it has open. */
-export async function profileAndProject(name = "Study", person: { name: string; initials: string } = AMIRA): Promise<{ profile: CoderProfile; project: OpenProject }> {
+export async function profileAndProject(
+  name = "Study",
+  person: { name: string; initials: string } = AMIRA,
+): Promise<{ profile: CoderProfile; project: OpenProject }> {
   const profile = await saveCoder(person);
   return { profile, project: await openNewProject(profile, name) };
 }

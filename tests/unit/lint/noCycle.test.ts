@@ -69,7 +69,8 @@ describe("import-x/no-cycle", () => {
   it("lets a type-only import back pass (it is gone at runtime)", async () => {
     const errors = await cycleErrors(
       fixture("renderer", {
-        "first.ts": 'import { second } from "./second";\nexport interface First { n: number }\nexport const first = (): number => second().n;\n',
+        "first.ts":
+          'import { second } from "./second";\nexport interface First { n: number }\nexport const first = (): number => second().n;\n',
         "second.ts": 'import type { First } from "./first";\nexport const second = (): First => ({ n: 1 });\n',
       }),
     );

@@ -14,7 +14,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const FILES = ["shared", "renderer", "electron", "cli", "node"].map((dir) => ({ dir, files: sourceFiles(dir) })).flatMap(({ files }) => files);
+const FILES = ["shared", "renderer", "electron", "cli", "node"]
+  .map((dir) => ({ dir, files: sourceFiles(dir) }))
+  .flatMap(({ files }) => files);
 const TEXT = new Map(FILES.map((path) => [path, readFileSync(path, "utf8")]));
 
 function filesMatching(pattern: RegExp): string[] {
@@ -27,25 +29,41 @@ const rules: { rule: string; pattern: RegExp; home: string[] }[] = [
     pattern: /\b(\w+) instanceof Error \? \1\.message : String\(\1\)/,
     home: [join("shared", "describeError.ts")],
   },
-  { rule: "an HTML escaper (use escapeHtml)", pattern: /function escapeHtml\b|const escapeHtml\s*=/, home: [join("shared", "text", "escapeHtml.ts")] },
+  {
+    rule: "an HTML escaper (use escapeHtml)",
+    pattern: /function escapeHtml\b|const escapeHtml\s*=/,
+    home: [join("shared", "text", "escapeHtml.ts")],
+  },
   {
     rule: "a hand-written list of the stamped tables (derive from PROJECT_TABLE_NAMES / STAMPED_TABLES)",
     pattern: /["']sources["']\s*[,|]\s*["']codes["']\s*[,|]\s*["']codings["']\s*[,|]\s*["']memos["']/,
     home: [],
   },
-  { rule: "a count-in-words helper (use plural)", pattern: /\b(\w+) === 1 \? (one|singular) : (many|plural)\b/, home: [join("shared", "text", "plural.ts")] },
+  {
+    rule: "a count-in-words helper (use plural)",
+    pattern: /\b(\w+) === 1 \? (one|singular) : (many|plural)\b/,
+    home: [join("shared", "text", "plural.ts")],
+  },
   {
     rule: "the characters a file name may not hold (use safeFileName / FILE_NAME_FORBIDDEN_CHARACTERS)",
     pattern: /[[']\\*(?=[^\]'\n]{0,40}<)(?=[^\]'\n]{0,40}>)(?=[^\]'\n]{0,40}\|)(?=[^\]'\n]{0,40}\?)(?=[^\]'\n]{0,40}\*)(?=[^\]'\n]{0,40}:)/,
     home: [join("shared", "text", "fileName.ts")],
   },
-  { rule: "a hand-written atomic write: flush then rename (use writeFileAtomically)", pattern: /\.sync\(\)|fsyncSync\(/, home: [join("node", "atomicWrite.ts")] },
+  {
+    rule: "a hand-written atomic write: flush then rename (use writeFileAtomically)",
+    pattern: /\.sync\(\)|fsyncSync\(/,
+    home: [join("node", "atomicWrite.ts")],
+  },
   {
     rule: "a hand-written red error paragraph (use ErrorText)",
     pattern: /role="alert"\s+className="[^"]*text-red-(700 dark:text-red-400|800 dark:text-red-300)"/,
     home: [],
   },
-  { rule: "canonical JSON (use stableStringify)", pattern: /function canonical\w*\(|\.sort\([^)]*\)[\s\S]{0,200}JSON\.stringify\(k/, home: [join("shared", "merge", "lww.ts")] },
+  {
+    rule: "canonical JSON (use stableStringify)",
+    pattern: /function canonical\w*\(|\.sort\([^)]*\)[\s\S]{0,200}JSON\.stringify\(k/,
+    home: [join("shared", "merge", "lww.ts")],
+  },
 ];
 
 describe("one source of truth per rule", () => {
