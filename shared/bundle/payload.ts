@@ -8,7 +8,7 @@
  * seals and opens chunks with its pure-JS cipher, ~0.3 s for a seed-scale bundle. Node has native
  * ChaCha20-Poly1305 (~20× faster), so callers may inject a chunk opener, as they inject SHA-256.
  * The default is @noble/ciphers, the cipher age-encryption itself uses. Interop with the age CLI is
- * covered by tests/unit/renderer/db/bundle/age-cli.test.ts.
+ * covered by tests/unit/shared/bundle/age-cli.test.ts.
  */
 import { chacha20poly1305 } from "@noble/ciphers/chacha.js";
 import { hkdf } from "@noble/hashes/hkdf.js";

@@ -1,7 +1,7 @@
 /**
  * Snapping a text selection to whole words, so a coded passage never starts or ends mid-word.
  *
- * Rules (tests/unit/renderer/db/coding/words.test.ts has an example of each):
+ * Rules (tests/unit/shared/coding/words.test.ts has an example of each):
  *  - White space at either end of the selection is trimmed; a selection of nothing but white space
  *    collapses to an empty range.
  *  - Each end then grows to the edge of the unit it falls in. Units are Unicode word segments
