@@ -60,23 +60,43 @@ export function useMemoDraft({ kind, id }: { kind: MemoTargetKind; id: string },
     timer.current = null;
   }, []);
 
+  // Saves still being written; while one is, "nothing new to save" does not yet mean "Saved".
+  const writing = useRef(0);
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+
   const flush = useCallback(async () => {
     cancelTimer();
     const next = draftRef.current;
-    if (same(next, savedRef.current)) return;
+    if (same(next, savedRef.current)) {
+      // Nothing new to write (a character typed and taken back inside the delay): it is saved.
+      if (writing.current === 0) setState((s) => (s.kind === "saving" ? { kind: "saved" } : s));
+      return;
+    }
+    writing.current++;
     setState({ kind: "saving" });
     try {
       const record = await saveMemoFor(project, target, next);
       savedRef.current = next;
       baseRef.current = record.updatedAt;
-      // Typing during the save stays in localStorage, now based on the version just written.
-      if (same(draftRef.current, next)) dropDraft(project.entry.id, target);
-      else keepDraft(project.entry.id, target, { ...draftRef.current, base: record.updatedAt });
-      setState(same(draftRef.current, next) ? { kind: "saved" } : { kind: "saving" });
+      if (same(draftRef.current, next)) {
+        dropDraft(project.entry.id, target);
+        setState({ kind: "saved" });
+      } else {
+        // Typing during the save stays in localStorage, now based on the version just written, and is
+        // saved in turn: also when it took the text back to what an earlier save had already written.
+        keepDraft(project.entry.id, target, { ...draftRef.current, base: record.updatedAt });
+        setState({ kind: "saving" });
+        if (!timer.current) timer.current = setTimeout(() => void flushRef.current(), IDLE_MS);
+      }
     } catch (e) {
       setState({ kind: "failed", message: describeError(e) });
+    } finally {
+      writing.current--;
     }
   }, [project, target, cancelTimer]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
 
   const setDraft = useCallback(
     (patch: Partial<MemoDraft>) => {

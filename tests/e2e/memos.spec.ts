@@ -245,6 +245,37 @@ test.describe("memos", () => {
     expect(await storedMemoBody(page, SOURCE)).toBe("Fire alarm halfway through");
   });
 
+  test("typing a character and taking it back inside the save delay ends at Saved, not at Saving… forever", async ({ page }) => {
+    await completeFirstRun(page);
+    await createProject(page, "Memo study");
+    await openMemos(page);
+    await page.getByRole("button", { name: "New project memo" }).click();
+    const editor = page.getByRole("region", { name: /^Memo: / });
+    await editor.getByRole("textbox", { name: "Title" }).fill("Field notes");
+    const body = editor.getByRole("textbox", { name: "Memo text" });
+    await body.click();
+    await page.keyboard.type("Ward 3");
+    await expect(editor.getByRole("status")).toHaveText("Saved");
+    // Both keystrokes land inside one save delay: the text is back to what is stored.
+    await page.keyboard.type("x");
+    await page.keyboard.press("Backspace");
+    await expect(editor.getByRole("status")).toHaveText("Saved");
+    expect(await storedMemoBody(page, "Field notes")).toBe("Ward 3");
+
+    // The same for the source memo beside an open source.
+    await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Sources" }).click();
+    await importAndOpen(page, [{ name: `${SOURCE}.txt`, mimeType: "text/plain", buffer: Buffer.from(transcript()) }], SOURCE);
+    const sourceMemo = page.getByRole("textbox", { name: "Source memo" });
+    const sourceStatus = page.getByRole("region", { name: "Source memo" }).getByRole("status");
+    await sourceMemo.click();
+    await page.keyboard.type("Fire alarm");
+    await expect(sourceStatus).toHaveText("Saved");
+    await page.keyboard.type("x");
+    await page.keyboard.press("Backspace");
+    await expect(sourceStatus).toHaveText("Saved");
+    expect(await storedMemoBody(page, SOURCE)).toBe("Fire alarm");
+  });
+
   test("a memo beside the text leaves the codebook usable: code a selection from the tree, then find its annotation under Memos", async ({
     page,
   }) => {

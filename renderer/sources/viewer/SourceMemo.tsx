@@ -53,23 +53,42 @@ export function SourceMemo({
     if (draftRef.current === stored.current) stored.current = storedMemo;
   }, [storedMemo]);
 
+  // Saves still being written; while one is, "nothing new to save" does not yet mean "Saved".
+  const writing = useRef(0);
+  const saveRef = useRef<() => Promise<void>>(async () => {});
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const memo = draftRef.current;
-    if (memo === stored.current) return;
+    if (memo === stored.current) {
+      // Nothing new to write (a character typed and taken back inside the delay): it is saved.
+      if (writing.current === 0) setState((s) => (s.kind === "saving" ? { kind: "saved" } : s));
+      return;
+    }
+    writing.current++;
     setState({ kind: "saving" });
     try {
       const at = await setSourceMemo(project, source.id, memo);
       stored.current = memo;
       baseRef.current = at;
-      if (draftRef.current === memo) dropDraft(project.entry.id, target);
-      else keepDraft(project.entry.id, target, { title: title.current, body: draftRef.current, base: at });
-      setState(draftRef.current === memo ? { kind: "saved" } : { kind: "saving" });
+      if (draftRef.current === memo) {
+        dropDraft(project.entry.id, target);
+        setState({ kind: "saved" });
+      } else {
+        // Typing during the save is kept and saved in turn, even when it went back to older text.
+        keepDraft(project.entry.id, target, { title: title.current, body: draftRef.current, base: at });
+        setState({ kind: "saving" });
+        if (!timer.current) timer.current = setTimeout(() => void saveRef.current(), IDLE_MS);
+      }
     } catch (e) {
       setState({ kind: "failed", message: describeError(e) });
+    } finally {
+      writing.current--;
     }
   }, [project, source.id, target]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   // Closing the source, the window or the page saves what was typed.
   useSaveOnLeave(save);
