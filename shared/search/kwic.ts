@@ -145,6 +145,7 @@ export function kwicCsvRows(rows: readonly KwicRow[]): CsvValue[][] {
   return [[...KWIC_CSV_HEADER], ...rows.map((r) => [r.sourceName, r.location, r.left, r.hit, r.right, r.start, r.end])];
 }
 
-export function kwicCsv(rows: readonly KwicRow[]): string {
-  return toCsv(kwicCsvRows(rows));
+/** `bom: false` for a terminal or a pipe; files keep the byte-order mark Excel needs. */
+export function kwicCsv(rows: readonly KwicRow[], options: { bom?: boolean } = {}): string {
+  return toCsv(kwicCsvRows(rows), options);
 }
