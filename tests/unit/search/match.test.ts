@@ -198,6 +198,14 @@ describe("searchSource examples", () => {
     expect(outcome).toMatchObject({ stopped: true, sourcesSearched: 0, hits: [] });
   });
 
+  it("a broken surrogate or a replacement character in the text does not shift hits", () => {
+    expect(hitTexts("nurse", "a\uD800b nurse \uFFFD nurse")).toEqual(["nurse", "nurse"]);
+    const text = "x\uDC00 nurse";
+    const parsed = parseQuery("nurse");
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(searchSource(parsed.query, target(text)).hits).toEqual([{ sourceId: "s", start: 3, end: 8 }]);
+  });
+
   it("searches only within a scope's ranges", () => {
     expect(hitTexts("a", "a a a a", {}, { within: [{ start: 2, end: 5 }] })).toEqual(["a", "a"]);
   });
