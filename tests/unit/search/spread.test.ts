@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { convertDocx } from "../../../shared/import";
 import type { Block, ConvertedSource } from "../../../shared/import/types";
+import { searchUnits } from "../../../shared/search/match";
 import { headingSections, spreadHit, SPREAD_UNITS, type SpreadSource, type SpreadUnit } from "../../../shared/search/spread";
 import { FEATURE, makeFeatureDocx, makeTranscriptDocx } from "../../fixtures/docx/generate";
 
@@ -93,6 +94,11 @@ describe("spread units in a transcript", () => {
     expect(spread(transcript, "Tell", "sentence")).toBe("Tell me.");
     expect(spread(transcript, "May", "turn")).toBe("Date: 1 May"); // outside turns: the paragraph
     expect(spread(transcript, "Tell", "section")).toBe(transcript.text); // one heading over everything
+  });
+
+  it("search units are each turn's words (label left out) and each block outside turns", () => {
+    const units = searchUnits(transcript.text, transcript.blocks, transcript.turns).map((u) => transcript.text.slice(u.start, u.end));
+    expect(units).toEqual(["Interview 7", "Date: 1 May", "How was it? Tell me.", "It was fine. The nurse helped.\nSecond para here."]);
   });
 
   it("a hit across two turns spreads over both", () => {
