@@ -158,8 +158,16 @@ export function headingSections(text: string, blocks: readonly Block[]): Heading
   return sections;
 }
 
+/** Sections per block list, so spreading many hits in one source works them out once. */
+const sectionCache = new WeakMap<readonly Block[], { text: string; sections: HeadingSection[] }>();
+
 function sectionAt(source: SpreadSource, offset: number): Range {
-  const sections = headingSections(source.text, source.blocks);
+  let cached = sectionCache.get(source.blocks);
+  if (cached?.text !== source.text) {
+    cached = { text: source.text, sections: headingSections(source.text, source.blocks) };
+    sectionCache.set(source.blocks, cached);
+  }
+  const { sections } = cached;
   let inner: HeadingSection | undefined;
   for (const s of sections) if (s.start <= offset && offset < Math.max(s.end, s.start + 1)) inner = s;
   if (inner) return { start: inner.start, end: inner.end };

@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { detectTurns } from "../../shared/import/speakers";
-import { searchSources, type SearchTarget } from "../../shared/search/match";
+import { planAutocode } from "../../shared/search/autocode";
+import { searchSources, type SearchHit, type SearchTarget } from "../../shared/search/match";
 import { parseQuery } from "../../shared/search/query";
 import { paragraphsFromLines } from "../../shared/text/transcript";
 import { makeSyntheticInterview, syntheticInterviewText } from "../fixtures/docx/synthetic";
@@ -41,10 +42,10 @@ if (!parsed.ok) throw new Error(parsed.message);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const margin: number[] = [];
-let hits = 0;
+let found: SearchHit[] = [];
 for (let run = 0; run < 4; run++) {
   const t0 = performance.now();
-  hits = searchSources(parsed.query, targets).hits.length;
+  found = searchSources(parsed.query, targets).hits;
   if (run > 0) margin.push(performance.now() - t0); // the first run warms the JIT and the fold cache
 }
 const rg: number[] = [];
@@ -55,7 +56,14 @@ for (let run = 0; run < 3; run++) {
   rg.push(performance.now() - t0);
   rgHits = String(out.stdout.split("\n").filter(Boolean).reduce((n, l) => n + Number(l), 0));
 }
+const hits = found.length;
 console.log(`Margin search “${query}”: ${hits.toLocaleString("en-GB")} hits, median ${median(margin).toFixed(0)} ms (runs: ${margin.map((m) => m.toFixed(0)).join(", ")})`);
 console.log(`ripgrep -i: ${Number(rgHits).toLocaleString("en-GB")} matches, median ${median(rg).toFixed(0)} ms (runs: ${rg.map((m) => m.toFixed(0)).join(", ")}; includes process start)`);
 console.log(`ratio Margin / ripgrep: ${(median(margin) / median(rg)).toFixed(1)}×`);
+const sources = new Map(targets.map((t) => [t.sourceId, t]));
+for (const unit of ["sentence", "turn", "section"] as const) {
+  const t0 = performance.now();
+  const plan = planAutocode({ hits: found, sources, codings: [], codeId: "c", coderId: "me", unit });
+  console.log(`autocode plan, ${unit}: ${plan.totals.creates.toLocaleString("en-GB")} new codings in ${(performance.now() - t0).toFixed(0)} ms`);
+}
 rmSync(dir, { recursive: true, force: true });
