@@ -63,7 +63,7 @@ interface Held {
  */
 export function planCodingRanges(
   rangesBySource: ReadonlyMap<string, readonly Range[]>,
-  codings: readonly CodingForPlan[] & readonly { sourceId: string }[],
+  codings: readonly (CodingForPlan & { sourceId: string })[],
   codeId: string,
   coderId: string,
 ): AutocodePlan {
@@ -135,7 +135,7 @@ function planOneSource(sourceId: string, ranges: readonly Range[], initial: read
 export function planAutocode(input: {
   hits: readonly SearchHit[];
   sources: ReadonlyMap<string, SpreadSource>;
-  codings: readonly CodingForPlan[] & readonly { sourceId: string }[];
+  codings: readonly (CodingForPlan & { sourceId: string })[];
   codeId: string;
   coderId: string;
   unit: SpreadUnit;

@@ -1,14 +1,14 @@
 /**
- * How far a coding made from a search hit spreads (issue 16 item 2): the hit only, its word(s), its
+ * How far a coding made from a search hit spreads (issue 16 item 2): the hit only, the words it is in, its
  * sentence, its paragraph, its speaker turn, or the section under its heading. Pure, over a source's
  * text and structure as imported (shared/import/types.ts). The rules, in docs/search.md:
  *
  *  - hit: the hit as found;
  *  - word: grown to whole words (shared/coding/words.ts, as a selection snaps);
  *  - sentence: from the sentence holding the start to the one holding the end, never beyond their
- *    block(s); a sentence ends at . ! ? … (with closing quotes or brackets) followed by white space,
+ *    blocks; a sentence ends at . ! ? … (with closing quotes or brackets) followed by white space,
  *    or at 。！？; no dictionary, so "Dr. Khan" splits (the same answer in the app and the CLI);
- *  - paragraph: the block(s) holding the hit; in a table, the whole cell (all its paragraphs);
+ *  - paragraph: the blocks holding the hit; in a table, the whole cell (all its paragraphs);
  *  - turn: the speaker turn's words (label and timestamp left out, as "code this turn" does); outside
  *    any turn, the paragraph;
  *  - section: the innermost heading before the hit and everything up to the next heading of the same
