@@ -128,6 +128,39 @@ describe("searchSource against a brute-force scan", () => {
   });
 });
 
+describe("searchUnits", () => {
+  it("is each turn's words (label and following space left out) and each block outside turns", () => {
+    // Lines: a preamble of plain paragraphs, then turns; a turn runs over its continuation lines.
+    const lineArb = fc.record({ speaker: fc.constantFrom(null, "P1", "Interviewer"), words: fc.constantFrom("", "a b", "nurse", "  x") });
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), fc.nat(3), (lines, preamble) => {
+        const texts = lines.map((l, i) => (i >= preamble && l.speaker ? `${l.speaker}: ${l.words}` : l.words));
+        const text = texts.join("\n");
+        const blocks = linesAsBlocks(text);
+        const turns: Turn[] = [];
+        lines.forEach((l, i) => {
+          const block = blocks[i] as Block;
+          if (i >= preamble && l.speaker) turns.push({ start: block.start, end: block.end, speaker: l.speaker, labelEnd: block.start + l.speaker.length + 1 });
+          else if (turns.length > 0 && i >= preamble) (turns[turns.length - 1] as Turn).end = block.end; // a continuation line
+        });
+        // Brute force: outside turns, each non-empty block; each turn, from after its label and white space to its end.
+        const expected: { start: number; end: number }[] = [];
+        for (const block of blocks) {
+          const turn = turns.find((t) => t.start <= block.start && block.start < Math.max(t.end, t.start + 1));
+          if (!turn) {
+            if (block.end > block.start) expected.push({ start: block.start, end: block.end });
+          } else if (turn.start === block.start) {
+            let start = turn.labelEnd;
+            while (start < turn.end && /\s/.test(text[start] ?? "")) start++;
+            if (start < turn.end) expected.push({ start, end: turn.end });
+          }
+        }
+        expect(searchUnits(text, blocks, turns)).toEqual(expected);
+      }),
+    );
+  });
+});
+
 const target = (text: string, extra: Partial<SearchTarget> = {}): SearchTarget => ({ sourceId: "s", text, blocks: linesAsBlocks(text), turns: [], ...extra });
 function hitTexts(queryText: string, text: string, options = {}, extra: Partial<SearchTarget> = {}): string[] {
   const parsed = parseQuery(queryText, options);
