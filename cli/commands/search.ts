@@ -43,7 +43,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.query === undefined) throw new CliError(`--query is required: ${usage}`);
   refuseOutputOverInput(values.out, inputsOf(values, positionals));
   const context = values.context === undefined ? undefined : Number(values.context);
-  if (context !== undefined && (!Number.isInteger(context) || context < 0)) throw new CliError("--context must be a whole number of characters");
+  if (context !== undefined && (!Number.isInteger(context) || context < 0))
+    throw new CliError("--context must be a whole number of characters");
   const { tables } = await openBundleFromArgs(positionals[0], values);
   return runSearch(
     tables,
@@ -94,7 +95,11 @@ export async function runSearch(tables: ProjectTables, args: SearchArgs, io: Sea
   const sort = SORTS.find((s) => s === (args.sort ?? "source"));
   if (!sort) return fail(`--sort must be one of ${SORTS.join(", ")} (got “${args.sort ?? ""}”).`);
   if (args.out !== undefined && args.out.trim() === "") return fail("--out needs a file name.");
-  const parsed = parseQuery(args.query, { regex: args.regex === true, matchCase: args.matchCase === true, wholeWords: args.wholeWords === true });
+  const parsed = parseQuery(args.query, {
+    regex: args.regex === true,
+    matchCase: args.matchCase === true,
+    wholeWords: args.wholeWords === true,
+  });
   if (!parsed.ok) return fail(parsed.message);
 
   const outcome = searchSources(parsed.query, searchTargets(tables));
@@ -109,7 +114,19 @@ export async function runSearch(tables: ProjectTables, args: SearchArgs, io: Sea
   const summary = `${plural(counts.total, "hit")} in ${plural(counts.perSource.length, "source")}.`;
   const body =
     args.format === "json"
-      ? JSON.stringify({ query: args.query, regex: args.regex === true, matchCase: args.matchCase === true, wholeWords: args.wholeWords === true, total: counts.total, perSource: counts.perSource, hits: rows }, null, 2)
+      ? JSON.stringify(
+          {
+            query: args.query,
+            regex: args.regex === true,
+            matchCase: args.matchCase === true,
+            wholeWords: args.wholeWords === true,
+            total: counts.total,
+            perSource: counts.perSource,
+            hits: rows,
+          },
+          null,
+          2,
+        )
       : kwicCsv(rows, { bom: args.out !== undefined });
   if (args.out === undefined) {
     io.stdout(body.replace(/\r\n$/, ""));

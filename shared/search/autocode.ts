@@ -91,7 +91,13 @@ export function planCodingRanges(
   return { codeId, coderId, sources, totals };
 }
 
-function planOneSource(sourceId: string, ranges: readonly Range[], initial: readonly Held[], codeId: string, coderId: string): AutocodeSourcePlan {
+function planOneSource(
+  sourceId: string,
+  ranges: readonly Range[],
+  initial: readonly Held[],
+  codeId: string,
+  coderId: string,
+): AutocodeSourcePlan {
   const alreadyCoded = ranges.filter((r) => r.end > r.start && initial.some((c) => contains(c, r))).length;
   let held: Held[] = initial.map((c) => ({ ...c }));
   let made = 0;
@@ -119,7 +125,10 @@ function planOneSource(sourceId: string, ranges: readonly Range[], initial: read
     sourceId,
     ranges: ranges.length,
     alreadyCoded,
-    creates: held.filter((c) => !c.existing).map((c) => ({ start: c.start, end: c.end })).sort((a, b) => a.start - b.start),
+    creates: held
+      .filter((c) => !c.existing)
+      .map((c) => ({ start: c.start, end: c.end }))
+      .sort((a, b) => a.start - b.start),
     updates: held
       .filter((c) => {
         const was = before.get(c.id);
@@ -170,7 +179,10 @@ export interface StructureCode {
  * skipped; names are tidied as code names are and cut to the longest a code name may be.
  * `maxLevel`: leave out deeper headings (default: all six levels).
  */
-export function planStructureAutocode(sources: readonly { id: string; text: string; blocks: readonly Block[] }[], options: { maxLevel?: number } = {}): StructureCode[] {
+export function planStructureAutocode(
+  sources: readonly { id: string; text: string; blocks: readonly Block[] }[],
+  options: { maxLevel?: number } = {},
+): StructureCode[] {
   const maxLevel = options.maxLevel ?? 6;
   const codes = new Map<string, StructureCode>();
   for (const source of sources) {

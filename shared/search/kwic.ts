@@ -113,7 +113,8 @@ const foldKey = (s: string) => String.fromCharCode(...foldQuery(s.slice(0, 200))
  * concordance), ignoring case and accents.
  */
 export function sortKwic(rows: readonly KwicRow[], sort: KwicSort): KwicRow[] {
-  const bySource = (a: KwicRow, b: KwicRow) => collator.compare(a.sourceName, b.sourceName) || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0);
+  const bySource = (a: KwicRow, b: KwicRow) =>
+    collator.compare(a.sourceName, b.sourceName) || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0);
   const byPosition = (a: KwicRow, b: KwicRow) => a.start - b.start || a.end - b.end;
   const copy = [...rows];
   if (sort === "source") return copy.sort((a, b) => bySource(a, b) || byPosition(a, b));

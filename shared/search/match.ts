@@ -116,7 +116,11 @@ export function searchSources(query: SearchQuery, targets: Iterable<SearchTarget
 }
 
 /** The hits in one source (`stopped` when shouldStop said so part-way; the hits so far are kept). */
-export function searchSource(query: SearchQuery, target: SearchTarget, control: SearchControl = {}): { hits: SearchHit[]; stopped: boolean } {
+export function searchSource(
+  query: SearchQuery,
+  target: SearchTarget,
+  control: SearchControl = {},
+): { hits: SearchHit[]; stopped: boolean } {
   let units = searchUnits(target.text, target.blocks, target.turns);
   if (target.within) units = cutUnits(units, target.within);
   const ranges = query.kind === "regex" ? matchRegex(query, target.text, units, control) : matchWords(query, target.text, units, control);

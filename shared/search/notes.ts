@@ -33,7 +33,8 @@ export function noteTargets(
 ): NoteTarget[] {
   const notes: NoteTarget[] = [];
   if (include.memos) {
-    for (const m of input.memos) if (!m.deleted && (m.title + m.body).trim() !== "") notes.push({ kind: "memo", id: m.id, text: `${m.title}\n${m.body}` });
+    for (const m of input.memos)
+      if (!m.deleted && (m.title + m.body).trim() !== "") notes.push({ kind: "memo", id: m.id, text: `${m.title}\n${m.body}` });
   }
   if (include.annotations) {
     for (const c of input.codings) if (!c.deleted && c.note.trim() !== "") notes.push({ kind: "annotation", id: c.id, text: c.note });
@@ -41,7 +42,11 @@ export function noteTargets(
   return notes;
 }
 
-export function searchNotes(query: SearchQuery, notes: readonly NoteTarget[], control: SearchControl = {}): { hits: NoteHit[]; stopped: boolean; message?: string } {
+export function searchNotes(
+  query: SearchQuery,
+  notes: readonly NoteTarget[],
+  control: SearchControl = {},
+): { hits: NoteHit[]; stopped: boolean; message?: string } {
   const kinds = new Map(notes.map((n) => [n.id, n.kind]));
   const outcome = searchSources(
     query,

@@ -76,7 +76,8 @@ export function parseQuery(text: string, options: SearchOptions = {}): ParseResu
   const matchCase = options.matchCase === true;
   const wholeWords = options.wholeWords === true;
   if (text.trim() === "") return { ok: false, message: "Type something to search for." };
-  if (text.length > MAX_QUERY_LENGTH) return { ok: false, message: `The search is too long (${text.length} characters; at most ${MAX_QUERY_LENGTH}).` };
+  if (text.length > MAX_QUERY_LENGTH)
+    return { ok: false, message: `The search is too long (${text.length} characters; at most ${MAX_QUERY_LENGTH}).` };
   if (options.regex === true) {
     try {
       const regex = new RegExp(text, matchCase ? "gu" : "giu");
@@ -107,15 +108,17 @@ function tokenize(text: string, matchCase: boolean): Token[] | { ok: false; mess
     if (text[i] === "-") {
       negated = true;
       i++;
-      if (i >= text.length || /\s/.test(text[i] ?? "")) return { ok: false, message: "Put the word to leave out right after “-” (for example -agency)." };
+      if (i >= text.length || /\s/.test(text[i] ?? ""))
+        return { ok: false, message: "Put the word to leave out right after “-” (for example -agency)." };
     }
     if (text[i] === '"' || text[i] === "“" || text[i] === "”") {
       const close = /["“”]/g;
       close.lastIndex = i + 1;
       const found = close.exec(text);
-      if (!found) return { ok: false, message: "A quotation mark is not closed: put a second \" after the phrase." };
+      if (!found) return { ok: false, message: 'A quotation mark is not closed: put a second " after the phrase.' };
       const phrase = text.slice(i + 1, found.index).trim();
-      if (phrase === "" || foldQuery(phrase, matchCase).length === 0) return { ok: false, message: "There is nothing between the quotation marks." };
+      if (phrase === "" || foldQuery(phrase, matchCase).length === 0)
+        return { ok: false, message: "There is nothing between the quotation marks." };
       tokens.push({ type: "term", term: term("phrase", phrase, matchCase), negated });
       i = found.index + 1;
       continue;
@@ -131,7 +134,10 @@ function tokenize(text: string, matchCase: boolean): Token[] | { ok: false; mess
     const prefix = word.endsWith("*");
     const stem = prefix ? word.replace(/\*+$/, "") : word;
     if (stem === "" || foldQuery(stem, matchCase).length === 0) {
-      return { ok: false, message: prefix ? "Put at least one letter before “*” (for example implement*)." : `“${word}” has nothing to search for.` };
+      return {
+        ok: false,
+        message: prefix ? "Put at least one letter before “*” (for example implement*)." : `“${word}” has nothing to search for.`,
+      };
     }
     tokens.push({ type: "term", term: term(prefix ? "prefix" : "word", stem, matchCase), negated });
   }
@@ -147,7 +153,10 @@ function build(tokens: readonly Token[], matchCase: boolean, wholeWords: boolean
       const previous = tokens[index - 1];
       const next = tokens[index + 1];
       if (!previous || previous.type !== "term" || previous.negated || !next || next.type !== "term" || next.negated) {
-        return { ok: false, message: "OR needs a word or phrase on each side (for example nurse OR midwife); it cannot join a left-out word." };
+        return {
+          ok: false,
+          message: "OR needs a word or phrase on each side (for example nurse OR midwife); it cannot join a left-out word.",
+        };
       }
       joinNext = true;
       continue;

@@ -50,7 +50,11 @@ export function sourcesInScope(input: Pick<ScopeInput, "sources" | "cases">, sco
   const kinds = scope.sourceKinds ? new Set(scope.sourceKinds) : null;
   const ids = scope.sourceIds ? new Set(scope.sourceIds) : null;
   return input.sources.filter(
-    (s) => !s.deleted && (!kinds || kinds.has(s.kind)) && (!ids || ids.has(s.id)) && (!scope.cases || sourceMatchesCaseFilter(s, scope.cases, cases)),
+    (s) =>
+      !s.deleted &&
+      (!kinds || kinds.has(s.kind)) &&
+      (!ids || ids.has(s.id)) &&
+      (!scope.cases || sourceMatchesCaseFilter(s, scope.cases, cases)),
   );
 }
 
@@ -62,7 +66,11 @@ function intersectAll(a: readonly Range[], b: readonly Range[], length: number):
  * The parts of one source the scope keeps: sorted disjoint ranges, or undefined for the whole source.
  * `codings`: the source's codings (others are ignored).
  */
-export function rangesInScope(content: Pick<SourceContentRecord, "id" | "text" | "turns">, codings: readonly CodingRecord[], scope: SearchScope): Range[] | undefined {
+export function rangesInScope(
+  content: Pick<SourceContentRecord, "id" | "text" | "turns">,
+  codings: readonly CodingRecord[],
+  scope: SearchScope,
+): Range[] | undefined {
   const length = content.text.length;
   let within: Range[] | undefined;
   const speakers = scope.speakers ?? "all";
@@ -72,14 +80,19 @@ export function rangesInScope(content: Pick<SourceContentRecord, "id" | "text" |
     const theirs = unionRanges(content.turns.filter((t) => interviewer(t.speaker)));
     within =
       speakers === "participants"
-        ? subtract(content.turns.filter((t) => !interviewer(t.speaker)), theirs)
+        ? subtract(
+            content.turns.filter((t) => !interviewer(t.speaker)),
+            theirs,
+          )
         : subtract([{ start: 0, end: length }], theirs);
   }
   if (scope.coding) {
     const codes = new Set(scope.coding.codeIds);
     const coders = scope.coding.coderIds ? new Set(scope.coding.coderIds) : null;
     const coded = unionRanges(
-      codings.filter((c) => !c.deleted && c.sourceId === content.id && codes.has(c.codeId) && (!coders || coders.has(c.coderId))).map((c) => ({ start: Math.max(0, c.start), end: Math.min(length, c.end) })),
+      codings
+        .filter((c) => !c.deleted && c.sourceId === content.id && codes.has(c.codeId) && (!coders || coders.has(c.coderId)))
+        .map((c) => ({ start: Math.max(0, c.start), end: Math.min(length, c.end) })),
     );
     const kept = scope.coding.inside ? coded : subtract([{ start: 0, end: length }], coded);
     within = within ? intersectAll(within, kept, length) : kept;

@@ -63,7 +63,8 @@ const join = (a: Range, b: Range): Range => ({ start: Math.min(a.start, b.start)
 function whole(text: string, r: Range): Range {
   let start = Math.max(0, Math.min(r.start, text.length));
   let end = Math.max(start, Math.min(r.end, text.length));
-  const low = (i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  const low = (i: number) =>
+    i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
   if (low(start)) start--;
   if (low(end)) end++;
   return { start, end };
@@ -150,7 +151,13 @@ export function headingSections(text: string, blocks: readonly Block[]): Heading
     if (block.kind !== "heading") continue;
     const level = block.level ?? 1;
     close(block.start - 1, level);
-    const section: HeadingSection = { blockIndex: index, level, title: text.slice(block.start, block.end).replace(/\s+/g, " ").trim(), start: block.start, end: text.length };
+    const section: HeadingSection = {
+      blockIndex: index,
+      level,
+      title: text.slice(block.start, block.end).replace(/\s+/g, " ").trim(),
+      start: block.start,
+      end: text.length,
+    };
     sections.push(section);
     open.push(section);
   }

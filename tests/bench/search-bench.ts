@@ -35,7 +35,9 @@ for (let i = 0; i < files; i++) {
   writeFileSync(path.join(dir, `s${i}.txt`), text);
 }
 const chars = targets.reduce((n, t) => n + t.text.length, 0);
-console.log(`${files} sources, ${totalWords.toLocaleString("en-GB")} spoken words, ${(chars / 1e6).toFixed(1)} M characters (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `${files} sources, ${totalWords.toLocaleString("en-GB")} spoken words, ${(chars / 1e6).toFixed(1)} M characters (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
 
 const parsed = parseQuery(query);
 if (!parsed.ok) throw new Error(parsed.message);
@@ -54,16 +56,27 @@ for (let run = 0; run < 3; run++) {
   const t0 = performance.now();
   const out = spawnSync("rg", ["-i", "--count-matches", "--no-filename", query, dir], { encoding: "utf8" });
   rg.push(performance.now() - t0);
-  rgHits = String(out.stdout.split("\n").filter(Boolean).reduce((n, l) => n + Number(l), 0));
+  rgHits = String(
+    out.stdout
+      .split("\n")
+      .filter(Boolean)
+      .reduce((n, l) => n + Number(l), 0),
+  );
 }
 const hits = found.length;
-console.log(`Margin search “${query}”: ${hits.toLocaleString("en-GB")} hits, median ${median(margin).toFixed(0)} ms (runs: ${margin.map((m) => m.toFixed(0)).join(", ")})`);
-console.log(`ripgrep -i: ${Number(rgHits).toLocaleString("en-GB")} matches, median ${median(rg).toFixed(0)} ms (runs: ${rg.map((m) => m.toFixed(0)).join(", ")}; includes process start)`);
+console.log(
+  `Margin search “${query}”: ${hits.toLocaleString("en-GB")} hits, median ${median(margin).toFixed(0)} ms (runs: ${margin.map((m) => m.toFixed(0)).join(", ")})`,
+);
+console.log(
+  `ripgrep -i: ${Number(rgHits).toLocaleString("en-GB")} matches, median ${median(rg).toFixed(0)} ms (runs: ${rg.map((m) => m.toFixed(0)).join(", ")}; includes process start)`,
+);
 console.log(`ratio Margin / ripgrep: ${(median(margin) / median(rg)).toFixed(1)}×`);
 const sources = new Map(targets.map((t) => [t.sourceId, t]));
 for (const unit of ["sentence", "turn", "section"] as const) {
   const t0 = performance.now();
   const plan = planAutocode({ hits: found, sources, codings: [], codeId: "c", coderId: "me", unit });
-  console.log(`autocode plan, ${unit}: ${plan.totals.creates.toLocaleString("en-GB")} new codings in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `autocode plan, ${unit}: ${plan.totals.creates.toLocaleString("en-GB")} new codings in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

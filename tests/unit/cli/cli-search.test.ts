@@ -44,10 +44,25 @@ describe("margin search (through main, on an encrypted bundle)", () => {
   });
 
   it("writes JSON to --out; a bad regular expression is refused with nothing written", async () => {
-    const r = await run("search", file("p.margin"), "-i", file("key.txt"), "--query", "hand\\w+", "--regex", "--format", "json", "--out", file("hits.json"));
+    const r = await run(
+      "search",
+      file("p.margin"),
+      "-i",
+      file("key.txt"),
+      "--query",
+      "hand\\w+",
+      "--regex",
+      "--format",
+      "json",
+      "--out",
+      file("hits.json"),
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toBe(`Wrote 1 hit in 1 source to ${file("hits.json")} (JSON).`);
-    const json = JSON.parse(readFileSync(file("hits.json"), "utf8")) as { total: number; hits: { hit: string; sourceName: string; start: number }[] };
+    const json = JSON.parse(readFileSync(file("hits.json"), "utf8")) as {
+      total: number;
+      hits: { hit: string; sourceName: string; start: number }[];
+    };
     expect(json.total).toBe(1);
     expect(json.hits[0]).toMatchObject({ hit: "handover", sourceName: "Interview src-1", start: 16 });
     const bad = await run("search", file("p.margin"), "-i", file("key.txt"), "--query", "(hand", "--regex", "--out", file("bad.csv"));
@@ -69,11 +84,15 @@ describe("runSearch (in-process)", () => {
     const written = new Map<string, string>();
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runSearch(sampleProject(), { query: "the", format: "csv", ...args }, {
-      writeFile: async (p, bytes) => void written.set(p, new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)),
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-    });
+    const code = await runSearch(
+      sampleProject(),
+      { query: "the", format: "csv", ...args },
+      {
+        writeFile: async (p, bytes) => void written.set(p, new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)),
+        stdout: (l) => out.push(l),
+        stderr: (l) => err.push(l),
+      },
+    );
     return { code, written, out: out.join("\n"), err: err.join("\n") };
   };
 
@@ -84,7 +103,10 @@ describe("runSearch (in-process)", () => {
     expect((await call({ query: "we", wholeWords: true })).err).toBe("1 hit in 1 source.");
     expect((await call({ query: "hand", wholeWords: true })).err).toBe("0 hits in 0 sources.");
     const byPosition = await call({ query: "e", sort: "position" });
-    const starts = byPosition.out.split("\r\n").slice(1).map((l) => Number(/"(\d+)","\d+"$/.exec(l)?.[1]));
+    const starts = byPosition.out
+      .split("\r\n")
+      .slice(1)
+      .map((l) => Number(/"(\d+)","\d+"$/.exec(l)?.[1]));
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 

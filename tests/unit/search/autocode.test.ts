@@ -31,7 +31,8 @@ function oneAtATime(existing: readonly Coding[], ranges: readonly { start: numbe
   for (const r of ranges) {
     if (r.start >= r.end) continue; // the coding repository refuses an empty range (renderer/db/codings.ts)
     const plan = planCodeRange(state, codeId, coderId, r);
-    if (plan.kind === "create") state.push({ id: `made-${n++}`, sourceId: "s", deleted: false, codeId, coderId, start: plan.start, end: plan.end, note: "" });
+    if (plan.kind === "create")
+      state.push({ id: `made-${n++}`, sourceId: "s", deleted: false, codeId, coderId, start: plan.start, end: plan.end, note: "" });
     else {
       const keep = state.find((c) => c.id === plan.keepId);
       if (keep) Object.assign(keep, { start: plan.start, end: plan.end, note: plan.note });
@@ -55,7 +56,18 @@ function applyPlan(existing: readonly Coding[], plan: AutocodePlan) {
   if (!source) return final(state, plan.codeId, plan.coderId);
   state = state.filter((c) => !source.removeIds.includes(c.id));
   for (const u of source.updates) Object.assign(state.find((c) => c.id === u.id) ?? {}, { start: u.start, end: u.end, note: u.note });
-  source.creates.forEach((r, i) => state.push({ id: `plan-${i}`, sourceId: "s", deleted: false, codeId: plan.codeId, coderId: plan.coderId, start: r.start, end: r.end, note: "" }));
+  source.creates.forEach((r, i) =>
+    state.push({
+      id: `plan-${i}`,
+      sourceId: "s",
+      deleted: false,
+      codeId: plan.codeId,
+      coderId: plan.coderId,
+      start: r.start,
+      end: r.end,
+      note: "",
+    }),
+  );
   return final(state, plan.codeId, plan.coderId);
 }
 
@@ -67,19 +79,33 @@ const codingArb = fc
 describe("planAutocode equals coding one at a time", () => {
   it("for random existing codings, hits and every spread unit", () => {
     fc.assert(
-      fc.property(fc.array(codingArb, { maxLength: 8 }), fc.array(rangeArb, { minLength: 1, maxLength: 10 }), fc.constantFrom(...SPREAD_UNITS), (raw, hits, unit) => {
-        const existing: Coding[] = raw.map((c, i) => ({ ...c, id: `c${i}` }));
-        const plan = planAutocode({ hits: hits.map((h) => ({ sourceId: "s", ...h })), sources: new Map([["s", SOURCE]]), codings: existing, codeId: "A", coderId: "me", unit });
-        const spread = hits.map((h) => spreadHit(SOURCE, h, unit));
-        expect(applyPlan(existing, plan)).toEqual(oneAtATime(existing, spread, "A", "me"));
-        // Counting: each spread range wholly inside an existing live coding of A by me is "already coded".
-        const mine = existing.filter((c) => !c.deleted && c.codeId === "A" && c.coderId === "me");
-        expect(plan.totals.alreadyCoded).toBe(spread.filter((r) => r.end > r.start && mine.some((c) => c.start <= r.start && r.end <= c.end)).length);
-        expect(plan.totals.ranges).toBe(hits.length);
-        // Nothing but this coder's codings of this code is touched.
-        const touched = new Set([...(plan.sources[0]?.removeIds ?? []), ...(plan.sources[0]?.updates.map((u) => u.id) ?? [])]);
-        for (const c of existing) if (touched.has(c.id)) expect([c.codeId, c.coderId, c.deleted]).toEqual(["A", "me", false]);
-      }),
+      fc.property(
+        fc.array(codingArb, { maxLength: 8 }),
+        fc.array(rangeArb, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(...SPREAD_UNITS),
+        (raw, hits, unit) => {
+          const existing: Coding[] = raw.map((c, i) => ({ ...c, id: `c${i}` }));
+          const plan = planAutocode({
+            hits: hits.map((h) => ({ sourceId: "s", ...h })),
+            sources: new Map([["s", SOURCE]]),
+            codings: existing,
+            codeId: "A",
+            coderId: "me",
+            unit,
+          });
+          const spread = hits.map((h) => spreadHit(SOURCE, h, unit));
+          expect(applyPlan(existing, plan)).toEqual(oneAtATime(existing, spread, "A", "me"));
+          // Counting: each spread range wholly inside an existing live coding of A by me is "already coded".
+          const mine = existing.filter((c) => !c.deleted && c.codeId === "A" && c.coderId === "me");
+          expect(plan.totals.alreadyCoded).toBe(
+            spread.filter((r) => r.end > r.start && mine.some((c) => c.start <= r.start && r.end <= c.end)).length,
+          );
+          expect(plan.totals.ranges).toBe(hits.length);
+          // Nothing but this coder's codings of this code is touched.
+          const touched = new Set([...(plan.sources[0]?.removeIds ?? []), ...(plan.sources[0]?.updates.map((u) => u.id) ?? [])]);
+          for (const c of existing) if (touched.has(c.id)) expect([c.codeId, c.coderId, c.deleted]).toEqual(["A", "me", false]);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -92,7 +118,14 @@ describe("planAutocode preview", () => {
       return { sourceId: "s", start, end: start + word.length };
     };
     const existing: Coding[] = [{ id: "old", sourceId: "s", codeId: "A", coderId: "me", deleted: false, start: 26, end: 36, note: "kept" }];
-    const plan = planAutocode({ hits: [at("two"), at("four"), at("seven"), at("nine")], sources: new Map([["s", SOURCE]]), codings: existing, codeId: "A", coderId: "me", unit: "sentence" });
+    const plan = planAutocode({
+      hits: [at("two"), at("four"), at("seven"), at("nine")],
+      sources: new Map([["s", SOURCE]]),
+      codings: existing,
+      codeId: "A",
+      coderId: "me",
+      unit: "sentence",
+    });
     expect(plan.sources).toHaveLength(1);
     const s = plan.sources[0];
     expect(s?.alreadyCoded).toBe(1); // "Six seven." is already coded
@@ -132,12 +165,28 @@ describe("planStructureAutocode", () => {
     expect(recruitment?.parentKey).toBe(codes[3]?.key);
     const [range] = recruitment?.sections.get("f") ?? [];
     expect(range && feature.text.slice(range.start, range.end).startsWith(`${FEATURE.h3}\n${FEATURE.numbered[0]}`)).toBe(true);
-    expect(planStructureAutocode([{ id: "f", text: feature.text, blocks: feature.blocks }], { maxLevel: 1 }).map((c) => c.path.join("/"))).toEqual([FEATURE.title, FEATURE.h1, "Notes"]);
+    expect(
+      planStructureAutocode([{ id: "f", text: feature.text, blocks: feature.blocks }], { maxLevel: 1 }).map((c) => c.path.join("/")),
+    ).toEqual([FEATURE.title, FEATURE.h1, "Notes"]);
   });
 
   it("the same heading in two sources is one code, compared as code names are", () => {
-    const a = { id: "a", text: "Barriers\nx", blocks: [{ kind: "heading" as const, start: 0, end: 8, level: 1 }, { kind: "paragraph" as const, start: 9, end: 10 }] };
-    const b = { id: "b", text: "BARRIERS \ny", blocks: [{ kind: "heading" as const, start: 0, end: 9, level: 2 }, { kind: "paragraph" as const, start: 10, end: 11 }] };
+    const a = {
+      id: "a",
+      text: "Barriers\nx",
+      blocks: [
+        { kind: "heading" as const, start: 0, end: 8, level: 1 },
+        { kind: "paragraph" as const, start: 9, end: 10 },
+      ],
+    };
+    const b = {
+      id: "b",
+      text: "BARRIERS \ny",
+      blocks: [
+        { kind: "heading" as const, start: 0, end: 9, level: 2 },
+        { kind: "paragraph" as const, start: 10, end: 11 },
+      ],
+    };
     const codes = planStructureAutocode([a, b]);
     expect(codes).toHaveLength(1);
     expect([...(codes[0]?.sections.keys() ?? [])]).toEqual(["a", "b"]);

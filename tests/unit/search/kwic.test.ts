@@ -2,7 +2,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, Turn } from "../../../shared/import/types";
-import { countHits, hitLocation, kwicCsv, kwicRows, leftContext, rightContext, sortKwic, type KwicSource } from "../../../shared/search/kwic";
+import {
+  countHits,
+  hitLocation,
+  kwicCsv,
+  kwicRows,
+  leftContext,
+  rightContext,
+  sortKwic,
+  type KwicSource,
+} from "../../../shared/search/kwic";
 
 describe("context", () => {
   it("cuts at word boundaries and shows line breaks as spaces", () => {
@@ -66,7 +75,13 @@ describe("rows, sorting, counts and CSV", () => {
 
   it("leaves out hits of unknown sources and counts per source and in total", () => {
     expect(rows).toHaveLength(3);
-    expect(countHits(rows)).toEqual({ perSource: [{ sourceId: "b", sourceName: "Beta", hits: 2 }, { sourceId: "a", sourceName: "alpha", hits: 1 }], total: 3 });
+    expect(countHits(rows)).toEqual({
+      perSource: [
+        { sourceId: "b", sourceName: "Beta", hits: 2 },
+        { sourceId: "a", sourceName: "alpha", hits: 1 },
+      ],
+      total: 3,
+    });
   });
 
   it("sorts by source (name, ignoring case) or by position", () => {

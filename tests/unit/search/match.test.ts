@@ -40,12 +40,13 @@ function charAt(text: string, at: number): string {
 function bruteTerm(text: string, unit: Range, term: QueryTerm, matchCase: boolean, wholeWords: boolean): Range[] {
   const units: number[] = [];
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
-    for (const u of foldCodePoint(cp, matchCase)) for (let k = 0; k < u.length; k++) {
-      units.push(u.charCodeAt(k));
-      origin.push(i);
-    }
+    for (const u of foldCodePoint(cp, matchCase))
+      for (let k = 0; k < u.length; k++) {
+        units.push(u.charCodeAt(k));
+        origin.push(i);
+      }
     i += cp > 0xffff ? 2 : 1;
   }
   const firstAt = (offset: number) => {
@@ -91,15 +92,41 @@ function bruteSearch(text: string, units: Range[], q: WordsQuery): Range[] {
     if (perClause.some((h) => h.length === 0)) continue;
     const all = perClause.flat().sort((a, b) => a.start - b.start || b.end - a.end);
     let reach = -1;
-    for (const h of all) if (h.start >= reach) {
-      hits.push(h);
-      reach = h.end;
-    }
+    for (const h of all)
+      if (h.start >= reach) {
+        hits.push(h);
+        reach = h.end;
+      }
   }
   return hits;
 }
 
-const PIECES = ["a", "b", "e", "é", "É", "e\u0301", "E", " ", " ", "\n", "\r\n", ".", ",", "'", "’", "😀", "ß", "-", "nurse", "Nurse", "NÚRSE", "ab", "\u05E9\u05DC\u05D5\u05DD", "_"];
+const PIECES = [
+  "a",
+  "b",
+  "e",
+  "é",
+  "É",
+  "e\u0301",
+  "E",
+  " ",
+  " ",
+  "\n",
+  "\r\n",
+  ".",
+  ",",
+  "'",
+  "’",
+  "😀",
+  "ß",
+  "-",
+  "nurse",
+  "Nurse",
+  "NÚRSE",
+  "ab",
+  "\u05E9\u05DC\u05D5\u05DD",
+  "_",
+];
 const textArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(""));
 const WORDS = ["a", "b", "e", "é", "E", "ab", "ba", "nurse", "ß", "😀", "\u05E9"];
 const termArb = fc.oneof(
@@ -140,7 +167,8 @@ describe("searchUnits", () => {
         const turns: Turn[] = [];
         lines.forEach((l, i) => {
           const block = blocks[i] as Block;
-          if (i >= preamble && l.speaker) turns.push({ start: block.start, end: block.end, speaker: l.speaker, labelEnd: block.start + l.speaker.length + 1 });
+          if (i >= preamble && l.speaker)
+            turns.push({ start: block.start, end: block.end, speaker: l.speaker, labelEnd: block.start + l.speaker.length + 1 });
           else if (turns.length > 0 && i >= preamble) (turns[turns.length - 1] as Turn).end = block.end; // a continuation line
         });
         // Brute force: outside turns, each non-empty block; each turn, from after its label and white space to its end.
@@ -161,7 +189,13 @@ describe("searchUnits", () => {
   });
 });
 
-const target = (text: string, extra: Partial<SearchTarget> = {}): SearchTarget => ({ sourceId: "s", text, blocks: linesAsBlocks(text), turns: [], ...extra });
+const target = (text: string, extra: Partial<SearchTarget> = {}): SearchTarget => ({
+  sourceId: "s",
+  text,
+  blocks: linesAsBlocks(text),
+  turns: [],
+  ...extra,
+});
 function hitTexts(queryText: string, text: string, options = {}, extra: Partial<SearchTarget> = {}): string[] {
   const parsed = parseQuery(queryText, options);
   if (!parsed.ok) throw new Error(parsed.message);

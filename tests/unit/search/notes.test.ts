@@ -5,8 +5,27 @@ import { parseQuery } from "../../../shared/search/query";
 import { noteTargets, searchNotes } from "../../../shared/search/notes";
 
 const meta = { createdAt: "", updatedAt: "0", updatedBy: "me", deleted: false };
-const memo = (id: string, title: string, body: string, deleted = false): MemoRecord => ({ ...meta, id, targetKind: "project", targetId: "p", title, body, authorId: "me", deleted });
-const coding = (id: string, note: string, deleted = false): CodingRecord => ({ ...meta, id, sourceId: "s", codeId: "c", coderId: "me", start: 0, end: 1, note, deleted });
+const memo = (id: string, title: string, body: string, deleted = false): MemoRecord => ({
+  ...meta,
+  id,
+  targetKind: "project",
+  targetId: "p",
+  title,
+  body,
+  authorId: "me",
+  deleted,
+});
+const coding = (id: string, note: string, deleted = false): CodingRecord => ({
+  ...meta,
+  id,
+  sourceId: "s",
+  codeId: "c",
+  coderId: "me",
+  start: 0,
+  end: 1,
+  note,
+  deleted,
+});
 
 describe("searchNotes", () => {
   const input = {

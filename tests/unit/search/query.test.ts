@@ -8,7 +8,9 @@ function ok(text: string, options = {}): SearchQuery {
   return r.query;
 }
 const shape = (q: SearchQuery) =>
-  q.kind === "words" ? { all: q.all.map((alts) => alts.map((t) => `${t.kind}:${t.text}`)), exclude: q.exclude.map((t) => `${t.kind}:${t.text}`) } : q.source;
+  q.kind === "words"
+    ? { all: q.all.map((alts) => alts.map((t) => `${t.kind}:${t.text}`)), exclude: q.exclude.map((t) => `${t.kind}:${t.text}`) }
+    : q.source;
 
 describe("parseQuery", () => {
   it("words, phrases, OR, exclusions and prefixes", () => {

@@ -42,7 +42,17 @@ const content = (id: string): SourceContentRecord => ({
   warnings: [],
 });
 const nurseCase: CaseRecord = { ...meta, id: "case-1", name: "P07", description: "", values: { role: "Nurse" } };
-const coding = (id: string, codeId: string, start: number, end: number, deleted = false): CodingRecord => ({ ...meta, id, sourceId: "i1", codeId, coderId: "me", start, end, note: "", deleted });
+const coding = (id: string, codeId: string, start: number, end: number, deleted = false): CodingRecord => ({
+  ...meta,
+  id,
+  sourceId: "i1",
+  codeId,
+  coderId: "me",
+  start,
+  end,
+  note: "",
+  deleted,
+});
 
 const input: ScopeInput = {
   sources: [source("i1", "interview", ["case-1"]), source("d1", "document"), source("gone", "interview", [], true)],
@@ -76,11 +86,14 @@ describe("search scope", () => {
     expect(hitsIn({ sourceIds: ["i1"], coding: { codeIds: ["trust"], inside: true } })).toEqual(["i1@29"]);
     expect(hitsIn({ sourceIds: ["i1"], coding: { codeIds: ["trust"], inside: false } })).toEqual(["i1@13", "i1@53", "i1@65"]);
     expect(hitsIn({ sourceIds: ["i1"], coding: { codeIds: ["trust"], inside: true, coderIds: ["someone else"] } })).toEqual([]);
-    expect(hitsIn({ sourceIds: ["i1"], speakers: "withoutInterviewers", coding: { codeIds: ["trust"], inside: false } })).toEqual(["i1@65"]);
+    expect(hitsIn({ sourceIds: ["i1"], speakers: "withoutInterviewers", coding: { codeIds: ["trust"], inside: false } })).toEqual([
+      "i1@65",
+    ]);
   });
 
   it("recognises interviewer and facilitator labels", () => {
-    for (const yes of ["Interviewer", "INT", "Facilitator 2", "Q", "I", "Moderator", "Researcher:", "IV"]) expect(isInterviewerLabel(yes), yes).toBe(true);
+    for (const yes of ["Interviewer", "INT", "Facilitator 2", "Q", "I", "Moderator", "Researcher:", "IV"])
+      expect(isInterviewerLabel(yes), yes).toBe(true);
     for (const no of ["P07", "Participant", "Respondent 3", "Sara", "A", "Interviewee"]) expect(isInterviewerLabel(no), no).toBe(false);
   });
 });
