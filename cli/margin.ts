@@ -13,6 +13,7 @@ import * as inspect from "./commands/inspect";
 import * as keygen from "./commands/keygen";
 import * as merge from "./commands/merge";
 import * as report from "./commands/report";
+import * as search from "./commands/search";
 import * as verify from "./commands/verify";
 import { nodeIo, type CliIo } from "./io";
 import { asCliError } from "./keys";
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   merge,
   verify,
   report,
+  search,
   "import-qdpx": importQdpx,
   "export-qdpx": exportQdpx,
   "export-qdc": exportQdc,

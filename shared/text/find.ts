@@ -62,15 +62,20 @@ function isIgnoredMark(code: number): boolean {
 
 const WHITE_SPACE = /^\s$/u;
 const foldCache = new Map<number, string>();
+const caseKeptCache = new Map<number, string>();
 
-/** The folded form of one code point: "" when it is ignored, usually one unit, occasionally more. */
-export function foldCodePoint(codePoint: number): string {
+/**
+ * The folded form of one code point: "" when it is ignored, usually one unit, occasionally more.
+ * `keepCase` (project search's "match case", shared/search/) folds everything above except letter case.
+ */
+export function foldCodePoint(codePoint: number, keepCase = false): string {
   if (codePoint < 0x80) {
-    if (codePoint >= 0x41 && codePoint <= 0x5a) return String.fromCharCode(codePoint + 32);
+    if (!keepCase && codePoint >= 0x41 && codePoint <= 0x5a) return String.fromCharCode(codePoint + 32);
     if (codePoint >= 0x09 && codePoint <= 0x0d) return " ";
     return String.fromCharCode(codePoint);
   }
-  const cached = foldCache.get(codePoint);
+  const cache = keepCase ? caseKeptCache : foldCache;
+  const cached = cache.get(codePoint);
   if (cached !== undefined) return cached;
   const char = String.fromCodePoint(codePoint);
   let out: string;
@@ -78,20 +83,21 @@ export function foldCodePoint(codePoint: number): string {
   else {
     // Decompose, lower-case, drop the ignored marks, then recompose what is left (so Hangul and
     // other letters that decompose without accents come back whole).
+    const decomposed = char.normalize("NFD");
     let kept = "";
-    for (const part of char.normalize("NFD").toLowerCase()) {
+    for (const part of keepCase ? decomposed : decomposed.toLowerCase()) {
       const code = part.codePointAt(0) ?? 0;
       if (isIgnoredMark(code)) continue;
       kept += QUOTES[part] ?? part;
     }
     out = kept.normalize("NFC");
   }
-  foldCache.set(codePoint, out);
+  cache.set(codePoint, out);
   return out;
 }
 
-/** Folds the text once, for any number of queries. */
-export function prepareSearch(text: string): PreparedSearch {
+/** Folds the text once, for any number of queries (`keepCase`: see foldCodePoint). */
+export function prepareSearch(text: string, keepCase = false): PreparedSearch {
   let capacity = text.length + 16;
   let folded = new Uint16Array(capacity);
   let origin = new Int32Array(capacity);
@@ -114,23 +120,23 @@ export function prepareSearch(text: string): PreparedSearch {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // Fast path: most transcripts are mostly ASCII.
-      push(code >= 0x41 && code <= 0x5a ? code + 32 : code >= 0x09 && code <= 0x0d ? 0x20 : code, i);
+      push(!keepCase && code >= 0x41 && code <= 0x5a ? code + 32 : code >= 0x09 && code <= 0x0d ? 0x20 : code, i);
       i++;
       continue;
     }
     const codePoint = text.codePointAt(i) ?? code;
     const width = codePoint > 0xffff ? 2 : 1;
-    const out = foldCodePoint(codePoint);
+    const out = foldCodePoint(codePoint, keepCase);
     for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
     i += width;
   }
   return { text, folded, length, origin };
 }
 
-export function foldQuery(query: string): Uint16Array {
+export function foldQuery(query: string, keepCase = false): Uint16Array {
   const units: number[] = [];
   for (const char of query) {
-    const out = foldCodePoint(char.codePointAt(0) ?? 0);
+    const out = foldCodePoint(char.codePointAt(0) ?? 0, keepCase);
     for (let k = 0; k < out.length; k++) units.push(out.charCodeAt(k));
   }
   return Uint16Array.from(units);
@@ -164,7 +170,7 @@ export function findInPrepared(prepared: PreparedSearch, query: string): TextSpa
 }
 
 /** The original offset just after the code point that produced folded unit `last` (and its ignored marks). */
-function originalEnd(origin: Int32Array, length: number, textLength: number, last: number): number {
+export function originalEnd(origin: Int32Array, length: number, textLength: number, last: number): number {
   const from = origin[last] ?? 0;
   for (let j = last + 1; j < length; j++) {
     const next = origin[j] ?? textLength;
