@@ -10,7 +10,7 @@ import { main } from "../../../cli/margin";
 import type { CliIo } from "../../../cli/io";
 import { runSearch, type SearchArgs } from "../../../cli/commands/search";
 import { generateIdentity, writeBundle } from "../../../shared/bundle";
-import { INFO, sampleProject } from "../bundle/fixtures";
+import { INFO, sampleProject } from "../shared/bundle/fixtures";
 
 let dir = "";
 const file = (name: string) => path.join(dir, name);

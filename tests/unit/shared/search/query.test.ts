@@ -1,6 +1,6 @@
 /** The search query language (shared/search/query.ts): the tree it builds and its messages. */
 import { describe, expect, it } from "vitest";
-import { parseQuery, type SearchQuery } from "../../../shared/search/query";
+import { parseQuery, type SearchQuery } from "../../../../shared/search/query";
 
 function ok(text: string, options = {}): SearchQuery {
   const r = parseQuery(text, options);

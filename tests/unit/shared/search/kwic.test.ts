@@ -1,7 +1,7 @@
 /** Keyword-in-context rows, counts, sorting and CSV (shared/search/kwic.ts). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Block, Turn } from "../../../shared/import/types";
+import type { Block, Turn } from "../../../../shared/import/types";
 import {
   countHits,
   hitLocation,
@@ -11,7 +11,7 @@ import {
   rightContext,
   sortKwic,
   type KwicSource,
-} from "../../../shared/search/kwic";
+} from "../../../../shared/search/kwic";
 
 describe("context", () => {
   it("cuts at word boundaries and shows line breaks as spaces", () => {

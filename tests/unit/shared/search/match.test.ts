@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Block, Turn } from "../../../shared/import/types";
-import { foldCodePoint } from "../../../shared/text/find";
-import { parseQuery, type QueryTerm, type WordsQuery } from "../../../shared/search/query";
-import { searchSource, searchSources, searchUnits, STOPPED_MESSAGE, type SearchTarget } from "../../../shared/search/match";
+import type { Block, Turn } from "../../../../shared/import/types";
+import { foldCodePoint } from "../../../../shared/text/find";
+import { parseQuery, type QueryTerm, type WordsQuery } from "../../../../shared/search/query";
+import { searchSource, searchSources, searchUnits, STOPPED_MESSAGE, type SearchTarget } from "../../../../shared/search/match";
 
 interface Range {
   start: number;

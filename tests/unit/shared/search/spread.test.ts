@@ -5,11 +5,11 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { convertDocx } from "../../../shared/import";
-import type { Block, ConvertedSource } from "../../../shared/import/types";
-import { searchUnits } from "../../../shared/search/match";
-import { headingSections, spreadHit, SPREAD_UNITS, type SpreadSource, type SpreadUnit } from "../../../shared/search/spread";
-import { FEATURE, makeFeatureDocx, makeTranscriptDocx } from "../../fixtures/docx/generate";
+import { convertDocx } from "../../../../shared/import";
+import type { Block, ConvertedSource } from "../../../../shared/import/types";
+import { searchUnits } from "../../../../shared/search/match";
+import { headingSections, spreadHit, SPREAD_UNITS, type SpreadSource, type SpreadUnit } from "../../../../shared/search/spread";
+import { FEATURE, makeFeatureDocx, makeTranscriptDocx } from "../../../fixtures/docx/generate";
 
 let feature: ConvertedSource;
 let transcript: ConvertedSource;

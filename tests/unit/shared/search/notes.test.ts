@@ -1,8 +1,8 @@
 /** Searching memos and coding annotations (shared/search/notes.ts). */
 import { describe, expect, it } from "vitest";
-import type { CodingRecord, MemoRecord } from "../../../shared/model/records";
-import { parseQuery } from "../../../shared/search/query";
-import { noteTargets, searchNotes } from "../../../shared/search/notes";
+import type { CodingRecord, MemoRecord } from "../../../../shared/model/records";
+import { parseQuery } from "../../../../shared/search/query";
+import { noteTargets, searchNotes } from "../../../../shared/search/notes";
 
 const meta = { createdAt: "", updatedAt: "0", updatedBy: "me", deleted: false };
 const memo = (id: string, title: string, body: string, deleted = false): MemoRecord => ({

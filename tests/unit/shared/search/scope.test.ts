@@ -1,9 +1,9 @@
 /** Search scope (shared/search/scope.ts): which sources and which parts of them are searched. */
 import { describe, expect, it } from "vitest";
-import type { CaseRecord, CodingRecord, SourceContentRecord, SourceRecord } from "../../../shared/model/records";
-import { parseQuery } from "../../../shared/search/query";
-import { searchSources } from "../../../shared/search/match";
-import { isInterviewerLabel, searchTargets, type ScopeInput, type SearchScope } from "../../../shared/search/scope";
+import type { CaseRecord, CodingRecord, SourceContentRecord, SourceRecord } from "../../../../shared/model/records";
+import { parseQuery } from "../../../../shared/search/query";
+import { searchSources } from "../../../../shared/search/match";
+import { isInterviewerLabel, searchTargets, type ScopeInput, type SearchScope } from "../../../../shared/search/scope";
 
 const meta = { createdAt: "2024-01-01T00:00:00Z", updatedAt: "0", updatedBy: "me", deleted: false };
 const source = (id: string, kind: SourceRecord["kind"], caseIds: string[] = [], deleted = false): SourceRecord => ({

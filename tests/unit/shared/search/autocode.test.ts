@@ -4,12 +4,12 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { planCodeRange, type CodingForPlan } from "../../../shared/coding/codeRange";
-import { convertDocx } from "../../../shared/import";
-import type { ConvertedSource } from "../../../shared/import/types";
-import { planAutocode, planCodingRanges, planStructureAutocode, type AutocodePlan } from "../../../shared/search/autocode";
-import { spreadHit, SPREAD_UNITS, type SpreadSource } from "../../../shared/search/spread";
-import { FEATURE, makeFeatureDocx } from "../../fixtures/docx/generate";
+import { planCodeRange, type CodingForPlan } from "../../../../shared/coding/codeRange";
+import { convertDocx } from "../../../../shared/import";
+import type { ConvertedSource } from "../../../../shared/import/types";
+import { planAutocode, planCodingRanges, planStructureAutocode, type AutocodePlan } from "../../../../shared/search/autocode";
+import { spreadHit, SPREAD_UNITS, type SpreadSource } from "../../../../shared/search/spread";
+import { FEATURE, makeFeatureDocx } from "../../../fixtures/docx/generate";
 
 type Coding = CodingForPlan & { sourceId: string };
 
