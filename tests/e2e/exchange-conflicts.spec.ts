@@ -9,12 +9,11 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync } from "node:fs";
-import type { ConvertedSource } from "../../shared/import/types";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 import { createProject, seriousA11yViolations } from "./helpers/app";
 import { addMember, chooseBundle, exchange, exportFor, myPublicKey, newCoder } from "./helpers/exchange";
 import { DOCX_MIME } from "./helpers/files";
-import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
+import { convert, dragAndCode, importAndOpen } from "./helpers/viewer";
 
 const A = "Amira Patel";
 const B = "Sam Okafor";
@@ -104,17 +103,6 @@ test("both coders rename one code: A sees the conflict side by side, takes B's n
   for (const file of [forB, forA]) writeFileSync(file, "");
 });
 
-/** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
-async function codeText(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
-  await dragSelect(page, source, needle);
-  await page.keyboard.press("Control+k");
-  const palette = page.getByRole("dialog", { name: "Code the selection" });
-  await page.keyboard.type(codeName);
-  await expect(palette.getByRole("option", { selected: true })).toContainText(codeName);
-  await page.keyboard.press("Enter");
-  await expect(palette).toHaveCount(0);
-}
-
 /** Labels of the open source's coding stripes. */
 async function stripeLabels(page: Page): Promise<string[]> {
   const buttons = page.getByRole("group", { name: "Coding stripes" }).getByRole("button");
@@ -169,9 +157,9 @@ test("both coders make “Trust” and “trust” and both merge the clash: aft
 
   // ---- A codes three passages “Trust”, B two passages “trust”; both export before either merges.
   await openSource(pageA);
-  for (const needle of needles.slice(0, 3)) await codeText(pageA, source, needle, "Trust");
+  for (const needle of needles.slice(0, 3)) await dragAndCode(pageA, source, needle, "Trust");
   await openSource(pageB);
-  for (const needle of needles.slice(3)) await codeText(pageB, source, needle, "trust");
+  for (const needle of needles.slice(3)) await dragAndCode(pageB, source, needle, "trust");
   const fromA = await exportFor(pageA, B, /Only changes since my last exchange/);
   const fromB = await exportFor(pageB, A, /Only changes since my last exchange/);
 

@@ -7,11 +7,10 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
-import type { ConvertedSource } from "../../shared/import/types";
 import { createProject, seriousA11yViolations } from "./helpers/app";
 import { addMember, chooseBundle, exchange, exportFor, myPublicKey, newCoder } from "./helpers/exchange";
 import { DOCX_MIME } from "./helpers/files";
-import { convert, dragSelect, importAndOpen } from "./helpers/viewer";
+import { convert, dragAndCode, importAndOpen } from "./helpers/viewer";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
 import { fingerprint, generateIdentity, writeBundle } from "../../shared/bundle";
 import { emptyProjectTables } from "../../shared/model/tables";
@@ -25,17 +24,6 @@ const CLASH = "Workarounds";
 const PASSPHRASE = "marmalade orbit tundra lantern";
 
 const navigator = (page: Page) => page.getByRole("navigation", { name: "Project navigator" });
-
-/** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
-async function code(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
-  await dragSelect(page, source, needle);
-  await page.keyboard.press("Control+k");
-  const palette = page.getByRole("dialog", { name: "Code the selection" });
-  await page.keyboard.type(codeName);
-  await expect(palette.getByRole("option", { selected: true })).toContainText(codeName);
-  await page.keyboard.press("Enter");
-  await expect(palette).toHaveCount(0);
-}
 
 async function openSource(page: Page): Promise<void> {
   await navigator(page)
@@ -72,7 +60,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   const docx = await syntheticInterviewDocx(makeSyntheticInterview(1, 450, { participant: "P01" }));
   const source = await convert(docx, `${SOURCE}.docx`);
   await importAndOpen(pageA, [{ name: `${SOURCE}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(docx) }], SOURCE);
-  await code(pageA, source, "frustrated by the alert fatigue", CODE);
+  await dragAndCode(pageA, source, "frustrated by the alert fatigue", CODE);
 
   // ---- A adds B by B's public key and exports a bundle for B.
   await addMember(pageA, B, keyB);
@@ -97,9 +85,9 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   expect(await stripes(pageB)).toEqual([expect.stringContaining(`Coding: ${CODE}, by ${A}`)]);
 
   // ---- B codes the same passage and another one, then exports back to A (changes since the last exchange).
-  await code(pageB, source, "frustrated by the alert fatigue", CODE);
-  await code(pageB, source, "worked around the referral pathway", CODE);
-  await code(pageB, source, "the matrons relied on the discharge summaries", CLASH);
+  await dragAndCode(pageB, source, "frustrated by the alert fatigue", CODE);
+  await dragAndCode(pageB, source, "worked around the referral pathway", CODE);
+  await dragAndCode(pageB, source, "the matrons relied on the discharge summaries", CLASH);
   await addMember(pageB, A, keyA);
   // B's project came from A's bundle: that counts as an exchange, so only B's changes go (3 codings, a
   // code, and B's coder row — not the whole project again).
@@ -111,7 +99,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   );
 
   // ---- Meanwhile A makes a code with the same name as one of B's.
-  await code(pageA, source, "struggled with the data migration from the old system", CLASH);
+  await dragAndCode(pageA, source, "struggled with the data migration from the old system", CLASH);
 
   // ---- A previews, then cancels: the backup packed for the merge is not saved.
   await exchange(pageA).getByRole("button", { name: "Import bundle…" }).click();
@@ -224,7 +212,7 @@ test("two coders swap encrypted bundles, merge with a preview, refuse bad files,
   await expect(backups.getByRole("status")).toHaveText("Backup made.");
   await backups.getByRole("button", { name: "Close" }).click();
   const before = await stripes(pageA);
-  await code(pageA, source, "kept raising concerns about the new order sets", "Order sets");
+  await dragAndCode(pageA, source, "kept raising concerns about the new order sets", "Order sets");
   expect(await stripes(pageA)).not.toEqual(before);
   await exchange(pageA).getByRole("button", { name: "Backups…" }).click();
   await backups

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
 import { DOCX_MIME, dropFiles, type FilePayload } from "./helpers/files";
 import { makeSyntheticInterview, syntheticInterviewDocx } from "../fixtures/docx/synthetic";
@@ -10,6 +10,15 @@ async function interviews(count: number): Promise<FilePayload[]> {
     files.push({ name: `GDE_SiteA_P0${i}.docx`, mimeType: DOCX_MIME, buffer: Buffer.from(await syntheticInterviewDocx(interview)) });
   }
   return files;
+}
+
+/** In the open Import sources dialog: "Choose files…", pick `files`, wait until all are imported, Done. */
+async function chooseAndImportAll(page: Page, dialog: Locator, files: FilePayload[]): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await dialog.getByRole("button", { name: "Choose files…" }).click();
+  await (await chooser).setFiles(files);
+  await expect(dialog.getByRole("status").first()).toHaveText(`${files.length} imported, 0 duplicates, 0 failed`, { timeout: 30_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
 }
 
 test("import a batch in one drop: 5 imported, 1 duplicate, 1 failed — and it all survives a reload", async ({ page }) => {
@@ -86,11 +95,7 @@ test("choose files, sort, search, change kind, rename and delete with undo", asy
   await page.getByRole("button", { name: "Import sources" }).click();
   const dialog = page.getByRole("dialog", { name: "Import sources" });
   await dialog.getByLabel("Source kind").selectOption("group interview");
-  const chooser = page.waitForEvent("filechooser");
-  await dialog.getByRole("button", { name: "Choose files…" }).click();
-  await (await chooser).setFiles(files);
-  await expect(dialog.getByRole("status").first()).toHaveText("3 imported, 0 duplicates, 0 failed", { timeout: 30_000 });
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await chooseAndImportAll(page, dialog, files);
 
   const table = page.getByRole("table", { name: "Sources" });
   const names = () => table.getByRole("row").locator("a").allTextContents();
@@ -139,11 +144,7 @@ test("derive cases from file names at import, then filter the list by case and b
   await expect(dialog.getByRole("alert")).toContainText("{case}");
   await expect(dialog.getByRole("button", { name: "Choose files…" })).toBeDisabled();
   await dialog.getByLabel("File name pattern").fill("GDE_*_{case}");
-  const chooser = page.waitForEvent("filechooser");
-  await dialog.getByRole("button", { name: "Choose files…" }).click();
-  await (await chooser).setFiles(files);
-  await expect(dialog.getByRole("status").first()).toHaveText("3 imported, 0 duplicates, 0 failed", { timeout: 30_000 });
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await chooseAndImportAll(page, dialog, files);
 
   const table = page.getByRole("table", { name: "Sources" });
   await expect(table.getByRole("row").filter({ hasText: "GDE_SiteA_P02" })).toContainText("P02");

@@ -12,22 +12,8 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { completeFirstRun, seriousA11yViolations } from "./helpers/app";
+import { openSample, SAMPLE, SAMPLE_CODES, SAMPLE_SOURCES } from "./helpers/sample";
 
-const SAMPLE = "Sample: Shared Care Record evaluation";
-const SOURCES = ["P01 Digital nurse interview", "P02 CCIO interview", "P03 District nursing team lead interview"];
-const CODES = [
-  "Technology",
-  "Usability",
-  "Interoperability",
-  "People",
-  "Workload",
-  "Training",
-  "Organisation",
-  "Leadership",
-  "Governance",
-  "Wider context",
-  "Policy",
-];
 const SEGMENT =
   "The fluid balance form had the intake and output boxes on different tabs, so you had to click through three screens to record one cup of tea.";
 
@@ -91,10 +77,9 @@ function segmentsIn(files: Record<string, Uint8Array>): { source: string; code: 
   return out;
 }
 
-async function openSample(page: Page): Promise<void> {
+async function firstRunAndSample(page: Page): Promise<void> {
   await completeFirstRun(page);
-  await page.getByRole("button", { name: "Open sample project" }).click();
-  await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
+  await openSample(page);
 }
 
 async function exportQdpx(
@@ -120,7 +105,7 @@ async function exportQdpx(
 }
 
 test("export the sample project as .qdpx: valid, positions land on the same text, and it imports back", async ({ page }) => {
-  await openSample(page);
+  await firstRunAndSample(page);
   const sampleId = projectIdOf(page.url());
   expect(sampleId).not.toBe("");
   const { files, bytes, download, status } = await exportQdpx(page);
@@ -136,15 +121,15 @@ test("export the sample project as .qdpx: valid, positions land on the same text
   expect(qde).toMatch(
     /^<\?xml version="1\.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1\.0" name="Sample: Shared Care Record evaluation" origin="Margin [^"]+ \(positions in UTF-16 code units, as NVivo counts\)"/,
   );
-  for (const name of SOURCES)
+  for (const name of SAMPLE_SOURCES)
     expect(qde).toMatch(new RegExp(`<TextSource guid="[0-9a-f-]{36}" name="${name}" plainTextPath="internal://[0-9a-f-]{36}\\.txt"`));
-  for (const name of CODES) expect(qde).toContain(`name="${name}"`);
+  for (const name of SAMPLE_CODES) expect(qde).toContain(`name="${name}"`);
 
   // Every segment's text at its positions is what Margin coded (the selection's name is Margin's own snippet of it).
   const segments = segmentsIn(files);
   expect(segments.length).toBeGreaterThan(10);
   for (const s of segments) expect(s.text.replace(/\s+/g, " ").trim().startsWith(s.snippet.replace(/…$/, ""))).toBe(true);
-  expect(segments.filter((s) => s.text === SEGMENT && s.code === "Usability" && s.source === SOURCES[0])).toHaveLength(1);
+  expect(segments.filter((s) => s.text === SEGMENT && s.code === "Usability" && s.source === SAMPLE_SOURCES[0])).toHaveLength(1);
 
   // Import it into a new project: the same sources, codes and coded segment.
   await page.goto("/#/");
@@ -165,7 +150,7 @@ test("export the sample project as .qdpx: valid, positions land on the same text
   await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
   expect(projectIdOf(page.url())).not.toBe(sampleId);
   const sourcesTable = page.getByRole("table", { name: "Sources" });
-  for (const name of SOURCES) await expect(sourcesTable.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of SAMPLE_SOURCES) await expect(sourcesTable.getByRole("link", { name, exact: true })).toBeVisible();
   const codes = page.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
   for (const name of ["Technology", "People", "Organisation", "Wider context"])
     await expect(codes.getByRole("treeitem", { name, exact: true })).toBeVisible();
@@ -181,11 +166,11 @@ test("export the sample project as .qdpx: valid, positions land on the same text
 });
 
 test("export chosen sources and codes, for the QDA-XML standard", async ({ page }) => {
-  await openSample(page);
+  await firstRunAndSample(page);
   const { files, status } = await exportQdpx(page, async (dialog) => {
     await dialog.getByRole("radio", { name: /^Chosen sources and codes/ }).check();
     await dialog.getByRole("button", { name: "Choose no sources" }).click();
-    await dialog.getByRole("checkbox", { name: SOURCES[0] }).check();
+    await dialog.getByRole("checkbox", { name: SAMPLE_SOURCES[0] }).check();
     await dialog.getByRole("button", { name: "Choose no codes" }).click();
     await dialog.getByRole("checkbox", { name: "Usability" }).check();
     await expect(dialog.getByRole("group", { name: /Sources \(1 of 3 chosen\)/ })).toBeVisible();
@@ -199,13 +184,13 @@ test("export chosen sources and codes, for the QDA-XML standard", async ({ page 
   expect(qde).toMatch(/origin="Margin [^"(]+"/);
   const segments = segmentsIn(files);
   expect(segments.length).toBeGreaterThan(0);
-  expect(new Set(segments.map((s) => `${s.source}|${s.code}`))).toEqual(new Set([`${SOURCES[0]}|Usability`]));
+  expect(new Set(segments.map((s) => `${s.source}|${s.code}`))).toEqual(new Set([`${SAMPLE_SOURCES[0]}|Usability`]));
   expect(segments.some((s) => s.text === SEGMENT)).toBe(true);
   expect(Object.keys(files).filter((n) => n.startsWith("sources/"))).toHaveLength(1);
 });
 
 test("export the codebook as a REFI-QDA .qdc from the Codebook menu", async ({ page }) => {
-  await openSample(page);
+  await firstRunAndSample(page);
   const panel = page.getByRole("complementary", { name: "Codes and memos" });
   await panel.getByRole("button", { name: "Codebook" }).click();
   const downloading = page.waitForEvent("download");
@@ -218,7 +203,7 @@ test("export the codebook as a REFI-QDA .qdc from the Codebook menu", async ({ p
   const verdict = xsdVerdict(bytes, "Codebook");
   if (verdict !== null) expect(verdict).toMatch(/validates$/);
   expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="Margin /);
-  expect([...xml.matchAll(/<Code\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(CODES));
+  expect([...xml.matchAll(/<Code\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(SAMPLE_CODES));
   expect([...xml.matchAll(/<Code\b/g)]).toHaveLength(11);
   // Hierarchy: Usability sits inside Technology; colours and descriptions travel.
   expect(xml).toMatch(

@@ -1,30 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { completeFirstRun } from "./helpers/app";
-
-const SAMPLE = "Sample: Shared Care Record evaluation";
-const SOURCES = ["P01 Digital nurse interview", "P02 CCIO interview", "P03 District nursing team lead interview"];
-const CODES = [
-  "Technology",
-  "Usability",
-  "Interoperability",
-  "People",
-  "Workload",
-  "Training",
-  "Organisation",
-  "Leadership",
-  "Governance",
-  "Wider context",
-  "Policy",
-];
-
-async function openSample(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Open sample project" }).click();
-  await expect(page.getByRole("heading", { name: SAMPLE, level: 1 })).toBeVisible({ timeout: 30_000 });
-}
+import { openSample, SAMPLE, SAMPLE_CODES, SAMPLE_SOURCES } from "./helpers/sample";
 
 async function expectSampleContents(page: Page): Promise<void> {
   const main = page.getByRole("main");
-  for (const name of SOURCES) await expect(main.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of SAMPLE_SOURCES) await expect(main.getByRole("link", { name, exact: true })).toBeVisible();
   const codes = page.getByRole("complementary", { name: "Codes and memos" }).getByRole("tree", { name: "Codes" });
   // Parents may be collapsed in the codebook: the top-level codes are always shown.
   for (const name of ["Technology", "People", "Organisation", "Wider context"])
@@ -53,7 +33,7 @@ test("the sample project opens from the home screen with sources, cases and code
     .getByRole("link", { name: /Coded segments/ })
     .click();
   const checklist = page.getByRole("list", { name: "Code checklist" });
-  await expect(checklist.getByRole("checkbox")).toHaveCount(CODES.length);
+  await expect(checklist.getByRole("checkbox")).toHaveCount(SAMPLE_CODES.length);
   await expect(checklist.getByRole("checkbox", { name: "Technology / Usability" })).toBeVisible();
   await expect(checklist.getByRole("checkbox", { name: "Wider context / Policy" })).toBeVisible();
 

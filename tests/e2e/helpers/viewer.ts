@@ -280,6 +280,17 @@ export async function dragSelect(
   return want;
 }
 
+/** Mouse drag across `needle`, then Ctrl+K and the code name (created on first use). */
+export async function dragAndCode(page: Page, source: ConvertedSource, needle: string, codeName: string): Promise<void> {
+  await dragSelect(page, source, needle);
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Code the selection" });
+  await page.keyboard.type(codeName);
+  await expect(palette.getByRole("option", { selected: true })).toContainText(codeName);
+  await page.keyboard.press("Enter");
+  await expect(palette).toHaveCount(0);
+}
+
 /**
  * First run, a new project "GDE evaluation", and a synthetic three-turn interview (participant P03)
  * imported through the UI and opened. Returns the app's own conversion: the text the codings count in.

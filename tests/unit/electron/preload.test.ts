@@ -1,5 +1,6 @@
 // electron/preload.ts exposes exactly window.margin, built from named functions.
 import { describe, expect, it, vi } from "vitest";
+import { MARGIN_API_FUNCTIONS } from "../helpers/marginApi";
 
 const fake = vi.hoisted(() => ({
   exposed: [] as [string, unknown][],
@@ -18,19 +19,7 @@ describe("electron/preload.ts", () => {
     const [key, api] = fake.exposed[0] ?? [];
     expect(key).toBe("margin");
     const record = api as Record<string, unknown>;
-    expect(Object.keys(record).sort()).toEqual([
-      "appInfo",
-      "deleteBackup",
-      "listBackups",
-      "onMenuCommand",
-      "openFiles",
-      "printToPdf",
-      "protectKey",
-      "readBackup",
-      "saveFile",
-      "unprotectKey",
-      "writeBackup",
-    ]);
+    expect(Object.keys(record).sort()).toEqual(MARGIN_API_FUNCTIONS);
     expect(Object.values(record).every((v) => typeof v === "function")).toBe(true);
     expect(Object.values(record)).not.toContain(fake.ipcRenderer);
   });

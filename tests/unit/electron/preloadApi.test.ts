@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MARGIN_API_FUNCTIONS } from "../helpers/marginApi";
 import { createMarginApi, type IpcRendererLike } from "../../../electron/preloadApi";
 import { Channels, hostErrorCode, type MenuCommand } from "../../../shared/ipc/contract";
 
@@ -25,19 +26,7 @@ function fakeIpc(reply: unknown) {
 describe("createMarginApi", () => {
   it("exposes exactly the named functions", () => {
     const api = createMarginApi(fakeIpc(null).ipc);
-    expect(Object.keys(api).sort()).toEqual([
-      "appInfo",
-      "deleteBackup",
-      "listBackups",
-      "onMenuCommand",
-      "openFiles",
-      "printToPdf",
-      "protectKey",
-      "readBackup",
-      "saveFile",
-      "unprotectKey",
-      "writeBackup",
-    ]);
+    expect(Object.keys(api).sort()).toEqual(MARGIN_API_FUNCTIONS);
   });
 
   it("invokes the right channel and unwraps the envelope", async () => {

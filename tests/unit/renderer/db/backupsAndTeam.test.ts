@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshIndexedDb } from "./helpers";
+import { freshIndexedDbAndBackups, webHost } from "./helpers";
 import Dexie from "dexie";
 import { generateIdentity } from "../../../../shared/bundle";
 import type { KeyProtection } from "../../../../renderer/host/host";
@@ -8,11 +8,9 @@ import {
   backupBeforeMigration,
   backupProject,
   changesSinceBackup,
-  closeBackupsDatabase,
   listBackups,
   openBackup,
   restoreOver,
-  type BackupHost,
 } from "../../../../renderer/db/backups";
 import {
   addTeamMember,
@@ -28,12 +26,7 @@ import { uncode } from "../../../../renderer/db/codings";
 import { projectDbName } from "../../../../renderer/db/schema";
 import { saveCoder, openSampleProject } from "../../helpers/project";
 
-beforeEach(() => {
-  closeBackupsDatabase();
-  freshIndexedDb();
-});
-
-const web: BackupHost = { keyProtection: null, backupStore: null };
+beforeEach(freshIndexedDbAndBackups);
 
 const liveCodings = async (p: OpenProject) =>
   (await p.db.codings.toArray())
@@ -56,10 +49,10 @@ describe("backups", () => {
     const { project } = await sample();
     const codingsBefore = await liveCodings(project);
     const codesBefore = await liveCodes(project);
-    const name = await backupProject(project, "manual", web, "Amira Patel");
+    const name = await backupProject(project, "manual", webHost, "Amira Patel");
     expect(name).toMatch(/^backup-\d{8}T\d{9}Z-manual\.margin$/);
     expect(await Dexie.exists("margin-backups")).toBe(true);
-    const [listed] = await listBackups(project.entry.id, web);
+    const [listed] = await listBackups(project.entry.id, webHost);
     expect(listed).toMatchObject({ fileName: name, reason: "manual" });
     expect(listed?.size).toBeGreaterThan(1000);
 
@@ -71,7 +64,7 @@ describe("backups", () => {
     await uncode(project, firstCoding.id);
     expect(await liveCodings(project)).not.toEqual(codingsBefore);
 
-    const opened = await openBackup(project.entry.id, name, web);
+    const opened = await openBackup(project.entry.id, name, webHost);
     await restoreOver(project, opened.tables);
     expect(await liveCodings(project)).toEqual(codingsBefore);
     expect(await liveCodes(project)).toEqual(codesBefore);
@@ -81,16 +74,16 @@ describe("backups", () => {
 
   it("a backup survives the project database being deleted", async () => {
     const { project } = await sample();
-    const name = await backupProject(project, "manual", web, "Amira Patel");
+    const name = await backupProject(project, "manual", webHost, "Amira Patel");
     project.db.close();
     await Dexie.delete(projectDbName(project.entry.id));
-    const opened = await openBackup(project.entry.id, name, web);
+    const opened = await openBackup(project.entry.id, name, webHost);
     expect(opened.tables.codings.length).toBeGreaterThan(0);
   });
 
   it("is refused by anyone else's key", async () => {
     const { project } = await sample();
-    const name = await backupProject(project, "manual", web, "Amira Patel");
+    const name = await backupProject(project, "manual", webHost, "Amira Patel");
     const other = await generateIdentity();
     await expect(
       (async () => {
@@ -104,17 +97,17 @@ describe("backups", () => {
   it("counts changes from the journal and backs up automatically after N of them", async () => {
     const { project } = await sample();
     expect(await changesSinceBackup(project)).toBeGreaterThan(3);
-    expect(await autoBackupIfDue(project, web, "Amira Patel", 100_000)).toBeNull();
-    const taken = await autoBackupIfDue(project, web, "Amira Patel", 3);
+    expect(await autoBackupIfDue(project, webHost, "Amira Patel", 100_000)).toBeNull();
+    const taken = await autoBackupIfDue(project, webHost, "Amira Patel", 3);
     expect(taken).toMatch(/-auto\.margin$/);
     expect(await changesSinceBackup(project)).toBe(0);
-    expect(await autoBackupIfDue(project, web, "Amira Patel", 3)).toBeNull();
+    expect(await autoBackupIfDue(project, webHost, "Amira Patel", 3)).toBeNull();
   });
 
   it("keeps the last 10 plus one a day", async () => {
     const { project } = await sample();
-    for (let i = 0; i < 12; i++) await backupProject(project, "manual", web, "Amira Patel", new Date(Date.UTC(2026, 10, 26, 9, i)));
-    const kept = await listBackups(project.entry.id, web);
+    for (let i = 0; i < 12; i++) await backupProject(project, "manual", webHost, "Amira Patel", new Date(Date.UTC(2026, 10, 26, 9, i)));
+    const kept = await listBackups(project.entry.id, webHost);
     expect(kept).toHaveLength(10);
     expect(kept[0]?.takenAt).toBe("2026-11-26T09:11:00.000Z");
   });
@@ -124,17 +117,17 @@ describe("backups", () => {
     const codings = await liveCodings(project);
     project.db.close();
     // The database is at version 1: a migration to version 2 is due.
-    const name = await backupBeforeMigration(project.entry.id, project.entry.name, profile, 2, web);
+    const name = await backupBeforeMigration(project.entry.id, project.entry.name, profile, 2, webHost);
     expect(name).toMatch(/-migration\.margin$/);
-    const opened = await openBackup(project.entry.id, name ?? "", web);
+    const opened = await openBackup(project.entry.id, name ?? "", webHost);
     expect(
       opened.tables.codings
         .filter((c) => !c.deleted)
         .map((c) => `${c.id}|${c.codeId}|${c.start}-${c.end}|${c.coderId}`)
         .sort(),
     ).toEqual(codings);
-    expect(await backupBeforeMigration(project.entry.id, project.entry.name, profile, 1, web)).toBeNull();
-    expect(await backupBeforeMigration("0196f3c2-1111-7aaa-8bbb-000000000000", "None", profile, 2, web)).toBeNull();
+    expect(await backupBeforeMigration(project.entry.id, project.entry.name, profile, 1, webHost)).toBeNull();
+    expect(await backupBeforeMigration("0196f3c2-1111-7aaa-8bbb-000000000000", "None", profile, 2, webHost)).toBeNull();
   });
 });
 

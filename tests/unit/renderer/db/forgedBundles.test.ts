@@ -4,10 +4,10 @@
  * fit the project (a source with another transcript under a known id, a coding on a code nobody has).
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshIndexedDb } from "./helpers";
+import { freshIndexedDbAndBackups, webHost } from "./helpers";
 import { BundleError, recipientOf, writeBundle } from "../../../../shared/bundle";
 import { emptyProjectTables } from "../../../../shared/model/tables";
-import { closeBackupsDatabase, backupProject, indexedDbBackupStore, openBackup, type BackupHost } from "../../../../renderer/db/backups";
+import { backupProject, indexedDbBackupStore, openBackup } from "../../../../renderer/db/backups";
 import { createProjectFromBundle } from "../../../../renderer/db/exchange/projectFromBundle";
 import { openBundle } from "../../../../renderer/db/exchange/openBundle";
 import { planImport } from "../../../../renderer/db/exchange/importBundle";
@@ -15,12 +15,7 @@ import { ensureIdentity, mySecretKey } from "../../../../renderer/db/identity";
 import { coding, INFO, stamp, textHash } from "../../shared/bundle/fixtures";
 import { saveCoder, openSampleProject } from "../../helpers/project";
 
-beforeEach(() => {
-  closeBackupsDatabase();
-  freshIndexedDb();
-});
-
-const web: BackupHost = { keyProtection: null, backupStore: null };
+beforeEach(freshIndexedDbAndBackups);
 
 async function sample() {
   const profile = await saveCoder();
@@ -33,8 +28,8 @@ async function sample() {
 describe("forged bundles in the app", () => {
   it("a backup whose transcript was swapped under its hash is refused when opened, naming the backup and the source", async () => {
     const { project, recipient } = await sample();
-    const name = await backupProject(project, "manual", web, "Amira Patel");
-    const { tables } = await openBackup(project.entry.id, name, web);
+    const name = await backupProject(project, "manual", webHost, "Amira Patel");
+    const { tables } = await openBackup(project.entry.id, name, webHost);
     const victim = tables.sources[0]!;
     const content = tables.sourceContent.find((c) => c.id === victim.id)!;
     content.text = "x".repeat(content.text.length);
@@ -44,7 +39,7 @@ describe("forged bundles in the app", () => {
       forgedName,
       await writeBundle(tables, { ...INFO, projectId: project.entry.id }, { recipients: [recipient] }),
     );
-    const error = await openBackup(project.entry.id, forgedName, web).catch((e: unknown) => e);
+    const error = await openBackup(project.entry.id, forgedName, webHost).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BundleError);
     expect((error as BundleError).code).toBe("invalid-records");
     expect((error as BundleError).message).toContain(`“${forgedName}”`);

@@ -1,25 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshIndexedDb } from "./helpers";
-import {
-  changesSinceBackup,
-  closeBackupsDatabase,
-  listBackups,
-  openBackup,
-  prepareBackup,
-  type BackupHost,
-} from "../../../../renderer/db/backups";
+import { freshIndexedDbAndBackups, webHost } from "./helpers";
+import { changesSinceBackup, listBackups, openBackup, prepareBackup } from "../../../../renderer/db/backups";
 import { renameCode } from "../../../../renderer/db/codes";
 import { bundleCodec, setBundleCodec } from "../../../../renderer/db/exchange/codec";
 import { lastJournalSeq } from "../../../../renderer/db/journalQueries";
 import { readProjectTables } from "../../../../renderer/db/projectTables";
 import { openSampleProject, saveCoder } from "../../helpers/project";
 
-beforeEach(() => {
-  closeBackupsDatabase();
-  freshIndexedDb();
-});
-
-const web: BackupHost = { keyProtection: null, backupStore: null };
+beforeEach(freshIndexedDbAndBackups);
 
 async function sample() {
   const profile = await saveCoder();
@@ -35,15 +23,15 @@ const codeNames = (tables: { codes: { name: string; deleted: boolean }[] }) =>
 describe("a backup packed while the merge preview is read", () => {
   it("is saved only when asked, holds the project as it was, and counts as the latest backup", async () => {
     const project = await sample();
-    const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+    const prepared = prepareBackup(project, "merge", webHost, "Amira Patel");
     // Packing runs on; nothing is saved until the merge goes ahead.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await listBackups(project.entry.id, web)).toEqual([]);
+    expect(await listBackups(project.entry.id, webHost)).toEqual([]);
 
     const name = await prepared.save();
     expect(name).toMatch(/-merge\.margin$/);
-    expect((await listBackups(project.entry.id, web)).map((b) => b.fileName)).toEqual([name]);
-    const opened = await openBackup(project.entry.id, name, web);
+    expect((await listBackups(project.entry.id, webHost)).map((b) => b.fileName)).toEqual([name]);
+    const opened = await openBackup(project.entry.id, name, webHost);
     expect(codeNames(opened.tables)).toEqual(codeNames({ codes: await project.db.codes.toArray() }));
     expect(opened.tables.sourceContent.length).toBe(await project.db.sourceContent.count());
     expect(await changesSinceBackup(project)).toBe(0);
@@ -51,22 +39,22 @@ describe("a backup packed while the merge preview is read", () => {
 
   it("a change made after packing began is in the saved backup: it is taken afresh", async () => {
     const project = await sample();
-    const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+    const prepared = prepareBackup(project, "merge", webHost, "Amira Patel");
     const code = (await project.db.codes.toArray()).find((c) => !c.deleted);
     if (!code) throw new Error("the sample project has codes");
     await renameCode(project, code.id, "Renamed while the preview was open");
     const name = await prepared.save();
-    const opened = await openBackup(project.entry.id, name, web);
+    const opened = await openBackup(project.entry.id, name, webHost);
     expect(codeNames(opened.tables)).toContain("Renamed while the preview was open");
-    expect(await listBackups(project.entry.id, web)).toHaveLength(1);
+    expect(await listBackups(project.entry.id, webHost)).toHaveLength(1);
     expect(await changesSinceBackup(project)).toBe(0);
   });
 
   it("from the preview's read of the project: only the transcripts are read again; a stale read is not used", async () => {
     const project = await sample();
     const read = { lastSeq: await lastJournalSeq(project), tables: await readProjectTables(project.db, { content: false }) };
-    const name = await prepareBackup(project, "merge", web, "Amira Patel", read).save();
-    const opened = await openBackup(project.entry.id, name, web);
+    const name = await prepareBackup(project, "merge", webHost, "Amira Patel", read).save();
+    const opened = await openBackup(project.entry.id, name, webHost);
     const whole = await readProjectTables(project.db, { content: true });
     expect(opened.tables.codings.map((c) => c.id).sort()).toEqual(whole.codings.map((c) => c.id).sort());
     expect(opened.tables.sourceContent.map((c) => c.id).sort()).toEqual(whole.sourceContent.map((c) => c.id).sort());
@@ -77,8 +65,8 @@ describe("a backup packed while the merge preview is read", () => {
     if (!code) throw new Error("the sample project has codes");
     const stale = { lastSeq: await lastJournalSeq(project), tables: await readProjectTables(project.db, { content: false }) };
     await renameCode(project, code.id, "Renamed after the preview was read");
-    const second = await prepareBackup(project, "merge", web, "Amira Patel", stale).save();
-    expect(codeNames((await openBackup(project.entry.id, second, web)).tables)).toContain("Renamed after the preview was read");
+    const second = await prepareBackup(project, "merge", webHost, "Amira Patel", stale).save();
+    expect(codeNames((await openBackup(project.entry.id, second, webHost)).tables)).toContain("Renamed after the preview was read");
   });
 
   it("discarded (the preview was cancelled), its packing is stopped and nothing is saved", async () => {
@@ -97,13 +85,13 @@ describe("a backup packed while the merge preview is read", () => {
         }),
     });
     try {
-      const prepared = prepareBackup(project, "merge", web, "Amira Patel");
+      const prepared = prepareBackup(project, "merge", webHost, "Amira Patel");
       await expect.poll(() => writes.length).toBe(1);
       expect(writes[0]?.aborted).toBe(false);
       prepared.discard();
       expect(writes[0]?.aborted).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await listBackups(project.entry.id, web)).toEqual([]);
+      expect(await listBackups(project.entry.id, webHost)).toEqual([]);
     } finally {
       setBundleCodec(real);
     }

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshIndexedDb } from "../db/helpers";
-import { History } from "../../../../renderer/db/history";
-import { ProjectDatabase } from "../../../../renderer/db/projectDb";
-import { openWriteContext, writeChanges } from "../../../../renderer/db/changes";
+import { freshIndexedDb, openBareProject } from "../../helpers/project";
+import { writeChanges } from "../../../../renderer/db/changes";
 import type { OpenProject } from "../../../../renderer/db/projects";
 import { createCode } from "../../../../renderer/db/codes";
 import { codeRange, uncode } from "../../../../renderer/db/codings";
@@ -22,20 +20,7 @@ import type { SourceContentRecord, SourceRecord } from "../../../../shared/model
 
 beforeEach(freshIndexedDb);
 
-async function openTestProject(): Promise<OpenProject> {
-  const db = new ProjectDatabase("first-page-test");
-  await db.open();
-  const ctx = await openWriteContext(db, "0190a000-0000-7000-8000-000000000001");
-  const entry = {
-    id: "first-page-test",
-    name: "Test",
-    createdAt: new Date().toISOString(),
-    lastOpenedAt: null,
-    sourceCount: 0,
-    deletedAt: null,
-  };
-  return { entry, db, ctx, history: new History() };
-}
+const openTestProject = () => openBareProject("first-page-test");
 
 const TEXT = "word ".repeat(200);
 

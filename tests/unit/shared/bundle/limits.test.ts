@@ -7,21 +7,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BundleError, bundleFromZip, generateIdentity, readBundle } from "../../../../shared/bundle";
+import { bundleFromZip, generateIdentity, readBundle } from "../../../../shared/bundle";
 import { BUNDLE_LIMITS } from "../../../../shared/bundle/limits";
 import { PROJECT_TABLE_NAMES } from "../../../../shared/model/tables";
 import { coding, memo, source, stamp } from "./fixtures";
-import { streamedTableZip } from "../model/forge";
-
-async function refused(promise: Promise<unknown>, code: string): Promise<BundleError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "the bundle was accepted").toBeInstanceOf(BundleError);
-  expect((error as BundleError).code, (error as BundleError).message).toBe(code);
-  return error as BundleError;
-}
+import { streamedTableZip, refused } from "../model/forge";
 
 const tiny = (i: number) => JSON.stringify(coding(`c${i}`, "src-1", "code-1", 0, 1, stamp(i)));
 

@@ -7,6 +7,7 @@ import { planMerge } from "../../../../shared/merge";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../../shared/model/tables";
 import { rng } from "../../../fixtures/docx/synthetic";
 import { coding, INFO, sampleProject, source } from "./fixtures";
+import { manifestOf } from "../model/forge";
 
 /** The sample project plus a long transcript that compresses poorly: several age chunks, many inflate chunks. */
 function projectWithLongSource(): ProjectTables {
@@ -132,18 +133,7 @@ describe("transcripts the project already has are not read again", () => {
         const count = t === "sourceContent" ? contentCount : t === "sources" ? tables.sources.length : 0;
         entries[t] = { file: `tables/${t}.ndjson`, count, sha256: t === "sourceContent" ? contentSha : await hex(fileText(t)) };
       }
-      const manifest = {
-        format: "margin-bundle",
-        formatVersion: 1,
-        projectId: INFO.projectId,
-        projectName: INFO.projectName,
-        exporter: INFO.exporter,
-        createdAt: INFO.createdAt,
-        kind: "whole",
-        since: null,
-        hlc: { from: null, to: null },
-        tables: entries,
-      };
+      const manifest = manifestOf(entries);
       const files: Record<string, Uint8Array> = { "manifest.json": strToU8(JSON.stringify(manifest)) };
       for (const t of PROJECT_TABLE_NAMES) files[`tables/${t}.ndjson`] = strToU8(fileText(t));
       return zipSync(files);

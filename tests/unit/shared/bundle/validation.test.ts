@@ -5,23 +5,13 @@
  * anyone holding a member's public key can make.
  */
 import { describe, expect, it } from "vitest";
-import { BundleError, bundleFromZip, generateIdentity, readBundle, writeBundle } from "../../../../shared/bundle";
+import { bundleFromZip, generateIdentity, readBundle, writeBundle } from "../../../../shared/bundle";
 import { emptyProjectTables, type ProjectTableName, type ProjectTables } from "../../../../shared/model/tables";
 import { coding, INFO, sampleProject, source, stamp, textHash } from "./fixtures";
-import { DEEP, forgeZip } from "../model/forge";
+import { DEEP, forgeZip, refused } from "../model/forge";
 
 /** Tables as a forger sees them: any field may hold anything. */
 type LooseTables = Record<ProjectTableName, Record<string, unknown>[]>;
-
-async function refused(promise: Promise<unknown>, code: string): Promise<BundleError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "the bundle was accepted").toBeInstanceOf(BundleError);
-  expect((error as BundleError).code, (error as BundleError).message).toBe(code);
-  return error as BundleError;
-}
 
 /** sampleProject with one change made by `edit` (records as loose JSON, as a forger writes them). */
 function forged(edit: (t: LooseTables) => void): ProjectTables {

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshIndexedDb } from "../../renderer/db/helpers";
-import { History } from "../../../../renderer/db/history";
-import { ProjectDatabase } from "../../../../renderer/db/projectDb";
-import { openWriteContext } from "../../../../renderer/db/changes";
+import { freshIndexedDb, importPlainSource, openBareProject } from "../../helpers/project";
 import type { OpenProject } from "../../../../renderer/db/projects";
-import { addConvertedSource } from "../../../../renderer/db/sources";
 import { revertBatch } from "../../../../renderer/db/undo";
 import {
   applyCaseImport,
@@ -31,42 +27,10 @@ import { suggestChoices } from "../../../../shared/cases/plan";
 
 beforeEach(freshIndexedDb);
 
-async function openTestProject(): Promise<OpenProject> {
-  const db = new ProjectDatabase("cases-test");
-  await db.open();
-  const ctx = await openWriteContext(db, "0190a000-0000-7000-8000-000000000001");
-  const entry = {
-    id: "cases-test",
-    name: "Test",
-    createdAt: new Date().toISOString(),
-    lastOpenedAt: null,
-    sourceCount: 0,
-    deletedAt: null,
-  };
-  return { entry, db, ctx, history: new History() };
-}
+const openTestProject = () => openBareProject("cases-test");
 
-async function addSource(project: OpenProject, fileName: string): Promise<string> {
-  const result = await addConvertedSource(
-    project,
-    {
-      fileName,
-      format: "docx",
-      text: fileName,
-      blocks: [],
-      marks: [],
-      turns: [],
-      timestamps: [],
-      warnings: [],
-      wordCount: 1,
-      charCount: fileName.length,
-      contentHash: `hash-${fileName}`,
-    },
-    { kind: "interview" },
-  );
-  if (result.status !== "imported") throw new Error("duplicate");
-  return result.source.id;
-}
+const addSource = (project: OpenProject, fileName: string): Promise<string> =>
+  importPlainSource(project, { fileName, format: "docx", text: fileName, blocks: [], contentHash: `hash-${fileName}` });
 
 describe("cases repository", () => {
   it("creates, renames and tombstones cases, journaling each change", async () => {

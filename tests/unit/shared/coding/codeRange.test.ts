@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planCodeRange } from "../../../../shared/coding/codeRange";
-import type { CodingRecord } from "../../../../shared/model/records";
-
-const coding = (id: string, start: number, end: number, extra: Partial<CodingRecord> = {}): CodingRecord => ({
-  id,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "x",
-  updatedBy: "me",
-  deleted: false,
-  sourceId: "s1",
-  codeId: "trust",
-  start,
-  end,
-  coderId: "me",
-  note: "",
-  ...extra,
-});
+import { coding } from "../../helpers/codings";
 
 describe("planCodeRange (pure: the write and the optimistic paint use it)", () => {
   it("extends a coding the range only touches, at either end", () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planCodeRange } from "../../../../shared/coding/codeRange";
 import { reflects, stillPending, withPending, type PendingChange } from "../../../../renderer/coding/optimisticCodings";
-import type { CodingRecord } from "../../../../shared/model/records";
-
-const coding = (id: string, start: number, end: number, extra: Partial<CodingRecord> = {}): CodingRecord => ({
-  id,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "x",
-  updatedBy: "me",
-  deleted: false,
-  sourceId: "s1",
-  codeId: "trust",
-  start,
-  end,
-  coderId: "me",
-  note: "",
-  ...extra,
-});
+import { coding } from "../../helpers/codings";
 
 describe("planning a coding (shared by the write and the optimistic paint)", () => {
   it("creates when nothing of this coder's with this code touches the range", () => {

@@ -14,6 +14,7 @@ import { sha256Hex } from "../../../../shared/import/stats";
 import { emptyProjectTables } from "../../../../shared/model/tables";
 import { importQdpx } from "../../../../shared/refi/import";
 import { INFO, source } from "../bundle/fixtures";
+import { joinParts } from "../model/forge";
 
 /** `lines` lines of `line` (one-byte characters) separated by "\n", as the bytes of a .txt file. */
 function manyLines(lines: number, line = "ab"): Uint8Array {
@@ -102,13 +103,7 @@ async function zipBytes(tables: ReturnType<typeof emptyProjectTables>): Promise<
   const parts: Uint8Array[] = [];
   const reader = zipStream(tables, INFO).getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinParts(parts);
 }
 
 describe("source size limits on bundles and backups", () => {

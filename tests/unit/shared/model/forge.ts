@@ -6,6 +6,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { strToU8, zipSync, Zip, ZipDeflate } from "fflate";
+import { expect } from "vitest";
+import { BundleError } from "../../../../shared/bundle";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../../shared/model/tables";
 import { INFO } from "../bundle/fixtures";
 
@@ -30,6 +32,33 @@ export function ndjson(rows: TableText): string {
   return typeof rows === "string" ? rows : rows.map((r) => `${JSON.stringify(r).replaceAll(DEEP_JSON, DEEP_TEXT)}\n`).join("");
 }
 
+/** The manifest of a plain bundle of INFO's project listing `tables` (kind "whole" unless told). */
+export function manifestOf(tables: Record<string, unknown>, kind = "whole") {
+  return {
+    format: "margin-bundle",
+    formatVersion: 1,
+    projectId: INFO.projectId,
+    projectName: INFO.projectName,
+    exporter: INFO.exporter,
+    createdAt: INFO.createdAt,
+    kind,
+    since: null,
+    hlc: { from: null, to: null },
+    tables,
+  };
+}
+
+/** Streamed pieces joined into one array of bytes. */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** A bundle's plain zip holding `tables` (plus any extra table names), hashes and counts made to match. */
 export function forgeZip(tables: ProjectTables | Record<string, TableText>, options: ForgeOptions = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {};
@@ -48,19 +77,7 @@ export function forgeZip(tables: ProjectTables | Record<string, TableText>, opti
       enumerable: true,
     });
   }
-  const manifest = {
-    format: "margin-bundle",
-    formatVersion: 1,
-    projectId: INFO.projectId,
-    projectName: INFO.projectName,
-    exporter: INFO.exporter,
-    createdAt: INFO.createdAt,
-    kind: "whole",
-    since: null,
-    hlc: { from: null, to: null },
-    tables: entries,
-    ...options.manifest,
-  };
+  const manifest = { ...manifestOf(entries), ...options.manifest };
   files["manifest.json"] = strToU8(JSON.stringify(manifest));
   return zipSync(files, { level: 1 });
 }
@@ -111,29 +128,18 @@ export function streamedTableZip(
   entries[table] = { file, count: declared, sha256: bytesToHex(hash.digest()) };
   const manifest = new ZipDeflate("manifest.json", { level: 1 });
   zip.add(manifest);
-  manifest.push(
-    strToU8(
-      JSON.stringify({
-        format: "margin-bundle",
-        formatVersion: 1,
-        projectId: INFO.projectId,
-        projectName: INFO.projectName,
-        exporter: INFO.exporter,
-        createdAt: INFO.createdAt,
-        kind: "delta",
-        since: null,
-        hlc: { from: null, to: null },
-        tables: entries,
-      }),
-    ),
-    true,
-  );
+  manifest.push(strToU8(JSON.stringify(manifestOf(entries, "delta"))), true);
   zip.end();
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinParts(parts);
+}
+
+/** Awaits a read that must be refused with a BundleError of `code` (its message shown if the code differs). */
+export async function refused(promise: Promise<unknown>, code: string): Promise<BundleError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, "the bundle was accepted").toBeInstanceOf(BundleError);
+  expect((error as BundleError).code, (error as BundleError).message).toBe(code);
+  return error as BundleError;
 }

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { freshIndexedDb } from "../../renderer/db/helpers";
-import { History } from "../../../../renderer/db/history";
-import { ProjectDatabase } from "../../../../renderer/db/projectDb";
-import { openWriteContext, writeChanges } from "../../../../renderer/db/changes";
+import { freshIndexedDb, importPlainSource, openBareProject } from "../../helpers/project";
+import { writeChanges } from "../../../../renderer/db/changes";
 import type { OpenProject } from "../../../../renderer/db/projects";
-import { addConvertedSource } from "../../../../renderer/db/sources";
 import { createCode, listCodes } from "../../../../renderer/db/codes";
 import { codeRange } from "../../../../renderer/db/codings";
 import {
@@ -23,20 +20,7 @@ beforeEach(freshIndexedDb);
 
 const CODER = "0190a000-0000-7000-8000-000000000001";
 
-async function openTestProject(): Promise<OpenProject> {
-  const db = new ProjectDatabase("retrieval-test");
-  await db.open();
-  const ctx = await openWriteContext(db, CODER);
-  const entry = {
-    id: "retrieval-test",
-    name: "Test",
-    createdAt: new Date().toISOString(),
-    lastOpenedAt: null,
-    sourceCount: 0,
-    deletedAt: null,
-  };
-  return { entry, db, ctx, history: new History() };
-}
+const openTestProject = () => openBareProject("retrieval-test", CODER);
 
 async function addSource(project: OpenProject, name: string, text: string): Promise<string> {
   const paragraphs = text.split("\n");
@@ -46,25 +30,7 @@ async function addSource(project: OpenProject, name: string, text: string): Prom
     at += p.length + 1;
     return block;
   });
-  const result = await addConvertedSource(
-    project,
-    {
-      fileName: `${name}.txt`,
-      format: "txt",
-      text,
-      blocks,
-      marks: [],
-      turns: [],
-      timestamps: [],
-      warnings: [],
-      wordCount: 1,
-      charCount: text.length,
-      contentHash: `hash-${name}`,
-    },
-    { kind: "interview" },
-  );
-  if (result.status !== "imported") throw new Error("duplicate");
-  return result.source.id;
+  return importPlainSource(project, { fileName: `${name}.txt`, format: "txt", text, blocks, contentHash: `hash-${name}` });
 }
 
 describe("retrieval repository", () => {
