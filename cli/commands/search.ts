@@ -10,6 +10,7 @@
  * A query that cannot be read (an unclosed quote, a bad regular expression) gives its message, exit
  * code 2, and no output.
  */
+import { describeError } from "../../shared/describeError";
 import { parseArgs } from "node:util";
 import type { ProjectTables } from "../../shared/model/tables";
 import { plural } from "../../shared/text/plural";
@@ -138,7 +139,7 @@ export async function runSearch(tables: ProjectTables, args: SearchArgs, io: Sea
     io.stdout(`Wrote ${summary.replace(/\.$/, "")} to ${args.out} (${args.format.toUpperCase()}).`);
     return 0;
   } catch (error) {
-    io.stderr(`margin search: could not write ${args.out}: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(`margin search: could not write ${args.out}: ${describeError(error)}`);
     return 1;
   }
 }
