@@ -1,5 +1,5 @@
 import { describeError } from "../../shared/describeError";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { formatDescription, parseDescription, type DescriptionParts } from "../../shared/codebook/description";
 import type { CodeRecord } from "../../shared/model/records";
 import { saveCodeProperties } from "../db/codes";
