@@ -200,16 +200,15 @@ function ChartFigure({
   );
 }
 
-/** The chart's numbers as a table: under a disclosure on screen, hidden in print (the chart prints). */
-export function ChartTable({
-  caption,
-  headers,
-  rows,
-}: {
+/** A table's caption, column headers and rows (the first cell of each row is its header). */
+interface TableData {
   caption: string;
   headers: readonly string[];
   rows: readonly (readonly string[])[];
-}) {
+}
+
+/** The chart's numbers as a table: under a disclosure on screen, hidden in print (the chart prints). */
+export function ChartTable({ caption, headers, rows }: TableData) {
   return (
     <details className="report-chart-table">
       <summary>Table: {caption}</summary>
@@ -218,15 +217,7 @@ export function ChartTable({
   );
 }
 
-export function DataTable({
-  caption,
-  headers,
-  rows,
-}: {
-  caption: string;
-  headers: readonly string[];
-  rows: readonly (readonly string[])[];
-}) {
+export function DataTable({ caption, headers, rows }: TableData) {
   return (
     <table className="report-table">
       <caption>{caption}</caption>
