@@ -7,6 +7,7 @@ import { createAttribute, deleteAttribute, moveAttribute, updateAttribute } from
 import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
+import { TextArea } from "../ui/TextArea";
 import { TextField } from "../ui/TextField";
 
 const TYPES = Object.keys(ATTRIBUTE_TYPE_LABELS) as AttributeType[];
@@ -37,8 +38,6 @@ export function AttributeDialog({
   const [busy, setBusy] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const typeId = useId();
-  const optionsId = useId();
-  const optionsHintId = useId();
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -116,22 +115,13 @@ export function AttributeDialog({
           </select>
         </div>
         {type === "category" && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={optionsId} className="text-sm font-medium">
-              Options
-            </label>
-            <textarea
-              id={optionsId}
-              aria-describedby={optionsHintId}
-              value={options}
-              onChange={(e) => setOptions(e.target.value)}
-              rows={5}
-              className="rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
-            />
-            <p id={optionsHintId} className="text-xs text-slate-600 dark:text-slate-400">
-              One option per line, e.g. Nurse, GP, Manager.
-            </p>
-          </div>
+          <TextArea
+            label="Options"
+            hint="One option per line, e.g. Nurse, GP, Manager."
+            value={options}
+            onChange={(e) => setOptions(e.target.value)}
+            rows={5}
+          />
         )}
         {attribute && count > 1 && (
           <div className="flex items-center gap-2 text-sm">

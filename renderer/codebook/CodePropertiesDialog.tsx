@@ -1,5 +1,5 @@
 import { describeError } from "../../shared/describeError";
-import { useId, useState, type TextareaHTMLAttributes } from "react";
+import { useId, useState } from "react";
 import { formatDescription, parseDescription, type DescriptionParts } from "../../shared/codebook/description";
 import type { CodeRecord } from "../../shared/model/records";
 import { saveCodeProperties } from "../db/codes";
@@ -7,31 +7,9 @@ import { MemoEditor } from "../memos/MemoEditor";
 import { useProject } from "../project/ProjectContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
+import { TextArea } from "../ui/TextArea";
 import { TextField } from "../ui/TextField";
 import { ColourPicker } from "./ColourPicker";
-
-function TextArea({ label, hint, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        rows={2}
-        className="rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
-        {...rest}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const PARTS: { key: keyof DescriptionParts; label: string; hint: string }[] = [
   { key: "definition", label: "Definition", hint: "What the code means." },

@@ -26,16 +26,23 @@ const MAX_SHOWN = 200;
 export function CodePalette({
   open,
   title,
-  subject,
-  codes,
-  parents,
-  recentIds,
   excludeCodeId,
-  onChoose,
-  onClose,
-}: {
+  ...body
+}: Omit<PaletteBodyProps, "excludeCodeId"> & {
   open: boolean;
   title: string;
+  /** In "change code" mode, the coding's current code (not offered). */
+  excludeCodeId?: string | null;
+}) {
+  return (
+    // Not modal: closing a modal dialog restyles the whole page, and it closes on every coding.
+    <Dialog title={title} open={open} onClose={body.onClose} wide modal={false}>
+      {open && <PaletteBody {...body} excludeCodeId={excludeCodeId ?? null} />}
+    </Dialog>
+  );
+}
+
+interface PaletteBodyProps {
   /** What will be coded, quoted for the researcher (first words of the selection). */
   subject: string;
   /** Codes that can be applied, in tree order. */
@@ -43,47 +50,13 @@ export function CodePalette({
   /** Every code (categories too), in tree order: where a new code can go, and names already taken. */
   parents: readonly PaletteCode[];
   recentIds: readonly string[];
-  /** In "change code" mode, the coding's current code (not offered). */
-  excludeCodeId?: string | null;
+  excludeCodeId: string | null;
   /** Resolves when done; a rejection's message is shown and the palette stays open. */
   onChoose: (choice: PaletteChoice) => Promise<void>;
   onClose: () => void;
-}) {
-  return (
-    // Not modal: closing a modal dialog restyles the whole page, and it closes on every coding.
-    <Dialog title={title} open={open} onClose={onClose} wide modal={false}>
-      {open && (
-        <PaletteBody
-          subject={subject}
-          codes={codes}
-          parents={parents}
-          recentIds={recentIds}
-          excludeCodeId={excludeCodeId ?? null}
-          onChoose={onChoose}
-          onClose={onClose}
-        />
-      )}
-    </Dialog>
-  );
 }
 
-function PaletteBody({
-  subject,
-  codes,
-  parents,
-  recentIds,
-  excludeCodeId,
-  onChoose,
-  onClose,
-}: {
-  subject: string;
-  codes: readonly PaletteCode[];
-  parents: readonly PaletteCode[];
-  recentIds: readonly string[];
-  excludeCodeId: string | null;
-  onChoose: (choice: PaletteChoice) => Promise<void>;
-  onClose: () => void;
-}) {
+function PaletteBody({ subject, codes, parents, recentIds, excludeCodeId, onChoose, onClose }: PaletteBodyProps) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);

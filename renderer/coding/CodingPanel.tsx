@@ -91,13 +91,6 @@ export function CodingPanel({
     endEarlier: () => setRange(range.start, Math.max(previousWordEnd(text, range.end), range.start + 1)),
     endLater: () => setRange(range.start, nextWordEnd(text, range.end)),
   };
-  // Arrow keys on an edge's buttons move that edge, as a spin button would.
-  const edgeKeys = (earlier: () => void, later: () => void) => (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-      event.preventDefault();
-      (event.key === "ArrowLeft" ? earlier : later)();
-    }
-  };
   const selectionHere = selection && selection.sourceId === sourceId ? selection : null;
   const codings = segment.ids.map((cid) => display.byId.get(cid)).filter((c): c is CodingRecord => c !== undefined);
   const path = display.paths.get(coding.codeId)?.replaceAll("/", " › ") ?? "Code";
@@ -164,34 +157,8 @@ export function CodingPanel({
         </Button>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
-        <div
-          role="group"
-          aria-label="Start of the coding"
-          className="flex items-center gap-1"
-          onKeyDown={edgeKeys(edges.startEarlier, edges.startLater)}
-        >
-          <span aria-hidden="true">Start</span>
-          <Button variant="ghost" aria-label="Start one word earlier" title="Start one word earlier (←)" onClick={edges.startEarlier}>
-            <span aria-hidden="true">←</span>
-          </Button>
-          <Button variant="ghost" aria-label="Start one word later" title="Start one word later (→)" onClick={edges.startLater}>
-            <span aria-hidden="true">→</span>
-          </Button>
-        </div>
-        <div
-          role="group"
-          aria-label="End of the coding"
-          className="flex items-center gap-1"
-          onKeyDown={edgeKeys(edges.endEarlier, edges.endLater)}
-        >
-          <span aria-hidden="true">End</span>
-          <Button variant="ghost" aria-label="End one word earlier" title="End one word earlier (←)" onClick={edges.endEarlier}>
-            <span aria-hidden="true">←</span>
-          </Button>
-          <Button variant="ghost" aria-label="End one word later" title="End one word later (→)" onClick={edges.endLater}>
-            <span aria-hidden="true">→</span>
-          </Button>
-        </div>
+        <EdgeControl edge="Start" earlier={edges.startEarlier} later={edges.startLater} />
+        <EdgeControl edge="End" earlier={edges.endEarlier} later={edges.endLater} />
         <Button
           disabled={!selectionHere}
           onClick={() => selectionHere && setRange(selectionHere.start, selectionHere.end)}
@@ -203,6 +170,27 @@ export function CodingPanel({
       <Annotation key={coding.id} coding={coding} onSave={(note) => run(() => annotateCoding(project, coding.id, note))} />
       {error && <ErrorText className="mt-1">{error}</ErrorText>}
     </section>
+  );
+}
+
+/** One edge of the coding: buttons move it a word at a time, and so do the arrow keys, as on a spin button. */
+function EdgeControl({ edge, earlier, later }: { edge: "Start" | "End"; earlier: () => void; later: () => void }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      event.preventDefault();
+      (event.key === "ArrowLeft" ? earlier : later)();
+    }
+  };
+  return (
+    <div role="group" aria-label={`${edge} of the coding`} className="flex items-center gap-1" onKeyDown={onKeyDown}>
+      <span aria-hidden="true">{edge}</span>
+      <Button variant="ghost" aria-label={`${edge} one word earlier`} title={`${edge} one word earlier (←)`} onClick={earlier}>
+        <span aria-hidden="true">←</span>
+      </Button>
+      <Button variant="ghost" aria-label={`${edge} one word later`} title={`${edge} one word later (→)`} onClick={later}>
+        <span aria-hidden="true">→</span>
+      </Button>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { plural } from "../../shared/text/plural";
 import { useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ComparisonCell } from "./computeComparison";
-import { formatAlpha, formatPercent, formatShare, KappaValue } from "./format";
+import { formatAlpha, formatPercent, formatShare, KappaValue, SHARE_PARTS } from "./format";
 
 export type CellSort = "code" | "source" | "agreement" | "kappa" | "aOnly" | "bOnly";
 
@@ -148,18 +148,11 @@ export function CellTable({
                 <div role="cell">
                   <KappaValue kappa={cell.kappa} />
                 </div>
-                <div role="cell" className="tabular-nums">
-                  {formatShare(cell.counts.aOnly, cell.length)}
-                </div>
-                <div role="cell" className="tabular-nums">
-                  {formatShare(cell.counts.bOnly, cell.length)}
-                </div>
-                <div role="cell" className="tabular-nums">
-                  {formatShare(cell.counts.both, cell.length)}
-                </div>
-                <div role="cell" className="tabular-nums">
-                  {formatShare(cell.counts.neither, cell.length)}
-                </div>
+                {SHARE_PARTS.map((part) => (
+                  <div key={part} role="cell" className="tabular-nums">
+                    {formatShare(cell.counts[part], cell.length)}
+                  </div>
+                ))}
                 {showAlpha && (
                   <div role="cell" className="tabular-nums">
                     {formatAlpha(cell.alpha)}

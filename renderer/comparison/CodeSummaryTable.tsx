@@ -1,9 +1,10 @@
 import { plural } from "../../shared/text/plural";
 import type { Summary } from "../../shared/agreement";
 import type { CodeSummary } from "./computeComparison";
-import { formatAlpha, formatPercent, formatShare, KappaValue } from "./format";
+import { formatAlpha, formatPercent, formatShare, KappaValue, SHARE_PARTS } from "./format";
 
 const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
+const COLUMNS = ["Code", "Sources coded", "Agreement", "Kappa", "A only", "B only", "A and B", "Neither"] as const;
 const TD = "border-b border-slate-200 px-2 py-1 tabular-nums dark:border-slate-800";
 
 function Cells({ s, showAlpha }: { s: Summary; showAlpha: boolean }) {
@@ -21,10 +22,11 @@ function Cells({ s, showAlpha }: { s: Summary; showAlpha: boolean }) {
       <td className={TD}>
         <KappaValue kappa={s.kappa} />
       </td>
-      <td className={TD}>{formatShare(s.counts.aOnly, s.length)}</td>
-      <td className={TD}>{formatShare(s.counts.bOnly, s.length)}</td>
-      <td className={TD}>{formatShare(s.counts.both, s.length)}</td>
-      <td className={TD}>{formatShare(s.counts.neither, s.length)}</td>
+      {SHARE_PARTS.map((part) => (
+        <td key={part} className={TD}>
+          {formatShare(s.counts[part], s.length)}
+        </td>
+      ))}
       {showAlpha && <td className={TD}>{formatAlpha(s.alpha)}</td>}
     </>
   );
@@ -53,30 +55,11 @@ export function CodeSummaryTable({
       </caption>
       <thead>
         <tr>
-          <th scope="col" className={TH}>
-            Code
-          </th>
-          <th scope="col" className={TH}>
-            Sources coded
-          </th>
-          <th scope="col" className={TH}>
-            Agreement
-          </th>
-          <th scope="col" className={TH}>
-            Kappa
-          </th>
-          <th scope="col" className={TH}>
-            A only
-          </th>
-          <th scope="col" className={TH}>
-            B only
-          </th>
-          <th scope="col" className={TH}>
-            A and B
-          </th>
-          <th scope="col" className={TH}>
-            Neither
-          </th>
+          {COLUMNS.map((name) => (
+            <th key={name} scope="col" className={TH}>
+              {name}
+            </th>
+          ))}
           {showAlpha && (
             <th scope="col" className={TH}>
               Alpha

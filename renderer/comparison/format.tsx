@@ -9,6 +9,9 @@ export function formatShare(part: number, length: number): string {
   return formatPercent(length === 0 ? 0 : part / length);
 }
 
+/** The four ways a character can be coded by A and B, in the order the comparison tables show them. */
+export const SHARE_PARTS = ["aOnly", "bOnly", "both", "neither"] as const;
+
 export function formatKappa(value: number): string {
   return value.toFixed(4);
 }

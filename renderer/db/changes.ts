@@ -13,6 +13,9 @@ export interface CommittedBatch {
   kind: "change" | "undo" | "redo";
 }
 
+/** One journaled change: which record, what happened to it, when, and the record before and after. */
+type JournaledChange = [table: JournaledTable, recordId: string, op: JournalEntry["op"], at: string, before: unknown, after: unknown];
+
 /** Who is writing, and their clock. One per open project. */
 export interface WriteContext {
   readonly coderId: string;
@@ -125,26 +128,12 @@ export class ChangeWriter {
     return after;
   }
 
-  private async journal(
-    table: JournaledTable,
-    recordId: string,
-    op: JournalEntry["op"],
-    at: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    await this.db.journal.add(this.entry(table, recordId, op, at, before, after));
+  private async journal(...change: JournaledChange): Promise<void> {
+    await this.db.journal.add(this.entry(...change));
   }
 
   /** A journal entry of this batch, kept for the undo history. */
-  private entry(
-    table: JournaledTable,
-    recordId: string,
-    op: JournalEntry["op"],
-    at: string,
-    before: unknown,
-    after: unknown,
-  ): JournalEntry {
+  private entry(...[table, recordId, op, at, before, after]: JournaledChange): JournalEntry {
     const entry: JournalEntry = {
       at,
       coderId: this.ctx.coderId,

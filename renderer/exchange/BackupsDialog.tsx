@@ -13,6 +13,7 @@ import { useProject } from "../project/ProjectContext";
 import { formatBytes } from "../../shared/text/bytes";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
+import { RecordRow, RecordTable, type RecordColumn } from "../ui/RecordTable";
 import { errorText, formatWhen } from "./messages";
 
 const REASONS: Record<BackupEntry["reason"], string> = {
@@ -24,6 +25,13 @@ const REASONS: Record<BackupEntry["reason"], string> = {
 };
 
 /** Encrypted backups of this project: list, download, and restore with a preview. */
+const BACKUP_COLUMNS: readonly RecordColumn[] = [
+  { name: "Taken" },
+  { name: "Why" },
+  { name: "Size", numeric: true },
+  { name: "Actions", hidden: true },
+];
+
 export function BackupsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog title="Backups" open={open} onClose={onClose} wide>
@@ -120,35 +128,23 @@ function BackupsContent({ onClose }: { onClose: () => void }) {
       </div>
       {backups && backups.length === 0 && <p>No backups yet.</p>}
       {backups && backups.length > 0 && (
-        <table className="w-full text-left">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th className="py-1 font-medium">Taken</th>
-              <th className="py-1 font-medium">Why</th>
-              <th className="py-1 text-right font-medium">Size</th>
-              <th className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.fileName} className="border-b border-slate-200 dark:border-slate-800">
-                <td className="py-1">{formatWhen(b.takenAt)}</td>
-                <td className="py-1">{REASONS[b.reason]}</td>
-                <td className="py-1 text-right tabular-nums">{formatBytes(b.size)}</td>
-                <td className="py-1 text-right">
-                  <Button variant="ghost" onClick={() => void download(b)} aria-label={`Download backup of ${formatWhen(b.takenAt)}`}>
-                    Download
-                  </Button>
-                  <Button variant="ghost" onClick={() => void preview(b)} aria-label={`Restore backup of ${formatWhen(b.takenAt)}…`}>
-                    Restore…
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable columns={BACKUP_COLUMNS}>
+          {backups.map((b) => (
+            <RecordRow key={b.fileName}>
+              <td className="py-1">{formatWhen(b.takenAt)}</td>
+              <td className="py-1">{REASONS[b.reason]}</td>
+              <td className="py-1 text-right tabular-nums">{formatBytes(b.size)}</td>
+              <td className="py-1 text-right">
+                <Button variant="ghost" onClick={() => void download(b)} aria-label={`Download backup of ${formatWhen(b.takenAt)}`}>
+                  Download
+                </Button>
+                <Button variant="ghost" onClick={() => void preview(b)} aria-label={`Restore backup of ${formatWhen(b.takenAt)}…`}>
+                  Restore…
+                </Button>
+              </td>
+            </RecordRow>
+          ))}
+        </RecordTable>
       )}
       {restoring && (
         <section aria-label="Restore preview" className="rounded border border-slate-300 p-3 dark:border-slate-700">

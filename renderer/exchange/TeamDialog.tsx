@@ -8,12 +8,15 @@ import type { OpenProject } from "../db/projects";
 import { CoderColours } from "./CoderColours";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
+import { RecordRow, RecordTable, type RecordColumn } from "../ui/RecordTable";
 import { TextField } from "../ui/TextField";
 import { errorText } from "./messages";
 import { keyProtectionNotice } from "./keyProtectionNotice";
 import { useMyKey } from "./useMyKey";
 
 /** My public key to share, and the team address book (shared by every project on this computer). */
+const MEMBER_COLUMNS: readonly RecordColumn[] = [{ name: "Name" }, { name: "Fingerprint" }, { name: "Actions", hidden: true }];
+
 export function TeamDialog({ open, onClose, project }: { open: boolean; onClose: () => void; project?: OpenProject }) {
   return (
     <Dialog title="Team" open={open} onClose={onClose} wide>
@@ -106,32 +109,21 @@ function TeamContent({ onClose }: { onClose: () => void }) {
           <p className="mt-1 text-slate-600 dark:text-slate-400">No team members yet. Add them with their public key.</p>
         )}
         {members && members.length > 0 && (
-          <table className="mt-2 w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th className="py-1 font-medium">Name</th>
-                <th className="py-1 font-medium">Fingerprint</th>
-                <th className="py-1 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.recipient} className="border-b border-slate-200 dark:border-slate-800">
-                  <td className="py-1">{m.name}</td>
-                  <td className="py-1 font-mono text-xs" title={m.recipient}>
-                    {fingerprint(m.recipient)}
-                  </td>
-                  <td className="py-1 text-right">
-                    <Button variant="ghost" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-                      Remove
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable className="mt-2" columns={MEMBER_COLUMNS}>
+            {members.map((m) => (
+              <RecordRow key={m.recipient}>
+                <td className="py-1">{m.name}</td>
+                <td className="py-1 font-mono text-xs" title={m.recipient}>
+                  {fingerprint(m.recipient)}
+                </td>
+                <td className="py-1 text-right">
+                  <Button variant="ghost" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
+                    Remove
+                  </Button>
+                </td>
+              </RecordRow>
+            ))}
+          </RecordTable>
         )}
         {removing && (
           <div

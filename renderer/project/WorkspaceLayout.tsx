@@ -71,17 +71,13 @@ export function WorkspaceLayout({
         aria-label="Project navigator"
         className="flex min-h-0 flex-col border-r border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
       >
-        <div className={`flex shrink-0 p-1 ${panels.navigator ? "justify-end" : "justify-center"}`}>
-          <Button
-            variant="ghost"
-            aria-expanded={panels.navigator}
-            aria-label={panels.navigator ? "Collapse navigator" : "Expand navigator"}
-            title={panels.navigator ? "Collapse navigator" : "Expand navigator"}
-            onClick={() => setPanels({ navigator: !panels.navigator })}
-          >
-            <span aria-hidden="true">{panels.navigator ? "«" : "»"}</span>
-          </Button>
-        </div>
+        <PanelToggle
+          open={panels.navigator}
+          openAlign="justify-end"
+          label={panels.navigator ? "Collapse navigator" : "Expand navigator"}
+          arrow={panels.navigator ? "«" : "»"}
+          onToggle={() => setPanels({ navigator: !panels.navigator })}
+        />
         {panels.navigator && <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{navigator}</div>}
       </nav>
       <main className="flex min-h-0 min-w-0 flex-col">{document}</main>
@@ -89,19 +85,38 @@ export function WorkspaceLayout({
         aria-label="Codes and memos"
         className="flex min-h-0 flex-col border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
       >
-        <div className={`flex shrink-0 p-1 ${panels.side ? "justify-start" : "justify-center"}`}>
-          <Button
-            variant="ghost"
-            aria-expanded={panels.side}
-            aria-label={panels.side ? "Hide code panel" : "Show code panel"}
-            title={panels.side ? "Hide code panel" : "Show code panel"}
-            onClick={() => setPanels({ side: !panels.side })}
-          >
-            <span aria-hidden="true">{panels.side ? "»" : "«"}</span>
-          </Button>
-        </div>
+        <PanelToggle
+          open={panels.side}
+          openAlign="justify-start"
+          label={panels.side ? "Hide code panel" : "Show code panel"}
+          arrow={panels.side ? "»" : "«"}
+          onToggle={() => setPanels({ side: !panels.side })}
+        />
         {panels.side && side}
       </aside>
+    </div>
+  );
+}
+
+/** The collapse/expand button at the top of a side panel; a collapsed panel keeps it centred in its strip. */
+function PanelToggle({
+  open,
+  openAlign,
+  label,
+  arrow,
+  onToggle,
+}: {
+  open: boolean;
+  openAlign: "justify-start" | "justify-end";
+  label: string;
+  arrow: string;
+  onToggle: () => void;
+}) {
+  return (
+    <div className={`flex shrink-0 p-1 ${open ? openAlign : "justify-center"}`}>
+      <Button variant="ghost" aria-expanded={open} aria-label={label} title={label} onClick={onToggle}>
+        <span aria-hidden="true">{arrow}</span>
+      </Button>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { rowLabels, slantedLabels } from "../../shared/reports";
 
 /**
@@ -31,7 +31,6 @@ export function FrequencyBars({
   valueLabel: string;
   rowHeader: string;
 }) {
-  const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const height = data.length * (BAR_H + GAP) + GAP;
   const { width: labelW, labels } = rowLabels(
@@ -41,40 +40,32 @@ export function FrequencyBars({
   );
   const width = labelW + PLOT_W + 60;
   return (
-    <figure className="report-chart">
-      {/* Natural size (1 unit = 1 CSS px), shrunk only when the page is narrower. */}
-      <svg
-        role="img"
-        aria-labelledby={`${id}-t ${id}-d`}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>{description}</desc>
-        {data.map((d, i) => {
-          const y = GAP + i * (BAR_H + GAP);
-          const w = (d.value / max) * PLOT_W;
-          return (
-            <g key={`${d.label}-${i}`}>
-              <text x={labelW - 6} y={y + BAR_H * 0.72} textAnchor="end" fontSize="11" fill="#111">
-                {labels[i]}
-              </text>
-              {/* Dark fill with a black outline: reads the same in greyscale as in colour. */}
-              <rect x={labelW} y={y} width={Math.max(w, 1)} height={BAR_H} fill="#4a5568" stroke="#000" strokeWidth="0.5">
-                <title>{`${d.label}: ${d.value} ${valueLabel}`}</title>
-              </rect>
-              <text x={labelW + w + 4} y={y + BAR_H * 0.72} fontSize="11" fill="#111">
-                {d.value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="report-caption">{title}</figcaption>
-      <ChartTable caption={title} headers={[rowHeader, valueLabel]} rows={data.map((d) => [d.label, String(d.value)])} />
-    </figure>
+    <ChartFigure
+      title={title}
+      description={description}
+      width={width}
+      height={height}
+      table={<ChartTable caption={title} headers={[rowHeader, valueLabel]} rows={data.map((d) => [d.label, String(d.value)])} />}
+    >
+      {data.map((d, i) => {
+        const y = GAP + i * (BAR_H + GAP);
+        const w = (d.value / max) * PLOT_W;
+        return (
+          <g key={`${d.label}-${i}`}>
+            <text x={labelW - 6} y={y + BAR_H * 0.72} textAnchor="end" fontSize="11" fill="#111">
+              {labels[i]}
+            </text>
+            {/* Dark fill with a black outline: reads the same in greyscale as in colour. */}
+            <rect x={labelW} y={y} width={Math.max(w, 1)} height={BAR_H} fill="#4a5568" stroke="#000" strokeWidth="0.5">
+              <title>{`${d.label}: ${d.value} ${valueLabel}`}</title>
+            </rect>
+            <text x={labelW + w + 4} y={y + BAR_H * 0.72} fontSize="11" fill="#111">
+              {d.value}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
@@ -110,7 +101,6 @@ export function Heatmap({
   data: HeatmapData;
   cornerLabel: string;
 }) {
-  const id = useId();
   const max = Math.max(0, ...data.values.flat());
   const { width: rowLabelW, labels: rows } = rowLabels(data.rowLabels, 11, MAX_ROW_LABEL_W);
   const columns = slantedLabels(data.columnLabels, 10, MAX_COLUMN_LABEL_W, SLANT);
@@ -120,7 +110,78 @@ export function Heatmap({
   const width = Math.max(cellsEnd, ...columns.reach.map((r, c) => rowLabelW + c * CELL_W + CELL_W / 2 + r)) + 4;
   const height = headH + data.rowLabels.length * CELL_H + 4;
   return (
+    <ChartFigure
+      title={title}
+      description={description}
+      width={width}
+      height={height}
+      table={
+        <ChartTable
+          caption={title}
+          headers={[cornerLabel, ...data.columnLabels]}
+          rows={data.rowLabels.map((label, r) => [label, ...data.columnLabels.map((_, c) => String(data.values[r]?.[c] ?? 0))])}
+        />
+      }
+    >
+      {data.columnLabels.map((label, c) => (
+        <text
+          key={`c-${c}`}
+          transform={`translate(${rowLabelW + c * CELL_W + CELL_W / 2}, ${headH - 6}) rotate(-${SLANT})`}
+          fontSize="10"
+          fill="#111"
+        >
+          {columns.labels[c]}
+        </text>
+      ))}
+      {data.rowLabels.map((label, r) => {
+        const y = headH + r * CELL_H;
+        return (
+          <g key={`r-${r}`}>
+            <text x={rowLabelW - 6} y={y + CELL_H * 0.7} textAnchor="end" fontSize="11" fill="#111">
+              {rows[r]}
+            </text>
+            {data.columnLabels.map((col, c) => {
+              const value = data.values[r]?.[c] ?? 0;
+              const { fill, text } = shade(value, max);
+              const x = rowLabelW + c * CELL_W;
+              return (
+                <g key={`v-${c}`}>
+                  <rect x={x} y={y} width={CELL_W} height={CELL_H} fill={fill} stroke="#777" strokeWidth="0.5">
+                    <title>{`${label} × ${col}: ${value}`}</title>
+                  </rect>
+                  <text x={x + CELL_W / 2} y={y + CELL_H * 0.7} textAnchor="middle" fontSize="11" fill={text}>
+                    {value}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+    </ChartFigure>
+  );
+}
+
+/** A chart's frame: the SVG with its accessible name and description, the printed caption and the table alternative. */
+function ChartFigure({
+  title,
+  description,
+  width,
+  height,
+  table,
+  children,
+}: {
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  table: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
     <figure className="report-chart">
+      {/* Natural size (1 unit = 1 CSS px), shrunk only when the page is narrower. */}
       <svg
         role="img"
         aria-labelledby={`${id}-t ${id}-d`}
@@ -131,62 +192,23 @@ export function Heatmap({
       >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
-        {data.columnLabels.map((label, c) => (
-          <text
-            key={`c-${c}`}
-            transform={`translate(${rowLabelW + c * CELL_W + CELL_W / 2}, ${headH - 6}) rotate(-${SLANT})`}
-            fontSize="10"
-            fill="#111"
-          >
-            {columns.labels[c]}
-          </text>
-        ))}
-        {data.rowLabels.map((label, r) => {
-          const y = headH + r * CELL_H;
-          return (
-            <g key={`r-${r}`}>
-              <text x={rowLabelW - 6} y={y + CELL_H * 0.7} textAnchor="end" fontSize="11" fill="#111">
-                {rows[r]}
-              </text>
-              {data.columnLabels.map((col, c) => {
-                const value = data.values[r]?.[c] ?? 0;
-                const { fill, text } = shade(value, max);
-                const x = rowLabelW + c * CELL_W;
-                return (
-                  <g key={`v-${c}`}>
-                    <rect x={x} y={y} width={CELL_W} height={CELL_H} fill={fill} stroke="#777" strokeWidth="0.5">
-                      <title>{`${label} × ${col}: ${value}`}</title>
-                    </rect>
-                    <text x={x + CELL_W / 2} y={y + CELL_H * 0.7} textAnchor="middle" fontSize="11" fill={text}>
-                      {value}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
+        {children}
       </svg>
       <figcaption className="report-caption">{title}</figcaption>
-      <ChartTable
-        caption={title}
-        headers={[cornerLabel, ...data.columnLabels]}
-        rows={data.rowLabels.map((label, r) => [label, ...data.columnLabels.map((_, c) => String(data.values[r]?.[c] ?? 0))])}
-      />
+      {table}
     </figure>
   );
 }
 
-/** The chart's numbers as a table: under a disclosure on screen, hidden in print (the chart prints). */
-export function ChartTable({
-  caption,
-  headers,
-  rows,
-}: {
+/** A table's caption, column headers and rows (the first cell of each row is its header). */
+interface TableData {
   caption: string;
   headers: readonly string[];
   rows: readonly (readonly string[])[];
-}) {
+}
+
+/** The chart's numbers as a table: under a disclosure on screen, hidden in print (the chart prints). */
+export function ChartTable({ caption, headers, rows }: TableData) {
   return (
     <details className="report-chart-table">
       <summary>Table: {caption}</summary>
@@ -195,15 +217,7 @@ export function ChartTable({
   );
 }
 
-export function DataTable({
-  caption,
-  headers,
-  rows,
-}: {
-  caption: string;
-  headers: readonly string[];
-  rows: readonly (readonly string[])[];
-}) {
+export function DataTable({ caption, headers, rows }: TableData) {
   return (
     <table className="report-table">
       <caption>{caption}</caption>

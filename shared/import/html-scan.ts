@@ -36,6 +36,8 @@ type Container =
   | { type: "table"; frame: TableFrame }
   | { type: "cell"; table: number; row: number; column: number };
 
+/** The inline marks mammoth writes, by element. */
+const MARKS = { strong: "bold", em: "italic" } as const;
 const NOTE_ID = /^(?:footnote|endnote)-/;
 const NOTE_BACKLINK = /^#(?:footnote|endnote)-ref-/;
 const NOTE_REFERENCE_ID = /^(?:footnote|endnote)-ref-/;
@@ -187,10 +189,8 @@ export function scanMammothHtml(html: string): ScanResult {
         return;
       }
       case "strong":
-        out.openMark("bold");
-        return;
       case "em":
-        out.openMark("italic");
+        out.openMark(MARKS[name]);
         return;
       case "a": {
         const href = attr(attrs, "href") ?? "";
@@ -232,10 +232,8 @@ export function scanMammothHtml(html: string): ScanResult {
         popUntil(name === "ul" || name === "ol" ? "list" : name === "th" || name === "td" ? "cell" : name);
         return;
       case "strong":
-        out.closeMark("bold");
-        return;
       case "em":
-        out.closeMark("italic");
+        out.closeMark(MARKS[name]);
         return;
       case "a":
         if (anchors.pop()) skipText--;
