@@ -6,21 +6,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../../cli/margin";
-import type { CliIo } from "../../../cli/io";
+import { runCli } from "./runCli";
 import { runSearch, type SearchArgs } from "../../../cli/commands/search";
 import { generateIdentity, writeBundle } from "../../../shared/bundle";
 import { INFO, sampleProject } from "../shared/bundle/fixtures";
 
 let dir = "";
 const file = (name: string) => path.join(dir, name);
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "margin-cli-search-"));

@@ -9,8 +9,7 @@ import path from "node:path";
 import { Decrypter, Encrypter } from "age-encryption";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../../cli/margin";
-import type { CliIo } from "../../../cli/io";
+import { runCli } from "./runCli";
 import { fingerprint, generateIdentity, readBundle, SIGNATURE_FILE, writeBundle, type KeyPair } from "../../../shared/bundle";
 import { emptyProjectTables } from "../../../shared/model/tables";
 import { coder, code, INFO, source } from "../shared/bundle/fixtures";
@@ -21,13 +20,7 @@ let ben: KeyPair;
 let me: KeyPair;
 const file = (name: string) => path.join(dir, name);
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "margin-cli-sig-"));
