@@ -37,11 +37,3 @@ export const BUNDLE_LIMITS: BundleLimits = {
 export function limitsWith(overrides: Partial<BundleLimits> = {}): BundleLimits {
   return { ...BUNDLE_LIMITS, ...overrides, records: { ...BUNDLE_LIMITS.records, ...overrides.records } };
 }
-
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 * 1024
-    ? `${(n / (1024 * 1024 * 1024)).toFixed(n % (1024 * 1024 * 1024) === 0 ? 0 : 1)} GiB`
-    : n >= 1024 * 1024
-      ? `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`
-      : `${n} bytes`;
-}
