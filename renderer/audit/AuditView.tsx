@@ -2,7 +2,7 @@ import { plural } from "../../shared/text/plural";
 import { ErrorText } from "../ui/ErrorText";
 import { describeError } from "../../shared/describeError";
 import { useId, useMemo, useState } from "react";
-import { listCoders, listJournal, listRecordNames, listWholeJournal } from "../db/journalQueries";
+import { listCodersInTrail, listJournal, listRecordNames, listWholeJournal } from "../db/journalQueries";
 import { useLive } from "../db/live";
 import { useHost } from "../host/HostContext";
 import { useProject } from "../project/ProjectContext";
@@ -43,7 +43,7 @@ export function AuditView() {
     () => (datesBackwards ? Promise.resolve([]) : listJournal(project, { coderId, from, to, limit })),
     [project, coderId, from, to, limit, datesBackwards],
   );
-  const coderRecords = useLive(() => listCoders(project), [project]);
+  const coderRecords = useLive(() => listCodersInTrail(project), [project]);
   const recordNames = useLive(() => listRecordNames(project), [project]);
 
   const coders = useMemo(

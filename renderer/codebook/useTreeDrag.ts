@@ -5,11 +5,10 @@ import type { TextSelection } from "../project/codingSession";
 import { useSession } from "../project/ProjectContext";
 import type { DropMark, RowHandlers } from "./CodeTreeRow";
 import type { TreeRow } from "./treeRows";
+import { SELECTION_DRAG_TYPE } from "../ui/selectionDrag";
 
 /** A code being dragged within the tree (its id). */
 export const CODE_DRAG_TYPE = "application/x-margin-code";
-/** Text selected in the viewer being dragged onto a code: JSON {sourceId, start, end}. */
-export const SELECTION_DRAG_TYPE = "application/x-margin-selection";
 
 export interface DragActions {
   move: (id: string, target: MoveTarget) => void;

@@ -33,7 +33,7 @@ export async function listJournal(project: OpenProject, query: JournalQuery): Pr
 }
 
 /** Everyone who has written to this project (coders are never deleted: the trail names them all). */
-export async function listCoders(project: OpenProject): Promise<CoderRecord[]> {
+export async function listCodersInTrail(project: OpenProject): Promise<CoderRecord[]> {
   const coders = await project.db.coders.toArray();
   return coders.sort((a, b) => a.name.localeCompare(b.name));
 }

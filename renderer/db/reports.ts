@@ -1,7 +1,6 @@
-import type { CodingRecord, SourceContentRecord } from "../../shared/model/records";
+import type { CodingRecord } from "../../shared/model/records";
 import type { OpenProject } from "./projects";
 import { isLive, type Live } from "../../shared/model/live";
-import type { SourceId } from "../../shared/ids";
 
 /**
  * The queries reports need beyond the existing repositories (renderer/reports/reportData.ts puts them
@@ -13,7 +12,5 @@ export async function listAllCodings(project: OpenProject): Promise<Live<CodingR
   return (await project.db.codings.toArray()).filter(isLive);
 }
 
-/** One source's stored text and structure (reports read them one source at a time). */
-export async function getSourceContent(project: OpenProject, sourceId: SourceId): Promise<SourceContentRecord | undefined> {
-  return project.db.sourceContent.get(sourceId);
-}
+// Reports read one source's text and structure at a time, through the sources module's reader.
+export { getSourceContent } from "./sources";

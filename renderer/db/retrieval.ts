@@ -6,15 +6,13 @@ import { listAttributes, listCases } from "./cases";
 import { listCodes } from "./codes";
 import type { OpenProject } from "./projects";
 import { listSources } from "./sources";
+import { listCoders } from "./codings";
+
+// The coded-segments view lists coders with the one reader in codings.ts.
+export { listCoders };
 import { tallyIfLoaded } from "./codingTally";
 import { isLive, type Live } from "../../shared/model/live";
 import type { CodeId, SourceId } from "../../shared/ids";
-
-/** Everyone who has coded in the project, by name. */
-export async function listCoders(project: OpenProject): Promise<Live<CoderRecord>[]> {
-  const all = await project.db.coders.toArray();
-  return all.filter(isLive).sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** The list-sized records the coded-segments view names things with (no source text). */
 export interface RetrievalLookups {

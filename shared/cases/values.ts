@@ -4,6 +4,9 @@
  */
 import type { AttributeRecord, AttributeType, AttributeValue } from "../model/records";
 import { ukDateToIso } from "../text/dates";
+import { cleanName } from "../text/names";
+
+export { cleanName };
 
 export const ATTRIBUTE_TYPE_LABELS: Record<AttributeType, string> = {
   text: "Text",
@@ -21,11 +24,6 @@ export interface ValueOptions {
   allowNewOption?: boolean;
   /** "3,5" means 3.5: European Excel writes decimal commas (and semicolon-delimited CSVs). */
   decimalComma?: boolean;
-}
-
-/** Trimmed, inner runs of whitespace made single spaces. */
-export function cleanName(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 /** How two names are compared: "P07", " p07 " and "P07" are the same case. */

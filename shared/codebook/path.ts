@@ -1,3 +1,6 @@
+import { cleanName } from "../text/names";
+
+export { cleanName };
 /**
  * Code paths as written in codebook files: names from the top level down, separated by "/".
  * A name that itself holds "/" writes it as "\/", and a backslash as "\\" ("Yes\/No" is one name).
@@ -6,11 +9,6 @@
  */
 
 export type PathParse = { ok: true; names: string[] } | { ok: false; message: string };
-
-/** Spaces collapsed and trimmed, as names are stored. */
-export function cleanName(name: string): string {
-  return name.replace(/\s+/g, " ").trim();
-}
 
 export function formatCodePath(names: readonly string[]): string {
   return names.map((n) => n.replace(/\\/g, "\\\\").replace(/\//g, "\\/")).join("/");

@@ -24,13 +24,11 @@ import type { TextOffsets } from "./selectionMapping";
 import { SourceHeader } from "./SourceHeader";
 import { TranscriptView, type TranscriptHandle } from "./TranscriptView";
 import { useFind } from "./useFind";
+import { SELECTION_DRAG_TYPE } from "../../ui/selectionDrag";
 
 /** CSS highlight names, styled in the viewer column (see TranscriptView). */
 export const FIND_HIGHLIGHT = "margin-find";
 export const FIND_CURRENT_HIGHLIGHT = "margin-find-current";
-
-/** MIME type of a dragged text selection; the codebook accepts it as a drop and codes the text. */
-export const SELECTION_DRAG_TYPE = "application/x-margin-selection";
 
 /** A modal dialog (palette, filter, help, another panel's) owns the keyboard while it is open. */
 const dialogOpen = () => document.querySelector("dialog[open]") !== null;

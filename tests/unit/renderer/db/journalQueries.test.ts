@@ -4,7 +4,7 @@ import { ProjectDatabase } from "../../../../renderer/db/projectDb";
 import { openWriteContext, writeChanges } from "../../../../renderer/db/changes";
 import { History } from "../../../../renderer/db/history";
 import type { OpenProject } from "../../../../renderer/db/projects";
-import { listCoders, listJournal, listWholeJournal } from "../../../../renderer/db/journalQueries";
+import { listCodersInTrail, listJournal, listWholeJournal } from "../../../../renderer/db/journalQueries";
 import { parseCsv } from "../../../../shared/cases/csv";
 import type {
   CaseRecord,
@@ -106,7 +106,7 @@ describe("journal queries", () => {
 
   it("lists the project's coders by name", async () => {
     const { amira } = await twoCoders();
-    expect((await listCoders(amira)).map((c) => [c.name, c.initials])).toEqual([
+    expect((await listCodersInTrail(amira)).map((c) => [c.name, c.initials])).toEqual([
       ["Amira Patel", "AP"],
       ["Ben Okafor", "BO"],
     ]);
