@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { completeFirstRun, createProject, seriousA11yViolations } from "./helpers/app";
 import { importAndOpen } from "./helpers/viewer";
 
@@ -39,6 +39,17 @@ async function storedMemoBody(page: Page, title: string): Promise<string | null>
 async function openMemos(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Project navigator" }).getByRole("link", { name: "Memos" }).click();
   await expect(page.getByRole("heading", { name: "Memos", level: 2 })).toBeVisible();
+}
+
+/** A new project, the Memos view, and a new project memo with this title: its editor. */
+async function newProjectMemo(page: Page, title: string): Promise<Locator> {
+  await completeFirstRun(page);
+  await createProject(page, "Memo study");
+  await openMemos(page);
+  await page.getByRole("button", { name: "New project memo" }).click();
+  const editor = page.getByRole("region", { name: /^Memo: / });
+  await editor.getByRole("textbox", { name: "Title" }).fill(title);
+  return editor;
 }
 
 test.describe("memos", () => {
@@ -165,12 +176,7 @@ test.describe("memos", () => {
   });
 
   test("formatting toggles off again, a numbered list renumbers, and a deleted memo can be undone", async ({ page }) => {
-    await completeFirstRun(page);
-    await createProject(page, "Memo study");
-    await openMemos(page);
-    await page.getByRole("button", { name: "New project memo" }).click();
-    const editor = page.getByRole("region", { name: /^Memo: / });
-    await editor.getByRole("textbox", { name: "Title" }).fill("Method notes");
+    const editor = await newProjectMemo(page, "Method notes");
     const body = editor.getByRole("textbox", { name: "Memo text" });
     await body.fill("Consent\nRecording\nTranscription");
     await body.focus();
@@ -212,12 +218,7 @@ test.describe("memos", () => {
 
   test("typing reloaded at once is not lost: Saving… then Saved, and the memo has the text after the reload", async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    await completeFirstRun(page);
-    await createProject(page, "Memo study");
-    await openMemos(page);
-    await page.getByRole("button", { name: "New project memo" }).click();
-    const editor = page.getByRole("region", { name: /^Memo: / });
-    await editor.getByRole("textbox", { name: "Title" }).fill("Field notes");
+    const editor = await newProjectMemo(page, "Field notes");
     await expect(editor.getByRole("status")).toHaveText("Saved");
     const body = editor.getByRole("textbox", { name: "Memo text" });
     await body.click();
@@ -246,12 +247,7 @@ test.describe("memos", () => {
   });
 
   test("typing a character and taking it back inside the save delay ends at Saved, not at Saving… forever", async ({ page }) => {
-    await completeFirstRun(page);
-    await createProject(page, "Memo study");
-    await openMemos(page);
-    await page.getByRole("button", { name: "New project memo" }).click();
-    const editor = page.getByRole("region", { name: /^Memo: / });
-    await editor.getByRole("textbox", { name: "Title" }).fill("Field notes");
+    const editor = await newProjectMemo(page, "Field notes");
     const body = editor.getByRole("textbox", { name: "Memo text" });
     await body.click();
     await page.keyboard.type("Ward 3");
