@@ -10,6 +10,7 @@ import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope } from "../../shared/search/scope";
+import type { SpreadUnit } from "../../shared/search/spread";
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -49,9 +50,21 @@ export type SearchAnswer =
   /** The query could not be read: the parser's message. */
   | { ok: false; message: string };
 
+/** Autocode from search: how far each hit's coding spreads, worked out where the sources' structure is held. */
+export interface SpreadQuestion {
+  hits: { sourceId: string; start: number; end: number }[];
+  unit: SpreadUnit;
+}
+
+/** Per source (in first-hit order), the spread ranges in hit order (not joined: the plan joins them). */
+export interface SpreadAnswer {
+  sources: { sourceId: string; ranges: { start: number; end: number }[] }[];
+}
+
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
+  spread: { question: SpreadQuestion; answer: SpreadAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;

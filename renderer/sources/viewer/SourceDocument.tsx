@@ -29,6 +29,8 @@ import { SELECTION_DRAG_TYPE } from "../../ui/selectionDrag";
 /** CSS highlight names, styled in the viewer column (see TranscriptView). */
 export const FIND_HIGHLIGHT = "margin-find";
 export const FIND_CURRENT_HIGHLIGHT = "margin-find-current";
+/** The place the source was opened at (a search hit, a retrieved segment): marked until the source is left. */
+export const OPENED_AT_HIGHLIGHT = "margin-opened-at";
 
 /** A modal dialog (palette, filter, help, another panel's) owns the keyboard while it is open. */
 const dialogOpen = () => document.querySelector("dialog[open]") !== null;
@@ -162,8 +164,12 @@ export function SourceDocument({
     () => [
       { name: FIND_HIGHLIGHT, spans: find.open ? find.hits : [] },
       { name: FIND_CURRENT_HIGHLIGHT, spans: hit ? [hit] : [], priority: 1 },
+      {
+        name: OPENED_AT_HIGHLIGHT,
+        spans: anchorStart !== null && anchorEnd !== null && anchorEnd > anchorStart ? [{ start: anchorStart, end: anchorEnd }] : [],
+      },
     ],
-    [find.open, find.hits, hit],
+    [find.open, find.hits, hit, anchorStart, anchorEnd],
   );
 
   const closePanel = (message?: string) => {

@@ -77,6 +77,8 @@ const MAX_PIN_REACH = 200;
 /** Colours of the find highlights (CSS Custom Highlight API: see highlights.ts). */
 const HIGHLIGHT_STYLES = [
   "[&_::highlight(margin-selection-kept)]:bg-sky-200 dark:[&_::highlight(margin-selection-kept)]:bg-sky-800",
+  "[&_::highlight(margin-opened-at)]:bg-yellow-200 [&_::highlight(margin-opened-at)]:text-slate-950",
+  "dark:[&_::highlight(margin-opened-at)]:bg-yellow-700 dark:[&_::highlight(margin-opened-at)]:text-white",
   "[&_::highlight(margin-find)]:bg-amber-200 [&_::highlight(margin-find)]:text-slate-950",
   "[&_::highlight(margin-find-current)]:bg-orange-400 [&_::highlight(margin-find-current)]:text-slate-950",
   "dark:[&_::highlight(margin-find)]:bg-amber-800 dark:[&_::highlight(margin-find)]:text-white",
