@@ -126,8 +126,24 @@ export class CorpusClient {
           ),
         );
       }, limit);
-      this.pending.set(requestId, { resolve: resolve as (answer: unknown) => void, reject, timer });
-      options.signal?.addEventListener("abort", () => this.restart(new CorpusStoppedError("Cancelled.", "cancelled")), { once: true });
+      // Cancelling matters only while the question is pending: afterwards it must not throw away the worker.
+      const signal = options.signal;
+      const onAbort = () => {
+        if (this.pending.has(requestId)) this.restart(new CorpusStoppedError("Cancelled.", "cancelled"));
+      };
+      const settle = () => signal?.removeEventListener("abort", onAbort);
+      this.pending.set(requestId, {
+        resolve: (answer) => {
+          settle();
+          resolve(answer as CorpusQuestions[K]["answer"]);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+        timer,
+      });
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.worker.postMessage({ type: "ask", requestId, kind, question } as CorpusAsk);
     });
   }

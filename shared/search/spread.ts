@@ -9,6 +9,7 @@
  *    blocks; a sentence ends at . ! ? … (with closing quotes or brackets) followed by white space,
  *    or at 。！？; no dictionary, so "Dr. Khan" splits (the same answer in the app and the CLI);
  *  - paragraph: the blocks holding the hit; in a table, the whole cell (all its paragraphs);
+ *    a turn's first sentence starts after the speaker's label ("P07:"), which is not part of it;
  *  - turn: the speaker turn's words (label and timestamp left out, as "code this turn" does); outside
  *    any turn, the paragraph;
  *  - section: the innermost heading before the hit and everything up to the next heading of the same
@@ -42,7 +43,7 @@ export function spreadHit(source: SpreadSource, hit: Range, unit: SpreadUnit): R
       if (out.start === out.end) out = { start, end };
       break;
     case "sentence":
-      out = join(sentenceAt(source, start), sentenceAt(source, last));
+      out = withoutLabel(source, join(sentenceAt(source, start), sentenceAt(source, last)), start);
       break;
     case "paragraph":
       out = join(paragraphAt(source, start), paragraphAt(source, last));
@@ -120,6 +121,17 @@ function sentenceAt(source: SpreadSource, offset: number): Range {
     }
   }
   return { start, end };
+}
+
+/**
+ * A turn's first sentence starts after the speaker's label ("P07:"), as "code this turn" has it; the
+ * paragraph keeps it, as "code this paragraph" does. Left alone when the hit itself is in the label.
+ */
+function withoutLabel(source: SpreadSource, r: Range, hitStart: number): Range {
+  const turn = turnAt(source.turns, hitStart);
+  if (!turn) return r;
+  const body = turnBodyRange(source.text, turn);
+  return body.start > r.start && body.start <= hitStart ? { start: body.start, end: r.end } : r;
 }
 
 function turnOrParagraph(source: SpreadSource, offset: number): Range {

@@ -92,6 +92,8 @@ describe("spread units in a transcript", () => {
     expect(spread(transcript, "nurse", "sentence")).toBe("The nurse helped.");
     expect(spread(transcript, "nurse", "paragraph")).toBe("P07: It was fine. The nurse helped.");
     expect(spread(transcript, "Tell", "sentence")).toBe("Tell me.");
+    // A turn's first sentence is what was said, not the speaker's label (autocoding "P07: It was fine." was wrong).
+    expect(spread(transcript, "fine", "sentence")).toBe("It was fine.");
     expect(spread(transcript, "May", "turn")).toBe("Date: 1 May"); // outside turns: the paragraph
     expect(spread(transcript, "Tell", "section")).toBe(transcript.text); // one heading over everything
   });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { Corpus, type CorpusStore } from "../../../../renderer/search/corpus";
+import type { CorpusStatus } from "../../../../renderer/search/corpusProtocol";
+import type { SourceContentRecord } from "../../../../shared/model/records";
+import type { SourceId } from "../../../../shared/ids";
+
+const content = (id: string): SourceContentRecord => ({
+  id: id as SourceId,
+  text: `text of ${id}`,
+  blocks: [],
+  marks: [],
+  turns: [],
+  timestamps: [],
+  warnings: [],
+});
+
+/** A store over `ids`; reads of a chunk holding `slow` wait until `release` is called. */
+function fakeStore(ids: readonly string[], options: { slow?: string; missing?: string } = {}) {
+  const reads: string[][] = [];
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const store: CorpusStore = {
+    sources: () => Promise.resolve([]),
+    cases: () => Promise.resolve([]),
+    codings: () => Promise.resolve([]),
+    memos: () => Promise.resolve([]),
+    async contents(wanted) {
+      reads.push([...wanted]);
+      if (options.slow && wanted.includes(options.slow)) await gate;
+      return wanted.map((id) => (ids.includes(id) && id !== options.missing ? content(id) : undefined));
+    },
+  };
+  return { store, reads, release: () => release() };
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
+
+describe("Corpus", () => {
+  it("sync loads every source in chunks, reporting progress, and forgets sources that left", async () => {
+    const all = ids(45);
+    const { store, reads } = fakeStore(all);
+    const statuses: CorpusStatus[] = [];
+    const corpus = new Corpus(store, (s) => statuses.push(s));
+    await corpus.sync(all);
+    expect(reads.map((r) => r.length)).toEqual([20, 20, 5]);
+    expect(statuses).toEqual([
+      { loaded: 0, total: 45 },
+      { loaded: 20, total: 45 },
+      { loaded: 40, total: 45 },
+      { loaded: 45, total: 45 },
+    ]);
+    expect((await corpus.contents(["s3", "s44"])).map((c) => c.text)).toEqual(["text of s3", "text of s44"]);
+
+    await corpus.sync(["s1", "s2"]);
+    expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
+    // A forgotten source is not read back in by a question.
+    const readsBefore = reads.length;
+    expect(await corpus.contents(["s3", "s1"])).toEqual([content("s1")]);
+    expect(reads.length).toBe(readsBefore + 1);
+    expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
+  });
+
+  it("contents() reads sources not loaded yet at once, while the background load is still going", async () => {
+    const all = ids(25);
+    const { store, release } = fakeStore(all, { slow: "s0" });
+    const corpus = new Corpus(store);
+    const loading = corpus.sync(all);
+    // The first chunk (s0-s19) is stuck; s24 is in the second chunk, not read yet.
+    expect(corpus.status()).toEqual({ loaded: 0, total: 25 });
+    expect((await corpus.contents(["s24"])).map((c) => c.id)).toEqual(["s24"]);
+    expect(corpus.status()).toEqual({ loaded: 1, total: 25 });
+    release();
+    await loading;
+    expect(corpus.status()).toEqual({ loaded: 25, total: 25 });
+  });
+
+  it("holds a source whose content is missing as empty text instead of reading it for ever", async () => {
+    const { store, reads } = fakeStore(["a", "b"], { missing: "b" });
+    const corpus = new Corpus(store);
+    await corpus.sync(["a", "b"]);
+    expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
+    expect((await corpus.contents(["b"]))[0]?.text).toBe("");
+    expect(reads).toHaveLength(1);
+  });
+});
