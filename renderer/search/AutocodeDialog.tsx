@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "react";
-import { flattenTree, indexCodes, pathNames } from "../../shared/coding/codeTree";
+import { flattenTree, indexCodes, pathNames, siblingNameTaken } from "../../shared/coding/codeTree";
 import { normaliseCodeName } from "../../shared/coding/codeName";
 import { nextCodeColour } from "../../shared/coding/palette";
 import { describeError } from "../../shared/describeError";
@@ -61,7 +61,8 @@ export function AutocodeDialog({
   const names = useMemo(() => new Map(rows.map((r) => [r.sourceId, r.sourceName])), [rows]);
   const codeId = target.kind === "existing" ? target.codeId : null;
   const newName = target.kind === "new" ? normaliseCodeName(target.name) : "";
-  const ready = target.kind === "existing" ? codeId !== null : newName !== "";
+  const taken = target.kind === "new" && newName !== "" && siblingNameTaken(codes, target.parentId, newName, null);
+  const ready = target.kind === "existing" ? codeId !== null : newName !== "" && !taken;
   const codePath =
     target.kind === "existing"
       ? codeId
@@ -165,6 +166,7 @@ export function AutocodeDialog({
                 <input
                   value={target.name}
                   onChange={(e) => setTarget({ ...target, name: e.target.value })}
+                  aria-invalid={taken || undefined}
                   className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-800"
                 />
               </label>
@@ -184,6 +186,9 @@ export function AutocodeDialog({
                 </select>
               </label>
             </div>
+          )}
+          {taken && (
+            <ErrorText>There is already a code called “{newName}” there: choose it as an existing code, or another name.</ErrorText>
           )}
         </fieldset>
         <fieldset>

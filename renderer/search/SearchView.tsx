@@ -137,7 +137,7 @@ export function SearchView() {
         </div>
         {(run.status === "invalid" || run.status === "stopped") && (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            {run.status === "invalid" ? `This search cannot be read: ${run.message}` : run.message}
+            {run.message}
           </p>
         )}
       </div>

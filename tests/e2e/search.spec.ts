@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { createProject, seriousA11yViolations } from "./helpers/app";
 import { addMember, chooseBundle, exportFor, myPublicKey, newCoder } from "./helpers/exchange";
 import { DOCX_MIME } from "./helpers/files";
-import { importAndOpen } from "./helpers/viewer";
+import { importAndOpen, projectIdFrom } from "./helpers/viewer";
 import { makeTranscriptDocx, type TranscriptTurn } from "../fixtures/docx/generate";
 
 const PHRASE = "go-live weekend";
@@ -144,6 +144,10 @@ test("search a phrase across sources, open a hit, autocode by speaker turn, undo
   await expect(page.getByText("Coded 2 passages in 2 sources at Go-live: 2 new codings.")).toBeVisible();
   await expect(page.getByRole("button", { name: 'Undo Autocoded “"go-live weekend"” → Go-live, speaker turns, 2 passages' })).toBeVisible();
 
+  // One line in the audit trail says what was asked for.
+  await navigator(page).getByRole("link", { name: "Audit trail" }).click();
+  await expect(page.getByRole("row", { name: /Autocoded “"go-live weekend"” → Go-live, speaker turns, 2 passages/ })).toHaveCount(1);
+
   // The codings and their stripes, in two sources; each covers the participant's whole turn.
   await openSourceFromList(page, "Site B P02");
   await expect(goLiveStripes(page)).toHaveCount(1);
@@ -208,9 +212,16 @@ test("CSV export, a saved search re-run, a catastrophic regular expression stopp
   await expect(searchBox(page)).toHaveValue("weekend OR fortnight");
   await expect(statusLine(page)).toHaveText("4 hits in 2 sources.");
 
+  // Word frequency's "search this word" links to #/project/<id>/search?q=...: the query runs on arrival.
+  const projectId = projectIdFrom(page);
+  await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=supplier`), projectId);
+  await expect(searchBox(page)).toHaveValue("supplier");
+  await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
+
   // A query that cannot be read says what is wrong.
   await search(page, '"unclosed');
-  await expect(page.getByRole("alert")).toContainText("This search cannot be read");
+  await expect(page.getByRole("alert")).toHaveText('A quotation mark is not closed: put a second " after the phrase.');
+  await expect(hitsGrid(page)).toHaveCount(0);
 
   // (a+)+$ over a run of a's backtracks for ever: stopped by the time limit, while the app stays usable.
   await page.getByRole("checkbox", { name: "Regular expression" }).check();
