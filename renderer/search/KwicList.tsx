@@ -31,6 +31,7 @@ export function KwicList({
 }) {
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -69,6 +70,7 @@ export function KwicList({
   const rowId = (i: number) => `${id}-row-${i}`;
   return (
     <div
+      ref={gridRef}
       role="grid"
       aria-label="Hits"
       aria-rowcount={rows.length + 1}
@@ -110,7 +112,11 @@ export function KwicList({
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isActive}
-                onClick={() => onActiveChange(item.index)}
+                onClick={() => {
+                  onActiveChange(item.index);
+                  // Arrows and Enter work from here on, as after a Tab to the list.
+                  gridRef.current?.focus({ preventScroll: true });
+                }}
                 onDoubleClick={() => onOpen(row)}
                 className={`${COLUMNS} absolute left-0 top-0 w-full cursor-default border-b border-slate-100 px-2 dark:border-slate-800 ${
                   isActive

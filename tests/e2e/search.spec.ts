@@ -212,6 +212,24 @@ test("CSV export, a saved search re-run, a catastrophic regular expression stopp
   await expect(searchBox(page)).toHaveValue("weekend OR fortnight");
   await expect(statusLine(page)).toHaveText("4 hits in 2 sources.");
 
+  // Saving under a name in use asks first; rename and delete from the list.
+  await page.getByRole("button", { name: "Save search…" }).click();
+  await save.getByLabel("Name").fill("timing");
+  await save.getByRole("button", { name: "Save" }).click();
+  await expect(save.getByRole("alert")).toHaveText("A saved search called “timing” exists. Replace it with this search?");
+  await save.getByRole("button", { name: "Replace" }).click();
+  await expect(save).toBeHidden();
+  const savedList = page.getByRole("list", { name: "Saved searches" });
+  await expect(savedList.getByRole("listitem")).toHaveCount(1);
+  await savedList.getByRole("button", { name: "Rename timing" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename saved search" });
+  await rename.getByLabel("Name").fill("Weekends and fortnights");
+  await rename.getByRole("button", { name: "Save" }).click();
+  await expect(savedList.getByRole("button", { name: "Run saved search Weekends and fortnights" })).toBeVisible();
+  await savedList.getByRole("button", { name: "Delete Weekends and fortnights" }).click();
+  await savedList.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByText("None yet. Save a search to run it again later.")).toBeVisible();
+
   // Word frequency's "search this word" links to #/project/<id>/search?q=...: the query runs on arrival.
   const projectId = projectIdFrom(page);
   await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=supplier`), projectId);
