@@ -181,7 +181,9 @@ test("search a phrase across sources, open a hit, autocode by speaker turn, undo
   await expect(goLiveStripes(colleague)).toHaveCount(1);
 });
 
-test("CSV export, a saved search re-run, a catastrophic regular expression stopped, and Cancel", async ({ browser }) => {
+test("CSV export, saved searches, ?q= on arrival, a catastrophic regular expression stopped, Cancel, and memo hits", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await newCoder(browser, "Amira Patel", "AP");
   await createProject(page, "Go-live study");
@@ -259,5 +261,21 @@ test("CSV export, a saved search re-run, a catastrophic regular expression stopp
   await page.getByRole("checkbox", { name: "Regular expression" }).uncheck();
   await search(page, "supplier");
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
+
+  // Memos too: a memo's hits are listed apart, and open the memo.
+  await navigator(page).getByRole("link", { name: "Memos" }).click();
+  await page.getByRole("button", { name: "New project memo" }).click();
+  const editor = page.getByRole("region", { name: /^Memo: / });
+  await editor.getByRole("textbox", { name: "Title" }).fill("Weekend staffing");
+  await editor.getByRole("textbox", { name: "Memo text" }).fill("Agency cover every fortnight.");
+  await expect(editor.getByText("Saved", { exact: true })).toBeVisible();
+  await navigator(page).getByRole("link", { name: "Search" }).click();
+  await page.getByRole("checkbox", { name: "Search memos too" }).check();
+  await search(page, "weekend OR fortnight");
+  await expect(statusLine(page)).toHaveText("4 hits in 2 sources, and 2 hits in memos and annotations.");
+  const memoHits = page.getByRole("list", { name: "Hits in memos and annotations" }).getByRole("button");
+  await expect(memoHits).toHaveCount(2);
   expect(await seriousA11yViolations(page)).toEqual([]);
+  await memoHits.first().click();
+  await expect(page.getByRole("region", { name: /^Memo: / }).getByRole("textbox", { name: "Title" })).toHaveValue("Weekend staffing");
 });
