@@ -8,6 +8,7 @@ import { listAttributes, listCases } from "../db/cases";
 import { listCodes } from "../db/codes";
 import { useLive } from "../db/live";
 import { useHost } from "../host/HostContext";
+import { ErrorText } from "../ui/ErrorText";
 import { useProject, useSession } from "../project/ProjectContext";
 import { useSpeakerRoles } from "../speakers/useSpeakerRoles";
 import { AutocodeDialog } from "./AutocodeDialog";
@@ -136,9 +137,9 @@ export function SearchView() {
           {message && <p className="text-slate-800 dark:text-slate-200">{message}</p>}
         </div>
         {(run.status === "invalid" || run.status === "stopped") && (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          <ErrorText tone="strong" className="text-sm">
             {run.message}
-          </p>
+          </ErrorText>
         )}
       </div>
       <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(0,1fr)] @3xl:grid-cols-[15rem_minmax(0,1fr)] @3xl:grid-rows-1">
