@@ -18,6 +18,9 @@ export type CaseId = Id<"case">;
 export type AttributeId = Id<"attribute">;
 export type CoderId = Id<"coder">;
 export type ProjectId = Id<"project">;
+export type SavedSearchId = Id<"savedSearch">;
+export type SpeakerId = Id<"speaker">;
+export type CasePassageId = Id<"casePassage">;
 /** A new id not yet tied to a kind (REFI-QDA GUIDs map to these before the record is built): it fits any kind. */
 export type AnyId = Id<never>;
 

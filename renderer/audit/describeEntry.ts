@@ -22,6 +22,9 @@ const SINGULAR: Record<JournaledTable, string> = {
   cases: "case",
   attributes: "attribute",
   coders: "coder",
+  savedSearches: "saved search",
+  speakers: "speaker",
+  casePassages: "case passage",
 };
 
 const OP_WORDS: Record<JournalOp, string> = { create: "created", update: "updated", delete: "deleted", restore: "restored" };
@@ -57,6 +60,9 @@ const FIELD_LABELS: Record<string, string> = {
   fileName: "file name",
   importedAt: "imported",
   mergedInto: "merged into",
+  caseId: "case",
+  matchCase: "match case",
+  wholeWords: "whole words",
 };
 
 /** Text fields whose values are too long for a one-line detail: the trail says they changed. */
@@ -66,7 +72,7 @@ const MAX_VALUE = 60;
 
 export function tableWord(table: JournaledTable, count = 1): string {
   const one = SINGULAR[table];
-  return count === 1 ? one : `${one}s`;
+  return count === 1 ? one : `${one.replace(/search$/, "searche")}s`;
 }
 
 export function opWord(op: JournalOp): string {
@@ -97,6 +103,9 @@ export function recordName(entry: JournalEntry, names: NameLookup = NO_NAMES): s
     return code ?? null;
   }
   if (entry.table === "memos") return typeof record.title === "string" && record.title.trim() ? record.title : "Untitled memo";
+  // A case passage is named by its case; a speaker by its label as the transcripts write it.
+  if (entry.table === "casePassages") return (typeof record.caseId === "string" ? names.case(record.caseId) : undefined) ?? null;
+  if (entry.table === "speakers") return typeof record.label === "string" ? record.label : null;
   return typeof record.name === "string" ? record.name : null;
 }
 
@@ -116,7 +125,9 @@ function formatValue(field: string, value: unknown, names: NameLookup): string {
         ? names.code(value)
         : field === "sourceId"
           ? names.source(value)
-          : undefined;
+          : field === "caseId"
+            ? names.case(value)
+            : undefined;
     return short(named ?? value);
   }
   if (Array.isArray(value)) {
@@ -165,7 +176,7 @@ export function describeDetail(entry: JournalEntry, names: NameLookup = NO_NAMES
       .map((c) => c.text)
       .join("; ");
   const record = fields(entry.after) ?? fields(entry.before);
-  if (entry.table === "codings" && record) {
+  if ((entry.table === "codings" || entry.table === "casePassages") && record) {
     const source = typeof record.sourceId === "string" ? names.source(record.sourceId) : undefined;
     const span = typeof record.start === "number" && typeof record.end === "number" ? `characters ${record.start}–${record.end}` : "";
     return [source ? `in ${quoted(source)}` : "", span].filter(Boolean).join(", ");

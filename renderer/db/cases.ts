@@ -1,4 +1,11 @@
-import type { AttributeRecord, AttributeType, AttributeValue, CaseRecord, SourceRecord } from "../../shared/model/records";
+import type {
+  AttributeRecord,
+  AttributeType,
+  AttributeValue,
+  CasePassageRecord,
+  CaseRecord,
+  SourceRecord,
+} from "../../shared/model/records";
 import type { CsvTable } from "../../shared/cases/csv";
 import { caseMatchesFilter } from "../../shared/cases/filter";
 import { buildImportPlan, type ImportChoices, type ImportPlan } from "../../shared/cases/plan";
@@ -94,6 +101,12 @@ export async function deleteCases(project: OpenProject, ids: readonly CaseId[]):
       .distinct()
       .toArray();
     for (const s of linked) await w.update<SourceRecord>("sources", s.id, { caseIds: s.caseIds.filter((c) => !gone.has(c)) });
+    // Its passages go with the case (and come back with it on undo).
+    const passages = await project.db.casePassages
+      .where("caseId")
+      .anyOf([...gone])
+      .toArray();
+    for (const p of passages) if (!p.deleted) await w.remove<CasePassageRecord>("casePassages", p.id);
     for (const id of gone) await w.remove<CaseRecord>("cases", id);
     return w.batchId;
   });

@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from "dexie";
 import type {
   AttributeRecord,
+  CasePassageRecord,
   CaseRecord,
   CodeRecord,
   CoderRecord,
@@ -8,10 +9,12 @@ import type {
   JournalEntry,
   MemoRecord,
   ProjectMetaRecord,
+  SavedSearchRecord,
   SourceContentRecord,
   SourceRecord,
+  SpeakerRecord,
 } from "../../shared/model/records";
-import { PROJECT_SCHEMA_V1, projectDbName } from "./schema";
+import { PROJECT_SCHEMA_V1, PROJECT_SCHEMA_V2, projectDbName } from "./schema";
 
 /** One Dexie database per project. Only renderer/db may use this class. */
 export class ProjectDatabase extends Dexie {
@@ -24,12 +27,17 @@ export class ProjectDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, "id">;
   attributes!: EntityTable<AttributeRecord, "id">;
   coders!: EntityTable<CoderRecord, "id">;
+  savedSearches!: EntityTable<SavedSearchRecord, "id">;
+  speakers!: EntityTable<SpeakerRecord, "id">;
+  casePassages!: EntityTable<CasePassageRecord, "id">;
   journal!: EntityTable<JournalEntry, "seq">;
 
   constructor(projectId: string, options: DexieOptions = {}) {
     // Strict durability: a coding the researcher saw saved must survive a power cut.
     super(projectDbName(projectId), { chromeTransactionDurability: "strict", ...options });
     this.version(1).stores(PROJECT_SCHEMA_V1);
+    // New, empty stores only: no upgrade function is needed (tests/unit/renderer/db/schema-v2.test.ts).
+    this.version(2).stores(PROJECT_SCHEMA_V2);
   }
 }
 

@@ -84,7 +84,9 @@ export async function readProjectTables(
   options: { content: boolean; onProgress?: (p: ReadProgress) => void } = { content: true },
 ): Promise<ProjectTables> {
   const tables = emptyProjectTables();
-  const names = PROJECT_TABLE_NAMES.filter((n) => options.content || n !== "sourceContent");
+  // An older database (opened before its migration, for the backup) lacks the newer tables: they are empty.
+  const stores = new Set(db.tables.map((t) => t.name));
+  const names = PROJECT_TABLE_NAMES.filter((n) => (options.content || n !== "sourceContent") && stores.has(n));
   const counts = await Promise.all(names.map((name) => db.table(name).count()));
   const total = counts.reduce((a, b) => a + b, 0);
   let before = 0;

@@ -20,7 +20,21 @@ export const PROJECT_SCHEMA_V1 = {
   journal: "++seq, at, recordId, coderId, table, batchId",
 } as const;
 
-export const PROJECT_SCHEMA_VERSION = 1;
+/**
+ * Version 2 (issue 16): three researcher-written tables. New stores only, so the upgrade has nothing to
+ * rewrite: every v1 record stays as it is and the new stores start empty.
+ *  - savedSearches: searches kept by name;
+ *  - speakers: a role and a speaker name per speaker label of the transcripts' turns;
+ *  - casePassages: passages of sources coded to a case (passage-level cases).
+ */
+export const PROJECT_SCHEMA_V2 = {
+  ...PROJECT_SCHEMA_V1,
+  savedSearches: "&id, name, updatedAt",
+  speakers: "&id, label, name, updatedAt",
+  casePassages: "&id, caseId, sourceId, [caseId+sourceId], coderId, updatedAt",
+} as const;
+
+export const PROJECT_SCHEMA_VERSION = 2;
 
 /** The registry: which projects exist on this machine, and this machine's coder profile. */
 export const REGISTRY_SCHEMA_V1 = {

@@ -9,6 +9,9 @@ const TABLE_LABELS: Record<StampedTableName, string> = {
   cases: "Cases",
   attributes: "Attributes",
   coders: "Coders",
+  savedSearches: "Saved searches",
+  speakers: "Speakers",
+  casePassages: "Case passages",
 };
 
 const TABLES = Object.keys(TABLE_LABELS) as StampedTableName[];

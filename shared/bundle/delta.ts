@@ -31,12 +31,15 @@ export function selectDelta(tables: ProjectTables, since: string | null, alsoIds
     cases: newer(tables.cases),
     attributes: newer(tables.attributes),
     coders: newer(tables.coders),
+    savedSearches: newer(tables.savedSearches),
+    speakers: newer(tables.speakers),
+    casePassages: newer(tables.casePassages),
   };
   return withReferencedSources(delta, tables.sources);
 }
 
 /**
- * Adds (without content) the source rows that a delta's codings and source memos point at but the
+ * Adds (without content) the source rows that a delta's codings, case passages and source memos point at but the
  * delta lacks, taken from `allSources`. Without them a receiver that knows the transcript under its own
  * id (matched by content hash) cannot re-point those codings. selectDelta does this itself; a delta
  * built another way (e.g. from the journal) should go through it before writeBundle.
@@ -46,6 +49,7 @@ export function withReferencedSources(delta: ProjectTables, allSources: readonly
   const referenced = new Set<string>();
   for (const c of delta.codings) if (!have.has(c.sourceId)) referenced.add(c.sourceId);
   for (const m of delta.memos) if (m.targetKind === "source" && !have.has(m.targetId)) referenced.add(m.targetId);
+  for (const p of delta.casePassages) if (!have.has(p.sourceId)) referenced.add(p.sourceId);
   if (referenced.size === 0) return delta;
   return { ...delta, sources: [...delta.sources, ...allSources.filter((s) => referenced.has(s.id))] };
 }
@@ -67,5 +71,8 @@ export function stampRange(tables: ProjectTables): { from: string | null; to: st
   visit(tables.cases);
   visit(tables.attributes);
   visit(tables.coders);
+  visit(tables.savedSearches);
+  visit(tables.speakers);
+  visit(tables.casePassages);
   return { from, to };
 }

@@ -30,6 +30,9 @@ export const BUNDLE_LIMITS: BundleLimits = {
     cases: 50_000,
     attributes: 5_000,
     coders: 5_000,
+    savedSearches: 50_000,
+    speakers: 50_000,
+    casePassages: 1_000_000,
   },
 };
 

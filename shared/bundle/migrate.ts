@@ -3,6 +3,8 @@
  * the current one step by step. Version 0 is the pre-release draft (manifest `version` instead of
  * `formatVersion`, `exportedBy` instead of `exporter`, no kind/since/hlc, records without `deleted`):
  * nothing was ever shipped in it, but it keeps the migration path exercised by a test.
+ * Version 2 added three researcher-written tables (savedSearches, speakers, casePassages): an older
+ * bundle reads as one with those tables empty.
  */
 import { PROJECT_TABLE_NAMES, type ProjectTableName } from "../model/tables";
 import { BundleError, subject } from "./errors";
@@ -14,6 +16,14 @@ export interface RawBundle {
 }
 
 type Migration = (raw: RawBundle) => RawBundle;
+
+/** The tables added by format version 2; a bundle of an older version has none of them. */
+const ADDED_IN_V2: readonly ProjectTableName[] = ["savedSearches", "speakers", "casePassages"];
+
+/** The tables a bundle of this format version lists in its manifest, in PROJECT_TABLE_NAMES order. */
+export function tablesOfVersion(version: number): readonly ProjectTableName[] {
+  return version >= 2 ? PROJECT_TABLE_NAMES : PROJECT_TABLE_NAMES.filter((t) => !ADDED_IN_V2.includes(t));
+}
 
 /** MIGRATIONS[v] lifts version v to v + 1. */
 const MIGRATIONS: Record<number, Migration> = {
@@ -35,6 +45,11 @@ const MIGRATIONS: Record<number, Migration> = {
       },
       tables,
     };
+  },
+  1: (raw) => {
+    const tables: Record<string, unknown[]> = { ...raw.tables };
+    for (const table of ADDED_IN_V2) tables[table] = [];
+    return { manifest: { ...raw.manifest, formatVersion: 2 }, tables };
   },
 };
 

@@ -8,7 +8,7 @@ import type { ChunkOpener } from "./payload";
 
 export const BUNDLE_FORMAT = "margin-bundle";
 /** The format version this code writes; older versions are migrated on read, newer ones refused. */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 export interface BundleTableEntry {
   /** Name of the NDJSON file inside the zip, e.g. "tables/codings.ndjson". */

@@ -14,7 +14,7 @@ import { checkSourceSizes } from "./sourceSizes";
 import { hexDigest, nobleSha256, type Sha256Factory } from "./hash";
 import { MANIFEST_FILE } from "./layout";
 import { limitsWith, type BundleLimits } from "./limits";
-import { migrate, readVersion, validateManifest } from "./migrate";
+import { migrate, readVersion, tablesOfVersion, validateManifest } from "./migrate";
 import { readSignature } from "./signature";
 import { newFileState, readTable, readTableSkipping, type ByteBudget, type FileState } from "./tableReader";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleManifest, type OpenedBundle, type SkipContent } from "./types";
@@ -140,7 +140,7 @@ export class BundleZipReader {
         ? this.skipContent.sourceIds
         : null;
     const contentLeftOut: string[] = [];
-    const jobs = this.tableJobs(entries as Record<string, unknown>, zipEntries);
+    const jobs = this.tableJobs(entries as Record<string, unknown>, zipEntries, version);
     // All tables at once: native inflate works off the main thread, so one table inflates while another
     // is parsed. Each table keeps its own order, hash and records. With transcripts to skip, their
     // table waits for the sources: when the project already has every source's text, nothing in it
@@ -174,16 +174,21 @@ export class BundleZipReader {
   }
 
   /**
-   * One job per table of the manifest. Every one of the eight tables must be listed, and nothing else:
-   * a name Margin does not know (`__proto__` among them) is refused, not read into an object.
+   * One job per table of the manifest. Every table of the bundle's format version must be listed, and
+   * nothing else: a name Margin does not know (`__proto__` among them), or a table newer than the
+   * bundle's version, is refused, not read into an object. Migration gives the newer tables (empty).
    */
-  private tableJobs(entries: Record<string, unknown>, zipEntries: ReadonlyMap<string, ZipEntry>): TableJob[] {
+  private tableJobs(entries: Record<string, unknown>, zipEntries: ReadonlyMap<string, ZipEntry>, version: number): TableJob[] {
     const name = this.fileName;
     const bad = (what: string) => new BundleError("bad-manifest", `${subject(name)} has a manifest ${what}.`, name);
-    for (const table of Object.keys(entries))
+    const ofVersion = tablesOfVersion(version);
+    const known: ReadonlySet<string> = new Set(ofVersion);
+    for (const table of Object.keys(entries)) {
       if (!TABLE_NAMES.has(table)) throw bad(`that lists a table “${table.slice(0, 60)}” Margin does not know`);
+      if (!known.has(table)) throw bad(`that lists the table “${table}”, which format ${version} does not have`);
+    }
     const budget: ByteBudget = { used: 0, max: this.limits.totalBytes };
-    return PROJECT_TABLE_NAMES.map((table): TableJob => {
+    return ofVersion.map((table): TableJob => {
       if (!Object.hasOwn(entries, table)) throw bad(`that does not list the table “${table}”`);
       const e = entries[table] as { file?: unknown; count?: unknown; sha256?: unknown } | null;
       if (!e || typeof e.file !== "string" || typeof e.count !== "number" || typeof e.sha256 !== "string")

@@ -3,7 +3,7 @@
  * conflicts), and the preview counts. Nothing is written here.
  */
 import { nameKey } from "../coding/codeTree";
-import type { CodeRecord, CodingRecord, MemoRecord, RecordMeta, SourceRecord } from "../model/records";
+import type { CasePassageRecord, CodeRecord, CodingRecord, MemoRecord, RecordMeta, SourceRecord } from "../model/records";
 import { emptyProjectTables, type ProjectTables } from "../model/tables";
 import { compareVersions, differingFields, STAMPED_TABLES } from "./lww";
 import { mayNeedSettling, rawStamp, settleCodes } from "./settle";
@@ -51,6 +51,7 @@ export function remapIncoming(incoming: ProjectTables, sourceMap: ReadonlyMap<So
     // The local copy of a matched transcript already has the (identical) content.
     sourceContent: incoming.sourceContent.filter((c) => !sourceMap.has(c.id)),
     codings: incoming.codings.map((c): CodingRecord => (sourceMap.has(c.sourceId) ? { ...c, sourceId: to(c.sourceId) } : c)),
+    casePassages: incoming.casePassages.map((p): CasePassageRecord => (sourceMap.has(p.sourceId) ? { ...p, sourceId: to(p.sourceId) } : p)),
     memos: incoming.memos.map((m): MemoRecord =>
       m.targetKind === "source" && sourceMap.has(m.targetId) ? { ...m, targetId: to(m.targetId) } : m,
     ),

@@ -1,14 +1,15 @@
 /**
  * Checks across the records of a set of tables (a bundle, a backup, a REFI-QDA import), after each
  * record matched its schema (validate.ts): no id twice in a table, every transcript's text hashing to
- * its source's `contentHash`, codings inside their source's text, and — for a whole project, which
- * holds everything its records point at — no live coding pointing at a source or code that is not there.
+ * its source's `contentHash`, codings and case passages inside their source's text, and — for a whole
+ * project, which holds everything its records point at — no live coding pointing at a source or code,
+ * and no live case passage at a source or case, that is not there.
  *
  * A delta legitimately points at records the receiving project already has, so its references are
  * checked at merge time against bundle and project together (`checkAgainstProject`).
  */
 import { plural } from "../text/plural";
-import type { CodeRecord, CodingRecord, SourceRecord } from "./records";
+import type { CasePassageRecord, CodeRecord, CodingRecord, SourceRecord } from "./records";
 import { PROJECT_TABLE_NAMES, type ProjectTableName, type ProjectTables } from "./tables";
 import { checkRecord, describeProblem, type RecordProblem } from "./validate";
 
@@ -99,6 +100,8 @@ export async function checkTables(
   }
   const codes = options.kind === "whole" ? new Set(t.codes.map((c) => c.id)) : null;
   for (const coding of t.codings) checkCoding(coding, sources.get(coding.sourceId), codes, problems, "the bundle");
+  const cases = options.kind === "whole" ? new Set(t.cases.map((c) => c.id)) : null;
+  for (const passage of t.casePassages) checkCasePassage(passage, sources.get(passage.sourceId), cases, problems, "the bundle");
   return { problems: problems.listed, total: problems.total };
 }
 
@@ -135,15 +138,48 @@ function checkCoding(
     });
 }
 
+/** A case passage lies inside its source's text; in a whole project its source and case exist (when it is live). */
+function checkCasePassage(
+  passage: CasePassageRecord,
+  source: SourceRecord | undefined,
+  cases: ReadonlySet<string> | null,
+  problems: Problems,
+  where: string,
+): void {
+  if (source && passage.end > source.charCount) {
+    problems.add({
+      table: "casePassages",
+      id: passage.id,
+      field: "end",
+      problem: `is ${passage.end}, past the end of source ${sourceLabel(source, passage.sourceId)} (${source.charCount} characters)`,
+    });
+  }
+  if (!cases || passage.deleted) return;
+  if (!source)
+    problems.add({
+      table: "casePassages",
+      id: passage.id,
+      field: "sourceId",
+      problem: `points at source “${passage.sourceId}”, which is not in ${where}`,
+    });
+  if (!cases.has(passage.caseId))
+    problems.add({
+      table: "casePassages",
+      id: passage.id,
+      field: "caseId",
+      problem: `points at case “${passage.caseId}”, which is not in ${where}`,
+    });
+}
+
 /**
  * Merge-time checks of incoming records against the project they are merged into: a source keeps its
  * transcript for life, so an incoming source may not carry another content hash under a known id; and
- * every live incoming coding points at a source and a code that the bundle or the project has, inside
- * that source's text.
+ * every live incoming coding points at a source and a code (and every live case passage at a source and
+ * a case) that the bundle or the project has, inside that source's text.
  */
 export function checkAgainstProject(
-  local: Pick<ProjectTables, "sources" | "codes">,
-  incoming: Pick<ProjectTables, "sources" | "codes" | "codings">,
+  local: Pick<ProjectTables, "sources" | "codes" | "cases">,
+  incoming: Pick<ProjectTables, "sources" | "codes" | "codings" | "cases" | "casePassages">,
   maxListed = MAX_LISTED_PROBLEMS,
 ): TableCheckResult {
   const problems = new Problems(maxListed);
@@ -163,6 +199,9 @@ export function checkAgainstProject(
   }
   const codes = new Set<string>([...local.codes, ...incoming.codes].map((c: CodeRecord) => c.id));
   for (const coding of incoming.codings) checkCoding(coding, sources.get(coding.sourceId), codes, problems, "the bundle or this project");
+  const cases = new Set<string>([...local.cases, ...incoming.cases].map((c) => c.id));
+  for (const passage of incoming.casePassages)
+    checkCasePassage(passage, sources.get(passage.sourceId), cases, problems, "the bundle or this project");
   return { problems: problems.listed, total: problems.total };
 }
 

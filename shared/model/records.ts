@@ -3,7 +3,20 @@
  * Every record carries the same metadata so merge, undo and the audit trail treat them alike.
  */
 
-import type { AttributeId, CaseId, CodeId, CoderId, CodingId, MemoId, ProjectId, SourceId } from "../ids";
+import type {
+  AttributeId,
+  CaseId,
+  CasePassageId,
+  CodeId,
+  CoderId,
+  CodingId,
+  MemoId,
+  ProjectId,
+  SavedSearchId,
+  SourceId,
+  SpeakerId,
+} from "../ids";
+import type { SearchScope } from "../search/scope";
 import type { Block, Mark, Timestamp, Turn } from "../import/types";
 import type { StampedTableName } from "./tables";
 
@@ -116,6 +129,43 @@ export interface CoderRecord extends RecordMeta<CoderId> {
   initials: string;
   colour: string;
   publicKey: string | null;
+}
+
+/** A search kept by name to run again (the Search view); `scope` is stored as plain JSON. */
+export interface SavedSearchRecord extends RecordMeta<SavedSearchId> {
+  name: string;
+  query: string;
+  regex: boolean;
+  matchCase: boolean;
+  wholeWords: boolean;
+  scope: SearchScope;
+  /** Also search memos and coding annotations. */
+  notes: { memos: boolean; annotations: boolean };
+}
+
+export const SPEAKER_ROLES = ["interviewer", "facilitator", "participant"] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+/**
+ * What the researcher said about one speaker label of the transcripts' turns. At most one live record
+ * per label is intended; if two replicas each made one for the same label, readers take the live one
+ * with the newest `updatedAt` (shared/search/speakers.ts `speakerRecordsByLabel`).
+ */
+export interface SpeakerRecord extends RecordMeta<SpeakerId> {
+  /** The label exactly as detected in turns, e.g. "P07 (ward manager)". */
+  label: string;
+  /** The speaker it belongs to: merged variants share one name (default: the label). */
+  name: string;
+  role: SpeakerRole | null;
+}
+
+/** A passage of a source coded to a case (passage-level cases). Offsets as a coding's. */
+export interface CasePassageRecord extends RecordMeta<CasePassageId> {
+  caseId: CaseId;
+  sourceId: SourceId;
+  start: number;
+  end: number;
+  coderId: CoderId;
 }
 
 export interface ProjectMetaRecord {

@@ -6,13 +6,16 @@
 
 import type {
   AttributeRecord,
+  CasePassageRecord,
   CaseRecord,
   CodeRecord,
   CoderRecord,
   CodingRecord,
   MemoRecord,
+  SavedSearchRecord,
   SourceContentRecord,
   SourceRecord,
+  SpeakerRecord,
 } from "./records";
 
 /** Which record each table holds: ProjectTables and RecordOf are read off it, so a table name types its rows. */
@@ -26,9 +29,24 @@ export interface ProjectRecordByTable {
   cases: CaseRecord;
   attributes: AttributeRecord;
   coders: CoderRecord;
+  savedSearches: SavedSearchRecord;
+  speakers: SpeakerRecord;
+  casePassages: CasePassageRecord;
 }
 
-export const PROJECT_TABLE_NAMES = ["sources", "sourceContent", "codes", "codings", "memos", "cases", "attributes", "coders"] as const;
+export const PROJECT_TABLE_NAMES = [
+  "sources",
+  "sourceContent",
+  "codes",
+  "codings",
+  "memos",
+  "cases",
+  "attributes",
+  "coders",
+  "savedSearches",
+  "speakers",
+  "casePassages",
+] as const;
 
 export type ProjectTableName = (typeof PROJECT_TABLE_NAMES)[number];
 
@@ -43,7 +61,19 @@ export type RecordOf<K extends ProjectTableName> = ProjectRecordByTable[K];
 export type ProjectTables = { [K in ProjectTableName]: RecordOf<K>[] };
 
 export function emptyProjectTables(): ProjectTables {
-  return { sources: [], sourceContent: [], codes: [], codings: [], memos: [], cases: [], attributes: [], coders: [] };
+  return {
+    sources: [],
+    sourceContent: [],
+    codes: [],
+    codings: [],
+    memos: [],
+    cases: [],
+    attributes: [],
+    coders: [],
+    savedSearches: [],
+    speakers: [],
+    casePassages: [],
+  };
 }
 
 /** Sets one table's rows, typed by its name (a write through `tables[k]` with a generic k would need a cast). */

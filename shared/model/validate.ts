@@ -4,7 +4,7 @@
  * does not match is reported by table, id and field — never passed on to code that would crash on it
  * (`name.normalize is not a function`) or copy it to every replica.
  *
- * Hand-written rather than a validation library: eight flat shapes, and every check must be shallow or
+ * Hand-written rather than a validation library: eleven small shapes, and every check must be shallow or
  * iterative (a memo body of 100k nested arrays must not blow the stack). Adding an optional field to a
  * record is one line: `mergedInto: optional(id)`.
  *
@@ -13,7 +13,7 @@
  * and `prototype` are refused, so nothing downstream can copy them onto a prototype.
  */
 import { isStamp } from "../clock/hlc";
-import { SOURCE_KINDS } from "./records";
+import { SOURCE_KINDS, SPEAKER_ROLES } from "./records";
 import type { ProjectTableName } from "./tables";
 
 /** What is wrong with one field, or null when it is fine. */
@@ -121,6 +121,42 @@ const span: FieldCheck = (v) => {
   return (v.start as number) > (v.end as number) ? "starts after it ends" : null;
 };
 
+/** An object whose known fields pass their checks (absent ones are asked too: wrap them in `optional`). */
+function shapeOf(what: string, checks: Readonly<Record<string, FieldCheck>>): FieldCheck {
+  return (v) => {
+    if (!isPlainObject(v)) return `is ${v === undefined ? "missing" : describe(v)}, not ${what}`;
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) return `has the forbidden key “${key}”`;
+      if (!Object.hasOwn(checks, key) && deeperThan(v[key], MAX_EXTRA_DEPTH)) return `has “${key.slice(0, 40)}” nested too deep`;
+    }
+    for (const [key, check] of Object.entries(checks)) {
+      const bad = check(Object.hasOwn(v, key) ? v[key] : undefined);
+      if (bad) return `${key} ${bad}`;
+    }
+    return null;
+  };
+}
+
+const attributeValue: FieldCheck = (v) =>
+  v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : `is ${describe(v)}, not text or a number`;
+
+/** A saved search's scope (shared/search/scope.ts SearchScope), stored as plain JSON. */
+const searchScope: FieldCheck = shapeOf("a search scope", {
+  sourceKinds: optional(listOf(oneOf(SOURCE_KINDS), "source kinds")),
+  sourceIds: optional(listOf(id, "source ids")),
+  cases: optional(
+    shapeOf("a case filter", {
+      caseIds: optional(listOf(id, "case ids")),
+      attribute: optional(shapeOf("an attribute condition", { attributeId: id, value: attributeValue })),
+    }),
+  ),
+  speakers: optional(oneOf(["all", "participants", "withoutInterviewers"])),
+  interviewerLabels: optional(listOf(text, "speaker labels")),
+  coding: optional(
+    shapeOf("a coding condition", { codeIds: listOf(id, "code ids"), inside: bool, coderIds: optional(listOf(id, "coder ids")) }),
+  ),
+});
+
 // ------------------------------------------------------------------ schemas
 
 const META: Record<string, FieldCheck> = { id, createdAt: text, updatedAt: stamp, updatedBy: id, deleted: bool };
@@ -202,6 +238,28 @@ export const SCHEMAS: Readonly<Record<ProjectTableName, RecordSchema>> = {
   },
   coders: {
     fields: { ...META, name: text, initials: text, colour: text, publicKey: nullable(text) },
+  },
+  savedSearches: {
+    fields: {
+      ...META,
+      name: text,
+      query: text,
+      regex: bool,
+      matchCase: bool,
+      wholeWords: bool,
+      scope: searchScope,
+      notes: shapeOf("a choice of notes to search", { memos: bool, annotations: bool }),
+    },
+  },
+  speakers: {
+    fields: { ...META, label: text, name: text, role: nullable(oneOf(SPEAKER_ROLES)) },
+  },
+  casePassages: {
+    fields: { ...META, caseId: id, sourceId: id, start: count, end: count, coderId: id },
+    whole: (r) =>
+      (r.start as number) > (r.end as number)
+        ? { field: "start", problem: `is after the end (${String(r.start)} > ${String(r.end)})` }
+        : null,
   },
 };
 

@@ -10,6 +10,7 @@
 import { Zip, ZipDeflate } from "fflate";
 import type { CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../model/records";
 import type { ProjectTables } from "../model/tables";
+import type { RefiTableName } from "./types";
 import { guidFor, isoDateTime, planExport, stampDateTime, type CodeNode, type ExportPlan, type ExportSelection } from "./exportPlan";
 import { MARGIN_UTF16_ORIGIN_NOTE } from "./positions";
 import { XmlLines } from "./xmlWrite";
@@ -53,8 +54,8 @@ export interface RefiExportResult {
   summary: RefiExportSummary;
 }
 
-/** The tables without source texts, which are read one source at a time. */
-export type ExportTables = Omit<ProjectTables, "sourceContent"> & { sourceContent?: readonly SourceContentRecord[] };
+/** The tables without source texts, which are read one source at a time; only those REFI-QDA has a place for. */
+export type ExportTables = Pick<ProjectTables, RefiTableName> & { sourceContent?: readonly SourceContentRecord[] };
 export type ContentReader = (sourceId: string) => Promise<SourceContentRecord | undefined> | SourceContentRecord | undefined;
 
 export function originFor(appVersion: string, convention: PositionConvention): string {

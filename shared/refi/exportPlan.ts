@@ -17,6 +17,7 @@ import type {
   SourceRecord,
 } from "../model/records";
 import type { ProjectTables } from "../model/tables";
+import type { RefiTableName } from "./types";
 import type { RefiVariableType } from "./types";
 import { decimalString } from "./xmlWrite";
 import { plural } from "../text/plural";
@@ -194,7 +195,7 @@ function valueOut(type: RefiVariableType, value: AttributeValue): ValueOut | nul
   }
 }
 
-export function planExport(tables: Omit<ProjectTables, "sourceContent">, selection: ExportSelection = {}): ExportPlan {
+export function planExport(tables: Pick<ProjectTables, RefiTableName>, selection: ExportSelection = {}): ExportPlan {
   const remarks: string[] = [];
   const wantSources = selection.sourceIds ? new Set(selection.sourceIds) : null;
   const wantCodes = selection.codeIds ? new Set(selection.codeIds) : null;

@@ -150,8 +150,14 @@ export interface RefiProject {
   unsupported: Record<string, number>;
 }
 
+/**
+ * Margin's tables REFI-QDA has a place for. Saved searches, speaker roles and case passages have none
+ * (docs/refi-qda.md): an export leaves them out and an import has none to give.
+ */
+export type RefiTableName = Exclude<StampedTableName, "savedSearches" | "speakers" | "casePassages">;
+
 /** Kinds counted in an import report. */
-export type RefiCountKind = StampedTableName | "sets";
+export type RefiCountKind = RefiTableName | "sets";
 
 export interface RefiSkipped {
   kind: string;

@@ -26,6 +26,9 @@ const CHUNK: Record<ProjectTableName, number> = {
   cases: 5000,
   attributes: 5000,
   coders: 5000,
+  savedSearches: 5000,
+  speakers: 5000,
+  casePassages: 10_000,
 };
 
 /** Runs IN THE PAGE: one page of a store in primary-key order, after `after` (exclusive). */

@@ -92,7 +92,7 @@ describe("margin (built file run with node)", () => {
     for (const key of ["lead.txt", "member.txt"]) {
       const v = margin("verify", "start.margin", "-i", key);
       expect(v.code).toBe(0);
-      expect(v.out).toMatch(/^ok start\.margin: “NHS digital study”, whole bundle \(format 1\) from Study Lead; 3 sources/);
+      expect(v.out).toMatch(/^ok start\.margin: “NHS digital study”, whole bundle \(format 2\) from Study Lead; 3 sources/);
     }
     const i = margin("inspect", "start.margin", "--identity", "lead.txt");
     expect(i.code).toBe(0);

@@ -23,7 +23,7 @@ import {
 import type { OpenProject } from "../../../../renderer/db/projects";
 import { renameCode } from "../../../../renderer/db/codes";
 import { uncode } from "../../../../renderer/db/codings";
-import { projectDbName } from "../../../../renderer/db/schema";
+import { PROJECT_SCHEMA_VERSION, projectDbName } from "../../../../renderer/db/schema";
 import { saveCoder, openSampleProject } from "../../helpers/project";
 
 beforeEach(freshIndexedDbAndBackups);
@@ -116,8 +116,8 @@ describe("backups", () => {
     const { project, profile } = await sample();
     const codings = await liveCodings(project);
     project.db.close();
-    // The database is at version 1: a migration to version 2 is due.
-    const name = await backupBeforeMigration(project.entry.id, project.entry.name, profile, 2, webHost);
+    // The database is at the current version: a migration to the next one is due.
+    const name = await backupBeforeMigration(project.entry.id, project.entry.name, profile, PROJECT_SCHEMA_VERSION + 1, webHost);
     expect(name).toMatch(/-migration\.margin$/);
     const opened = await openBackup(project.entry.id, name ?? "", webHost);
     expect(
@@ -126,8 +126,10 @@ describe("backups", () => {
         .map((c) => `${c.id}|${c.codeId}|${c.start}-${c.end}|${c.coderId}`)
         .sort(),
     ).toEqual(codings);
-    expect(await backupBeforeMigration(project.entry.id, project.entry.name, profile, 1, webHost)).toBeNull();
-    expect(await backupBeforeMigration("0196f3c2-1111-7aaa-8bbb-000000000000", "None", profile, 2, webHost)).toBeNull();
+    expect(await backupBeforeMigration(project.entry.id, project.entry.name, profile, PROJECT_SCHEMA_VERSION, webHost)).toBeNull();
+    expect(
+      await backupBeforeMigration("0196f3c2-1111-7aaa-8bbb-000000000000", "None", profile, PROJECT_SCHEMA_VERSION + 1, webHost),
+    ).toBeNull();
   });
 });
 

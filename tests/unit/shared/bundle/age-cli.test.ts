@@ -39,7 +39,19 @@ describe.skipIf(!haveAge)("age CLI interop", () => {
     expect(Object.keys(files).sort()).toEqual(
       [
         "manifest.json",
-        ...["attributes", "cases", "codes", "coders", "codings", "memos", "sourceContent", "sources"].map((t) => `tables/${t}.ndjson`),
+        ...[
+          "attributes",
+          "casePassages",
+          "cases",
+          "codes",
+          "coders",
+          "codings",
+          "memos",
+          "savedSearches",
+          "sourceContent",
+          "sources",
+          "speakers",
+        ].map((t) => `tables/${t}.ndjson`),
       ].sort(),
     );
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as {

@@ -15,6 +15,7 @@ import {
   type BundleKey,
   type KeyPair,
 } from "../../../../shared/bundle";
+import { tablesOfVersion } from "../../../../shared/bundle/migrate";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../../shared/model/tables";
 import { makeSyntheticInterviewDocx, rng } from "../../../fixtures/docx/synthetic";
 import { INFO, sampleProject, source } from "./fixtures";
@@ -210,7 +211,7 @@ describe("readBundle refuses bad input with a clear message", () => {
     const t = sampleProject();
     const files: Record<string, Uint8Array> = {};
     const tables: Record<string, { file: string; count: number; sha256: string }> = {};
-    for (const name of PROJECT_TABLE_NAMES) {
+    for (const name of tablesOfVersion(0)) {
       const rows = (t[name] as unknown as Record<string, unknown>[]).map((r) => {
         const { deleted: _deleted, ...rest } = r;
         return name === "sourceContent" ? r : rest;
@@ -232,7 +233,8 @@ describe("readBundle refuses bad input with a clear message", () => {
       }),
     );
     const { manifest, tables: out } = await bundleFromZip(zipSync(files));
-    expect(manifest).toMatchObject({ formatVersion: 1, exporter: { coderId: "coder-a", name: "Ada" }, kind: "whole", since: null });
+    expect(manifest).toMatchObject({ formatVersion: 2, exporter: { coderId: "coder-a", name: "Ada" }, kind: "whole", since: null });
+    expect(out.savedSearches).toEqual([]);
     expect(out.codings.every((c) => c.deleted === false)).toBe(true);
     expect(out.codes.map((c) => c.name)).toEqual(["Coordination", "Handover"]);
   });

@@ -3,12 +3,15 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { formatStamp } from "../../../../shared/clock/hlc";
 import type {
+  CasePassageRecord,
   CodeRecord,
   CoderRecord,
   CodingRecord,
   MemoRecord,
+  SavedSearchRecord,
   SourceContentRecord,
   SourceRecord,
+  SpeakerRecord,
 } from "../../../../shared/model/records";
 import { emptyProjectTables, type ProjectTables } from "../../../../shared/model/tables";
 import type { BundleInfo } from "../../../../shared/bundle";
@@ -106,6 +109,62 @@ export function sampleProject(): ProjectTables {
   t.attributes.push({ ...meta("attr-1", stamp(1)), name: "Setting", type: "category", options: ["Acute", "Community"], order: 0 });
   t.coders.push(coder("coder-a", "Ada"), coder("coder-b", "Ben"));
   t.codings.push({ ...coding("cod-3", "src-1", "code-1", 0, 2, stamp(4)), deleted: true });
+  return t;
+}
+
+export function savedSearch(id: string, name: string, at = stamp(5), by = "coder-a"): SavedSearchRecord {
+  return {
+    ...meta(id, at, by),
+    name,
+    query: '"go-live" OR implement*',
+    regex: false,
+    matchCase: false,
+    wholeWords: true,
+    scope: {
+      sourceKinds: ["interview"],
+      speakers: "participants",
+      cases: { caseIds: ["case-1"] },
+      coding: { codeIds: ["code-1"], inside: true },
+    },
+    notes: { memos: true, annotations: false },
+  };
+}
+
+export function speaker(
+  id: string,
+  label: string,
+  name = label,
+  role: SpeakerRecord["role"] = null,
+  at = stamp(5),
+  by = "coder-a",
+): SpeakerRecord {
+  return { ...meta(id, at, by), label, name, role };
+}
+
+export function casePassage(
+  id: string,
+  caseId: string,
+  sourceId: string,
+  start: number,
+  end: number,
+  at = stamp(5),
+  by = "coder-a",
+): CasePassageRecord {
+  return { ...meta(id, at, by), caseId, sourceId, start, end, coderId: by };
+}
+
+/** sampleProject with a record in each table format version 2 added (saved searches, speakers, case passages). */
+export function sampleProjectV2(): ProjectTables {
+  const t = sampleProject();
+  t.savedSearches.push(savedSearch("search-1", "Go-live"));
+  t.speakers.push(
+    speaker("speaker-1", "P07 (ward manager)", "P07", "participant"),
+    speaker("speaker-2", "Interviewer", "Interviewer", "interviewer"),
+  );
+  t.casePassages.push(casePassage("passage-1", "case-1", "src-1", 0, 30), {
+    ...casePassage("passage-2", "case-1", "src-2", 0, 6),
+    deleted: true,
+  });
   return t;
 }
 

@@ -25,6 +25,17 @@ describe("liveCounts (the preview of a backup or a whole bundle)", () => {
     const tables = emptyProjectTables();
     tables.codes.push(code("a"), code("b"), code("gone", true));
     tables.sourceContent.push({ id: "s1", text: "t", blocks: [], marks: [], turns: [], timestamps: [], warnings: [] });
-    expect(liveCounts(tables)).toEqual({ sources: 0, codes: 2, codings: 0, memos: 0, cases: 0, attributes: 0, coders: 0 });
+    expect(liveCounts(tables)).toEqual({
+      sources: 0,
+      codes: 2,
+      codings: 0,
+      memos: 0,
+      cases: 0,
+      attributes: 0,
+      coders: 0,
+      savedSearches: 0,
+      speakers: 0,
+      casePassages: 0,
+    });
   });
 });

@@ -146,6 +146,9 @@ export function sampleTables() {
     memo(ana.id, "case", p01.id, "P01 background", "Senior nurse, 20 years."),
   ];
   const tables: ProjectTables = {
+    savedSearches: [],
+    speakers: [],
+    casePassages: [],
     sources: [s1.record, s2.record],
     sourceContent: [s1.content, s2.content],
     codes: [tech, usability, logins, time],

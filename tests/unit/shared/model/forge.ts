@@ -7,7 +7,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { strToU8, zipSync, Zip, ZipDeflate } from "fflate";
 import { expect } from "vitest";
-import { BundleError } from "../../../../shared/bundle";
+import { BUNDLE_FORMAT_VERSION, BundleError } from "../../../../shared/bundle";
 import { PROJECT_TABLE_NAMES, type ProjectTables } from "../../../../shared/model/tables";
 import { INFO } from "../bundle/fixtures";
 
@@ -36,7 +36,7 @@ export function ndjson(rows: TableText): string {
 export function manifestOf(tables: Record<string, unknown>, kind = "whole") {
   return {
     format: "margin-bundle",
-    formatVersion: 1,
+    formatVersion: BUNDLE_FORMAT_VERSION,
     projectId: INFO.projectId,
     projectName: INFO.projectName,
     exporter: INFO.exporter,

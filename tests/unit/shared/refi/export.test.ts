@@ -154,6 +154,9 @@ describe("REFI-QDA project export", () => {
     });
     const c = coding(ana.id, s.record.id, weird.id, 0, 4, "note with\ttab & <angle>");
     const tables: ProjectTables = {
+      savedSearches: [],
+      speakers: [],
+      casePassages: [],
       sources: [s.record],
       sourceContent: [s.content],
       codes: [weird],
@@ -282,6 +285,9 @@ describe("REFI-QDA project export", () => {
 
   it("an empty project is still a valid file", async () => {
     const tables: ProjectTables = {
+      savedSearches: [],
+      speakers: [],
+      casePassages: [],
       sources: [],
       sourceContent: [],
       codes: [],

@@ -294,6 +294,9 @@ const projectArb = fc
       return id === undefined ? [] : [memo(who(m.author), m.kind, id, m.title, m.body)];
     });
     return {
+      savedSearches: [],
+      speakers: [],
+      casePassages: [],
       coders,
       codes,
       attributes,
