@@ -1,84 +1,52 @@
 /**
- * Saved searches, behind the four calls the Search view needs. Until the project database has its
- * saved-search table (schema v2), they are kept in this browser's localStorage per project; wiring
- * them to the journaled records is this one file.
+ * Saved searches, behind the calls the Search view needs: the project's journaled saved-search records
+ * (renderer/db/savedSearches.ts), so saving, renaming and deleting are undoable, in the audit trail and
+ * in bundles like any other record.
  */
-import { useSyncExternalStore } from "react";
+import { nameKey } from "../../shared/coding/codeTree";
+import type { SavedSearchId } from "../../shared/ids";
+import { useLive } from "../db/live";
 import type { OpenProject } from "../db/projects";
+import { deleteSavedSearch as deleteRecord, listSavedSearches, renameSavedSearch as renameRecord, saveSearch } from "../db/savedSearches";
 import type { SavedSearchFields } from "./searchState";
 
 export interface SavedSearchRow extends SavedSearchFields {
   id: string;
 }
 
-const listeners = new Set<() => void>();
-const cache = new Map<string, SavedSearchRow[]>();
-const keyOf = (project: OpenProject) => `margin:saved-searches:${project.entry.id}`;
-
-function read(project: OpenProject): SavedSearchRow[] {
-  const key = keyOf(project);
-  const cached = cache.get(key);
-  if (cached) return cached;
-  let rows: SavedSearchRow[] = [];
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? "[]");
-    if (Array.isArray(parsed)) rows = parsed as SavedSearchRow[];
-  } catch {
-    rows = [];
-  }
-  cache.set(key, rows);
-  return rows;
-}
-
-function write(project: OpenProject, rows: SavedSearchRow[]): void {
-  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base", numeric: true }));
-  localStorage.setItem(keyOf(project), JSON.stringify(sorted));
-  cache.set(keyOf(project), sorted);
-  for (const listener of listeners) listener();
-}
-
-const sameName = (a: string, b: string) => a.trim().localeCompare(b.trim(), "en-GB", { sensitivity: "base" }) === 0;
-
+/** The saved search with this name (names compare as code names do: case and spacing ignored). */
 export function findSavedByName(rows: readonly SavedSearchRow[], name: string): SavedSearchRow | undefined {
-  return rows.find((r) => sameName(r.name, name));
+  const key = nameKey(name);
+  return rows.find((r) => nameKey(r.name) === key);
 }
 
 /** Saves the search; a saved search of the same name is replaced (the view asks first). */
 export async function saveSavedSearch(project: OpenProject, fields: SavedSearchFields): Promise<void> {
-  if (fields.name.trim() === "") throw new Error("Give the search a name.");
-  const rows = read(project);
-  const same = findSavedByName(rows, fields.name);
-  const row: SavedSearchRow = { ...fields, id: same?.id ?? crypto.randomUUID() };
-  write(project, [...rows.filter((r) => r !== same), row]);
-  return Promise.resolve();
+  await saveSearch(project, fields);
 }
 
-export async function renameSavedSearch(project: OpenProject, id: string, name: string): Promise<void> {
-  const rows = read(project);
-  if (name.trim() === "") throw new Error("Give the search a name.");
-  const other = findSavedByName(rows, name);
-  if (other && other.id !== id) throw new Error(`There is already a saved search called “${name.trim()}”.`);
-  write(
-    project,
-    rows.map((r) => (r.id === id ? { ...r, name: name.trim() } : r)),
-  );
-  return Promise.resolve();
+export function renameSavedSearch(project: OpenProject, id: string, name: string): Promise<void> {
+  return renameRecord(project, id as SavedSearchId, name);
 }
 
-export async function deleteSavedSearch(project: OpenProject, id: string): Promise<void> {
-  write(
-    project,
-    read(project).filter((r) => r.id !== id),
-  );
-  return Promise.resolve();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function deleteSavedSearch(project: OpenProject, id: string): Promise<void> {
+  return deleteRecord(project, id as SavedSearchId);
 }
 
 /** The project's saved searches, by name; undefined while loading. */
 export function useSavedSearches(project: OpenProject): SavedSearchRow[] | undefined {
-  return useSyncExternalStore(subscribe, () => read(project));
+  return useLive(
+    async () =>
+      (await listSavedSearches(project)).map((s) => ({
+        id: s.id,
+        name: s.name,
+        query: s.query,
+        regex: s.regex,
+        matchCase: s.matchCase,
+        wholeWords: s.wholeWords,
+        scope: s.scope,
+        notes: s.notes,
+      })),
+    [project],
+  );
 }

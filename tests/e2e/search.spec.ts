@@ -201,18 +201,31 @@ test("CSV export, saved searches, ?q= on arrival, a catastrophic regular express
   expect(csv.trim().split("\n")).toHaveLength(5);
   expect(csv).toContain('"fortnight"');
 
-  // Save it, search something else, then run the saved search again.
+  // Save it with a scope (participants' turns only), search something else everywhere, then run the
+  // saved search again: its query, options and scope come back.
+  await page.getByText("Where to search: everywhere").click();
+  await page.getByRole("radio", { name: "Participants' turns only" }).check();
+  await page.getByRole("checkbox", { name: "Whole words" }).check();
+  await searchBox(page).press("Enter");
+  await expect(statusLine(page)).toHaveText("3 hits in 2 sources.");
   await page.getByRole("button", { name: "Save search…" }).click();
   const save = page.getByRole("dialog", { name: "Save search" });
   await save.getByLabel("Name").fill("Timing");
   expect(await seriousA11yViolations(page)).toEqual([]);
   await save.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("list", { name: "Saved searches" }).getByRole("button", { name: "Run saved search Timing" })).toBeVisible();
+  await page.getByRole("radio", { name: "All text" }).check();
+  await page.getByRole("checkbox", { name: "Whole words" }).uncheck();
   await search(page, "supplier");
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
   await page.getByRole("button", { name: "Run saved search Timing" }).click();
   await expect(searchBox(page)).toHaveValue("weekend OR fortnight");
-  await expect(statusLine(page)).toHaveText("4 hits in 2 sources.");
+  await expect(page.getByRole("radio", { name: "Participants' turns only" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Whole words" })).toBeChecked();
+  await expect(statusLine(page)).toHaveText("3 hits in 2 sources.");
+  await page.getByRole("radio", { name: "All text" }).check();
+  await page.getByRole("checkbox", { name: "Whole words" }).uncheck();
+  await page.getByText(/^Where to search/).click();
 
   // Saving under a name in use asks first; rename and delete from the list.
   await page.getByRole("button", { name: "Save search…" }).click();
@@ -231,6 +244,9 @@ test("CSV export, saved searches, ?q= on arrival, a catastrophic regular express
   await savedList.getByRole("button", { name: "Delete Weekends and fortnights" }).click();
   await savedList.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page.getByText("None yet. Save a search to run it again later.")).toBeVisible();
+  // Saved searches are project records: undo brings a deleted one back.
+  await page.getByRole("button", { name: "Undo Deleted saved search “Weekends and fortnights”" }).click();
+  await expect(savedList.getByRole("button", { name: "Run saved search Weekends and fortnights" })).toBeVisible();
 
   // Word frequency's "search this word" links to #/project/<id>/search?q=...: the query runs on arrival.
   const projectId = projectIdFrom(page);
