@@ -53,16 +53,17 @@ export class SearchStore {
     const controller = new AbortController();
     this.controller = controller;
     this.update({ form, run: { status: "running", form }, unticked: new Set(), activeIndex: 0 });
+    const askedSort = this.state.sort;
     try {
-      const answer = await client.ask("search", questionOf(form, this.state.sort, interviewerLabels), { signal: controller.signal });
+      const answer = await client.ask("search", questionOf(form, askedSort, interviewerLabels), { signal: controller.signal });
       if (this.controller !== controller) return;
       this.controller = null;
       if (!answer.ok) {
         this.update({ run: { status: "invalid", message: answer.message } });
         return;
       }
-      // The sort may have changed while the worker answered.
-      const rows = sortKwic(answer.rows, this.state.sort);
+      // The worker sorted them; again only if the sort changed while it answered (30,000 rows take a moment).
+      const rows = this.state.sort === askedSort ? answer.rows : sortKwic(answer.rows, this.state.sort);
       this.update({
         run: {
           status: "done",

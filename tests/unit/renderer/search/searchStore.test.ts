@@ -61,7 +61,9 @@ describe("SearchStore", () => {
     const form = { ...EMPTY_FORM, text: "ward" };
     const running = store.run(client, form);
     expect(store.getState().run.status).toBe("running");
-    worker().answer(0, done([row("B", 1, "ward"), row("A", 9, "Ward")]));
+    expect(worker().sent.find((m) => m.type === "ask")).toMatchObject({ question: { text: "ward", sort: "source" } });
+    // The worker sorts by source, as asked.
+    worker().answer(0, done([row("A", 9, "Ward"), row("B", 1, "ward")]));
     await running;
     const state = store.getState();
     expect(state.run.status === "done" && state.run.rows.map((r) => r.sourceName)).toEqual(["A", "B"]);
@@ -69,6 +71,17 @@ describe("SearchStore", () => {
     const sorted = store.getState().run;
     expect(sorted.status === "done" && sorted.rows.map((r) => r.start)).toEqual([1, 9]);
     expect(worker().sent.filter((m) => m.type === "ask")).toHaveLength(1);
+  });
+
+  it("a sort chosen while the worker answers is applied to the answer", async () => {
+    const { client, worker } = setUp();
+    const store = new SearchStore();
+    const running = store.run(client, { ...EMPTY_FORM, text: "ward" });
+    store.setSort("position");
+    worker().answer(0, done([row("A", 9, "Ward"), row("B", 1, "ward")]));
+    await running;
+    const run = store.getState().run;
+    expect(run.status === "done" && run.rows.map((r) => r.sourceName)).toEqual(["B", "A"]);
   });
 
   it("a query that cannot be read is told at once and never reaches the worker", async () => {
