@@ -62,26 +62,35 @@ export class Corpus {
     }
   }
 
-  private async load(ids: readonly string[]): Promise<void> {
+  /** Reads these sources; holds the ones the sync named. Returns what was read (missing content: empty). */
+  private async load(ids: readonly string[]): Promise<Map<string, SourceContentRecord>> {
     const contents = await this.store.contents(ids);
     const wanted = new Set(this.wanted);
+    const read = new Map<string, SourceContentRecord>();
     contents.forEach((content, i) => {
       const id = ids[i];
-      if (id === undefined || !wanted.has(id) || this.held.has(id)) return;
+      if (id === undefined) return;
       // A source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
-      const record = content ?? emptyContent(id);
+      const record = this.held.get(id) ?? content ?? emptyContent(id);
+      read.set(id, record);
+      if (!wanted.has(id) || this.held.has(id)) return;
       this.held.set(id, record);
       this.added(record);
     });
+    return read;
   }
 
-  /** The contents of these sources, reading any not held yet. */
+  /**
+   * The contents of these sources, reading any not held yet. The caller names live sources (read from
+   * the database), so one the sync has not named yet (a search as the project opens, or straight after
+   * an import) is read and answered for too; it is held once the sync names it.
+   */
   async contents(ids: readonly string[]): Promise<SourceContentRecord[]> {
     const missing = ids.filter((id) => !this.held.has(id));
-    if (missing.length > 0) await this.load(missing);
+    const read = missing.length > 0 ? await this.load(missing) : new Map<string, SourceContentRecord>();
     const out: SourceContentRecord[] = [];
     for (const id of ids) {
-      const content = this.held.get(id);
+      const content = this.held.get(id) ?? read.get(id);
       if (content) out.push(content);
     }
     return out;

@@ -253,6 +253,9 @@ test("CSV export, saved searches, ?q= on arrival, a catastrophic regular express
   await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=supplier`), projectId);
   await expect(searchBox(page)).toHaveValue("supplier");
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
+  // Opened afresh at that address (the worker has not been told the sources yet): still every hit.
+  await page.reload();
+  await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
 
   // A query that cannot be read says what is wrong.
   await search(page, '"unclosed');

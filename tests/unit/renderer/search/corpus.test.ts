@@ -53,10 +53,11 @@ describe("Corpus", () => {
 
     await corpus.sync(["s1", "s2"]);
     expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
-    // A forgotten source is not read back in by a question.
+    // A forgotten source asked for again is read for that question, not held again.
     const readsBefore = reads.length;
-    expect(await corpus.contents(["s3", "s1"])).toEqual([content("s1")]);
-    expect(reads.length).toBe(readsBefore + 1);
+    expect(await corpus.contents(["s3", "s1"])).toEqual([content("s3"), content("s1")]);
+    await corpus.contents(["s3"]);
+    expect(reads.length).toBe(readsBefore + 2);
     expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
   });
 
@@ -81,5 +82,18 @@ describe("Corpus", () => {
     expect(corpus.status()).toEqual({ loaded: 2, total: 2 });
     expect((await corpus.contents(["b"]))[0]?.text).toBe("");
     expect(reads).toHaveLength(1);
+  });
+});
+
+describe("Corpus before it knows a source", () => {
+  it("answers for a live source the sync has not named yet (a search on opening, or straight after an import)", async () => {
+    const { store } = fakeStore(["a", "b"]);
+    const corpus = new Corpus(store);
+    // No sync yet: the question still gets the content, read at once.
+    expect((await corpus.contents(["a"])).map((c) => c.id)).toEqual(["a"]);
+    await corpus.sync(["a"]);
+    // "b" was imported; its sync has not arrived.
+    expect((await corpus.contents(["a", "b"])).map((c) => c.id)).toEqual(["a", "b"]);
+    expect(corpus.status()).toEqual({ loaded: 1, total: 1 });
   });
 });
