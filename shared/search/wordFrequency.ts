@@ -109,8 +109,16 @@ function shownSpelling(entry: WordEntry): string {
 const byCountThenWord = (a: { count: number; word: string }, b: { count: number; word: string }) =>
   b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0);
 
-/** Counts the words of the targets (in order; a target is one source). */
-export function wordFrequency(targets: Iterable<SearchTarget>, options: WordFrequencyOptions = {}): WordFrequencyResult {
+/** Every distinct word of some targets, before any option: what the options then filter and sort. */
+export interface TalliedWords {
+  entries: readonly WordEntry[];
+  /** Every word in scope, stop words and all. */
+  allWords: number;
+  sourcesCounted: number;
+}
+
+/** Counts the words of the targets (in order; a target is one source), in their search units. */
+export function tallyWords(targets: Iterable<SearchTarget>): TalliedWords {
   const tally = new WordTally();
   let sourcesCounted = 0;
   for (const target of targets) {
@@ -119,16 +127,19 @@ export function wordFrequency(targets: Iterable<SearchTarget>, options: WordFreq
     tally.add(target.text, units, sourcesCounted);
     sourcesCounted++;
   }
-  return summarise(tally.entries(), tally.total, sourcesCounted, options);
+  return { entries: tally.entries(), allWords: tally.total, sourcesCounted };
 }
 
-/** The table from tallied words (exported for the worker, which may keep tallies between questions). */
-export function summarise(
-  entries: readonly WordEntry[],
-  allWords: number,
-  sourcesCounted: number,
-  options: WordFrequencyOptions = {},
-): WordFrequencyResult {
+/** The most frequent words of the targets. */
+export function wordFrequency(targets: Iterable<SearchTarget>, options: WordFrequencyOptions = {}): WordFrequencyResult {
+  return summarise(tallyWords(targets), options);
+}
+
+/**
+ * The table from tallied words: cheap (distinct words, not occurrences), so the worker keeps one
+ * tally per scope and a change of stop words, minimum length, top N or grouping only re-summarises.
+ */
+export function summarise({ entries, allWords, sourcesCounted }: TalliedWords, options: WordFrequencyOptions = {}): WordFrequencyResult {
   const stop = new Set((options.stopWords ?? ENGLISH_STOP_WORDS).map(foldWordText));
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH;
   const numbers = options.numbers === true;
