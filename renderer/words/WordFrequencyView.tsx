@@ -93,7 +93,7 @@ export function WordFrequencyView() {
   );
 
   const search = (row: WordFrequencyRow) => {
-    window.location.hash = searchHref(project.entry.id, wordSearchQuery(row));
+    window.location.hash = searchHref(project.entry.id, wordSearchQuery(row), { wholeWords: true });
   };
   const leaveOut = (row: WordFrequencyRow) =>
     setChanges(

@@ -71,7 +71,7 @@ export function WordTable({
               >
                 <button
                   type="button"
-                  className="rounded px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
+                  className="whitespace-nowrap rounded px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
                   onClick={() => onSort({ key: c.key, descending: current ? !sort.descending : c.numeric })}
                 >
                   {c.label}

@@ -172,6 +172,6 @@ test("word frequency: top words in order, stop words, grouping forms, cloud, sea
   // A word opens Search with it (a group: its forms joined by OR).
   await nurseRow.getByRole("button", { name: "Search for “nurse”" }).click();
   const query = forms.map((f) => f.word).join(" OR ");
-  await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}$`));
+  await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}&whole=1$`));
   await expect(page.getByRole("heading", { name: "Search" })).toBeVisible();
 });
