@@ -135,9 +135,14 @@ test("word frequency: top words in order, stop words, grouping forms, cloud, sea
   const withoutWard = expected([...ENGLISH_STOP_WORDS, "ward"]);
   await expect(table(page).getByRole("button", { name: "Search for “ward”" })).toHaveCount(0);
   expect(await tableRows(table(page))).toEqual(withoutWard.map((w) => [w.word, w.count, w.sources]));
+  const cloud = view(page).getByRole("img", { name: /^Word cloud / });
+  await expect(cloud).toHaveAttribute("aria-label", new RegExp(`: ${withoutWard[0]?.word} \\(${withoutWard[0]?.count}\\)`));
+  const picture = await cloud.innerHTML();
   await page.reload();
   await expect(table(page).getByRole("row")).toHaveCount(withoutWard.length + 1, { timeout: 30_000 });
   await expect(table(page).getByRole("button", { name: "Search for “ward”" })).toHaveCount(0);
+  // The same words give the same picture (the layout's random numbers come from a seed).
+  expect(await cloud.innerHTML()).toBe(picture);
 
   // Grouping word forms joins nurse, nurses and nursing (one Porter stem), shown as the most frequent form.
   expect(new Set(["nurse", "nurses", "nursing"].map(stemmer)).size).toBe(1);
@@ -174,4 +179,9 @@ test("word frequency: top words in order, stop words, grouping forms, cloud, sea
   const query = forms.map((f) => f.word).join(" OR ");
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}&whole=1$`));
   await expect(page.getByRole("heading", { name: "Search" })).toBeVisible();
+
+  // A word in the cloud searches it too.
+  await page.goBack();
+  await cloud.locator("text", { hasText: "handover" }).click();
+  await expect(page).toHaveURL(/\/search\?q=handover&whole=1$/);
 });
