@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { describeError } from "../../shared/describeError";
+import type { SearchScope } from "../../shared/search/scope";
 import { addStopWords, stopWordList } from "../../shared/search/stopWords";
 import {
   DEFAULT_MIN_LENGTH,
   DEFAULT_TOP,
+  foldWordText,
   wordSearchQuery,
   type WordFrequencyResult,
   type WordFrequencyRow,
 } from "../../shared/search/wordFrequency";
-import { foldWordText } from "../../shared/search/wordFrequency";
 import { plural } from "../../shared/text/plural";
 import { searchHref } from "../app/router";
 import { useLive } from "../db/live";
@@ -34,7 +35,9 @@ const TIME_LIMIT_MS = 60_000;
 const CLOUD_WORDS = 100;
 const number = new Intl.NumberFormat("en-GB");
 
-type Outcome = { state: "counting" } | { state: "done"; result: WordFrequencyResult } | { state: "failed"; message: string };
+/** `counting` on a done outcome: a new count is on its way, the last one stays on screen meanwhile. */
+type Outcome =
+  { state: "counting" } | { state: "done"; result: WordFrequencyResult; counting?: boolean } | { state: "failed"; message: string };
 
 /**
  * Word frequency (issue 16 item 5): the most frequent words in a scope, as a sortable table and a word
@@ -60,14 +63,16 @@ export function WordFrequencyView() {
   const [exportStatus, setExportStatus] = useState<{ text: string; error?: boolean } | null>(null);
 
   const stopWords = useMemo(() => stopWordList(changes), [changes]);
-  const scope = useMemo(() => wordScope(scopeState, interviewerLabels), [scopeState, interviewerLabels]);
+  // Keyed by its JSON: a new but equal scope (a fresh interviewer-label list) must not ask again.
+  const scopeJson = JSON.stringify(wordScope(scopeState, interviewerLabels));
+  const scope = useMemo(() => JSON.parse(scopeJson) as SearchScope, [scopeJson]);
   // New or deleted sources change the answer: ask again when the worker's source count changes.
   const sourceTotal = status.total;
 
   useEffect(() => {
     if (!corpus) return;
     let live = true;
-    setOutcome((o) => (o.state === "done" ? o : { state: "counting" }));
+    setOutcome((o) => (o.state === "done" ? { ...o, counting: true } : { state: "counting" }));
     corpus.ask("wordFrequency", { scope, options: { stopWords, minLength, top, groupForms, numbers } }, { timeoutMs: TIME_LIMIT_MS }).then(
       (result) => live && setOutcome({ state: "done", result }),
       (e: unknown) =>
@@ -196,7 +201,7 @@ function WordSummary({ outcome, loaded, total }: { outcome: Outcome; loaded: num
       </p>
     );
   const loading = loaded < total ? ` (reading ${number.format(loaded)} of ${plural(total, "source")})` : "";
-  if (outcome.state === "counting")
+  if (outcome.state === "counting" || outcome.counting)
     return (
       <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
         Counting words…{loading}
