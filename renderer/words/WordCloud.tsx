@@ -23,7 +23,7 @@ const COLOURS = [
  */
 export function WordCloud({ words, onChoose }: { words: readonly CloudInput[]; onChoose: (index: number) => void }) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const placed = useMemo(
+  const picture = useMemo(
     () =>
       layoutCloud(words, WIDTH, HEIGHT, () => {
         canvas.current ??= document.createElement("canvas");
@@ -42,12 +42,13 @@ export function WordCloud({ words, onChoose }: { words: readonly CloudInput[]; o
     <svg
       role="img"
       aria-label={label}
-      viewBox={`${-WIDTH / 2} ${-HEIGHT / 2} ${WIDTH} ${HEIGHT}`}
+      // Centred on the words: a few words start off-centre on d3-cloud's spiral.
+      viewBox={`${Math.round(picture.centre.x - WIDTH / 2)} ${Math.round(picture.centre.y - HEIGHT / 2)} ${WIDTH} ${HEIGHT}`}
       className="h-auto w-full max-w-3xl select-none"
       fontFamily={CLOUD_FONT}
       fontWeight={600}
     >
-      {placed.map((w) => (
+      {picture.words.map((w) => (
         <text
           key={w.index}
           x={w.x}

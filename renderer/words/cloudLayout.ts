@@ -47,9 +47,16 @@ interface LayoutWord extends cloud.Word {
   index: number;
 }
 
+export interface CloudPicture {
+  words: PlacedWord[];
+  /** The centre of the placed words, relative to the centre of the picture (to centre the view on them). */
+  centre: { x: number; y: number };
+}
+
 /** Places the words (most frequent first); words that do not fit are left out. */
-export function layoutCloud(words: readonly CloudInput[], width: number, height: number, canvas: () => HTMLCanvasElement): PlacedWord[] {
-  if (words.length === 0) return [];
+export function layoutCloud(words: readonly CloudInput[], width: number, height: number, canvas: () => HTMLCanvasElement): CloudPicture {
+  const centre = { x: 0, y: 0 };
+  if (words.length === 0) return { words: [], centre };
   const counts = words.map((w) => w.count);
   const least = Math.min(...counts);
   const most = Math.max(...counts);
@@ -64,9 +71,15 @@ export function layoutCloud(words: readonly CloudInput[], width: number, height:
     .padding(2)
     .rotate(0)
     .fontSize((d) => d.size ?? MIN_SIZE)
-    .on("end", (tags) => {
+    .on("end", (tags, bounds) => {
       placed = tags.map((t) => ({ text: t.text ?? "", index: t.index, size: t.size ?? MIN_SIZE, x: t.x ?? 0, y: t.y ?? 0 }));
+      // d3-cloud's bounds are in board coordinates (origin top left); the words, centred.
+      const [from, to] = bounds ?? [];
+      if (from && to) {
+        centre.x = (from.x + to.x) / 2 - width / 2;
+        centre.y = (from.y + to.y) / 2 - height / 2;
+      }
     })
     .start();
-  return placed;
+  return { words: placed, centre };
 }
