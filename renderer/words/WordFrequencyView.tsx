@@ -20,6 +20,7 @@ import { useCorpus, useCorpusStatus } from "../search/CorpusContext";
 import { CorpusStoppedError } from "../search/corpusClient";
 import { useSpeakerRoles } from "../speakers/useSpeakerRoles";
 import { Button } from "../ui/Button";
+import { ErrorText } from "../ui/ErrorText";
 import { exportWordFrequencyCsv } from "./exportWords";
 import { StopWordsDialog } from "./StopWordsDialog";
 import { useStopWordChanges } from "./stopWordStore";
@@ -169,14 +170,14 @@ export function WordFrequencyView() {
           </Button>
         </fieldset>
         <WordSummary outcome={outcome} loaded={status.loaded} total={status.total} />
-        {exportStatus && (
-          <p
-            role={exportStatus.error ? "alert" : "status"}
-            className={`text-xs ${exportStatus.error ? "text-red-700 dark:text-red-400" : ""}`}
-          >
-            {exportStatus.text}
-          </p>
-        )}
+        {exportStatus &&
+          (exportStatus.error ? (
+            <ErrorText className="text-xs">{exportStatus.text}</ErrorText>
+          ) : (
+            <p role="status" className="text-xs">
+              {exportStatus.text}
+            </p>
+          ))}
       </div>
       {result && result.rows.length > 0 && (
         <div className="grid gap-4 p-3 @4xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -194,12 +195,7 @@ export function WordFrequencyView() {
 }
 
 function WordSummary({ outcome, loaded, total }: { outcome: Outcome; loaded: number; total: number }) {
-  if (outcome.state === "failed")
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {outcome.message}
-      </p>
-    );
+  if (outcome.state === "failed") return <ErrorText className="text-sm">{outcome.message}</ErrorText>;
   const loading = loaded < total ? ` (reading ${number.format(loaded)} of ${plural(total, "source")})` : "";
   if (outcome.state === "counting" || outcome.counting)
     return (
