@@ -9,9 +9,10 @@
  * accents, Arabic short vowels and tatweel, curly apostrophes), so "Nurse", "NURSE" and "nurse" are one
  * word, as searching any of them finds all three.
  *
- * The tally is an open-addressing hash table keyed on the folded word. ASCII words (most of an English
- * transcript) are hashed and compared straight from the text without making a string per occurrence;
- * this is what keeps eight million words under a second. Other words are folded into a string first.
+ * The tally is two open-addressing hash tables: short ASCII words (most of an English transcript) are
+ * keyed by a number computed straight from the text (see BASE), with no string made and no comparison
+ * per occurrence; other words by their folded string. This is what keeps eight million words near a
+ * second on a busy two-core machine.
  */
 import type { Range } from "../coding/ranges";
 import { foldCodePoint } from "../text/find";
@@ -23,13 +24,7 @@ const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x201b, 0x02bc]);
 
 /** Per ASCII code: 1 when word-like (letter, digit, "_"). */
 const ASCII_WORD = new Uint8Array(128);
-/** Per ASCII code: its folded (lower-case) code when word-like, else 0. */
-const ASCII_FOLDED = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  ASCII_WORD[c] = /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
-  ASCII_FOLDED[c] = ASCII_WORD[c] ? ch.toLowerCase().charCodeAt(0) : 0;
-}
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
 /** Per BMP code point: 0 not yet known, 1 word-like, 2 not. */
 const BMP_WORD = new Uint8Array(0x10000);
 
@@ -117,6 +112,41 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * Short ASCII words are keyed by a number that IS the word, so finding one needs no string and no
+ * comparison: each folded character is a digit 1-38 (a-z, 0-9, "_", "'") in base 39, and ten digits
+ * stay below 2^53, where a double is exact. Longer or non-ASCII words are keyed by their folded string.
+ */
+const BASE = 39;
+const SHORT = 10;
+const APOSTROPHE_DIGIT = 38;
+/** Per ASCII code: its digit when word-like (upper and lower case alike), else 0 (the apostrophe is handled apart). */
+const DIGIT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c).toLowerCase();
+  const at = "abcdefghijklmnopqrstuvwxyz0123456789_".indexOf(ch);
+  DIGIT[c] = ASCII_WORD[c] === 1 && at >= 0 ? at + 1 : 0;
+}
+
+/** The number of a folded word when it is short and ASCII, else -1. */
+function shortCode(folded: string): number {
+  if (folded.length > SHORT) return -1;
+  let code = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const u = folded.charCodeAt(i);
+    const d = u === 0x27 ? APOSTROPHE_DIGIT : u < 0x80 ? (DIGIT[u] ?? 0) : 0;
+    if (d === 0) return -1;
+    code = code * BASE + d;
+  }
+  return code;
+}
+
+/** 32 bits of a word's number, for a table slot. */
+function mixCode(code: number): number {
+  const hi = Math.floor(code / 4294967296);
+  return Math.imul((code >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
 /** One folded word's tally. */
 export interface WordEntry {
   /** Folded (lower case, no accents). */
@@ -129,19 +159,36 @@ export interface WordEntry {
   spellings: Map<string, number> | null;
 }
 
+function newEntry(word: string): WordEntry {
+  return { word, count: 0, sources: [], lastSource: -1, spellings: null };
+}
+
+function bump(entry: WordEntry, sourceIndex: number): void {
+  entry.count++;
+  if (entry.lastSource !== sourceIndex) {
+    entry.lastSource = sourceIndex;
+    entry.sources.push(sourceIndex);
+  }
+}
+
 /**
  * Word counts over many texts. `add(text, units, sourceIndex)` once per text, with ascending indexes;
  * `entries()` then gives every distinct folded word.
  */
 export class WordTally {
-  private table: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 14);
-  private hashes = new Uint32Array(1 << 14);
-  private size = 0;
+  /** Short ASCII words, by number (0: empty slot). */
+  private shortKeys = new Float64Array(1 << 12);
+  private shortEntries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 12);
+  private shortSize = 0;
+  /** Every other word, by folded string. */
+  private longEntries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 10);
+  private longHashes = new Uint32Array(1 << 10);
+  private longSize = 0;
   /** Every word counted, stop words and all. */
   total = 0;
 
   entries(): WordEntry[] {
-    return this.table.filter((e): e is WordEntry => e !== undefined);
+    return [...this.shortEntries, ...this.longEntries].filter((e): e is WordEntry => e !== undefined);
   }
 
   add(text: string, units: readonly Range[], sourceIndex: number): void {
@@ -162,18 +209,18 @@ export class WordTally {
             continue;
           }
         }
-        // ASCII fast path: hash the lower-cased units as we go; drop to the general path on anything else.
+        // ASCII fast path: the word's number as we go; the general path on anything else.
         const start = i;
-        let h = FNV_OFFSET;
+        let code = 0;
         let ascii = true;
         while (i < end) {
           const u = text.charCodeAt(i);
-          const f = u < 0x80 ? (ASCII_FOLDED[u] ?? 0) : 0;
-          if (f !== 0) {
-            h = Math.imul(h ^ f, FNV_PRIME);
+          const d = u < 0x80 ? (DIGIT[u] ?? 0) : 0;
+          if (d !== 0) {
+            code = code * BASE + d;
             i++;
           } else if (u === 0x27 && wordStartsAt(text, i + 1, end)) {
-            h = Math.imul(h ^ u, FNV_PRIME);
+            code = code * BASE + APOSTROPHE_DIGIT;
             i++;
           } else {
             // Only a non-ASCII letter, mark or joining apostrophe makes this word need the general path.
@@ -186,15 +233,17 @@ export class WordTally {
         }
         if (ascii) {
           this.total++;
-          this.countAscii(text, start, i, h >>> 0, sourceIndex);
+          if (i - start <= SHORT) bump(this.shortEntry(code, text, start, i), sourceIndex);
+          else bump(this.longEntry(text.slice(start, i).toLowerCase()), sourceIndex);
           continue;
         }
         i = wordEnd(text, i, end);
         const folded = foldWord(text, start, i);
         if (folded === "") continue;
         this.total++;
-        const entry = this.entryFor(folded, hashString(folded));
-        this.bump(entry, sourceIndex);
+        const number = shortCode(folded);
+        const entry = number >= 0 ? this.shortEntry(number, folded, 0, folded.length) : this.longEntry(folded);
+        bump(entry, sourceIndex);
         const spelling = text.slice(start, i).toLowerCase().normalize("NFC");
         if (spelling !== folded) {
           entry.spellings ??= new Map();
@@ -204,72 +253,66 @@ export class WordTally {
     }
   }
 
-  private bump(entry: WordEntry, sourceIndex: number): void {
-    entry.count++;
-    if (entry.lastSource !== sourceIndex) {
-      entry.lastSource = sourceIndex;
-      entry.sources.push(sourceIndex);
+  /** The entry of a short ASCII word; `source.slice(start, end)` spells it (lower-cased for a new entry). */
+  private shortEntry(code: number, source: string, start: number, end: number): WordEntry {
+    const mask = this.shortKeys.length - 1;
+    for (let slot = mixCode(code) & mask; ; slot = (slot + 1) & mask) {
+      const key = this.shortKeys[slot];
+      if (key === code) return this.shortEntries[slot] as WordEntry;
+      if (key === 0) {
+        const entry = newEntry(source.slice(start, end).toLowerCase());
+        this.shortKeys[slot] = code;
+        this.shortEntries[slot] = entry;
+        if (++this.shortSize * 2 > this.shortKeys.length) this.growShort();
+        return entry;
+      }
     }
   }
 
-  private countAscii(text: string, start: number, end: number, hash: number, sourceIndex: number): void {
-    const mask = this.table.length - 1;
-    const length = end - start;
+  private longEntry(word: string): WordEntry {
+    const hash = hashString(word);
+    const mask = this.longEntries.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot];
+      const entry = this.longEntries[slot];
       if (entry === undefined) {
-        const word = text.slice(start, end).toLowerCase();
-        const created = this.insert(slot, word, hash);
-        this.bump(created, sourceIndex);
-        return;
+        const created = newEntry(word);
+        this.longEntries[slot] = created;
+        this.longHashes[slot] = hash;
+        if (++this.longSize * 2 > this.longEntries.length) this.growLong();
+        return created;
       }
-      if (this.hashes[slot] !== hash || entry.word.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        const u = text.charCodeAt(start + k);
-        if (entry.word.charCodeAt(k) !== (u === 0x27 ? u : ASCII_FOLDED[u])) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        this.bump(entry, sourceIndex);
-        return;
-      }
+      if (this.longHashes[slot] === hash && entry.word === word) return entry;
     }
   }
 
-  private entryFor(word: string, hash: number): WordEntry {
-    const mask = this.table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot];
-      if (entry === undefined) return this.insert(slot, word, hash);
-      if (this.hashes[slot] === hash && entry.word === word) return entry;
-    }
+  private growShort(): void {
+    const keys = this.shortKeys;
+    const entries = this.shortEntries;
+    this.shortKeys = new Float64Array(keys.length * 2);
+    this.shortEntries = new Array<WordEntry | undefined>(keys.length * 2);
+    const mask = this.shortKeys.length - 1;
+    keys.forEach((code, i) => {
+      if (code === 0) return;
+      let slot = mixCode(code) & mask;
+      while (this.shortKeys[slot] !== 0) slot = (slot + 1) & mask;
+      this.shortKeys[slot] = code;
+      this.shortEntries[slot] = entries[i];
+    });
   }
 
-  private insert(slot: number, word: string, hash: number): WordEntry {
-    const entry: WordEntry = { word, count: 0, sources: [], lastSource: -1, spellings: null };
-    this.table[slot] = entry;
-    this.hashes[slot] = hash;
-    this.size++;
-    if (this.size * 2 > this.table.length) this.grow();
-    return entry;
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const oldHashes = this.hashes;
-    this.table = new Array<WordEntry | undefined>(old.length * 2);
-    this.hashes = new Uint32Array(old.length * 2);
-    const mask = this.table.length - 1;
-    old.forEach((entry, i) => {
+  private growLong(): void {
+    const entries = this.longEntries;
+    const hashes = this.longHashes;
+    this.longEntries = new Array<WordEntry | undefined>(entries.length * 2);
+    this.longHashes = new Uint32Array(entries.length * 2);
+    const mask = this.longEntries.length - 1;
+    entries.forEach((entry, i) => {
       if (!entry) return;
-      const hash = oldHashes[i] ?? 0;
+      const hash = hashes[i] ?? 0;
       let slot = hash & mask;
-      while (this.table[slot] !== undefined) slot = (slot + 1) & mask;
-      this.table[slot] = entry;
-      this.hashes[slot] = hash;
+      while (this.longEntries[slot] !== undefined) slot = (slot + 1) & mask;
+      this.longEntries[slot] = entry;
+      this.longHashes[slot] = hash;
     });
   }
 }

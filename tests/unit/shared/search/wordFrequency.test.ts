@@ -68,6 +68,10 @@ function bruteCount(targets: SearchTarget[], options: WordFrequencyOptions) {
 
 const PIECES = [
   "a",
+  "Internationalisation",
+  "abcdefghij",
+  "ABCDEFGHIJK",
+  "zz9",
   "b",
   "—",
   "\u0301",
@@ -120,7 +124,7 @@ describe("word frequency against a brute-force count", () => {
           for (const r of result.rows) expect(r.weightedPercent).toBeCloseTo((r.count / counted) * 100, 9);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -156,6 +160,17 @@ describe("what a word is", () => {
     const r = wordFrequency([target("Don't don’t DON'T")], { stopWords: [], minLength: 1 });
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ word: "don't", count: 3 });
+  });
+
+  it("is one word however it is reached: plain ASCII, or with an accent that folds away; short or long", () => {
+    // Ten letters is the longest word counted by number (wordTally.ts); eleven and more by string.
+    expect(words("abcdefghij ABCDEFGHIJ abcdefghij\u0301 abcdefghi\u00e9 abcdefghijk abcdefghijk\u0301 ABCDEFGHIJK")).toEqual([
+      ["abcdefghij", 3],
+      ["abcdefghijk", 3],
+      ["abcdefghié", 1],
+    ]);
+    expect(words("Internationalisation internationalisatión")).toEqual([["internationalisation", 2]]);
+    expect(words("don't DON'T don’t don\u0301't")).toEqual([["don't", 4]]);
   });
 
   it("ignores case and accents, showing the most frequent spelling", () => {
