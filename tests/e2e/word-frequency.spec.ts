@@ -46,10 +46,10 @@ function turnsFor(interview: 0 | 1): TranscriptTurn[] {
 const TURNS = [turnsFor(0), turnsFor(1)];
 
 /** What the table should say: count and sources per word (stop words and words under 3 letters left out). */
-function expected(stop: readonly string[] = ENGLISH_STOP_WORDS) {
+function expected(stop: readonly string[] = ENGLISH_STOP_WORDS, participantsOnly = false) {
   const counts = new Map<string, { count: number; sources: Set<number> }>();
   TURNS.forEach((turns, source) => {
-    for (const turn of turns)
+    for (const turn of turns.filter((t) => !participantsOnly || t.speaker !== "Interviewer"))
       for (const raw of String(turn.text)
         .toLowerCase()
         .split(/[^a-z']+/)) {
@@ -111,6 +111,16 @@ test("word frequency: top words in order, stop words, grouping forms, cloud, sea
   expect(await tableRows(table(page))).toEqual(want.map((w) => [w.word, w.count, w.sources]));
   for (const stop of ["the", "and", "was", "interviewer", "p01"])
     await expect(table(page).getByRole("button", { name: `Search for “${stop}”` })).toHaveCount(0);
+
+  // The same scopes as search: only the participants' turns.
+  const speakers = view(page).getByRole("combobox", { name: "Speakers" });
+  await speakers.selectOption({ label: "Participants’ turns only" });
+  const participants = expected(ENGLISH_STOP_WORDS, true);
+  expect(participants).not.toEqual(want);
+  await expect(table(page).getByRole("row")).toHaveCount(participants.length + 1);
+  await expect.poll(() => tableRows(table(page))).toEqual(participants.map((w) => [w.word, w.count, w.sources]));
+  await speakers.selectOption({ label: "All text" });
+  await expect.poll(() => tableRows(table(page))).toEqual(want.map((w) => [w.word, w.count, w.sources]));
 
   // The cloud is a picture named by its top words.
   await expect(
