@@ -10,6 +10,7 @@ import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope } from "../../shared/search/scope";
+import type { WordFrequencyOptions, WordFrequencyResult } from "../../shared/search/wordFrequency";
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -49,9 +50,16 @@ export type SearchAnswer =
   /** The query could not be read: the parser's message. */
   | { ok: false; message: string };
 
+/** The most frequent words in a scope (renderer/search/wordFrequencyHandler.ts). */
+export interface WordFrequencyQuestion {
+  scope: SearchScope;
+  options: WordFrequencyOptions;
+}
+
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
+  wordFrequency: { question: WordFrequencyQuestion; answer: WordFrequencyResult };
 }
 
 export type CorpusKind = keyof CorpusQuestions;

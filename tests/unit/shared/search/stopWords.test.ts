@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ENGLISH_STOP_WORDS } from "../../../../shared/search/wordFrequency";
+import {
+  addStopWords,
+  NO_STOP_WORD_CHANGES,
+  parseStopWordChanges,
+  removeStopWord,
+  stopWordList,
+  typedStopWords,
+} from "../../../../shared/search/stopWords";
+
+describe("the researcher's stop-word list", () => {
+  it("starts as the English list", () => {
+    expect(stopWordList(NO_STOP_WORD_CHANGES)).toEqual([...ENGLISH_STOP_WORDS]);
+    expect(ENGLISH_STOP_WORDS).toEqual(expect.arrayContaining(["the", "and", "was"]));
+  });
+
+  it("adds typed words, folded, and removes English ones", () => {
+    const typed = typedStopWords(" Yeah, UM;  don’t\nyeah ");
+    expect(typed).toEqual(["don't", "um", "yeah"]);
+    let changes = addStopWords(NO_STOP_WORD_CHANGES, [...typed, "the"]);
+    expect(changes.added).toEqual(["don't", "um", "yeah"]);
+    changes = removeStopWord(changes, "the");
+    changes = removeStopWord(changes, "um");
+    const list = stopWordList(changes);
+    expect(list).toContain("yeah");
+    expect(list).not.toContain("um");
+    expect(list).not.toContain("the");
+    // adding an English word back undoes its removal
+    expect(stopWordList(addStopWords(changes, ["the"]))).toContain("the");
+  });
+
+  it("reads stored changes defensively", () => {
+    expect(parseStopWordChanges(null)).toEqual(NO_STOP_WORD_CHANGES);
+    expect(parseStopWordChanges({ added: ["Yeah", 3, ""], removed: "the" })).toEqual({ added: ["yeah"], removed: [] });
+  });
+});
