@@ -4,6 +4,7 @@ import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, read
 import { Corpus } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
 import { answerSearch } from "./searchHandler";
+import { answerSpeakerCut } from "./speakerCutHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
@@ -13,6 +14,7 @@ type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[
 
 const HANDLERS: Handlers = {
   search: answerSearch,
+  speakerCut: answerSpeakerCut,
 };
 
 let corpus: Corpus | null = null;

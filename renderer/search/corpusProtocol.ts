@@ -9,7 +9,7 @@
 import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
-import type { SearchScope } from "../../shared/search/scope";
+import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -49,9 +49,26 @@ export type SearchAnswer =
   /** The query could not be read: the parser's message. */
   | { ok: false; message: string };
 
+/**
+ * Coded segments and speakers (shared/retrieval/speakers.ts): each passage cut to the parts outside
+ * the interviewer's and facilitator's turns (or inside participants' turns).
+ */
+export interface SpeakerCutQuestion {
+  speakers: SpeakerScope;
+  /** The labels marked as interviewer or facilitator; undefined: isInterviewerLabel decides. */
+  interviewerLabels?: readonly string[];
+  passages: { sourceId: string; start: number; end: number }[];
+}
+
+export interface SpeakerCutAnswer {
+  /** Per passage, in the order asked: its kept pieces as [start, end, start, end, …] (empty: nothing kept). */
+  pieces: number[][];
+}
+
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
+  speakerCut: { question: SpeakerCutQuestion; answer: SpeakerCutAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;

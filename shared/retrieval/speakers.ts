@@ -67,26 +67,37 @@ export function cutToKept(text: string, range: Range, kept: readonly Range[] | u
   return out;
 }
 
+type Passage = { key: string; sourceId: string; start: number; end: number };
+
 /**
- * Cuts segments (anything with a key, source and offsets) to the kept parts of their sources. A piece
- * keeps everything else of its segment; the second and later pieces of a segment get the key
- * `<key>#2`, `<key>#3`… so list keys stay unique. `contentOf` gives a source's text and kept parts;
- * a source it does not know (undefined) is left uncut.
+ * Segments from their pieces: a piece keeps everything else of its segment; the second and later
+ * pieces of a segment get the key `<key>#2`, `<key>#3`… so list keys stay unique; a segment without
+ * pieces goes. `piecesOf(segment, index)` gives a segment's pieces.
  */
-export function cutSegmentsToSpeakers<T extends { key: string; sourceId: string; start: number; end: number }>(
+export function segmentsFromPieces<T extends Passage>(
+  segments: readonly T[],
+  piecesOf: (segment: T, index: number) => readonly Range[],
+): T[] {
+  const out: T[] = [];
+  segments.forEach((s, index) =>
+    piecesOf(s, index).forEach((piece, i) =>
+      out.push({ ...s, start: piece.start, end: piece.end, key: i === 0 ? s.key : `${s.key}#${i + 1}` }),
+    ),
+  );
+  return out;
+}
+
+/**
+ * Cuts segments (anything with a key, source and offsets) to the kept parts of their sources
+ * (segmentsFromPieces names the pieces). `contentOf` gives a source's text and kept parts; a source it
+ * does not know (undefined) is left uncut.
+ */
+export function cutSegmentsToSpeakers<T extends Passage>(
   segments: readonly T[],
   contentOf: (sourceId: string) => { text: string; kept: readonly Range[] | undefined } | undefined,
 ): T[] {
-  const out: T[] = [];
-  for (const s of segments) {
+  return segmentsFromPieces(segments, (s) => {
     const content = contentOf(s.sourceId);
-    if (!content) {
-      out.push(s);
-      continue;
-    }
-    cutToKept(content.text, s, content.kept).forEach((piece, i) =>
-      out.push({ ...s, start: piece.start, end: piece.end, key: i === 0 ? s.key : `${s.key}#${i + 1}` }),
-    );
-  }
-  return out;
+    return content ? cutToKept(content.text, s, content.kept) : [s];
+  });
 }
