@@ -76,7 +76,10 @@ export function AutocodeHeadingsDialog({
   const id = useId();
   const sources = useLive(() => listSources(project), [project]);
   const codes = useLive(() => listCodes(project), [project]);
-  const [which, setWhich] = useState<"all" | "shown">(shownIds && sources && shownIds.length < sources.length ? "shown" : "all");
+  const filtered = shownIds !== undefined && sources !== undefined && shownIds.length < sources.length;
+  // Until the researcher chooses: the sources the list shows when it is filtered, else all.
+  const [chosenWhich, setWhich] = useState<"all" | "shown" | null>(null);
+  const which = chosenWhich ?? (filtered ? "shown" : "all");
   const [maxLevel, setMaxLevel] = useState(2);
   const [parentId, setParentId] = useState<CodeId | null>(null);
   const [reading, setReading] = useState<Reading>({ phase: "idle" });
@@ -160,7 +163,7 @@ export function AutocodeHeadingsDialog({
             <input type="radio" name={`${id}-which`} checked={which === "all"} onChange={() => setWhich("all")} disabled={isReading} />
             All sources ({sources?.length ?? "…"})
           </label>
-          {shownIds && sources && shownIds.length < sources.length && (
+          {filtered && (
             <label className="flex items-center gap-1.5">
               <input
                 type="radio"
@@ -169,7 +172,7 @@ export function AutocodeHeadingsDialog({
                 onChange={() => setWhich("shown")}
                 disabled={isReading}
               />
-              The {plural(shownIds.length, "source")} shown in the list
+              The {plural(shownIds?.length ?? 0, "source")} shown in the list
             </label>
           )}
         </fieldset>

@@ -43,8 +43,18 @@ test("autocodes two sources by their headings, nested by level, in one step that
   await createProject(page, "Guide study");
   await importGuides(page);
 
+  // With the list filtered to one source, that source is what the dialog offers first.
+  await page.getByLabel("Search sources by name").fill("P01");
+  await expect(page.getByRole("link", { name: "P02 guide interview" })).toHaveCount(0);
   await page.getByRole("button", { name: "Autocode by headings…" }).click();
   const dialog = page.getByRole("dialog", { name: "Autocode by headings" });
+  await expect(dialog.getByRole("radio", { name: "The 1 source shown in the list" })).toBeChecked();
+  await dialog.getByRole("button", { name: "Find headings" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: /^Apply creates/ })).toHaveText(
+    "Apply creates 4 codes and codes 4 sections in 1 source. You can undo it in one step.",
+  );
+  await dialog.getByRole("radio", { name: "All sources (2)" }).check();
+  await expect(dialog.getByRole("list", { name: "Heading codes" })).toHaveCount(0);
   await expect(dialog.getByLabel("Deepest heading level")).toHaveValue("2");
   await expect(dialog.getByRole("button", { name: "Apply" })).toBeDisabled();
   await dialog.getByRole("button", { name: "Find headings" }).click();
