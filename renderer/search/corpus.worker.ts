@@ -5,6 +5,7 @@ import { Corpus } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
 import { answerSearch } from "./searchHandler";
 import { answerSpeakerCut } from "./speakerCutHandler";
+import { answerHeadings } from "./headingsHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
@@ -15,6 +16,7 @@ type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[
 const HANDLERS: Handlers = {
   search: answerSearch,
   speakerCut: answerSpeakerCut,
+  headings: answerHeadings,
 };
 
 let corpus: Corpus | null = null;

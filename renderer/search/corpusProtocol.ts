@@ -10,6 +10,7 @@ import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
+import type { HeadingSection } from "../../shared/search/spread";
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -65,10 +66,21 @@ export interface SpeakerCutAnswer {
   pieces: number[][];
 }
 
+/** Autocode by headings: each source's heading sections (shared/search/spread.ts headingSections). */
+export interface HeadingsQuestion {
+  sourceIds: string[];
+}
+
+export interface HeadingsAnswer {
+  /** Sources with at least one heading, in the order asked. */
+  sources: { id: string; sections: HeadingSection[] }[];
+}
+
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
   speakerCut: { question: SpeakerCutQuestion; answer: SpeakerCutAnswer };
+  headings: { question: HeadingsQuestion; answer: HeadingsAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;

@@ -15,6 +15,7 @@ import {
   type StructurePreview,
 } from "../db/structureAutocode";
 import { useProject } from "../project/ProjectContext";
+import { useCorpus, useCorpusStatus } from "../search/CorpusContext";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { ErrorText } from "../ui/ErrorText";
@@ -55,11 +56,18 @@ function VirtualList<T>({ label, items, render }: { label: string; items: readon
 }
 
 type Reading =
-  { phase: "idle" } | { phase: "reading"; done: number; total: number } | { phase: "read"; key: string; sources: HeadingSource[] };
+  | { phase: "idle" }
+  /** done -1: the corpus worker is reading (its own progress is the corpus status). */
+  | { phase: "reading"; done: number; total: number }
+  | { phase: "read"; key: string; sources: HeadingSource[] };
+
+/** Reading 1,000 sources in the worker can take a while the first time (it loads what it does not hold yet). */
+const HEADINGS_TIME_LIMIT_MS = 300_000;
 
 /**
  * "Autocode by headings…": code every section under a heading to a code named after the heading,
- * nested by heading level. Reads the chosen sources one at a time (with progress and Stop), shows
+ * nested by heading level. Finds the headings in the corpus worker (or, before it starts, one source at
+ * a time here), with progress and Stop; shows
  * which codes it would make and which exist, then applies everything as one undoable step.
  * `shownIds`: the sources the list shows (its filters), offered as an alternative to all sources.
  */
@@ -73,6 +81,8 @@ export function AutocodeHeadingsDialog({
   onApplied: (label: string) => void;
 }) {
   const project = useProject();
+  const corpus = useCorpus();
+  const corpusStatus = useCorpusStatus();
   const id = useId();
   const sources = useLive(() => listSources(project), [project]);
   const codes = useLive(() => listCodes(project), [project]);
@@ -123,10 +133,23 @@ export function AutocodeHeadingsDialog({
     setError(null);
     setReading({ phase: "reading", done: 0, total: chosenIds.length });
     try {
-      const found = await readHeadingSections(project, chosenIds, {
-        signal: controller.signal,
-        onProgress: (done, total) => setReading({ phase: "reading", done, total }),
-      });
+      // The corpus worker holds the texts: asking it keeps 50 MB of transcripts off this thread. Without
+      // it (not started yet), one source at a time here.
+      let found: HeadingSource[];
+      if (corpus) {
+        setReading({ phase: "reading", done: -1, total: chosenIds.length });
+        const answer = await corpus.ask(
+          "headings",
+          { sourceIds: chosenIds },
+          { signal: controller.signal, timeoutMs: HEADINGS_TIME_LIMIT_MS },
+        );
+        found = answer.sources.map((s) => ({ id: s.id as SourceId, sections: s.sections }));
+      } else {
+        found = await readHeadingSections(project, chosenIds, {
+          signal: controller.signal,
+          onProgress: (done, total) => setReading({ phase: "reading", done, total }),
+        });
+      }
       setReading({ phase: "read", key: chosenKey, sources: found });
     } catch (e) {
       setReading({ phase: "idle" });
@@ -212,10 +235,22 @@ export function AutocodeHeadingsDialog({
       <div className="mt-3 flex items-center gap-2">
         {isReading ? (
           <>
-            <progress aria-label="Sources read" max={reading.total} value={reading.done} className="flex-1" />
-            <span role="status" className="text-sm">
-              Reading {reading.done} of {plural(reading.total, "source")}…
-            </span>
+            {reading.done >= 0 ? (
+              <>
+                <progress aria-label="Sources read" max={reading.total} value={reading.done} className="flex-1" />
+                <span role="status" className="text-sm">
+                  Reading {reading.done} of {plural(reading.total, "source")}…
+                </span>
+              </>
+            ) : (
+              <>
+                <progress aria-label="Sources read" className="flex-1" />
+                <span role="status" className="text-sm">
+                  Finding headings in {plural(reading.total, "source")}
+                  {corpusStatus.loaded < corpusStatus.total ? ` (loading ${corpusStatus.loaded} of ${corpusStatus.total})` : ""}…
+                </span>
+              </>
+            )}
             <Button onClick={() => stop.current?.abort()}>Stop</Button>
           </>
         ) : (
