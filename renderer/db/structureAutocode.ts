@@ -161,7 +161,12 @@ export async function applyStructureAutocode(project: OpenProject, preview: Stru
     }
     const sourceIds = [...new Set(preview.structure.flatMap((c) => [...c.sections.keys()]))];
     const found = await project.db.sources.bulkGet(sourceIds);
-    const live = new Set(sourceIds.filter((_, i) => found[i] !== undefined && isLive(found[i] as NonNullable<(typeof found)[number]>)));
+    const live = new Set(
+      sourceIds.filter((_, i) => {
+        const source = found[i];
+        return source !== undefined && isLive(source);
+      }),
+    );
     const codes: CodeRecord[] = (await project.db.codes.toArray()).filter(isLive);
     const colours = codes.map((c) => c.colour);
     const byKey = new Map(preview.structure.map((c) => [c.key, c]));

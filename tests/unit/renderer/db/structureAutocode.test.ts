@@ -8,7 +8,7 @@ import { freshIndexedDb } from "./helpers";
 import { createCode, listCodes } from "../../../../renderer/db/codes";
 import { codeRange } from "../../../../renderer/db/codings";
 import type { OpenProject } from "../../../../renderer/db/projects";
-import { addConvertedSource } from "../../../../renderer/db/sources";
+import { addConvertedSource, deleteSources } from "../../../../renderer/db/sources";
 import { applyStructureAutocode, previewStructureAutocode, readHeadingSections } from "../../../../renderer/db/structureAutocode";
 import { revertBatch } from "../../../../renderer/db/undo";
 import { nameKey } from "../../../../shared/coding/codeTree";
@@ -124,6 +124,17 @@ describe("autocode by headings", () => {
     const journal = await p.db.journal.count();
     await expect(applyStructureAutocode(p, preview)).rejects.toThrow("The parent code no longer exists.");
     expect(await p.db.journal.count()).toBe(journal);
+  });
+});
+
+describe("autocode by headings, sources deleted since the preview", () => {
+  it("leaves out a source deleted after its headings were read", async () => {
+    const { p, ids } = await setUp();
+    const preview = await previewStructureAutocode(p, await readHeadingSections(p, ids), { maxLevel: 2, parentId: null });
+    await deleteSources(p, [ids[1] as string]);
+    expect(await applyStructureAutocode(p, preview)).toMatchObject({ codesCreated: 5, codingsCreated: 4 });
+    const live = (await p.db.codings.toArray()).filter(isLive);
+    expect(new Set(live.map((c) => c.sourceId))).toEqual(new Set([ids[0]]));
   });
 });
 
