@@ -30,6 +30,7 @@ import { reportDocx } from "../../shared/reports/docx";
 import { reportHtml } from "../../shared/reports/html";
 import type { CodeId, SourceId } from "../../shared/ids";
 import type { SpeakerScope } from "../../shared/search/scope";
+import { interviewerLabels } from "../../shared/search/speakers";
 import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput, writeAtomically } from "../output";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
@@ -142,6 +143,17 @@ export interface ReportIo {
 }
 
 /** Exit codes: 0 written, 2 bad request (nothing written), 1 failed while writing. */
+/**
+ * Who counts as interviewer: --interviewer labels when given, else the roles marked in the project's
+ * Speakers view (its speakers table travels in the bundle), else the recognised labels.
+ */
+function interviewersOf(tables: ProjectTables, given: readonly string[] | undefined): { interviewerLabels?: readonly string[] } {
+  if (given) return { interviewerLabels: given };
+  const labels = tables.sourceContent.flatMap((c) => c.turns.map((t) => t.speaker));
+  const marked = interviewerLabels(tables.speakers, labels);
+  return marked ? { interviewerLabels: marked } : {};
+}
+
 export async function runReport(tables: ProjectTables, args: ReportArgs, io: ReportIo): Promise<number> {
   const fail = (message: string) => {
     io.stderr(`margin report: ${message}`);
@@ -184,7 +196,7 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
     pageSize: args.pageSize ?? "A4",
     attributeIds,
     speakers: args.speakers ?? "all",
-    ...(args.interviewerLabels ? { interviewerLabels: args.interviewerLabels } : {}),
+    ...interviewersOf(tables, args.interviewerLabels),
   });
   let bytes: Uint8Array;
   try {

@@ -70,6 +70,25 @@ describe("code report, speaker turns", () => {
     const csv = new TextDecoder().decode(files.get("r.csv"));
     expect(csv).toContain('"Mixed. Logging in takes three minutes, every time."');
     expect(csv).not.toContain("And the handover?");
+    // Roles marked in the Speakers view travel in the bundle: here the roles are swapped.
+    const marked = tables();
+    const speaker = (label: string, role: "interviewer" | "participant") =>
+      marked.speakers.push({
+        id: `spk-${label}`,
+        createdAt: "2026-03-04T10:00:00.000Z",
+        updatedAt: "1772618400000-00000-node1",
+        updatedBy: "coder-amira",
+        deleted: false,
+        label,
+        name: label,
+        role,
+      });
+    speaker("P01", "interviewer");
+    speaker("Interviewer", "participant");
+    expect(await runReport(marked, { ...args, speakers: "participants", out: "m.csv" }, io)).toBe(0);
+    const markedCsv = new TextDecoder().decode(files.get("m.csv"));
+    expect(markedCsv).toContain('"And the handover?"');
+    expect(markedCsv).not.toContain("Logging in takes three minutes");
     const bad = await runCli(
       "report",
       "p.margin",
