@@ -23,8 +23,44 @@ import { cutUnits, searchUnits, type SearchTarget } from "./match";
 import { isCountable, WordTally, type WordEntry } from "./wordTally";
 import { foldCodePoint } from "../text/find";
 
-/** The English stop-word list Margin starts from: the `stopword` package's `eng` list, sorted. */
-export const ENGLISH_STOP_WORDS: readonly string[] = [...new Set(eng.map((w) => w.toLowerCase()))].sort();
+/**
+ * Interviews are speech: fillers and the commonest contractions would otherwise top every transcript's
+ * list (seen on the team kit's real interviews), and the package's written-English list has none.
+ */
+export const SPOKEN_STOP_WORDS: readonly string[] = [
+  "ah",
+  "er",
+  "erm",
+  "hmm",
+  "mhm",
+  "mm",
+  "oh",
+  "ok",
+  "okay",
+  "uh",
+  "um",
+  "umm",
+  "yeah",
+  "yep",
+  "can't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "i'm",
+  "i've",
+  "isn't",
+  "it's",
+  "that's",
+  "there's",
+  "they're",
+  "wasn't",
+  "we're",
+  "won't",
+  "you're",
+];
+
+/** The English stop-word list Margin starts from: the `stopword` package's `eng` list and SPOKEN_STOP_WORDS, sorted. */
+export const ENGLISH_STOP_WORDS: readonly string[] = [...new Set([...eng, ...SPOKEN_STOP_WORDS].map((w) => w.toLowerCase()))].sort();
 
 export interface WordFrequencyOptions {
   /** Words to leave out; default ENGLISH_STOP_WORDS. */

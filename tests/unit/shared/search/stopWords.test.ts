@@ -13,6 +13,8 @@ describe("the researcher's stop-word list", () => {
   it("starts as the English list", () => {
     expect(stopWordList(NO_STOP_WORD_CHANGES)).toEqual([...ENGLISH_STOP_WORDS]);
     expect(ENGLISH_STOP_WORDS).toEqual(expect.arrayContaining(["the", "and", "was"]));
+    // Spoken fillers and contractions too: interviews are speech.
+    expect(ENGLISH_STOP_WORDS).toEqual(expect.arrayContaining(["yeah", "um", "don't", "it's"]));
   });
 
   it("adds typed words, folded, and removes English ones", () => {
