@@ -29,12 +29,14 @@ import { reportCsv } from "../../shared/reports/csv";
 import { reportDocx } from "../../shared/reports/docx";
 import { reportHtml } from "../../shared/reports/html";
 import type { CodeId, SourceId } from "../../shared/ids";
+import type { SpeakerScope } from "../../shared/search/scope";
+import { interviewerLabels } from "../../shared/search/speakers";
 import { CliError, type CliIo } from "../io";
 import { inputsOf, refuseOutputOverInput, writeAtomically } from "../output";
 import { KEY_OPTIONS, openBundleFromArgs } from "../keys";
 
 export const usage =
-  'margin report p.margin (--identity key.txt | --passphrase-file F) --kind code|codebook|transcript|memos|overview [--code "Path/To/Code"]… [--source NAME]… --format docx|csv|html --out FILE [--group-by code|source|case] [--context N] [--initials] [--page-size A4|Letter] [--attribute NAME]… [--no-subcodes]';
+  'margin report p.margin (--identity key.txt | --passphrase-file F) --kind code|codebook|transcript|memos|overview [--code "Path/To/Code"]… [--source NAME]… --format docx|csv|html --out FILE [--group-by code|source|case] [--context N] [--initials] [--page-size A4|Letter] [--attribute NAME]… [--no-subcodes] [--speakers all|without-interviewers|participants] [--interviewer LABEL]…';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,6 +54,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       "page-size": { type: "string" },
       attribute: { type: "string", multiple: true },
       "no-subcodes": { type: "boolean" },
+      speakers: { type: "string" },
+      interviewer: { type: "string", multiple: true },
     },
     allowPositionals: true,
   });
@@ -66,6 +70,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (groupBy !== undefined && !["code", "source", "case"].includes(groupBy)) throw new CliError("--group-by must be code, source or case");
   const pageSize = values["page-size"];
   if (pageSize !== undefined && pageSize !== "A4" && pageSize !== "Letter") throw new CliError("--page-size must be A4 or Letter");
+
+  const speakers =
+    values.speakers !== undefined && Object.hasOwn(SPEAKER_FLAGS, values.speakers) ? SPEAKER_FLAGS[values.speakers] : undefined;
+  if (values.speakers !== undefined && !speakers) throw new CliError("--speakers must be all, without-interviewers or participants");
 
   const { manifest, tables } = await openBundleFromArgs(positionals[0], values);
   return runReport(
@@ -83,10 +91,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ...(pageSize ? { pageSize: pageSize as PageSize } : {}),
       ...(values.attribute ? { attributes: values.attribute } : {}),
       ...(values["no-subcodes"] ? { noSubcodes: true } : {}),
+      ...(speakers ? { speakers } : {}),
+      ...(values.interviewer ? { interviewerLabels: values.interviewer } : {}),
     },
     { writeFile: writeAtomically, stdout: io.out, stderr: io.err },
   );
 }
+
+/** --speakers: the code report's speaker turns (shared/retrieval/speakers.ts). */
+const SPEAKER_FLAGS: Readonly<Record<string, SpeakerScope>> = {
+  all: "all",
+  "without-interviewers": "withoutInterviewers",
+  participants: "participants",
+};
 
 export const REPORT_FORMATS = ["docx", "csv", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -111,6 +128,10 @@ export interface ReportArgs {
   attributes?: readonly string[];
   /** Leave sub-codes out (they are included by default). */
   noSubcodes?: boolean;
+  /** Code report: cut segments to leave out interviewer and facilitator turns, or to participants' turns. */
+  speakers?: SpeakerScope;
+  /** Speaker labels (as written) that are interviewers or facilitators; default: the recognised ones. */
+  interviewerLabels?: readonly string[];
 }
 
 export interface ReportIo {
@@ -122,6 +143,17 @@ export interface ReportIo {
 }
 
 /** Exit codes: 0 written, 2 bad request (nothing written), 1 failed while writing. */
+/**
+ * Who counts as interviewer: --interviewer labels when given, else the roles marked in the project's
+ * Speakers view (its speakers table travels in the bundle), else the recognised labels.
+ */
+function interviewersOf(tables: ProjectTables, given: readonly string[] | undefined): { interviewerLabels?: readonly string[] } {
+  if (given) return { interviewerLabels: given };
+  const labels = tables.sourceContent.flatMap((c) => c.turns.map((t) => t.speaker));
+  const marked = interviewerLabels(tables.speakers, labels);
+  return marked ? { interviewerLabels: marked } : {};
+}
+
 export async function runReport(tables: ProjectTables, args: ReportArgs, io: ReportIo): Promise<number> {
   const fail = (message: string) => {
     io.stderr(`margin report: ${message}`);
@@ -163,6 +195,8 @@ export async function runReport(tables: ProjectTables, args: ReportArgs, io: Rep
     coderLabel: args.coderLabel ?? "name",
     pageSize: args.pageSize ?? "A4",
     attributeIds,
+    speakers: args.speakers ?? "all",
+    ...interviewersOf(tables, args.interviewerLabels),
   });
   let bytes: Uint8Array;
   try {

@@ -22,6 +22,8 @@ export type Route =
       at?: TextAnchor | null;
       /** The Search view's query to run on opening (word frequency's "search this word"). */
       query?: string | null;
+      /** Run `query` with "whole words" on (word frequency: "ward" must not find "forward"). */
+      wholeWords?: boolean;
     };
 
 export function parseRoute(hash: string): Route {
@@ -31,7 +33,17 @@ export function parseRoute(hash: string): Route {
   const projectId = parts[1];
   if (parts[2] === "source" && parts[3]) return { name: "project", projectId, view: "source", sourceId: parts[3], at: parseAnchor(query) };
   const simple = SIMPLE_VIEWS.find((v) => v === parts[2]);
-  if (simple === "search") return { name: "project", projectId, view: simple, sourceId: null, query: parseQueryParam(query) };
+  if (simple === "search") {
+    const whole = new URLSearchParams(query).get("whole") === "1";
+    return {
+      name: "project",
+      projectId,
+      view: simple,
+      sourceId: null,
+      query: parseQueryParam(query),
+      ...(whole ? { wholeWords: true } : {}),
+    };
+  }
   if (simple) return { name: "project", projectId, view: simple, sourceId: null };
   return { name: "project", projectId, view: "sources", sourceId: null };
 }
@@ -64,7 +76,8 @@ export function routeHref(route: Route): string {
     const at = route.at ? `?at=${route.at.start}-${route.at.end}` : "";
     return `${base}/source/${encodeURIComponent(route.sourceId)}${at}`;
   }
-  if (route.view === "search" && route.query) return `${base}/search?${new URLSearchParams({ q: route.query }).toString()}`;
+  if (route.view === "search" && route.query)
+    return `${base}/search?${new URLSearchParams({ q: route.query, ...(route.wholeWords ? { whole: "1" } : {}) }).toString()}`;
   if (route.view !== "sources" && route.view !== "source") return `${base}/${route.view}`;
   return base;
 }
@@ -73,9 +86,16 @@ export function sourceHref(projectId: string, sourceId: string, at?: TextAnchor)
   return routeHref({ name: "project", projectId, view: "source", sourceId, at: at ?? null });
 }
 
-/** The Search view, optionally running `query` on opening. */
-export function searchHref(projectId: string, query?: string): string {
-  return routeHref({ name: "project", projectId, view: "search", sourceId: null, query: query ?? null });
+/** The Search view, optionally running `query` on opening (with "whole words" on when asked). */
+export function searchHref(projectId: string, query?: string, options: { wholeWords?: boolean } = {}): string {
+  return routeHref({
+    name: "project",
+    projectId,
+    view: "search",
+    sourceId: null,
+    query: query ?? null,
+    ...(options.wholeWords ? { wholeWords: true } : {}),
+  });
 }
 
 export function navigate(route: Route): void {

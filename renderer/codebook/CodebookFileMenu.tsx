@@ -8,14 +8,16 @@ import { plural } from "./DeleteCodeDialog";
 import { ImportCodebookDialog } from "./ImportCodebookDialog";
 import { MenuButton } from "./Menu";
 import { exportQdcFile } from "../refi/exportQdcFile";
+import { AutocodeHeadingsDialog } from "../sources/AutocodeHeadingsDialog";
 
 export type Report = (text: string, kind?: "info" | "error") => void;
 
-/** "Codebook" menu: import a CSV or Word codebook (with a preview) and export the codebook as CSV. */
+/** "Codebook" menu: import a CSV or Word codebook (with a preview), export the codebook as CSV, autocode by headings. */
 export function CodebookFileMenu({ report }: { report: Report }) {
   const project = useProject();
   const host = useHost();
   const [preview, setPreview] = useState<Extract<CodebookFilePlan, { ok: true }> | null>(null);
+  const [autocoding, setAutocoding] = useState(false);
 
   const importFile = async () => {
     const [file] = await host.pickFiles({ title: "Import codebook", filters: CODEBOOK_FILE_FILTERS, multiple: false });
@@ -53,8 +55,18 @@ export function CodebookFileMenu({ report }: { report: Report }) {
           { label: "Import codebook…", onSelect: run(importFile) },
           { label: "Export codebook…", onSelect: run(exportFile) },
           { label: "Export codebook (.qdc)…", onSelect: run(async () => report(await exportQdcFile(project, host))) },
+          { label: "Autocode by headings…", onSelect: () => setAutocoding(true) },
         ]}
       />
+      {autocoding && (
+        <AutocodeHeadingsDialog
+          onClose={() => setAutocoding(false)}
+          onApplied={(label) => {
+            setAutocoding(false);
+            report(`${label}. You can undo it.`);
+          }}
+        />
+      )}
       {preview && (
         <ImportCodebookDialog
           fileName={preview.fileName}

@@ -3,6 +3,9 @@ import { REPORT_KIND_TITLES, REPORT_KINDS, type ReportKind, type ReportOptions }
 import type { AttributeRecord, CaseRecord, CodeRecord, MemoRecord, SourceRecord } from "../../shared/model/records";
 import { CodeChecklist } from "../ui/CodeChecklist";
 import { Checklist } from "./Checklist";
+import { SPEAKER_SCOPE_LABELS, SPEAKER_SCOPES } from "../../shared/retrieval/speakers";
+
+const SPEAKER_CHOICES = SPEAKER_SCOPES.map((value) => ({ value, label: SPEAKER_SCOPE_LABELS[value] }));
 
 export interface OptionLookups {
   codes: CodeRecord[];
@@ -21,7 +24,7 @@ const CONTEXT_CHOICES = [
 
 /** Which options each report uses: the panel shows only those, so nothing appears to do nothing. */
 const USES: Readonly<Record<ReportKind, ReadonlySet<string>>> = {
-  code: new Set(["codes", "sources", "cases", "context", "groupBy", "coder", "attributes"]),
+  code: new Set(["codes", "sources", "cases", "context", "speakers", "groupBy", "coder", "attributes"]),
   transcript: new Set(["source", "coder"]),
   codebook: new Set(["codes"]),
   memos: new Set(["memos"]),
@@ -153,6 +156,9 @@ export function ReportOptionsPanel({
           options={CONTEXT_CHOICES}
           onChange={(contextChars) => onChange({ contextChars })}
         />
+      )}
+      {uses.has("speakers") && (
+        <Select label="Speaker turns" value={options.speakers} options={SPEAKER_CHOICES} onChange={(speakers) => onChange({ speakers })} />
       )}
       {uses.has("groupBy") && (
         <Select

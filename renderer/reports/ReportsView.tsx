@@ -11,6 +11,7 @@ import { ReportOptionsPanel, type OptionLookups } from "./ReportOptionsPanel";
 import { ReportOutputBar } from "./ReportOutputBar";
 import { projectReportSource } from "./reportData";
 import { useReportStream } from "./useReportStream";
+import { useSpeakerRoles } from "../speakers/useSpeakerRoles";
 
 /** `#/project/<id>/reports?kind=codebook` opens that report. */
 function kindFromHash(hash: string): ReportKind {
@@ -27,7 +28,15 @@ function rememberKind(kind: ReportKind): void {
 /** Reports: options on the left, a live preview that is exactly what prints, and the ways out. */
 export function ReportsView() {
   const project = useProject();
-  const [options, setOptions] = useState<ReportOptions>(() => reportOptions({ kind: kindFromHash(window.location.hash) }));
+  const [chosen, setOptions] = useState<ReportOptions>(() => reportOptions({ kind: kindFromHash(window.location.hash) }));
+  // Who counts as interviewer or facilitator: the Speakers view's marks, when there are any.
+  const { interviewerLabels } = useSpeakerRoles();
+  // Keyed by the labels' text, so a fresh array with the same labels does not make the report again.
+  const labelsKey = interviewerLabels?.join("\u0000");
+  const options = useMemo(
+    () => (labelsKey !== undefined ? { ...chosen, interviewerLabels: labelsKey === "" ? [] : labelsKey.split("\u0000") } : chosen),
+    [chosen, labelsKey],
+  );
   const lookups = useLive<OptionLookups>(async () => {
     const [base, memos] = await Promise.all([retrievalLookups(project), listMemos(project)]);
     return { ...base, memos };

@@ -2,6 +2,7 @@ import { useId } from "react";
 import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
 import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CoderRecord, type SourceKind } from "../../shared/model/records";
 import { SORT_LABELS, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
+import { SPEAKER_SCOPE_LABELS, SPEAKER_SCOPES, type SpeakerScope } from "../../shared/retrieval/speakers";
 
 const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
@@ -42,11 +43,40 @@ export function MatchOptions({
   );
 }
 
-/** Coder, source kind and case-attribute filters, the sort order and the context switch. */
+/**
+ * "Speaker turns": all, or leave out the interviewer's and facilitator's turns, or participants' turns
+ * only (shared/retrieval/speakers.ts). Shared by Coded segments and the report options.
+ */
+export function SpeakerTurnsSelect({ value, onChange }: { value: SpeakerScope; onChange: (speakers: SpeakerScope) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={`${id}-speakers`} className="sr-only">
+        Speaker turns
+      </label>
+      <select
+        id={`${id}-speakers`}
+        className={SELECT}
+        value={value}
+        onChange={(e) => onChange(e.target.value as SpeakerScope)}
+        title="A segment is cut to the kept turns; one wholly in an interviewer’s or facilitator’s turn is left out."
+      >
+        {SPEAKER_SCOPES.map((s) => (
+          <option key={s} value={s}>
+            {SPEAKER_SCOPE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** Coder, source kind, case-attribute and speaker filters, the sort order and the context switch. */
 export function SegmentFilters({
   filter,
   sort,
   showAllContext,
+  speakers,
   coders,
   attributes,
   cases,
@@ -55,10 +85,11 @@ export function SegmentFilters({
   filter: SegmentFilter;
   sort: SegmentSort;
   showAllContext: boolean;
+  speakers: SpeakerScope;
   coders: CoderRecord[];
   attributes: AttributeRecord[];
   cases: readonly CaseRecord[];
-  onChange: (patch: { filter?: SegmentFilter; sort?: SegmentSort; showAllContext?: boolean }) => void;
+  onChange: (patch: { filter?: SegmentFilter; sort?: SegmentSort; showAllContext?: boolean; speakers?: SpeakerScope }) => void;
 }) {
   const id = useId();
   const setFilter = (patch: Partial<SegmentFilter>) => onChange({ filter: { ...filter, ...patch } });
@@ -102,6 +133,7 @@ export function SegmentFilters({
         value={filter.attribute}
         onChange={(attribute) => setFilter({ attribute })}
       />
+      <SpeakerTurnsSelect value={speakers} onChange={(value) => onChange({ speakers: value })} />
       <label htmlFor={`${id}-sort`} className="ml-auto text-xs text-slate-700 dark:text-slate-300">
         Sort by
       </label>

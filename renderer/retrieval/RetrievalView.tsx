@@ -20,6 +20,9 @@ import { useRetrievalState } from "./retrievalState";
 import { SegmentList } from "./SegmentList";
 import { SegmentToolbar } from "./SegmentToolbar";
 import { useFirstPage } from "./useFirstPage";
+import { useSpeakerCut } from "./useSpeakerCut";
+import { useSpeakerRoles } from "../speakers/useSpeakerRoles";
+import { ErrorText } from "../ui/ErrorText";
 
 /**
  * Coded segments (NVivo's "coding query" and node view in one): choose codes, see every passage
@@ -45,7 +48,11 @@ export function RetrievalView() {
   // everything is in, a filter or sort change re-uses it and reads nothing.
   const [all, setAll] = useState<{ key: string; codings: CodingRecord[] } | null>(null);
   const haveAll = all?.key === fetchKey;
-  const pageable = fetchIds.length > 0 && !haveAll && state.sort === "position" && (state.mode === "any" || groups.length === 1);
+  // Older remembered state has no speaker choice: all turns.
+  const speakers = state.speakers ?? "all";
+  const { interviewerLabels } = useSpeakerRoles();
+  const pageable =
+    fetchIds.length > 0 && !haveAll && state.sort === "position" && speakers === "all" && (state.mode === "any" || groups.length === 1);
   const pageKey = `${fetchKey}|${JSON.stringify(state.filter)}`;
   const page = useFirstPage(project, pageable ? fetchIds : null, names, state.filter, pageKey);
   const readAll = haveAll || !pageable || page !== undefined;
@@ -59,12 +66,17 @@ export function RetrievalView() {
   const codings = full ?? (pageable ? page?.codings : undefined);
   const partial = full === undefined && codings !== undefined;
 
-  const segments = useMemo<Segment[] | null>(() => {
+  const filtered = useMemo<Segment[] | null>(() => {
     if (!codings || !names || !lookups) return null;
     const assembled = assembleSegments(codings, groups, state.mode, state.filter.coderId);
-    const filtered = filterSegments(assembled, names.sourcesById, lookups.cases, state.filter);
-    return sortSegments(filtered, state.sort, names);
-  }, [codings, names, lookups, groups, state.mode, state.filter, state.sort]);
+    return filterSegments(assembled, names.sourcesById, lookups.cases, state.filter);
+  }, [codings, names, lookups, groups, state.mode, state.filter]);
+  // Cut to speaker turns (by the corpus worker, which holds the texts) before sorting.
+  const cut = useSpeakerCut(filtered, speakers, interviewerLabels);
+  const segments = useMemo<Segment[] | null>(
+    () => (cut.segments && names ? sortSegments(cut.segments, state.sort, names) : null),
+    [cut.segments, names, state.sort],
+  );
   // While only the first page is in, the list's length is known from the coding counts (ANY, no coder filter).
   const setSize = !partial ? (segments?.length ?? 0) : page && state.filter.coderId === null ? page.total : -1;
 
@@ -135,6 +147,7 @@ export function RetrievalView() {
                 filter={state.filter}
                 sort={state.sort}
                 showAllContext={state.showAllContext}
+                speakers={speakers}
                 coders={lookups.coders}
                 attributes={lookups.attributes}
                 cases={lookups.cases}
@@ -145,6 +158,7 @@ export function RetrievalView() {
               />
             )}
           </div>
+          {cut.error && <ErrorText className="px-3 pt-2 text-sm">Could not leave out speaker turns: {cut.error}</ErrorText>}
           {chosen.length === 0 ? (
             <p className="p-6 text-sm text-slate-700 dark:text-slate-300">
               Choose one or more codes to see the text coded at them, across every source.

@@ -1,4 +1,5 @@
 import { NO_SEGMENT_FILTER, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
+import type { SpeakerScope } from "../../shared/retrieval/speakers";
 import type { OpenProject } from "../db/projects";
 import { useProjectState } from "../project/useProjectState";
 
@@ -10,6 +11,8 @@ export interface RetrievalState {
   filter: SegmentFilter;
   sort: SegmentSort;
   showAllContext: boolean;
+  /** Speaker turns: all, or the segments cut to leave out interviewer and facilitator turns. */
+  speakers: SpeakerScope;
 }
 
 const INITIAL: RetrievalState = {
@@ -19,6 +22,7 @@ const INITIAL: RetrievalState = {
   filter: NO_SEGMENT_FILTER,
   sort: "position",
   showAllContext: false,
+  speakers: "all",
 };
 
 export function useRetrievalState(project: OpenProject): [RetrievalState, (patch: Partial<RetrievalState>) => void] {

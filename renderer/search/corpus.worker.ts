@@ -5,6 +5,9 @@ import { Corpus } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
 import { answerSearch } from "./searchHandler";
 import { answerSpread } from "./spreadHandler";
+import { answerWordFrequency } from "./wordFrequencyHandler";
+import { answerSpeakerCut } from "./speakerCutHandler";
+import { answerHeadings } from "./headingsHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
@@ -15,6 +18,9 @@ type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[
 const HANDLERS: Handlers = {
   search: answerSearch,
   spread: answerSpread,
+  wordFrequency: answerWordFrequency,
+  speakerCut: answerSpeakerCut,
+  headings: answerHeadings,
 };
 
 let corpus: Corpus | null = null;

@@ -9,8 +9,9 @@
 import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
-import type { SearchScope } from "../../shared/search/scope";
-import type { SpreadUnit } from "../../shared/search/spread";
+import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
+import type { HeadingSection, SpreadUnit } from "../../shared/search/spread";
+import type { WordFrequencyOptions, WordFrequencyResult } from "../../shared/search/wordFrequency";
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -61,10 +62,45 @@ export interface SpreadAnswer {
   sources: { sourceId: string; ranges: { start: number; end: number }[] }[];
 }
 
+/** The most frequent words in a scope (renderer/search/wordFrequencyHandler.ts). */
+export interface WordFrequencyQuestion {
+  scope: SearchScope;
+  options: WordFrequencyOptions;
+}
+
+/**
+ * Coded segments and speakers (shared/retrieval/speakers.ts): each passage cut to the parts outside
+ * the interviewer's and facilitator's turns (or inside participants' turns).
+ */
+export interface SpeakerCutQuestion {
+  speakers: SpeakerScope;
+  /** The labels marked as interviewer or facilitator; undefined: isInterviewerLabel decides. */
+  interviewerLabels?: readonly string[];
+  passages: { sourceId: string; start: number; end: number }[];
+}
+
+export interface SpeakerCutAnswer {
+  /** Per passage, in the order asked: its kept pieces as [start, end, start, end, …] (empty: nothing kept). */
+  pieces: number[][];
+}
+
+/** Autocode by headings: each source's heading sections (shared/search/spread.ts headingSections). */
+export interface HeadingsQuestion {
+  sourceIds: string[];
+}
+
+export interface HeadingsAnswer {
+  /** Sources with at least one heading, in the order asked. */
+  sources: { id: string; sections: HeadingSection[] }[];
+}
+
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
   spread: { question: SpreadQuestion; answer: SpreadAnswer };
+  wordFrequency: { question: WordFrequencyQuestion; answer: WordFrequencyResult };
+  speakerCut: { question: SpeakerCutQuestion; answer: SpeakerCutAnswer };
+  headings: { question: HeadingsQuestion; answer: HeadingsAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;

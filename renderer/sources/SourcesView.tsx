@@ -9,12 +9,14 @@ import type { PickedFile } from "../host/host";
 import { useProject, useSession } from "../project/ProjectContext";
 import { useCodingSession } from "../project/codingSession";
 import { Button } from "../ui/Button";
+import { AutocodeHeadingsDialog } from "./AutocodeHeadingsDialog";
 import { ImportDialog } from "./import/ImportDialog";
 import { filesFromDataTransfer } from "./import/dropFiles";
 import { RenameSourceDialog } from "./RenameSourceDialog";
 import { SourceFilters } from "./SourceFilters";
 import { SourcesTable } from "./SourcesTable";
 import { plural } from "../../shared/text/plural";
+import type { SourceId } from "../../shared/ids";
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
@@ -35,6 +37,7 @@ export function SourcesView() {
   const [renaming, setRenaming] = useState<SourceRecord | null>(null);
   const [undo, setUndo] = useState<{ label: string } | null>(null);
   const [dragOver, setDragOver] = useState(false);
+  const [autocoding, setAutocoding] = useState(false);
 
   useEffect(() => host.onMenuCommand((command) => command === "import" && setImportOpen(true)), [host]);
 
@@ -81,6 +84,11 @@ export function SourcesView() {
         <Button variant="primary" onClick={() => setImportOpen(true)}>
           Import sources
         </Button>
+        {!empty && (
+          <Button onClick={() => setAutocoding(true)} disabled={!sources}>
+            Autocode by headings…
+          </Button>
+        )}
         {!empty && cases && attributes && <SourceFilters filter={filter} onChange={setFilter} cases={cases} attributes={attributes} />}
         {rows && sources && !empty && (
           <span role="status" className="ml-auto text-xs text-slate-600 dark:text-slate-400">
@@ -140,6 +148,16 @@ export function SourcesView() {
           setDropped(null);
         }}
       />
+      {autocoding && rows && (
+        <AutocodeHeadingsDialog
+          shownIds={rows.map((r) => r.source.id as SourceId)}
+          onClose={() => setAutocoding(false)}
+          onApplied={(label) => {
+            setAutocoding(false);
+            setUndo({ label: `${label}.` });
+          }}
+        />
+      )}
       {renaming && (
         <RenameSourceDialog
           source={renaming}

@@ -27,7 +27,9 @@ import {
 } from "./lookups";
 import { locate } from "./location";
 import { plural, type ReportPlan } from "./plan";
-import type { CodeId } from "../ids";
+import type { CodeId, SourceId } from "../ids";
+import { cutToKept, keptBySpeakers, SPEAKER_SCOPE_LABELS } from "../retrieval/speakers";
+import { readTranscript } from "../text/transcript";
 
 /** The chosen codes in the researcher's order, each followed by its sub-codes (tree order), once each. */
 export function reportCodes(l: Lookups): CodeRecord[] {
@@ -71,11 +73,14 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
   const passes = sourceFilter(l);
   const sourceRank = new Map(l.sourceList.map((s, i) => [s.id, i]));
   // Sorted by source (name order), then place: the source's rank looked up once per coding, not per comparison.
-  const codings = fetched
+  let codings = fetched
     .filter((c) => inReport.has(c.codeId) && passes(c.sourceId))
     .map((c) => ({ c, rank: sourceRank.get(c.sourceId) ?? 0 }))
     .sort((a, b) => a.rank - b.rank || a.c.start - b.c.start || a.c.end - b.c.end || (a.c.id < b.c.id ? -1 : 1))
     .map((x) => x.c);
+
+  const pieceNumber = new Map<CodingRecord, number>();
+  if (l.options.speakers !== "all") codings = await cutCodings(l, codings, pieceNumber);
 
   const byCode = groupBy(codings, (c) => c.codeId);
   const depthOf = (code: CodeRecord) => {
@@ -237,7 +242,10 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
       if (g.children.length === 0 && !g.codedBelow) yield { type: "text", id: `${g.heading.id}-empty`, text: "No coded segments." };
       for (const c of g.children) {
         yield { type: "heading", ...c.heading };
-        for (const coding of c.codings) yield { type: "segment", id: `${c.heading.id}-${coding.id}`, segment: await segment(coding) };
+        for (const coding of c.codings) {
+          const piece = pieceNumber.get(coding);
+          yield { type: "segment", id: `${c.heading.id}-${coding.id}${piece ? `-${piece}` : ""}`, segment: await segment(coding) };
+        }
       }
     }
   }
@@ -249,6 +257,7 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     l.options.sourceIds.length > 0 ? plural(l.options.sourceIds.length, "source") : null,
     l.options.caseIds.length > 0 ? plural(l.options.caseIds.length, "case") : null,
     plural(codings.length, "segment"),
+    l.options.speakers === "all" ? null : SPEAKER_SCOPE_LABELS[l.options.speakers].toLowerCase(),
     `grouped by ${groupBy_}`,
   ].filter((x): x is string => x !== null);
   return {
@@ -261,6 +270,31 @@ export async function planCodeReport(l: Lookups): Promise<ReportPlan> {
     laneCount: 0,
     sections: sections(),
   };
+}
+
+/**
+ * The codings cut to the kept speaker turns (shared/retrieval/speakers.ts), reading one source's
+ * content at a time: each piece is a copy of its coding with the piece's offsets (the second and
+ * later pieces numbered in `pieceNumber`); a coding with nothing kept goes. Order is kept.
+ */
+async function cutCodings(l: Lookups, codings: readonly CodingRecord[], pieceNumber: Map<CodingRecord, number>): Promise<CodingRecord[]> {
+  const bySource = groupBy(codings, (c) => c.sourceId);
+  const cut = new Map<CodingRecord, CodingRecord[]>();
+  for (const [sourceId, list] of bySource) {
+    const content = await l.source.sourceContent(sourceId as SourceId);
+    if (!content) continue;
+    const { text, turns } = readTranscript(content);
+    const kept = keptBySpeakers({ id: content.id, text, turns }, l.options.speakers, l.options.interviewerLabels);
+    for (const c of list) {
+      const pieces = cutToKept(text, c, kept).map((r, i) => {
+        const piece = { ...c, start: r.start, end: r.end };
+        if (i > 0) pieceNumber.set(piece, i + 1);
+        return piece;
+      });
+      cut.set(c, pieces);
+    }
+  }
+  return codings.flatMap((c) => cut.get(c) ?? [c]);
 }
 
 function codeSummaryPath(l: Lookups, id: CodeId): string {

@@ -23,6 +23,7 @@ import type { BlockKind } from "../import/types";
 import type { MemoBlock } from "../memos/ast";
 import type { DescriptionParts } from "../codebook/description";
 import type { CaseId, CodeId, SourceId } from "../ids";
+import type { SpeakerScope } from "../search/scope";
 
 // ---------------------------------------------------------------------------------------------
 // Input: where a report reads the project from.
@@ -88,6 +89,13 @@ export interface ReportOptions {
   includeCharts: boolean;
   /** Case attributes shown beside each segment (attribute ids, in this order). */
   attributeIds: readonly string[];
+  /**
+   * Code report: speaker turns kept (shared/retrieval/speakers.ts): "all", or each segment cut to leave
+   * out the interviewer's and facilitator's turns ("withoutInterviewers") or to participants' turns.
+   */
+  speakers: SpeakerScope;
+  /** The labels marked as interviewer or facilitator; absent: the labels isInterviewerLabel recognises. */
+  interviewerLabels?: readonly string[];
 }
 
 export const DEFAULT_REPORT_OPTIONS: Readonly<ReportOptions> = {
@@ -103,6 +111,7 @@ export const DEFAULT_REPORT_OPTIONS: Readonly<ReportOptions> = {
   pageSize: "A4",
   includeCharts: true,
   attributeIds: [],
+  speakers: "all",
 };
 
 /** Fills missing options with the defaults. */

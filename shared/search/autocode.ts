@@ -17,7 +17,7 @@ import { contains, unionRanges, type Range } from "../coding/ranges";
 import { MAX_CODE_NAME, normaliseCodeName } from "../coding/codeName";
 import type { Block } from "../import/types";
 import type { SearchHit } from "./match";
-import { headingSections, spreadHit, type SpreadSource, type SpreadUnit } from "./spread";
+import { headingSections, spreadHit, type HeadingSection, type SpreadSource, type SpreadUnit } from "./spread";
 
 export interface CodingUpdate {
   id: string;
@@ -183,11 +183,25 @@ export function planStructureAutocode(
   sources: readonly { id: string; text: string; blocks: readonly Block[] }[],
   options: { maxLevel?: number } = {},
 ): StructureCode[] {
+  return structureFromSections(
+    sources.map((s) => ({ id: s.id, sections: headingSections(s.text, s.blocks) })),
+    options,
+  );
+}
+
+/**
+ * planStructureAutocode over heading sections already worked out (./spread.ts headingSections): the app
+ * reads one source at a time and keeps only these, never the whole corpus's text.
+ */
+export function structureFromSections(
+  sources: Iterable<{ id: string; sections: readonly HeadingSection[] }>,
+  options: { maxLevel?: number } = {},
+): StructureCode[] {
   const maxLevel = options.maxLevel ?? 6;
   const codes = new Map<string, StructureCode>();
   for (const source of sources) {
     const open: { level: number; code: StructureCode }[] = [];
-    for (const section of headingSections(source.text, source.blocks)) {
+    for (const section of source.sections) {
       const name = normaliseCodeName(section.title).slice(0, MAX_CODE_NAME);
       if (name === "" || section.level > maxLevel) continue;
       while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= section.level) open.pop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHref, sourceHref } from "../../../../renderer/app/router";
+import { parseRoute, routeHref, searchHref, sourceHref } from "../../../../renderer/app/router";
 
 describe("hash routes", () => {
   it("round-trips every project view", () => {
@@ -19,5 +19,25 @@ describe("hash routes", () => {
     expect(parseRoute("#/project/p1/source/s1?at=9-3")).toMatchObject({ sourceId: "s1", at: null });
     expect(parseRoute("#/project/p1/source/s1?at=x")).toMatchObject({ sourceId: "s1", at: null });
     expect(parseRoute("#/project/p1/source/s1")).toMatchObject({ sourceId: "s1", at: null });
+  });
+
+  it("carries a search to run, with whole words when asked (word frequency's words)", () => {
+    const href = searchHref("p1", "nurse OR nurses", { wholeWords: true });
+    expect(href).toBe("#/project/p1/search?q=nurse+OR+nurses&whole=1");
+    expect(parseRoute(href)).toEqual({
+      name: "project",
+      projectId: "p1",
+      view: "search",
+      sourceId: null,
+      query: "nurse OR nurses",
+      wholeWords: true,
+    });
+    expect(parseRoute(searchHref("p1", "ward"))).toEqual({
+      name: "project",
+      projectId: "p1",
+      view: "search",
+      sourceId: null,
+      query: "ward",
+    });
   });
 });
