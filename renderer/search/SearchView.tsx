@@ -51,13 +51,16 @@ export function SearchView() {
   };
 
   // #/project/<id>/search?q=... (word frequency's "search this word"): run it once on arrival.
+  // A word from word frequency comes with &whole=1: "ward" must not find "forward".
   const routeQuery = route.name === "project" ? (route.query ?? null) : null;
+  const routeWhole = route.name === "project" && route.wholeWords === true;
   useEffect(() => {
-    if (!client || routeQuery === null || store.lastRouteQuery === routeQuery) return;
-    store.lastRouteQuery = routeQuery;
-    const next = { ...store.getState().form, text: routeQuery, options: { regex: false, matchCase: false, wholeWords: false } };
+    const key = `${routeWhole ? "whole" : "any"}:${routeQuery ?? ""}`;
+    if (!client || routeQuery === null || store.lastRouteQuery === key) return;
+    store.lastRouteQuery = key;
+    const next = { ...store.getState().form, text: routeQuery, options: { regex: false, matchCase: false, wholeWords: routeWhole } };
     void store.run(client, next, interviewerLabels);
-  }, [client, routeQuery, store, interviewerLabels]);
+  }, [client, routeQuery, routeWhole, store, interviewerLabels]);
 
   // Escape cancels a running search from anywhere in the view.
   useEffect(() => {

@@ -15,7 +15,7 @@ export class SearchStore {
   private state: SearchViewState = INITIAL_STATE;
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | null = null;
-  /** The route's ?q= last run, so coming back to the same address does not search again. */
+  /** The route's ?q= (and &whole=) last run, so coming back to the same address does not search again. */
   lastRouteQuery: string | null = null;
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -253,6 +253,13 @@ test("CSV export, saved searches, ?q= on arrival, a catastrophic regular express
   await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=supplier`), projectId);
   await expect(searchBox(page)).toHaveValue("supplier");
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
+  // With &whole=1 (a word from word frequency), "whole words" is on: "week" does not find "weekend".
+  await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=week&whole=1`), projectId);
+  await expect(page.getByRole("checkbox", { name: "Whole words" })).toBeChecked();
+  await expect(statusLine(page)).toHaveText("No hits.");
+  await page.evaluate((id) => (window.location.hash = `#/project/${id}/search?q=supplier`), projectId);
+  await expect(page.getByRole("checkbox", { name: "Whole words" })).not.toBeChecked();
+  await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
   // Opened afresh at that address (the worker has not been told the sources yet): still every hit.
   await page.reload();
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
