@@ -62,7 +62,7 @@ export class Corpus {
     }
   }
 
-  /** Reads these sources; holds the ones the sync named. Returns what was read (missing content: empty). */
+  /** Reads these sources; holds the ones the sync named. Returns what was read. */
   private async load(ids: readonly string[]): Promise<Map<string, SourceContentRecord>> {
     const contents = await this.store.contents(ids);
     const wanted = new Set(this.wanted);
@@ -70,7 +70,9 @@ export class Corpus {
     contents.forEach((content, i) => {
       const id = ids[i];
       if (id === undefined) return;
-      // A source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
+      // A source the sync named whose content is missing (never in a healthy project) is held as empty,
+      // not retried for ever; one it did not name and the database does not have is no source at all.
+      if (!content && !wanted.has(id)) return;
       const record = this.held.get(id) ?? content ?? emptyContent(id);
       read.set(id, record);
       if (!wanted.has(id) || this.held.has(id)) return;
