@@ -188,7 +188,11 @@ test("word frequency: top words in order, stop words, grouping forms, cloud, sea
   await nurseRow.getByRole("button", { name: "Search for “nurse”" }).click();
   const query = forms.map((f) => f.word).join(" OR ");
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query).replace(/%20/g, "\\+")}&whole=1$`));
-  await expect(page.getByRole("heading", { name: "Search" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Search", level: 2, exact: true })).toBeVisible();
+  // The Search view runs it with whole words on.
+  await expect(page.getByRole("searchbox", { name: "Search all sources" })).toHaveValue(query);
+  await expect(page.getByRole("checkbox", { name: "Whole words" })).toBeChecked();
+  await expect(page.getByRole("grid", { name: "Hits" })).toBeVisible();
 
   // A word in the cloud searches it too.
   await page.goBack();
