@@ -4,6 +4,7 @@ import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, read
 import { Corpus } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
 import { answerSearch } from "./searchHandler";
+import { answerSpeakers, answerSpeakerTurns } from "../speakers/speakersHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
@@ -13,6 +14,8 @@ type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[
 
 const HANDLERS: Handlers = {
   search: answerSearch,
+  speakers: answerSpeakers,
+  speakerTurns: answerSpeakerTurns,
 };
 
 let corpus: Corpus | null = null;

@@ -10,6 +10,22 @@ import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
 import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope } from "../../shared/search/scope";
+import type { SpeakerLabelCount, SpeakerTurnRanges } from "../../shared/search/speakers";
+
+/** Every speaker label of the live sources, counted (renderer/speakers/speakersHandler.ts). */
+export type SpeakersQuestion = Record<string, never>;
+export interface SpeakersAnswer {
+  labels: SpeakerLabelCount[];
+  sourcesCounted: number;
+}
+
+/** The turns of these labels, per source, as body ranges to code. */
+export interface SpeakerTurnsQuestion {
+  labels: string[];
+}
+export interface SpeakerTurnsAnswer {
+  sources: SpeakerTurnRanges[];
+}
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -52,6 +68,8 @@ export type SearchAnswer =
 /** kind → its question and answer. */
 export interface CorpusQuestions {
   search: { question: SearchQuestion; answer: SearchAnswer };
+  speakers: { question: SpeakersQuestion; answer: SpeakersAnswer };
+  speakerTurns: { question: SpeakerTurnsQuestion; answer: SpeakerTurnsAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;
