@@ -114,6 +114,15 @@ test("speakers: roles, merging label variants, turns to cases in one undoable st
   await page.getByRole("button", { name: /^Redo Autocoded speaker turns of P1, P2/ }).click();
   await expect(caseRow("P2").getByRole("gridcell")).toHaveText(["0 sources", "3 passages"]);
 
+  // The source shows its passages by case, beside the text.
+  await nav(page)
+    .getByRole("link", { name: /^Sources/ })
+    .click();
+  await page.getByRole("table", { name: "Sources" }).getByRole("link", { name: "Ward focus group" }).click();
+  const inSource = page.getByRole("list", { name: "Case passages in this source" });
+  await expect(inSource.getByRole("listitem")).toHaveText([/^P1 \(3 passages\)/, /^P2 \(3 passages\)/]);
+  await expect(inSource.getByRole("link", { name: "Passage 1 of P1" })).toHaveAttribute("href", /\/source\/.+\?at=\d+-\d+$/);
+
   // Code P1's turns to a new code, and see the codings in Coded segments.
   await nav(page)
     .getByRole("link", { name: /Speakers/ })
