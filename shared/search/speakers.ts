@@ -50,6 +50,27 @@ export function countSpeakerLabels(sources: Iterable<SpeakerSource>): SpeakerLab
   return [...byLabel.values()];
 }
 
+/**
+ * Label counts of several parts (e.g. one list per source, counted once and kept) joined into one, as
+ * countSpeakerLabels over all the parts in the same order would give.
+ */
+export function mergeSpeakerLabelCounts(parts: Iterable<readonly SpeakerLabelCount[]>): SpeakerLabelCount[] {
+  const byLabel = new Map<string, SpeakerLabelCount>();
+  for (const part of parts) {
+    for (const c of part) {
+      const into = byLabel.get(c.label);
+      if (!into) {
+        byLabel.set(c.label, { label: c.label, turns: c.turns, words: c.words, sourceIds: [...c.sourceIds] });
+        continue;
+      }
+      into.turns += c.turns;
+      into.words += c.words;
+      for (const id of c.sourceIds) if (!into.sourceIds.includes(id)) into.sourceIds.push(id);
+    }
+  }
+  return [...byLabel.values()];
+}
+
 /** The record that counts for each label: live, newest `updatedAt` first (then the larger id, so every replica agrees). */
 export function speakerRecordsByLabel(records: Iterable<SpeakerRecord>): Map<string, SpeakerRecord> {
   const out = new Map<string, SpeakerRecord>();
