@@ -185,7 +185,13 @@ export function CaseSheet({
     }
   };
 
-  const template = `minmax(12rem, 16rem) 8rem ${showPassages ? "9rem " : ""}repeat(${attributes.length}, minmax(10rem, 12rem))`;
+  // No repeat() for no attributes: `repeat(0, …)` is invalid CSS, which dropped the whole template and
+  // stacked every cell of a row in one column, over the next rows.
+  const template = [
+    "minmax(12rem, 16rem) 8rem",
+    ...(showPassages ? ["9rem"] : []),
+    ...(attributes.length > 0 ? [`repeat(${attributes.length}, minmax(10rem, 12rem))`] : []),
+  ].join(" ");
   const cellProps = (cell: Cell, extra: string) => ({
     "data-cell": `${cell.row}:${cell.col}`,
     "aria-colindex": cell.col + 1,
