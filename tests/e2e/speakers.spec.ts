@@ -138,6 +138,18 @@ test("speakers: roles, merging label variants, turns to cases in one undoable st
   await expect(page.getByRole("status").filter({ hasText: "Coded 3 turns to new code “Night work”." })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Undo Autocoded speaker turns of P1 → new code “Night work”, 3 turns/ })).toBeVisible();
 
+  // Again to the existing code: the preview says all three are already coded.
+  await page.getByLabel("Select P1").check();
+  await page.getByRole("button", { name: "Code turns…" }).click();
+  await code.getByLabel("An existing code").check();
+  await code.getByRole("listbox", { name: "Code: codes" }).getByRole("option", { name: "Night work" }).click();
+  await expect(preview.getByRole("row").filter({ hasText: "Ward focus group" }).getByRole("cell")).toHaveText([
+    "Ward focus group",
+    "3",
+    "3",
+  ]);
+  await code.getByRole("button", { name: "Cancel" }).click();
+
   await nav(page)
     .getByRole("link", { name: /Coded segments/ })
     .click();
