@@ -7,6 +7,7 @@ import { answerSearch } from "./searchHandler";
 import { answerWordFrequency } from "./wordFrequencyHandler";
 import { answerSpeakerCut } from "./speakerCutHandler";
 import { answerHeadings } from "./headingsHandler";
+import { answerSpeakers, answerSpeakerTurns } from "../speakers/speakersHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
@@ -19,6 +20,8 @@ const HANDLERS: Handlers = {
   wordFrequency: answerWordFrequency,
   speakerCut: answerSpeakerCut,
   headings: answerHeadings,
+  speakers: answerSpeakers,
+  speakerTurns: answerSpeakerTurns,
 };
 
 let corpus: Corpus | null = null;

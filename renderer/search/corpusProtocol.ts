@@ -12,6 +12,22 @@ import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
 import type { HeadingSection } from "../../shared/search/spread";
 import type { WordFrequencyOptions, WordFrequencyResult } from "../../shared/search/wordFrequency";
+import type { SpeakerLabelCount, SpeakerTurnRanges } from "../../shared/search/speakers";
+
+/** Every speaker label of the live sources, counted (renderer/speakers/speakersHandler.ts). */
+export type SpeakersQuestion = Record<string, never>;
+export interface SpeakersAnswer {
+  labels: SpeakerLabelCount[];
+  sourcesCounted: number;
+}
+
+/** The turns of these labels, per source, as body ranges to code. */
+export interface SpeakerTurnsQuestion {
+  labels: string[];
+}
+export interface SpeakerTurnsAnswer {
+  sources: SpeakerTurnRanges[];
+}
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -89,6 +105,8 @@ export interface CorpusQuestions {
   wordFrequency: { question: WordFrequencyQuestion; answer: WordFrequencyResult };
   speakerCut: { question: SpeakerCutQuestion; answer: SpeakerCutAnswer };
   headings: { question: HeadingsQuestion; answer: HeadingsAnswer };
+  speakers: { question: SpeakersQuestion; answer: SpeakersAnswer };
+  speakerTurns: { question: SpeakerTurnsQuestion; answer: SpeakerTurnsAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;
