@@ -109,8 +109,8 @@ export interface NewCodeForCoding {
   colour: string;
 }
 
-/** Makes the new code inside a coding batch, with the codebook's name rules (shared/coding/codeName.ts). */
-async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: NewCodeForCoding): Promise<CodeRecord> {
+/** Makes the new code inside a coding batch, with the codebook's name rules (shared/coding/codeName.ts); also used by autocoding (./autocode.ts). */
+export async function createCodeFor(w: ChangeWriter, project: OpenProject, newCode: NewCodeForCoding): Promise<CodeRecord> {
   const name = cleanCodeName(newCode.name);
   const codes = (await project.db.codes.toArray()).filter(isLive);
   const order = placeNewCode(codes, newCode.parentId, name);

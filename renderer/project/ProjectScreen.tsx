@@ -22,11 +22,17 @@ import { restoreMemoDrafts } from "../memos/draftStore";
 import { usePinnedMemoId } from "../memos/memoNavigation";
 import { ExportRefiButton } from "../refi/ExportRefiDialog";
 import { ExchangeActions } from "../exchange/ExchangeActions";
+import { CorpusProvider } from "../search/CorpusContext";
+import { SearchView } from "../search/SearchView";
+import { useSearchShortcut } from "../search/useSearchShortcut";
+import { SpeakersView } from "../speakers/SpeakersView";
+import { WordFrequencyView } from "../words/WordFrequencyView";
 
 /** What the open project shows: navigator | list or document | codes & memos. */
 export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourceId: string | null; at: TextAnchor | null }) {
   const project = useProject();
   useUndoShortcuts();
+  useSearchShortcut(project.entry.id);
   const importing = useCodingSession(useSession(), (s) => s.importing);
   const sourceCount = useLivePausable(() => countSources(project), [project], importing);
   // The home screen lists each project's source count: keep it in step with every change (undo included).
@@ -62,41 +68,46 @@ export function ProjectScreen({ view, sourceId, at }: { view: ProjectView; sourc
   };
 
   return (
-    <WorkspaceLayout
-      view={view}
-      navigator={
-        <>
-          <ul className="flex flex-col gap-0.5 p-2">
-            {item("sources", "Sources", sourceCount)}
-            {item("cases", "Cases & attributes", caseCount)}
-            {item("retrieval", "Coded segments", undefined)}
-            {item("comparison", "Coding comparison", undefined)}
-            {item("memos", "Memos", undefined)}
-            {item("reports", "Reports", undefined)}
-            {item("audit", "Audit trail", undefined)}
-          </ul>
-          <ExchangeActions />
-          <ExportRefiButton />
-        </>
-      }
-      document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
-      side={
-        <div className="flex min-h-0 flex-1 flex-col">
-          {/* The code tree keeps half the panel: a memo beside the text never hides it. */}
-          <div className="min-h-[50%] flex-1 overflow-hidden">
-            <CodebookPanel />
-          </div>
-          <PinnedMemo />
-          {view === "source" && sourceId && (
-            <div
-              className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}
-            >
-              <SourceSidePanel key={sourceId} sourceId={sourceId} />
+    <CorpusProvider>
+      <WorkspaceLayout
+        view={view}
+        navigator={
+          <>
+            <ul className="flex flex-col gap-0.5 p-2">
+              {item("sources", "Sources", sourceCount)}
+              {item("cases", "Cases & attributes", caseCount)}
+              {item("search", "Search", undefined)}
+              {item("retrieval", "Coded segments", undefined)}
+              {item("comparison", "Coding comparison", undefined)}
+              {item("speakers", "Speakers", undefined)}
+              {item("words", "Word frequency", undefined)}
+              {item("memos", "Memos", undefined)}
+              {item("reports", "Reports", undefined)}
+              {item("audit", "Audit trail", undefined)}
+            </ul>
+            <ExchangeActions />
+            <ExportRefiButton />
+          </>
+        }
+        document={<ProjectDocument view={view} sourceId={sourceId} at={at} />}
+        side={
+          <div className="flex min-h-0 flex-1 flex-col">
+            {/* The code tree keeps half the panel: a memo beside the text never hides it. */}
+            <div className="min-h-[50%] flex-1 overflow-hidden">
+              <CodebookPanel />
             </div>
-          )}
-        </div>
-      }
-    />
+            <PinnedMemo />
+            {view === "source" && sourceId && (
+              <div
+                className={`${pinnedMemo ? "max-h-[20%]" : "max-h-[45%]"} min-h-[3rem] overflow-auto border-t border-slate-300 dark:border-slate-700`}
+              >
+                <SourceSidePanel key={sourceId} sourceId={sourceId} />
+              </div>
+            )}
+          </div>
+        }
+      />
+    </CorpusProvider>
   );
 }
 
@@ -116,6 +127,12 @@ function ProjectDocument({ view, sourceId, at }: { view: ProjectView; sourceId: 
       return <AuditView />;
     case "reports":
       return <ReportsView />;
+    case "search":
+      return <SearchView />;
+    case "speakers":
+      return <SpeakersView />;
+    case "words":
+      return <WordFrequencyView />;
     case "sources":
       return <SourcesView />;
   }

@@ -1,0 +1,93 @@
+/**
+ * The corpus the worker holds: every live source's content, loaded once and kept current by `sync`.
+ * Questions ask for the contents they need; any not loaded yet are read at once, so an answer is
+ * right even while the rest of the project is still loading.
+ */
+import type { SourceId } from "../../shared/ids";
+import type { Live } from "../../shared/model/live";
+import type { CaseRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
+import type { CorpusStatus } from "./corpusProtocol";
+
+/** The reads the corpus needs (renderer/db/corpusReads.ts in the worker; fakes in tests). */
+export interface CorpusStore {
+  sources(): Promise<Live<SourceRecord>[]>;
+  cases(): Promise<Live<CaseRecord>[]>;
+  codings(): Promise<Live<CodingRecord>[]>;
+  memos(): Promise<Live<MemoRecord>[]>;
+  contents(ids: readonly string[]): Promise<(SourceContentRecord | undefined)[]>;
+}
+
+/** Sources are read this many at a time while loading: bounded memory per read, progress in between. */
+const LOAD_CHUNK = 20;
+
+export class Corpus {
+  private readonly held = new Map<string, SourceContentRecord>();
+  private wanted: string[] = [];
+  private loading: Promise<void> | null = null;
+  private generation = 0;
+
+  constructor(
+    readonly store: CorpusStore,
+    private readonly onStatus: (status: CorpusStatus) => void = () => {},
+  ) {}
+
+  status(): CorpusStatus {
+    return { loaded: this.wanted.filter((id) => this.held.has(id)).length, total: this.wanted.length };
+  }
+
+  /** The live sources are now `ids`: forget the others, load the missing ones in the background. */
+  sync(ids: readonly string[]): Promise<void> {
+    this.wanted = [...ids];
+    const keep = new Set(ids);
+    for (const id of [...this.held.keys()]) if (!keep.has(id)) this.forget(id);
+    this.generation++;
+    this.loading = this.loadMissing(this.generation);
+    return this.loading;
+  }
+
+  /** Called when a source's content is added to or dropped from the corpus (an index keeps step here). */
+  protected added(_content: SourceContentRecord): void {}
+  protected forget(id: string): void {
+    this.held.delete(id);
+  }
+
+  private async loadMissing(generation: number): Promise<void> {
+    this.onStatus(this.status());
+    for (;;) {
+      if (generation !== this.generation) return;
+      const missing = this.wanted.filter((id) => !this.held.has(id)).slice(0, LOAD_CHUNK);
+      if (missing.length === 0) break;
+      await this.load(missing);
+      this.onStatus(this.status());
+    }
+  }
+
+  private async load(ids: readonly string[]): Promise<void> {
+    const contents = await this.store.contents(ids);
+    const wanted = new Set(this.wanted);
+    contents.forEach((content, i) => {
+      const id = ids[i];
+      if (id === undefined || !wanted.has(id) || this.held.has(id)) return;
+      // A source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
+      const record = content ?? emptyContent(id);
+      this.held.set(id, record);
+      this.added(record);
+    });
+  }
+
+  /** The contents of these sources, reading any not held yet. */
+  async contents(ids: readonly string[]): Promise<SourceContentRecord[]> {
+    const missing = ids.filter((id) => !this.held.has(id));
+    if (missing.length > 0) await this.load(missing);
+    const out: SourceContentRecord[] = [];
+    for (const id of ids) {
+      const content = this.held.get(id);
+      if (content) out.push(content);
+    }
+    return out;
+  }
+}
+
+function emptyContent(id: string): SourceContentRecord {
+  return { id: id as SourceId, text: "", blocks: [], marks: [], turns: [], timestamps: [], warnings: [] };
+}

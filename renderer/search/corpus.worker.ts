@@ -1,0 +1,55 @@
+/// <reference lib="webworker" />
+import { describeError } from "../../shared/describeError";
+import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, readLiveSources, readSourceContents } from "../db/corpusReads";
+import { Corpus } from "./corpus";
+import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
+import { answerSearch } from "./searchHandler";
+
+// Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
+// terminates this worker when a question runs past its time limit.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[K]["question"]) => Promise<CorpusQuestions[K]["answer"]> };
+
+const HANDLERS: Handlers = {
+  search: answerSearch,
+};
+
+let corpus: Corpus | null = null;
+
+function post(reply: CorpusReply): void {
+  scope.postMessage(reply);
+}
+
+async function answer(ask: CorpusAsk): Promise<CorpusReply> {
+  if (!corpus) return { type: "failed", requestId: ask.requestId, message: "The project is not open in the search worker." };
+  // Each kind's handler takes its own question type; the union is matched by kind.
+  const handler = HANDLERS[ask.kind] as (c: Corpus, q: CorpusAsk["question"]) => Promise<CorpusQuestions[CorpusKind]["answer"]>;
+  return { type: "answer", requestId: ask.requestId, answer: await handler(corpus, ask.question) };
+}
+
+scope.onmessage = (event: MessageEvent<CorpusRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case "open": {
+      const db = openCorpusDatabase(request.projectId);
+      corpus = new Corpus(
+        {
+          sources: () => readLiveSources(db),
+          cases: () => readLiveCases(db),
+          codings: () => readLiveCodings(db),
+          memos: () => readLiveMemos(db),
+          contents: (ids) => readSourceContents(db, ids),
+        },
+        (status) => post({ type: "status", status }),
+      );
+      return;
+    }
+    case "sync":
+      corpus?.sync(request.sourceIds).catch((e: unknown) => console.error("The search worker could not load sources", e));
+      return;
+    case "ask":
+      answer(request).then(post, (e: unknown) => post({ type: "failed", requestId: request.requestId, message: describeError(e) }));
+      return;
+  }
+};
