@@ -1,44 +1,148 @@
 /**
  * The corpus worker's answer to a project search: parse, scope, search the held contents with the
- * shared core (shared/search/), and shape keyword-in-context rows. The same functions the CLI uses,
- * so the app and `margin search` give the same hits.
+ * search index (shared/search/index.ts: the core's hits, found faster) or, for a regular expression,
+ * in a disposable worker (./regexSearch.ts), and shape keyword-in-context rows. The same core the CLI
+ * uses, so the app and `margin search` give the same hits.
+ *
+ * When there are more hits than a first screen, the first screen's rows and the full counts go out
+ * first (SearchFirstScreen in ./corpusProtocol.ts), then every row.
  */
-import { countHits, kwicRows, leftContext, rightContext, sortKwic, type KwicSource } from "../../shared/search/kwic";
-import { searchSources } from "../../shared/search/match";
-import { noteTargets, searchNotes } from "../../shared/search/notes";
+import {
+  countHits,
+  kwicRows,
+  leftContext,
+  rightContext,
+  sortKwic,
+  type HitCounts,
+  type KwicRow,
+  type KwicSort,
+  type KwicSource,
+} from "../../shared/search/kwic";
+import { searchIndexed } from "../../shared/search/index";
+import type { SearchHit, SearchOutcome } from "../../shared/search/match";
+import { noteTargets, searchNotes, type NoteHit } from "../../shared/search/notes";
 import { parseQuery } from "../../shared/search/query";
 import { searchTargets, sourcesInScope } from "../../shared/search/scope";
 import type { Corpus } from "./corpus";
-import type { NoteKwicRow, SearchAnswer, SearchQuestion } from "./corpusProtocol";
+import { FIRST_SCREEN_ROWS, type NoteKwicRow, type SearchAnswer, type SearchFirstScreen, type SearchQuestion } from "./corpusProtocol";
+import { regexTimeLimit, runRegexSearch } from "./regexSearch";
 
-export async function answerSearch(corpus: Corpus, question: SearchQuestion): Promise<SearchAnswer> {
+/** What the worker gives a handler besides the question. */
+export interface SearchContext {
+  /** The client's time limit (a regular expression is stopped well inside it). */
+  timeLimitMs: number;
+  partial: (firstScreen: SearchFirstScreen) => void;
+  /** Replaced in tests (no Worker in Node). */
+  runRegex?: typeof runRegexSearch;
+}
+
+/**
+ * The hits in the order sortKwic gives their rows for "source" and "position" (a strict order, so any
+ * correct sort agrees), without making every row first; null for "hit", which sorts on the rows' text.
+ */
+export function orderHits(hits: readonly SearchHit[], names: ReadonlyMap<string, string>, sort: KwicSort): SearchHit[] | null {
+  if (sort === "hit") return null;
+  const stub = (sourceId: string): KwicRow => ({
+    sourceId,
+    sourceName: names.get(sourceId) ?? "",
+    start: 0,
+    end: 0,
+    location: "",
+    left: "",
+    hit: "",
+    right: "",
+  });
+  // Ranking one row per source with sortKwic keeps its comparison of names as the one definition.
+  const ranked = sortKwic([...new Set(hits.map((h) => h.sourceId))].map(stub), "source");
+  const rank = new Map(ranked.map((r, i) => [r.sourceId, i]));
+  const rankOf = (h: SearchHit) => rank.get(h.sourceId) ?? 0;
+  if (sort === "source") {
+    // The search gives each source's hits together and in order: putting the sources in order is enough.
+    const runs: { rank: number; from: number; to: number }[] = [];
+    let ordered = true;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as SearchHit;
+      const last = runs[runs.length - 1];
+      if (last && hits[last.from]?.sourceId === h.sourceId) {
+        const before = hits[i - 1] as SearchHit;
+        if (before.start > h.start || (before.start === h.start && before.end > h.end)) ordered = false;
+        last.to = i + 1;
+      } else runs.push({ rank: rankOf(h), from: i, to: i + 1 });
+    }
+    if (ordered && new Set(runs.map((r) => r.rank)).size === runs.length) {
+      return runs.sort((a, b) => a.rank - b.rank).flatMap((r) => hits.slice(r.from, r.to));
+    }
+    return [...hits].sort((a, b) => rankOf(a) - rankOf(b) || a.start - b.start || a.end - b.end);
+  }
+  return [...hits].sort((a, b) => a.start - b.start || a.end - b.end || rankOf(a) - rankOf(b));
+}
+
+/** countHits of the rows the ordered hits become (same order, same numbers), without making the rows. */
+function countOrdered(ordered: readonly SearchHit[], names: ReadonlyMap<string, string>): HitCounts {
+  const bySource = new Map<string, { sourceId: string; sourceName: string; hits: number }>();
+  for (const h of ordered) {
+    const entry = bySource.get(h.sourceId);
+    if (entry) entry.hits++;
+    else bySource.set(h.sourceId, { sourceId: h.sourceId, sourceName: names.get(h.sourceId) ?? "", hits: 1 });
+  }
+  return { perSource: [...bySource.values()], total: ordered.length };
+}
+
+export async function answerSearch(corpus: Corpus, question: SearchQuestion, context: SearchContext): Promise<SearchAnswer> {
   const parsed = parseQuery(question.text, question.options);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const { store } = corpus;
   const [sources, cases] = await Promise.all([store.sources(), store.cases()]);
+  const wantNotes = Boolean(question.notes && (question.notes.memos || question.notes.annotations));
   const needCodings = Boolean(question.scope.coding || question.notes?.annotations);
   const codings = needCodings ? await store.codings() : [];
   const inScope = sourcesInScope({ sources, cases }, question.scope);
   const contents = await corpus.contents(inScope.map((s) => s.id));
   const targets = searchTargets({ sources: inScope, sourceContent: contents, cases, codings }, question.scope);
-  const outcome = searchSources(parsed.query, targets);
+  const memos = wantNotes && question.notes?.memos ? await store.memos() : [];
+  const notesToSearch = wantNotes && question.notes ? noteTargets({ memos, codings }, question.notes) : [];
 
-  const names = new Map(inScope.map((s) => [s.id, s.name]));
+  let outcome: SearchOutcome;
+  let noteHits: NoteHit[];
+  if (parsed.query.kind === "regex") {
+    const run = context.runRegex ?? runRegexSearch;
+    const found = await run(
+      { text: question.text, options: question.options, targets, notes: notesToSearch },
+      regexTimeLimit(context.timeLimitMs),
+    );
+    outcome = found;
+    noteHits = found.noteHits;
+  } else {
+    outcome = searchIndexed(corpus.index, parsed.query, targets);
+    noteHits = searchNotes(parsed.query, notesToSearch).hits;
+  }
+
+  const names = new Map(inScope.map((s) => [s.id as string, s.name]));
   const kwicSources = new Map<string, KwicSource>(
     contents.map((c) => [c.id, { id: c.id, name: names.get(c.id) ?? "", text: c.text, blocks: c.blocks, turns: c.turns }]),
   );
-  const context = question.contextChars;
-  const rows = sortKwic(kwicRows(outcome.hits, kwicSources, context), question.sort ?? "source");
+  const chars = question.contextChars;
+  const sort = question.sort ?? "source";
+  const ordered = orderHits(outcome.hits, names, sort);
+  let rows: KwicRow[];
+  if (ordered) {
+    if (ordered.length > FIRST_SCREEN_ROWS) {
+      const counts = countOrdered(ordered, names);
+      context.partial({
+        rows: kwicRows(ordered.slice(0, FIRST_SCREEN_ROWS), kwicSources, chars),
+        counts,
+        sourcesSearched: outcome.sourcesSearched,
+      });
+    }
+    rows = kwicRows(ordered, kwicSources, chars);
+  } else rows = sortKwic(kwicRows(outcome.hits, kwicSources, chars), sort);
 
   let notes: NoteKwicRow[] = [];
-  if (question.notes && (question.notes.memos || question.notes.annotations)) {
-    const memos = question.notes.memos ? await store.memos() : [];
-    const targetsOfNotes = noteTargets({ memos, codings }, question.notes);
-    const texts = new Map(targetsOfNotes.map((n) => [n.id, n.text]));
+  if (wantNotes) {
+    const texts = new Map(notesToSearch.map((n) => [n.id, n.text]));
     const titles = new Map(memos.map((m) => [m.id as string, m.title]));
-    const found = searchNotes(parsed.query, targetsOfNotes);
-    const chars = context ?? 60;
-    notes = found.hits.map((h) => {
+    const width = chars ?? 60;
+    notes = noteHits.map((h) => {
       const text = texts.get(h.id) ?? "";
       return {
         kind: h.kind,
@@ -46,9 +150,9 @@ export async function answerSearch(corpus: Corpus, question: SearchQuestion): Pr
         title: h.kind === "memo" ? titles.get(h.id) || "Untitled memo" : "Annotation",
         start: h.start,
         end: h.end,
-        left: leftContext(text, h.start, chars),
+        left: leftContext(text, h.start, width),
         hit: text.slice(h.start, h.end),
-        right: rightContext(text, h.end, chars),
+        right: rightContext(text, h.end, width),
       };
     });
   }

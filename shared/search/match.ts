@@ -233,6 +233,12 @@ function lowerBound(sorted: Int32Array, value: number): number {
   return lo;
 }
 
+/** True when some occurrence lies in [from, last]. */
+function occursWithin(list: Int32Array, from: number, last: number): boolean {
+  const k = lowerBound(list, from);
+  return k < list.length && (list[k] ?? 0) <= last;
+}
+
 interface WordsContext {
   f: FoldedText;
   wholeWords: boolean;
@@ -315,10 +321,13 @@ export function matchWords(
   // A source where some AND part never occurs anywhere has no hits: skip its units.
   if (query.all.some((alternatives) => alternatives.every((term) => occurrencesOf(ctx, term).length === 0)))
     return { hits, stopped: false };
+  const firstPart = query.all[0] ?? [];
   for (const unit of units) {
     const from = foldedIndexAt(f, unit.start);
     const to = foldedIndexAt(f, unit.end);
     if (from >= to) continue;
+    // No occurrence of the first AND part inside the unit: no hits there, whatever else is in it.
+    if (!firstPart.some((term) => occursWithin(occurrencesOf(ctx, term), from, to - term.folded.length))) continue;
     let excluded = false;
     for (const term of query.exclude) {
       const found = termHits(ctx, term, unit, from, to, true);

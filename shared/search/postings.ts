@@ -176,22 +176,57 @@ export function termStarts(
     if (!best || cost < best.cost) best = { words, at, cost };
   }
   if (!best || best.cost > limit) return null;
-  const found = new Map<number, number[]>();
+  // A term that is one whole word piece ("nurse") starts wherever the piece does: nothing to check.
+  const check = !(runs.length === 2 && runs[0] === 0 && runs[1] === term.length);
+  const ordinals = new Int32Array(best.cost);
+  const starts = new Int32Array(best.cost);
+  let n = 0;
+  let lastOrdinal = -1;
+  let folded: string | undefined;
   for (const { postings, offsets } of best.words) {
     for (let k = 0; k < postings.length; k++) {
       const ordinal = postings.ordinals[k] ?? 0;
-      const folded = foldedOf(ordinal);
+      if (ordinal !== lastOrdinal) {
+        folded = foldedOf(ordinal);
+        lastOrdinal = ordinal;
+      }
       if (folded === undefined) continue;
       for (const offset of offsets) {
         const start = (postings.starts[k] ?? 0) + offset - best.at;
-        if (start < 0 || !folded.startsWith(term, start)) continue;
-        const list = found.get(ordinal);
-        if (list) list.push(start);
-        else found.set(ordinal, [start]);
+        if (start < 0 || (check && !folded.startsWith(term, start))) continue;
+        ordinals[n] = ordinal;
+        starts[n] = start;
+        n++;
       }
     }
   }
+  // Grouped by source (a counting sort: sources are numbered densely), each group in order. One word's
+  // places are in order already; several words' places are sorted within each source's group.
+  let top = 0;
+  for (let i = 0; i < n; i++) top = Math.max(top, ordinals[i] ?? 0);
+  const bounds = new Int32Array(top + 2);
+  for (let i = 0; i < n; i++) {
+    const o = (ordinals[i] ?? 0) + 1;
+    bounds[o] = (bounds[o] ?? 0) + 1;
+  }
+  for (let o = 1; o < bounds.length; o++) bounds[o] = (bounds[o] ?? 0) + (bounds[o - 1] ?? 0);
+  const grouped = new Int32Array(n);
+  const next = bounds.slice();
+  for (let i = 0; i < n; i++) {
+    const o = ordinals[i] ?? 0;
+    const at = next[o] ?? 0;
+    grouped[at] = starts[i] ?? 0;
+    next[o] = at + 1;
+  }
+  const merge = best.words.length > 1 || best.words.some((w) => w.offsets.length > 1);
   const out = new Map<number, Int32Array>();
-  for (const [ordinal, list] of found) out.set(ordinal, Int32Array.from(list).sort());
+  for (let o = 0; o <= top; o++) {
+    const from = bounds[o] ?? 0;
+    const to = bounds[o + 1] ?? 0;
+    if (to === from) continue;
+    const group = grouped.subarray(from, to);
+    if (merge) group.sort();
+    out.set(o, group);
+  }
   return out;
 }
