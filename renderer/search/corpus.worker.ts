@@ -3,6 +3,7 @@ import { describeError } from "../../shared/describeError";
 import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, readLiveSources, readSourceContents } from "../db/corpusReads";
 import { Corpus } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusPartial, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
+import { RegexRunner } from "./regexSearch";
 import { answerSearch } from "./searchHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
@@ -23,8 +24,11 @@ type Handlers = {
   ) => Promise<CorpusQuestions[K]["answer"]>;
 };
 
+/** Regular expressions run in a worker of their own, so a catastrophic one never costs this worker's index. */
+const regex = new RegexRunner();
+
 const HANDLERS: Handlers = {
-  search: answerSearch,
+  search: (corpus, question, context) => answerSearch(corpus, question, { ...context, regex }),
 };
 
 let corpus: Corpus | null = null;

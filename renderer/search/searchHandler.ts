@@ -1,7 +1,8 @@
 /**
  * The corpus worker's answer to a project search: parse, scope, search the held contents with the
  * search index (shared/search/index.ts: the core's hits, found faster) or, for a regular expression,
- * in a disposable worker (./regexSearch.ts), and shape keyword-in-context rows. The same core the CLI
+ * in a worker that can be terminated without losing the index (./regexSearch.ts), and shape
+ * keyword-in-context rows. The same core the CLI
  * uses, so the app and `margin search` give the same hits.
  *
  * When there are more hits than a first screen, the first screen's rows and the full counts go out
@@ -25,15 +26,15 @@ import { parseQuery } from "../../shared/search/query";
 import { searchTargets, sourcesInScope } from "../../shared/search/scope";
 import type { Corpus } from "./corpus";
 import { FIRST_SCREEN_ROWS, type NoteKwicRow, type SearchAnswer, type SearchFirstScreen, type SearchQuestion } from "./corpusProtocol";
-import { regexTimeLimit, runRegexSearch } from "./regexSearch";
+import { regexTimeLimit, type RegexRunner } from "./regexSearch";
 
 /** What the worker gives a handler besides the question. */
 export interface SearchContext {
   /** The client's time limit (a regular expression is stopped well inside it). */
   timeLimitMs: number;
   partial: (firstScreen: SearchFirstScreen) => void;
-  /** Replaced in tests (no Worker in Node). */
-  runRegex?: typeof runRegexSearch;
+  /** The corpus worker's regex worker (a fake in tests: no Worker in Node). */
+  regex: Pick<RegexRunner, "run">;
 }
 
 /**
@@ -105,8 +106,7 @@ export async function answerSearch(corpus: Corpus, question: SearchQuestion, con
   let outcome: SearchOutcome;
   let noteHits: NoteHit[];
   if (parsed.query.kind === "regex") {
-    const run = context.runRegex ?? runRegexSearch;
-    const found = await run(
+    const found = await context.regex.run(
       { text: question.text, options: question.options, targets, notes: notesToSearch },
       regexTimeLimit(context.timeLimitMs),
     );

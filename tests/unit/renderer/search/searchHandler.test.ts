@@ -10,13 +10,15 @@ import type { Live } from "../../../../shared/model/live";
 import type { SourceContentRecord, SourceRecord } from "../../../../shared/model/records";
 import { countHits, kwicRows, sortKwic, type KwicSort } from "../../../../shared/search/kwic";
 import { searchSources } from "../../../../shared/search/match";
-import { searchNotes } from "../../../../shared/search/notes";
 import { parseQuery } from "../../../../shared/search/query";
 import { paragraphsFromLines } from "../../../../shared/text/transcript";
 import { Corpus, type CorpusStore } from "../../../../renderer/search/corpus";
 import { FIRST_SCREEN_ROWS, type SearchFirstScreen } from "../../../../renderer/search/corpusProtocol";
-import type { RegexRequest } from "../../../../renderer/search/regexSearch";
+import { answerRegex, type HeldText, type RegexSearch } from "../../../../renderer/search/regexSearch";
 import { answerSearch } from "../../../../renderer/search/searchHandler";
+
+/** Never asked: a words search must not reach the regex worker. */
+const NO_REGEX = { run: () => Promise.reject(new Error("a words search reached the regex worker")) };
 
 function source(id: string, name: string): Live<SourceRecord> {
   return {
@@ -111,7 +113,7 @@ describe("answerSearch in the corpus worker", () => {
         const answer = await answerSearch(
           corpus,
           { text, options: {}, scope: {}, sort },
-          { timeLimitMs: 10_000, partial: (p) => partials.push(p) },
+          { timeLimitMs: 10_000, partial: (p) => partials.push(p), regex: NO_REGEX },
         );
         const want = await expected(corpus, text, sort);
         if (text === "nurse") expect(want.rows.length).toBeGreaterThan(FIRST_SCREEN_ROWS);
@@ -126,35 +128,48 @@ describe("answerSearch in the corpus worker", () => {
   it("is right before the project has loaded: sources not held yet are read and searched", async () => {
     const { store } = makeStore(5, 4);
     const corpus = new Corpus(store);
-    const answer = await answerSearch(corpus, { text: "nurse", options: {}, scope: {} }, { timeLimitMs: 10_000, partial: () => {} });
+    const answer = await answerSearch(
+      corpus,
+      { text: "nurse", options: {}, scope: {} },
+      { timeLimitMs: 10_000, partial: () => {}, regex: NO_REGEX },
+    );
     expect(answer).toEqual({ ok: true, notes: [], stopped: false, ...(await expected(corpus, "nurse", "source")) });
   });
 
-  it("sends a regular expression, with the notes, to the disposable runner with a limit inside the client's", async () => {
+  it("sends a regular expression, with the notes, to the regex worker with a limit inside the client's", async () => {
     const { store } = makeStore(3, 4);
     const corpus = new Corpus(store);
     await corpus.sync(["s0", "s1", "s2"]);
-    const asked: { request: RegexRequest; limit: number }[] = [];
+    const asked: { search: RegexSearch; limit: number }[] = [];
+    const held = new Map<string, HeldText>();
     const answer = await answerSearch(
       corpus,
       { text: "nurs(e|ing)", options: { regex: true }, scope: {} },
       {
         timeLimitMs: 2_000,
         partial: () => {},
-        runRegex: (request, limit) => {
-          asked.push({ request, limit });
-          const parsed = parseQuery(request.text, request.options);
-          if (!parsed.ok) throw new Error(parsed.message);
-          return Promise.resolve({
-            ...searchSources(parsed.query, request.targets),
-            noteHits: searchNotes(parsed.query, request.notes).hits,
-          });
+        regex: {
+          run: (search, limit) => {
+            asked.push({ search, limit });
+            // What the regex worker does with what the runner would send it the first time.
+            const add = search.targets.map((t) => ({ sourceId: t.sourceId, text: t.text, blocks: t.blocks, turns: t.turns }));
+            const reply = answerRegex(held, {
+              text: search.text,
+              options: search.options,
+              add,
+              drop: [],
+              targets: [...search.targets],
+              notes: search.notes,
+            });
+            if (!reply.ok) throw new Error(reply.message);
+            return Promise.resolve(reply.outcome);
+          },
         },
       },
     );
     expect(asked).toHaveLength(1);
     expect(asked[0]?.limit).toBe(1_600);
-    expect(asked[0]?.request.targets.map((t) => t.sourceId)).toEqual(["s0", "s1", "s2"]);
+    expect(asked[0]?.search.targets.map((t) => t.sourceId)).toEqual(["s0", "s1", "s2"]);
     expect(answer).toEqual({ ok: true, notes: [], stopped: false, ...(await expected(corpus, "nurs(e|ing)", "source", { regex: true })) });
   });
 
@@ -167,7 +182,9 @@ describe("answerSearch in the corpus worker", () => {
       {
         timeLimitMs: 10_000,
         partial: () => {},
-        runRegex: () => Promise.resolve({ hits: [], noteHits: [], sourcesSearched: 0, stopped: true, message: "stopped, simpler please" }),
+        regex: {
+          run: () => Promise.resolve({ hits: [], noteHits: [], sourcesSearched: 0, stopped: true, message: "stopped, simpler please" }),
+        },
       },
     );
     expect(answer).toMatchObject({ ok: true, rows: [], stopped: true, message: "stopped, simpler please" });
