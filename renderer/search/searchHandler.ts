@@ -37,12 +37,41 @@ export interface SearchContext {
   regex: Pick<RegexRunner, "run">;
 }
 
+/** countHits of the rows the ordered hits become (same order, same numbers), without making the rows. */
+function countOrdered(ordered: readonly SearchHit[], names: ReadonlyMap<string, string>): HitCounts {
+  const bySource = new Map<string, { sourceId: string; sourceName: string; hits: number }>();
+  for (const h of ordered) {
+    const entry = bySource.get(h.sourceId);
+    if (entry) entry.hits++;
+    else bySource.set(h.sourceId, { sourceId: h.sourceId, sourceName: names.get(h.sourceId) ?? "", hits: 1 });
+  }
+  return { perSource: [...bySource.values()], total: ordered.length };
+}
+
 /**
  * The hits in the order sortKwic gives their rows for "source" and "position" (a strict order, so any
- * correct sort agrees), without making every row first; null for "hit", which sorts on the rows' text.
+ * correct sort agrees), and countHits of those rows, without making every row first; null for "hit",
+ * which sorts on the rows' text.
  */
-export function orderHits(hits: readonly SearchHit[], names: ReadonlyMap<string, string>, sort: KwicSort): SearchHit[] | null {
+export function orderHits(
+  hits: readonly SearchHit[],
+  names: ReadonlyMap<string, string>,
+  sort: KwicSort,
+): { hits: SearchHit[]; counts: HitCounts } | null {
   if (sort === "hit") return null;
+  // The search gives each source's hits together and in text order: runs, one per source.
+  const runs: { sourceId: string; from: number; to: number; rank: number }[] = [];
+  let inOrder = true;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as SearchHit;
+    const last = runs[runs.length - 1];
+    if (last?.sourceId === h.sourceId) {
+      const before = hits[i - 1] as SearchHit;
+      if (before.start > h.start || (before.start === h.start && before.end > h.end)) inOrder = false;
+      last.to = i + 1;
+    } else runs.push({ sourceId: h.sourceId, from: i, to: i + 1, rank: 0 });
+  }
+  const ids = [...new Set(runs.map((r) => r.sourceId))];
   const stub = (sourceId: string): KwicRow => ({
     sourceId,
     sourceName: names.get(sourceId) ?? "",
@@ -54,39 +83,22 @@ export function orderHits(hits: readonly SearchHit[], names: ReadonlyMap<string,
     right: "",
   });
   // Ranking one row per source with sortKwic keeps its comparison of names as the one definition.
-  const ranked = sortKwic([...new Set(hits.map((h) => h.sourceId))].map(stub), "source");
-  const rank = new Map(ranked.map((r, i) => [r.sourceId, i]));
+  const rank = new Map(sortKwic(ids.map(stub), "source").map((r, i) => [r.sourceId, i]));
   const rankOf = (h: SearchHit) => rank.get(h.sourceId) ?? 0;
-  if (sort === "source") {
-    // The search gives each source's hits together and in order: putting the sources in order is enough.
-    const runs: { rank: number; from: number; to: number }[] = [];
-    let ordered = true;
-    for (let i = 0; i < hits.length; i++) {
-      const h = hits[i] as SearchHit;
-      const last = runs[runs.length - 1];
-      if (last && hits[last.from]?.sourceId === h.sourceId) {
-        const before = hits[i - 1] as SearchHit;
-        if (before.start > h.start || (before.start === h.start && before.end > h.end)) ordered = false;
-        last.to = i + 1;
-      } else runs.push({ rank: rankOf(h), from: i, to: i + 1 });
-    }
-    if (ordered && new Set(runs.map((r) => r.rank)).size === runs.length) {
-      return runs.sort((a, b) => a.rank - b.rank).flatMap((r) => hits.slice(r.from, r.to));
-    }
-    return [...hits].sort((a, b) => rankOf(a) - rankOf(b) || a.start - b.start || a.end - b.end);
+  if (sort === "source" && inOrder && ids.length === runs.length) {
+    for (const r of runs) r.rank = rank.get(r.sourceId) ?? 0;
+    runs.sort((a, b) => a.rank - b.rank);
+    const ordered = new Array<SearchHit>(hits.length);
+    let k = 0;
+    for (const r of runs) for (let i = r.from; i < r.to; i++) ordered[k++] = hits[i] as SearchHit;
+    const perSource = runs.map((r) => ({ sourceId: r.sourceId, sourceName: names.get(r.sourceId) ?? "", hits: r.to - r.from }));
+    return { hits: ordered, counts: { perSource, total: hits.length } };
   }
-  return [...hits].sort((a, b) => a.start - b.start || a.end - b.end || rankOf(a) - rankOf(b));
-}
-
-/** countHits of the rows the ordered hits become (same order, same numbers), without making the rows. */
-function countOrdered(ordered: readonly SearchHit[], names: ReadonlyMap<string, string>): HitCounts {
-  const bySource = new Map<string, { sourceId: string; sourceName: string; hits: number }>();
-  for (const h of ordered) {
-    const entry = bySource.get(h.sourceId);
-    if (entry) entry.hits++;
-    else bySource.set(h.sourceId, { sourceId: h.sourceId, sourceName: names.get(h.sourceId) ?? "", hits: 1 });
-  }
-  return { perSource: [...bySource.values()], total: ordered.length };
+  const ordered =
+    sort === "source"
+      ? [...hits].sort((a, b) => rankOf(a) - rankOf(b) || a.start - b.start || a.end - b.end)
+      : [...hits].sort((a, b) => a.start - b.start || a.end - b.end || rankOf(a) - rankOf(b));
+  return { hits: ordered, counts: countOrdered(ordered, names) };
 }
 
 export async function answerSearch(corpus: Corpus, question: SearchQuestion, context: SearchContext): Promise<SearchAnswer> {
@@ -126,15 +138,14 @@ export async function answerSearch(corpus: Corpus, question: SearchQuestion, con
   const ordered = orderHits(outcome.hits, names, sort);
   let rows: KwicRow[];
   if (ordered) {
-    if (ordered.length > FIRST_SCREEN_ROWS) {
-      const counts = countOrdered(ordered, names);
+    if (ordered.hits.length > FIRST_SCREEN_ROWS) {
       context.partial({
-        rows: kwicRows(ordered.slice(0, FIRST_SCREEN_ROWS), kwicSources, chars),
-        counts,
+        rows: kwicRows(ordered.hits.slice(0, FIRST_SCREEN_ROWS), kwicSources, chars),
+        counts: ordered.counts,
         sourcesSearched: outcome.sourcesSearched,
       });
     }
-    rows = kwicRows(ordered, kwicSources, chars);
+    rows = kwicRows(ordered.hits, kwicSources, chars);
   } else rows = sortKwic(kwicRows(outcome.hits, kwicSources, chars), sort);
 
   let notes: NoteKwicRow[] = [];

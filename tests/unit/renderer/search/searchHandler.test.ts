@@ -15,7 +15,7 @@ import { paragraphsFromLines } from "../../../../shared/text/transcript";
 import { Corpus, type CorpusStore } from "../../../../renderer/search/corpus";
 import { FIRST_SCREEN_ROWS, type SearchFirstScreen } from "../../../../renderer/search/corpusProtocol";
 import { answerRegex, type HeldText, type RegexSearch } from "../../../../renderer/search/regexSearch";
-import { answerSearch } from "../../../../renderer/search/searchHandler";
+import { answerSearch, orderHits } from "../../../../renderer/search/searchHandler";
 
 /** Never asked: a words search must not reach the regex worker. */
 const NO_REGEX = { run: () => Promise.reject(new Error("a words search reached the regex worker")) };
@@ -188,5 +188,39 @@ describe("answerSearch in the corpus worker", () => {
       },
     );
     expect(answer).toMatchObject({ ok: true, rows: [], stopped: true, message: "stopped, simpler please" });
+  });
+
+  it("orders hits as sortKwic orders their rows, also when a source's hits are split or out of order", () => {
+    const names = new Map([
+      ["x", "Site B 10"],
+      ["y", "site b 2"],
+      ["z", "alpha"],
+    ]);
+    const text = "a ".repeat(20);
+    const kwic = new Map([...names].map(([id, name]) => [id, { id, name, text, blocks: [], turns: [] }]));
+    const cases = [
+      [
+        { sourceId: "x", start: 0, end: 1 },
+        { sourceId: "x", start: 4, end: 5 },
+        { sourceId: "y", start: 2, end: 3 },
+        { sourceId: "z", start: 0, end: 1 },
+      ],
+      [
+        { sourceId: "x", start: 4, end: 5 },
+        { sourceId: "y", start: 2, end: 3 },
+        { sourceId: "x", start: 0, end: 1 },
+        { sourceId: "z", start: 6, end: 7 },
+        { sourceId: "z", start: 0, end: 1 },
+      ],
+    ];
+    for (const hits of cases) {
+      for (const sort of ["source", "position"] as const) {
+        const rows = sortKwic(kwicRows(hits, kwic), sort);
+        const got = orderHits(hits, names, sort);
+        expect(got?.hits.map((h) => `${h.sourceId}${h.start}`)).toEqual(rows.map((r) => `${r.sourceId}${r.start}`));
+        expect(got?.counts).toEqual(countHits(rows));
+      }
+    }
+    expect(orderHits(cases[0] ?? [], names, "hit")).toBeNull();
   });
 });
