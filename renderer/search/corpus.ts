@@ -82,26 +82,34 @@ export class Corpus {
     }
   }
 
-  private async load(ids: readonly string[]): Promise<void> {
+  /** Reads `ids`, holds (and indexes) the ones the corpus wants, and gives back everything read. */
+  private async load(ids: readonly string[]): Promise<Map<string, SourceContentRecord>> {
     const contents = await this.store.contents(ids);
     const wanted = new Set(this.wanted);
+    const read = new Map<string, SourceContentRecord>();
     contents.forEach((content, i) => {
       const id = ids[i];
-      if (id === undefined || !wanted.has(id) || this.held.has(id)) return;
+      if (id === undefined) return;
       // A source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
       const record = content ?? emptyContent(id);
+      read.set(id, record);
+      if (!wanted.has(id) || this.held.has(id)) return;
       this.held.set(id, record);
       this.added(record);
     });
+    return read;
   }
 
-  /** The contents of these sources, reading any not held yet. */
+  /**
+   * The contents of these sources, reading any not held yet. A source the corpus has not been told of
+   * (asked before the first sync arrives, or just imported) is read and answered too, not left out.
+   */
   async contents(ids: readonly string[]): Promise<SourceContentRecord[]> {
     const missing = ids.filter((id) => !this.held.has(id));
-    if (missing.length > 0) await this.load(missing);
+    const read = missing.length > 0 ? await this.load(missing) : new Map<string, SourceContentRecord>();
     const out: SourceContentRecord[] = [];
     for (const id of ids) {
-      const content = this.held.get(id);
+      const content = this.held.get(id) ?? read.get(id);
       if (content) out.push(content);
     }
     return out;

@@ -134,6 +134,8 @@ describe("answerSearch in the corpus worker", () => {
       { timeLimitMs: 10_000, partial: () => {}, regex: NO_REGEX },
     );
     expect(answer).toEqual({ ok: true, notes: [], stopped: false, ...(await expected(corpus, "nurse", "source")) });
+    // Asked before the worker is told which sources are live (no sync yet): every source is still searched.
+    expect(answer.ok && answer.counts.perSource.length).toBe(5);
   });
 
   it("sends a regular expression, with the notes, to the regex worker with a limit inside the client's", async () => {
