@@ -89,8 +89,8 @@ export class Corpus {
     const read = new Map<string, SourceContentRecord>();
     contents.forEach((content, i) => {
       const id = ids[i];
-      if (id === undefined) return;
-      // A source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
+      if (id === undefined || (!content && !wanted.has(id))) return;
+      // A live source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
       const record = content ?? emptyContent(id);
       read.set(id, record);
       if (!wanted.has(id) || this.held.has(id)) return;
