@@ -3,7 +3,7 @@
 //   --files N          corpus size (default 200; 1000 = seed scale)
 //   --words MIN-MAX    words per transcript (default 6000-12000)
 //   --seed N           corpus seed (default 1)
-//   --only import|viewer|coding|bundle|bundle-app|report|report-ui  (the last four run only when named)
+//   --only import|viewer|coding|bundle|bundle-app|report|report-ui|search  (the last five run only when named)
 //   --out FILE.json    where to write the results (default .bench/results-<only>-<files>.json)
 //   --cpu-prof         run the bench under `node --cpu-prof` (profiles land in .bench/profiles/)
 // See docs/benchmarks.md.

@@ -8,14 +8,16 @@ import { renameCase, setCaseValue, type CaseWithSources } from "../db/cases";
 import { useProject } from "../project/ProjectContext";
 import { CellEditor, type EditorMove } from "./CellEditor";
 
-/** A sheet position. Row -1 is the header row; column 0 is the case name, 1 its sources, then attributes. */
+/**
+ * A sheet position. Row -1 is the header row; column 0 is the case name, 1 its sources, then (once the
+ * project has case passages) 2 its passages, then attributes.
+ */
 export interface Cell {
   row: number;
   col: number;
 }
 
 const ROW_HEIGHT = 36;
-const FIXED_COLUMNS = 2;
 
 /**
  * The cases × attributes sheet: a virtualised ARIA grid that edits like a spreadsheet. Arrow keys,
@@ -28,6 +30,8 @@ export function CaseSheet({
   active: wanted,
   onActiveChange,
   onOpenSources,
+  onOpenPassages,
+  showPassages = false,
   onEditAttribute,
   onStatus,
 }: {
@@ -36,6 +40,9 @@ export function CaseSheet({
   active: Cell;
   onActiveChange: (cell: Cell) => void;
   onOpenSources: (c: CaseRecord) => void;
+  /** Lists a case's passages; the column shows only when `showPassages` (the project has case passages). */
+  onOpenPassages?: (c: CaseRecord) => void;
+  showPassages?: boolean;
   onEditAttribute: (a: AttributeRecord) => void;
   onStatus: (message: string) => void;
 }) {
@@ -44,7 +51,9 @@ export function CaseSheet({
   const [editing, setEditing] = useState<{ cell: Cell; initial: string } | null>(null);
   // Set when the active cell should take focus once it is rendered (it may be scrolled out of view).
   const wantFocus = useRef(false);
-  const colCount = FIXED_COLUMNS + attributes.length;
+  const fixedColumns = showPassages ? 3 : 2;
+  const passagesCol = showPassages ? 2 : -1;
+  const colCount = fixedColumns + attributes.length;
   const lastRow = rows.length - 1;
   // The active cell kept inside the sheet when rows are filtered or deleted (the header when there are none).
   const active: Cell = { row: Math.min(wanted.row, lastRow), col: Math.min(wanted.col, colCount - 1) };
@@ -86,7 +95,7 @@ export function CaseSheet({
     onActiveChange(next);
   };
 
-  const attributeAt = (col: number): AttributeRecord | undefined => attributes[col - FIXED_COLUMNS];
+  const attributeAt = (col: number): AttributeRecord | undefined => attributes[col - fixedColumns];
 
   const startEdit = (cell: Cell, typed: string | null) => {
     const row = rows[cell.row];
@@ -96,6 +105,7 @@ export function CaseSheet({
       return;
     }
     if (cell.col === 1) return onOpenSources(row.record);
+    if (cell.col === passagesCol) return onOpenPassages?.(row.record);
     const attribute = attributeAt(cell.col);
     const current = cell.col === 0 ? row.record.name : formatAttributeValue(attribute ? row.record.values[attribute.id] : null);
     let initial = typed ?? current;
@@ -169,13 +179,19 @@ export function CaseSheet({
     } else if ((event.key === "Delete" || event.key === "Backspace") && row >= 0) {
       event.preventDefault();
       clearValue(active);
-    } else if (event.key.length === 1 && !ctrl && !event.altKey && row >= 0 && col !== 1 && event.key !== " ") {
+    } else if (event.key.length === 1 && !ctrl && !event.altKey && row >= 0 && col !== 1 && col !== passagesCol && event.key !== " ") {
       event.preventDefault();
       startEdit(active, event.key);
     }
   };
 
-  const template = `minmax(12rem, 16rem) 8rem repeat(${attributes.length}, minmax(10rem, 12rem))`;
+  // No repeat() for no attributes: `repeat(0, …)` is invalid CSS, which dropped the whole template and
+  // stacked every cell of a row in one column, over the next rows.
+  const template = [
+    "minmax(12rem, 16rem) 8rem",
+    ...(showPassages ? ["9rem"] : []),
+    ...(attributes.length > 0 ? [`repeat(${attributes.length}, minmax(10rem, 12rem))`] : []),
+  ].join(" ");
   const cellProps = (cell: Cell, extra: string) => ({
     "data-cell": `${cell.row}:${cell.col}`,
     "aria-colindex": cell.col + 1,
@@ -235,12 +251,17 @@ export function CaseSheet({
         <div role="columnheader" {...cellProps({ row: -1, col: 1 }, "")}>
           Sources
         </div>
+        {showPassages && (
+          <div role="columnheader" {...cellProps({ row: -1, col: passagesCol }, "")}>
+            Passages
+          </div>
+        )}
         {attributes.map((a, i) => (
           <div
             key={a.id}
             role="columnheader"
             aria-label={a.name}
-            {...cellProps({ row: -1, col: FIXED_COLUMNS + i }, "justify-between gap-1")}
+            {...cellProps({ row: -1, col: fixedColumns + i }, "justify-between gap-1")}
           >
             <span className="truncate" title={`${a.name} (${ATTRIBUTE_TYPE_LABELS[a.type]})`}>
               {a.name}
@@ -284,8 +305,21 @@ export function CaseSheet({
                   {plural(row.sourceCount, "source")}
                 </button>
               </div>
+              {showPassages && (
+                <div role="gridcell" {...cellProps({ row: r, col: passagesCol }, "")}>
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    onClick={() => onOpenPassages?.(row.record)}
+                    aria-label={`${plural(row.passageCount, "passage")}: show the passages of ${row.record.name}`}
+                    className="rounded px-1 text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                  >
+                    {plural(row.passageCount, "passage")}
+                  </button>
+                </div>
+              )}
               {attributes.map((a, i) => {
-                const cell = { row: r, col: FIXED_COLUMNS + i };
+                const cell = { row: r, col: fixedColumns + i };
                 return (
                   <div key={a.id} role="gridcell" {...cellProps(cell, a.type === "number" ? "justify-end tabular-nums" : "")}>
                     {editorFor(cell, row) ?? <span className="truncate">{formatAttributeValue(row.record.values[a.id])}</span>}

@@ -14,6 +14,7 @@ import { AttributeDialog } from "./AttributeDialog";
 import { DeleteCaseDialog, NewCaseDialog } from "./CaseDialogs";
 import { CaseSheet, type Cell } from "./CaseSheet";
 import { CaseSourcesDialog } from "./CaseSourcesDialog";
+import { CasePassagesDialog } from "./CasePassagesDialog";
 import { ImportCasesDialog } from "./ImportCasesDialog";
 
 type Open =
@@ -21,6 +22,7 @@ type Open =
   | { kind: "attribute"; attribute: AttributeRecord | null }
   | { kind: "deleteCase"; target: CaseRecord; sourceCount: number }
   | { kind: "sources"; target: CaseRecord }
+  | { kind: "passages"; target: CaseRecord }
   | { kind: "import"; table: CsvTable; attributes: AttributeRecord[] };
 
 function importStatus(s: ImportSummary): string {
@@ -148,6 +150,8 @@ export function CasesView() {
         active={active}
         onActiveChange={setActive}
         onOpenSources={(target) => setOpen({ kind: "sources", target })}
+        showPassages={rows.some((r) => r.passageCount > 0)}
+        onOpenPassages={(target) => setOpen({ kind: "passages", target })}
         onEditAttribute={(attribute) => setOpen({ kind: "attribute", attribute })}
         onStatus={setStatus}
       />
@@ -179,6 +183,7 @@ export function CasesView() {
         />
       )}
       {open?.kind === "sources" && <CaseSourcesDialog target={open.target} onClose={() => setOpen(null)} onSaved={done} />}
+      {open?.kind === "passages" && <CasePassagesDialog target={open.target} onClose={() => setOpen(null)} />}
       {open?.kind === "import" && (
         <ImportCasesDialog
           table={open.table}

@@ -32,20 +32,27 @@ export async function listAttributes(project: OpenProject): Promise<Live<Attribu
 export interface CaseWithSources {
   record: CaseRecord;
   sourceCount: number;
+  /** Live passages coded to the case (passage-level cases), in live sources. */
+  passageCount: number;
 }
 
-/** Live cases with how many live sources each has. */
+/** Live cases with how many live sources and case passages each has. */
 export async function listCasesWithSourceCounts(project: OpenProject): Promise<CaseWithSources[]> {
-  const [cases, counts] = await Promise.all([listCases(project), sourceCountsByCase(project)]);
-  return cases.map((record) => ({ record, sourceCount: counts.get(record.id) ?? 0 }));
-}
-
-async function sourceCountsByCase(project: OpenProject): Promise<Map<string, number>> {
+  const [cases, sources, passages] = await Promise.all([
+    listCases(project),
+    project.db.sources.toArray(),
+    project.db.casePassages.toArray(),
+  ]);
   const counts = new Map<string, number>();
-  for (const s of await project.db.sources.toArray()) {
-    if (!s.deleted) s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
+  const live = new Set<string>();
+  for (const s of sources) {
+    if (s.deleted) continue;
+    live.add(s.id);
+    s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
   }
-  return counts;
+  const passageCounts = new Map<string, number>();
+  for (const p of passages) if (!p.deleted && live.has(p.sourceId)) passageCounts.set(p.caseId, (passageCounts.get(p.caseId) ?? 0) + 1);
+  return cases.map((record) => ({ record, sourceCount: counts.get(record.id) ?? 0, passageCount: passageCounts.get(record.id) ?? 0 }));
 }
 
 function cleanCaseName(name: string): string {

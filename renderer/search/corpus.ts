@@ -2,10 +2,14 @@
  * The corpus the worker holds: every live source's content, loaded once and kept current by `sync`.
  * Questions ask for the contents they need; any not loaded yet are read at once, so an answer is
  * right even while the rest of the project is still loading.
+ *
+ * Each source is added to the search index (shared/search/index.ts) as it is loaded, so "loaded" is
+ * also "indexed"; a search over sources not indexed yet is still exact (the core searches those).
  */
 import type { SourceId } from "../../shared/ids";
 import type { Live } from "../../shared/model/live";
 import type { CaseRecord, CodingRecord, MemoRecord, SourceContentRecord, SourceRecord } from "../../shared/model/records";
+import { addToIndex, compactIndex, createSearchIndex, removeFromIndex, type SearchIndex } from "../../shared/search/index";
 import type { CorpusStatus } from "./corpusProtocol";
 
 /** The reads the corpus needs (renderer/db/corpusReads.ts in the worker; fakes in tests). */
@@ -19,12 +23,18 @@ export interface CorpusStore {
 
 /** Sources are read this many at a time while loading: bounded memory per read, progress in between. */
 const LOAD_CHUNK = 20;
+/** Trimming the index copies its lists (tens of MB at seed scale): done after a load of many sources, not after each import. */
+const COMPACT_AFTER = 50;
 
 export class Corpus {
   private readonly held = new Map<string, SourceContentRecord>();
   private wanted: string[] = [];
   private loading: Promise<void> | null = null;
   private generation = 0;
+  /** Kept current with the held contents; a search reads it (searchHandler.ts). */
+  readonly index: SearchIndex = createSearchIndex();
+  /** Sources added or dropped since the index's lists were last trimmed. */
+  private changedSinceCompact = 0;
 
   constructor(
     readonly store: CorpusStore,
@@ -46,9 +56,14 @@ export class Corpus {
   }
 
   /** Called when a source's content is added to or dropped from the corpus (an index keeps step here). */
-  protected added(_content: SourceContentRecord): void {}
+  protected added(content: SourceContentRecord): void {
+    addToIndex(this.index, { sourceId: content.id, text: content.text, blocks: content.blocks, turns: content.turns });
+    this.changedSinceCompact++;
+  }
   protected forget(id: string): void {
     this.held.delete(id);
+    removeFromIndex(this.index, id);
+    this.changedSinceCompact++;
   }
 
   private async loadMissing(generation: number): Promise<void> {
@@ -60,20 +75,23 @@ export class Corpus {
       await this.load(missing);
       this.onStatus(this.status());
     }
+    // Loaded: give back the room the index's lists grew into, and forget removed sources' places.
+    if (this.changedSinceCompact >= COMPACT_AFTER) {
+      compactIndex(this.index);
+      this.changedSinceCompact = 0;
+    }
   }
 
-  /** Reads these sources; holds the ones the sync named. Returns what was read. */
+  /** Reads `ids`, holds (and indexes) the ones the corpus wants, and gives back everything read. */
   private async load(ids: readonly string[]): Promise<Map<string, SourceContentRecord>> {
     const contents = await this.store.contents(ids);
     const wanted = new Set(this.wanted);
     const read = new Map<string, SourceContentRecord>();
     contents.forEach((content, i) => {
       const id = ids[i];
-      if (id === undefined) return;
-      // A source the sync named whose content is missing (never in a healthy project) is held as empty,
-      // not retried for ever; one it did not name and the database does not have is no source at all.
-      if (!content && !wanted.has(id)) return;
-      const record = this.held.get(id) ?? content ?? emptyContent(id);
+      if (id === undefined || (!content && !wanted.has(id))) return;
+      // A live source whose content is missing (never in a healthy project) is held as empty, not retried for ever.
+      const record = content ?? emptyContent(id);
       read.set(id, record);
       if (!wanted.has(id) || this.held.has(id)) return;
       this.held.set(id, record);
@@ -83,9 +101,8 @@ export class Corpus {
   }
 
   /**
-   * The contents of these sources, reading any not held yet. The caller names live sources (read from
-   * the database), so one the sync has not named yet (a search as the project opens, or straight after
-   * an import) is read and answered for too; it is held once the sync names it.
+   * The contents of these sources, reading any not held yet. A source the corpus has not been told of
+   * (asked before the first sync arrives, or just imported) is read and answered too, not left out.
    */
   async contents(ids: readonly string[]): Promise<SourceContentRecord[]> {
     const missing = ids.filter((id) => !this.held.has(id));

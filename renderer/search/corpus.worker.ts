@@ -2,25 +2,44 @@
 import { describeError } from "../../shared/describeError";
 import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, readLiveSources, readSourceContents } from "../db/corpusReads";
 import { Corpus } from "./corpus";
-import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
+import type { CorpusAsk, CorpusKind, CorpusPartial, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
+import { RegexRunner } from "./regexSearch";
 import { answerSearch } from "./searchHandler";
 import { answerSpread } from "./spreadHandler";
 import { answerWordFrequency } from "./wordFrequencyHandler";
 import { answerSpeakerCut } from "./speakerCutHandler";
 import { answerHeadings } from "./headingsHandler";
+import { answerSpeakers, answerSpeakerTurns } from "../speakers/speakersHandler";
 
 // Project-wide questions run here so the window stays responsive; the client (./corpusClient.ts)
 // terminates this worker when a question runs past its time limit.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-type Handlers = { [K in CorpusKind]: (corpus: Corpus, question: CorpusQuestions[K]["question"]) => Promise<CorpusQuestions[K]["answer"]> };
+/** What a handler gets besides the question: the client's time limit, and a way to send its partial (corpusProtocol.ts). */
+export interface AskContext<K extends CorpusKind> {
+  timeLimitMs: number;
+  partial: (partial: CorpusPartial<K>) => void;
+}
+
+type Handlers = {
+  [K in CorpusKind]: (
+    corpus: Corpus,
+    question: CorpusQuestions[K]["question"],
+    context: AskContext<K>,
+  ) => Promise<CorpusQuestions[K]["answer"]>;
+};
+
+/** Regular expressions run in a worker of their own, so a catastrophic one never costs this worker's index. */
+const regex = new RegexRunner();
 
 const HANDLERS: Handlers = {
-  search: answerSearch,
+  search: (corpus, question, context) => answerSearch(corpus, question, { ...context, regex }),
   spread: answerSpread,
   wordFrequency: answerWordFrequency,
   speakerCut: answerSpeakerCut,
   headings: answerHeadings,
+  speakers: answerSpeakers,
+  speakerTurns: answerSpeakerTurns,
 };
 
 let corpus: Corpus | null = null;
@@ -32,8 +51,16 @@ function post(reply: CorpusReply): void {
 async function answer(ask: CorpusAsk): Promise<CorpusReply> {
   if (!corpus) return { type: "failed", requestId: ask.requestId, message: "The project is not open in the search worker." };
   // Each kind's handler takes its own question type; the union is matched by kind.
-  const handler = HANDLERS[ask.kind] as (c: Corpus, q: CorpusAsk["question"]) => Promise<CorpusQuestions[CorpusKind]["answer"]>;
-  return { type: "answer", requestId: ask.requestId, answer: await handler(corpus, ask.question) };
+  const handler = HANDLERS[ask.kind] as (
+    c: Corpus,
+    q: CorpusAsk["question"],
+    context: AskContext<CorpusKind>,
+  ) => Promise<CorpusQuestions[CorpusKind]["answer"]>;
+  const context: AskContext<CorpusKind> = {
+    timeLimitMs: ask.timeLimitMs,
+    partial: (partial) => post({ type: "partial", requestId: ask.requestId, partial }),
+  };
+  return { type: "answer", requestId: ask.requestId, answer: await handler(corpus, ask.question, context) };
 }
 
 scope.onmessage = (event: MessageEvent<CorpusRequest>) => {

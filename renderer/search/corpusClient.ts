@@ -6,7 +6,7 @@
  * catastrophic regular expression never returns to the event loop), so the worker is terminated and a
  * fresh one started; it reloads the project in the background.
  */
-import type { CorpusAsk, CorpusKind, CorpusQuestions, CorpusReply, CorpusRequest, CorpusStatus } from "./corpusProtocol";
+import type { CorpusAsk, CorpusKind, CorpusPartial, CorpusQuestions, CorpusReply, CorpusRequest, CorpusStatus } from "./corpusProtocol";
 
 /** What the client needs of a Worker (a fake in unit tests). */
 export interface CorpusWorkerLike {
@@ -30,15 +30,18 @@ export class CorpusStoppedError extends Error {
 /** Default time limit for one question. */
 export const CORPUS_TIME_LIMIT_MS = 10_000;
 
-export interface AskOptions {
+export interface AskOptions<K extends CorpusKind = CorpusKind> {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** What the worker sends before the answer (a search's first screen: corpusProtocol.ts), as it comes. */
+  onPartial?: (partial: CorpusPartial<K>) => void;
 }
 
 interface Pending {
   resolve: (answer: unknown) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
+  onPartial?: (partial: unknown) => void;
 }
 
 function createCorpusWorker(): CorpusWorkerLike {
@@ -81,6 +84,10 @@ export class CorpusClient {
     }
     const pending = this.pending.get(reply.requestId);
     if (!pending) return;
+    if (reply.type === "partial") {
+      pending.onPartial?.(reply.partial);
+      return;
+    }
     this.pending.delete(reply.requestId);
     clearTimeout(pending.timer);
     if (reply.type === "answer") pending.resolve(reply.answer);
@@ -111,7 +118,7 @@ export class CorpusClient {
   ask<K extends CorpusKind>(
     kind: K,
     question: CorpusQuestions[K]["question"],
-    options: AskOptions = {},
+    options: AskOptions<K> = {},
   ): Promise<CorpusQuestions[K]["answer"]> {
     const limit = options.timeoutMs ?? CORPUS_TIME_LIMIT_MS;
     return new Promise((resolve, reject) => {
@@ -132,6 +139,7 @@ export class CorpusClient {
         if (this.pending.has(requestId)) this.restart(new CorpusStoppedError("Cancelled.", "cancelled"));
       };
       const settle = () => signal?.removeEventListener("abort", onAbort);
+      const onPartial = options.onPartial as ((partial: unknown) => void) | undefined;
       this.pending.set(requestId, {
         resolve: (answer) => {
           settle();
@@ -142,9 +150,10 @@ export class CorpusClient {
           reject(error);
         },
         timer,
+        ...(onPartial ? { onPartial } : {}),
       });
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.worker.postMessage({ type: "ask", requestId, kind, question } as CorpusAsk);
+      this.worker.postMessage({ type: "ask", requestId, kind, question, timeLimitMs: limit } as CorpusAsk);
     });
   }
 

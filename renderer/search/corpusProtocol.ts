@@ -4,7 +4,9 @@
  * speakers) never load the whole corpus on the main thread.
  *
  * A new kind of question is one entry in CorpusQuestions (its question and answer types, plain data
- * only: they cross postMessage) and one handler in the worker's HANDLERS map.
+ * only: they cross postMessage) and one handler in the worker's HANDLERS map. A kind may also name a
+ * `partial`: something the worker sends before the answer (a "partial" reply, zero or more times), so
+ * the window can show it early; the client hands it to ask's onPartial.
  */
 import type { HitCounts, KwicRow, KwicSort } from "../../shared/search/kwic";
 import type { NoteKind } from "../../shared/search/notes";
@@ -12,6 +14,22 @@ import type { SearchOptions } from "../../shared/search/query";
 import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
 import type { HeadingSection, SpreadUnit } from "../../shared/search/spread";
 import type { WordFrequencyOptions, WordFrequencyResult } from "../../shared/search/wordFrequency";
+import type { SpeakerLabelCount, SpeakerTurnRanges } from "../../shared/search/speakers";
+
+/** Every speaker label of the live sources, counted (renderer/speakers/speakersHandler.ts). */
+export type SpeakersQuestion = Record<string, never>;
+export interface SpeakersAnswer {
+  labels: SpeakerLabelCount[];
+  sourcesCounted: number;
+}
+
+/** The turns of these labels, per source, as body ranges to code. */
+export interface SpeakerTurnsQuestion {
+  labels: string[];
+}
+export interface SpeakerTurnsAnswer {
+  sources: SpeakerTurnRanges[];
+}
 
 export interface SearchQuestion {
   /** The query as typed (parsed in the worker: shared/search/query.ts). */
@@ -94,19 +112,49 @@ export interface HeadingsAnswer {
   sources: { id: string; sections: HeadingSection[] }[];
 }
 
-/** kind → its question and answer. */
+/**
+ * Sent (once) before a search's answer when it has more hits than fit a first screen: the first rows in
+ * the asked sort and the full counts, exactly as the answer will have them. The answer follows with
+ * every row; a search with fewer hits has no partial.
+ */
+export interface SearchFirstScreen {
+  /** The first FIRST_SCREEN_ROWS rows of the answer. */
+  rows: KwicRow[];
+  counts: HitCounts;
+  sourcesSearched: number;
+}
+
+/** Rows in a search's first screen (more than a window shows, so scrolling a little needs no wait). */
+export const FIRST_SCREEN_ROWS = 100;
+
+/** kind → its question and answer (and optionally what it sends early: see the header). */
 export interface CorpusQuestions {
-  search: { question: SearchQuestion; answer: SearchAnswer };
+  search: { question: SearchQuestion; answer: SearchAnswer; partial: SearchFirstScreen };
   spread: { question: SpreadQuestion; answer: SpreadAnswer };
   wordFrequency: { question: WordFrequencyQuestion; answer: WordFrequencyResult };
   speakerCut: { question: SpeakerCutQuestion; answer: SpeakerCutAnswer };
   headings: { question: HeadingsQuestion; answer: HeadingsAnswer };
+  speakers: { question: SpeakersQuestion; answer: SpeakersAnswer };
+  speakerTurns: { question: SpeakerTurnsQuestion; answer: SpeakerTurnsAnswer };
 }
 
 export type CorpusKind = keyof CorpusQuestions;
 
+/** What a kind sends before its answer (never, for a kind without `partial`). */
+export type CorpusPartial<K extends CorpusKind> = CorpusQuestions[K] extends { partial: infer P } ? P : never;
+
+/** Any kind's partial (kinds without one add nothing). */
+export type AnyCorpusPartial = { [K in CorpusKind]: CorpusPartial<K> }[CorpusKind];
+
 export type CorpusAsk = {
-  [K in CorpusKind]: { type: "ask"; requestId: number; kind: K; question: CorpusQuestions[K]["question"] };
+  [K in CorpusKind]: {
+    type: "ask";
+    requestId: number;
+    kind: K;
+    question: CorpusQuestions[K]["question"];
+    /** The client's time limit for this question: work the worker can stop itself (a regular expression) stops before it. */
+    timeLimitMs: number;
+  };
 }[CorpusKind];
 
 export type CorpusRequest =
@@ -123,5 +171,6 @@ export interface CorpusStatus {
 
 export type CorpusReply =
   | { type: "status"; status: CorpusStatus }
+  | { type: "partial"; requestId: number; partial: AnyCorpusPartial }
   | { type: "answer"; requestId: number; answer: CorpusQuestions[CorpusKind]["answer"] }
   | { type: "failed"; requestId: number; message: string };

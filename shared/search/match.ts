@@ -123,11 +123,14 @@ export function searchSource(
 ): { hits: SearchHit[]; stopped: boolean } {
   let units = searchUnits(target.text, target.blocks, target.turns);
   if (target.within) units = cutUnits(units, target.within);
-  const ranges = query.kind === "regex" ? matchRegex(query, target.text, units, control) : matchWords(query, target.text, units, control);
+  const ranges =
+    query.kind === "regex"
+      ? matchRegex(query, target.text, units, control)
+      : matchWords(query, foldText(target.text, query.matchCase), units, control);
   return { hits: ranges.hits.map((r) => ({ sourceId: target.sourceId, start: r.start, end: r.end })), stopped: ranges.stopped };
 }
 
-interface Found {
+export interface Found {
   hits: Range[];
   stopped: boolean;
 }
@@ -142,25 +145,53 @@ class Ticker {
   }
 }
 
+/**
+ * A source's text folded for matching (find's folding, shared/text/find.ts), built once per text and
+ * match-case setting: the core builds it per search, the index (./index.ts) keeps it between searches.
+ */
+export interface FoldedText {
+  readonly text: string;
+  readonly matchCase: boolean;
+  /** The folded UTF-16 units as a string (one byte per character when every unit is ASCII, halving memory). */
+  readonly folded: string;
+  /** For each folded unit, the offset in `text` of the code point it came from; null when it is always the unit's own index. */
+  readonly origin: Int32Array | null;
+}
+
+export function foldText(text: string, matchCase: boolean): FoldedText {
+  const prepared = prepareSearch(text, matchCase);
+  const { length, origin } = prepared;
+  let identity = length === text.length;
+  for (let i = 0; identity && i < length; i++) if (origin[i] !== i) identity = false;
+  return { text, matchCase, folded: foldedString(prepared), origin: identity ? null : origin.slice(0, length) };
+}
+
 /** First folded index whose origin is at or after `offset` (origins never decrease). */
-function foldedIndexAt(prepared: PreparedSearch, offset: number): number {
+function foldedIndexAt(f: FoldedText, offset: number): number {
+  const length = f.folded.length;
+  if (!f.origin) return Math.max(0, Math.min(offset, length));
   let lo = 0;
-  let hi = prepared.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((prepared.origin[mid] ?? 0) < offset) lo = mid + 1;
+    if ((f.origin[mid] ?? 0) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 const UTF16 = new TextDecoder("utf-16le");
+/** Bytes below 0x80 decode as themselves in every single-byte decoder; the result is a one-byte string. */
+const ASCII = new TextDecoder("latin1");
 /** Typed arrays use the machine's byte order; every platform Margin runs on is little-endian, but check. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** The folded units as a string (TextDecoder is ~30× faster than fromCharCode; it cannot keep a lone surrogate). */
 function foldedString(prepared: PreparedSearch): string {
   const units = prepared.folded.subarray(0, prepared.length);
+  let all = 0;
+  for (let i = 0; i < units.length; i++) all |= units[i] ?? 0;
+  if (all < 0x80) return ASCII.decode(Uint8Array.from(units));
   const decoded = LITTLE_ENDIAN ? UTF16.decode(units) : "\uFFFD";
   if (!decoded.includes("\uFFFD")) return decoded;
   let out = "";
@@ -171,31 +202,79 @@ function foldedString(prepared: PreparedSearch): string {
 }
 
 /** True when folded index `i` is where a character's folded form begins (or the end). */
-function startsCharacter(prepared: PreparedSearch, i: number): boolean {
-  return i <= 0 || i >= prepared.length || prepared.origin[i] !== prepared.origin[i - 1];
+function startsCharacter(f: FoldedText, i: number): boolean {
+  return !f.origin || i <= 0 || i >= f.origin.length || f.origin[i] !== f.origin[i - 1];
+}
+
+/** Every index where `pattern` starts in the folded text, overlapping ones included, in order. */
+function occurrences(folded: string, pattern: string): Int32Array {
+  let out = new Int32Array(16);
+  let n = 0;
+  for (let idx = folded.indexOf(pattern); idx >= 0; idx = folded.indexOf(pattern, idx + 1)) {
+    if (n === out.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = idx;
+  }
+  return out.subarray(0, n);
+}
+
+/** First index of `sorted` holding a value at or after `value`. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when some occurrence lies in [from, last]. */
+function occursWithin(list: Int32Array, from: number, last: number): boolean {
+  const k = lowerBound(list, from);
+  return k < list.length && (list[k] ?? 0) <= last;
 }
 
 interface WordsContext {
-  text: string;
-  prepared: PreparedSearch;
-  folded: string;
+  f: FoldedText;
   wholeWords: boolean;
   ticker: Ticker;
+  /** Each term's occurrences in the whole folded text, found once per source. */
+  found: Map<string, Int32Array>;
 }
 
-/** The hits of one term in one unit; `firstOnly` for exclusions. Null when stopped. */
+function occurrencesOf(ctx: WordsContext, term: QueryTerm): Int32Array {
+  let list = ctx.found.get(term.folded);
+  if (!list) {
+    list = occurrences(ctx.f.folded, term.folded);
+    ctx.found.set(term.folded, list);
+  }
+  return list;
+}
+
+/**
+ * The hits of one term in one unit; `firstOnly` for exclusions. Null when stopped. Walking the term's
+ * occurrences from `pos` is the same as calling indexOf from `pos` each time, without rescanning.
+ */
 function termHits(ctx: WordsContext, term: QueryTerm, unit: Range, from: number, to: number, firstOnly: boolean): Range[] | null {
-  const { text, prepared, folded } = ctx;
+  const { f } = ctx;
+  const text = f.text;
   const out: Range[] = [];
   const length = term.folded.length;
+  const list = occurrencesOf(ctx, term);
   let pos = from;
-  for (;;) {
-    const idx = folded.indexOf(term.folded, pos);
-    if (idx < 0 || idx + length > to) return out;
+  for (let k = lowerBound(list, from); k < list.length; k++) {
+    const idx = list[k] ?? 0;
+    if (idx < pos) continue;
+    if (idx + length > to) return out;
     if (ctx.ticker.tick()) return null;
-    const start = prepared.origin[idx] ?? 0;
-    let end = Math.min(unit.end, originalEnd(prepared.origin, prepared.length, text.length, idx + length - 1));
-    let ok = startsCharacter(prepared, idx) && startsCharacter(prepared, idx + length);
+    const start = f.origin ? (f.origin[idx] ?? 0) : idx;
+    let end = Math.min(unit.end, f.origin ? originalEnd(f.origin, f.origin.length, text.length, idx + length - 1) : idx + length);
+    let ok = startsCharacter(f, idx) && startsCharacter(f, idx + length);
     if (ok && term.kind === "prefix") {
       ok = !wordCharBefore(text, start);
       while (ok && end < unit.end && wordCharAt(text, end)) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
@@ -207,8 +286,9 @@ function termHits(ctx: WordsContext, term: QueryTerm, unit: Range, from: number,
     }
     out.push({ start, end });
     if (firstOnly) return out;
-    pos = term.kind === "prefix" ? foldedIndexAt(prepared, end) : idx + length;
+    pos = term.kind === "prefix" ? foldedIndexAt(f, end) : idx + length;
   }
+  return out;
 }
 
 /** Hits sorted by start (longer first), keeping each only when it does not overlap one kept before. */
@@ -224,14 +304,30 @@ export function resolveOverlaps(hits: Range[]): Range[] {
   return out;
 }
 
-function matchWords(query: WordsQuery, text: string, units: readonly Range[], control: SearchControl): Found {
-  const prepared = prepareSearch(text, query.matchCase);
-  const ctx: WordsContext = { text, prepared, folded: foldedString(prepared), wholeWords: query.wholeWords, ticker: new Ticker(control) };
+/**
+ * A words query over one source's folded text and units. The index (./index.ts) calls this with its
+ * kept fold and, in `known`, terms' occurrences it looked up (every index where the folded term starts,
+ * in order, as `occurrences` would find them); other terms are found by scanning.
+ */
+export function matchWords(
+  query: WordsQuery,
+  f: FoldedText,
+  units: readonly Range[],
+  control: SearchControl,
+  known?: ReadonlyMap<string, Int32Array>,
+): Found {
+  const ctx: WordsContext = { f, wholeWords: query.wholeWords, ticker: new Ticker(control), found: new Map(known) };
   const hits: Range[] = [];
+  // A source where some AND part never occurs anywhere has no hits: skip its units.
+  if (query.all.some((alternatives) => alternatives.every((term) => occurrencesOf(ctx, term).length === 0)))
+    return { hits, stopped: false };
+  const firstPart = query.all[0] ?? [];
   for (const unit of units) {
-    const from = foldedIndexAt(prepared, unit.start);
-    const to = foldedIndexAt(prepared, unit.end);
+    const from = foldedIndexAt(f, unit.start);
+    const to = foldedIndexAt(f, unit.end);
     if (from >= to) continue;
+    // No occurrence of the first AND part inside the unit: no hits there, whatever else is in it.
+    if (!firstPart.some((term) => occursWithin(occurrencesOf(ctx, term), from, to - term.folded.length))) continue;
     let excluded = false;
     for (const term of query.exclude) {
       const found = termHits(ctx, term, unit, from, to, true);
@@ -260,7 +356,7 @@ function matchWords(query: WordsQuery, text: string, units: readonly Range[], co
   return { hits, stopped: false };
 }
 
-function matchRegex(query: RegexQuery, text: string, units: readonly Range[], control: SearchControl): Found {
+export function matchRegex(query: RegexQuery, text: string, units: readonly Range[], control: SearchControl): Found {
   const ticker = new Ticker(control);
   const regex = new RegExp(query.regex.source, query.regex.flags);
   const hits: Range[] = [];

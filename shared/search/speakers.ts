@@ -10,6 +10,7 @@
  * labels: suggestMerges offers to join them.
  */
 import { nameKey } from "../coding/codeTree";
+import { turnBodyRange, type Range } from "../coding/ranges";
 import { countWords } from "../import/stats";
 import type { Turn } from "../import/types";
 import type { SpeakerRecord, SpeakerRole } from "../model/records";
@@ -44,6 +45,27 @@ export function countSpeakerLabels(sources: Iterable<SpeakerSource>): SpeakerLab
       count.words += countWords(source.text.slice(Math.min(Math.max(turn.labelEnd, turn.start), turn.end), turn.end));
       if (count.sourceIds[count.sourceIds.length - 1] !== source.id && !count.sourceIds.includes(source.id))
         count.sourceIds.push(source.id);
+    }
+  }
+  return [...byLabel.values()];
+}
+
+/**
+ * Label counts of several parts (e.g. one list per source, counted once and kept) joined into one, as
+ * countSpeakerLabels over all the parts in the same order would give.
+ */
+export function mergeSpeakerLabelCounts(parts: Iterable<readonly SpeakerLabelCount[]>): SpeakerLabelCount[] {
+  const byLabel = new Map<string, SpeakerLabelCount>();
+  for (const part of parts) {
+    for (const c of part) {
+      const into = byLabel.get(c.label);
+      if (!into) {
+        byLabel.set(c.label, { label: c.label, turns: c.turns, words: c.words, sourceIds: [...c.sourceIds] });
+        continue;
+      }
+      into.turns += c.turns;
+      into.words += c.words;
+      for (const id of c.sourceIds) if (!into.sourceIds.includes(id)) into.sourceIds.push(id);
     }
   }
   return [...byLabel.values()];
@@ -248,4 +270,29 @@ export function suggestMerges(rows: readonly SpeakerRow[]): MergeSuggestion[] {
     }))
     .sort((a, b) => b.turns - a.turns || a.name.localeCompare(b.name))
     .map(({ turns: _turns, ...s }) => s);
+}
+
+/** The turns of some labels in one source, as ranges to code (each turn's body: its label left out). */
+export interface SpeakerTurnRanges {
+  sourceId: string;
+  /** Per label, the body ranges of its turns (turnBodyRange), in text order. */
+  byLabel: Record<string, Range[]>;
+}
+
+/** Every turn of the given labels, source by source (sources without one are left out). */
+export function speakerTurnRanges(sources: Iterable<SpeakerSource>, labels: Iterable<string>): SpeakerTurnRanges[] {
+  const wanted = new Set(labels);
+  const out: SpeakerTurnRanges[] = [];
+  for (const source of sources) {
+    const byLabel: Record<string, Range[]> = {};
+    let any = false;
+    for (const turn of source.turns) {
+      if (!wanted.has(turn.speaker)) continue;
+      const list = Object.hasOwn(byLabel, turn.speaker) ? (byLabel[turn.speaker] as Range[]) : (byLabel[turn.speaker] = []);
+      list.push(turnBodyRange(source.text, turn));
+      any = true;
+    }
+    if (any) out.push({ sourceId: source.id, byLabel });
+  }
+  return out;
 }

@@ -37,7 +37,7 @@ function collect(child: ChildProcess): () => string {
 }
 
 /** Runs a command to completion in its own process group; rejects with its output on failure. */
-function run(command: string, args: string[], cwd: string): Promise<void> {
+export function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const output = collect(child);
@@ -63,13 +63,15 @@ async function killGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startApp(root: string, log: (line: string) => void): Promise<App> {
+/** `alsoBuild`: builds more pages into the app's folder before it is served (the search bench's page). */
+export async function startApp(root: string, log: (line: string) => void, alsoBuild?: (outDir: string) => Promise<void>): Promise<App> {
   const outDir = path.join(root, ".bench", "app");
   log(`Building the app (npx vite build --outDir ${path.relative(root, outDir)}) …`);
   const buildStarted = performance.now();
   // MARGIN_BENCH_MINIFY=0: readable names in profiles and in the coding row's transaction stacks.
   const minify = process.env.MARGIN_BENCH_MINIFY === "0" ? ["--minify", "false"] : [];
   await run("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn", ...minify], root);
+  if (alsoBuild) await alsoBuild(outDir);
   const buildMs = performance.now() - buildStarted;
 
   const url = `http://127.0.0.1:${PORT}/`;

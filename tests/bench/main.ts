@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding] [--out FILE.json]`
+ * `npm run bench [-- --files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|…|search] [--out FILE.json]`
  *
  * Bundled by scripts/bench.mjs into .bench/main.js and run with node. One run measures: the corpus,
  * raw mammoth, convertDocx, runImport into fake-indexeddb (Node), the UI import in Chromium with an
@@ -22,9 +22,10 @@ import { runBundleBench } from "./bundle-bench";
 import { runBundleAppBench } from "./bundle-app-bench";
 import { runReportBench } from "./report-bench";
 import { runReportUiBench } from "./report-ui-bench";
+import { buildSearchPage, runSearchBench } from "./search-chromium-bench";
 
 /** Benches with their own report, run only when asked for by name (not part of a plain `npm run bench`). */
-const SEPARATE_BENCHES = ["bundle", "bundle-app", "report", "report-ui"] as const;
+const SEPARATE_BENCHES = ["bundle", "bundle-app", "report", "report-ui", "search"] as const;
 type SeparateBench = (typeof SEPARATE_BENCHES)[number];
 
 interface Options {
@@ -37,7 +38,7 @@ interface Options {
 }
 
 const USAGE =
-  "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|bundle-app|report|report-ui] [--out FILE.json]";
+  "usage: npm run bench -- [--files N] [--words MIN-MAX] [--seed N] [--only import|viewer|coding|bundle|bundle-app|report|report-ui|search] [--out FILE.json]";
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: 200, seed: 1, minWords: 6000, maxWords: 12000, only: null, out: null };
@@ -74,7 +75,7 @@ function parseArgs(argv: string[]): Options {
         const separate = SEPARATE_BENCHES.find((b) => b === v);
         if (separate) options.only = separate;
         else if (v === "import" || v === "viewer" || v === "coding") options.only = v;
-        else throw new Error(`--only: import, viewer, coding, bundle, bundle-app, report or report-ui\n${USAGE}`);
+        else throw new Error(`--only: import, viewer, coding, bundle, bundle-app, report, report-ui or search\n${USAGE}`);
         break;
       }
       case "--out":
@@ -110,7 +111,13 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const root = process.env.MARGIN_ROOT ?? process.cwd();
   const benchDir = path.join(root, ".bench");
-  if (options.only === "bundle" || options.only === "bundle-app" || options.only === "report" || options.only === "report-ui") {
+  if (
+    options.only === "bundle" ||
+    options.only === "bundle-app" ||
+    options.only === "report" ||
+    options.only === "report-ui" ||
+    options.only === "search"
+  ) {
     await runSeparateBench(options.only, options, root, benchDir);
     return;
   }
@@ -245,6 +252,14 @@ async function runSeparateBench(which: SeparateBench, options: Options, root: st
     const app = await startApp(root, log);
     try {
       result = await runBundleAppBench(app.url, benchDir, { sources: options.files }, log);
+    } finally {
+      await app.stop();
+    }
+  } else if (which === "search") {
+    // --files N: the seeded project's sources (1000 = seed scale).
+    const app = await startApp(root, log, buildSearchPage(root));
+    try {
+      result = await runSearchBench(app.url, options.files, log);
     } finally {
       await app.stop();
     }

@@ -5,6 +5,7 @@
  *   npx esbuild tests/bench/search-bench.ts --bundle --platform=node --format=esm --packages=external --outfile=.bench/search-bench.mjs
  *   node .bench/search-bench.mjs [files] [words] [query]
  * ripgrep folds case only (-i); Margin also folds accents, quotes and white space, and works per unit.
+ * Also: the search index (shared/search/index.ts) built over the same texts, and the same query through it.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { detectTurns } from "../../shared/import/speakers";
 import { planAutocode } from "../../shared/search/autocode";
+import { addToIndex, compactIndex, createSearchIndex, indexSize, searchIndexed } from "../../shared/search/index";
 import { searchSources, type SearchHit, type SearchTarget } from "../../shared/search/match";
 import { parseQuery } from "../../shared/search/query";
 import { paragraphsFromLines } from "../../shared/text/transcript";
@@ -63,6 +65,21 @@ for (let run = 0; run < 3; run++) {
       .reduce((n, l) => n + Number(l), 0),
   );
 }
+const t1 = performance.now();
+const index = createSearchIndex();
+for (const t of targets) addToIndex(index, t);
+const buildMs = performance.now() - t1;
+const t2 = performance.now();
+compactIndex(index);
+const compactMs = performance.now() - t2;
+const indexed: number[] = [];
+for (let run = 0; run < 6; run++) {
+  const t0 = performance.now();
+  const outcome = searchIndexed(index, parsed.query, targets);
+  if (run > 0) indexed.push(performance.now() - t0);
+  if (outcome.hits.length !== found.length) throw new Error(`the index found ${outcome.hits.length} hits, the core ${found.length}`);
+}
+const size = indexSize(index);
 const hits = found.length;
 console.log(
   `Margin search “${query}”: ${hits.toLocaleString("en-GB")} hits, median ${median(margin).toFixed(0)} ms (runs: ${margin.map((m) => m.toFixed(0)).join(", ")})`,
@@ -71,6 +88,12 @@ console.log(
   `ripgrep -i: ${Number(rgHits).toLocaleString("en-GB")} matches, median ${median(rg).toFixed(0)} ms (runs: ${rg.map((m) => m.toFixed(0)).join(", ")}; includes process start)`,
 );
 console.log(`ratio Margin / ripgrep: ${(median(margin) / median(rg)).toFixed(1)}×`);
+console.log(
+  `index: built in ${buildMs.toFixed(0)} ms (+ ${compactMs.toFixed(0)} ms trimming), ${size.words.toLocaleString("en-GB")} words, ${size.positions.toLocaleString("en-GB")} places, about ${(size.bytes / 1e6).toFixed(0)} MB`,
+);
+console.log(
+  `through the index: median ${median(indexed).toFixed(0)} ms (runs: ${indexed.map((m) => m.toFixed(0)).join(", ")}); ratio to ripgrep ${(median(indexed) / median(rg)).toFixed(2)}×`,
+);
 const sources = new Map(targets.map((t) => [t.sourceId, t]));
 for (const unit of ["sentence", "turn", "section"] as const) {
   const t0 = performance.now();

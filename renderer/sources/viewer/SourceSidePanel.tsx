@@ -6,6 +6,7 @@ import { useLive } from "../../db/live";
 import { getSource, sourceMemo } from "../../db/sources";
 import { useProject } from "../../project/ProjectContext";
 import { SourceMemo } from "./SourceMemo";
+import { CasePassagesSection } from "./CasePassagesSection";
 import { kindLabel } from "./SourceHeader";
 import { useTranscript } from "./useTranscript";
 import { formatDate } from "../../../shared/text/dates";
@@ -27,6 +28,7 @@ export function SourceSidePanel({ sourceId }: { sourceId: string }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-3">
       <SourceMemo source={source} memo={loaded.memo.body} memoTitle={loaded.memo.title} memoAt={loaded.memo.updatedAt} />
+      <CasePassagesSection sourceId={source.id} />
       <SourceDetails source={source} />
     </div>
   );

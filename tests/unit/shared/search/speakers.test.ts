@@ -10,6 +10,7 @@ import type { SpeakerRecord } from "../../../../shared/model/records";
 import {
   countSpeakerLabels,
   effectiveRole,
+  mergeSpeakerLabelCounts,
   interviewerLabels,
   speakerKey,
   speakerRecordsByLabel,
@@ -173,6 +174,8 @@ describe("suggested merges", () => {
           }
         expect(new Map(rows.map((r) => [r.key, { turns: r.turns, words: r.words, sources: new Set(r.sourceIds) }]))).toEqual(expected);
         expect(rows.reduce((a, r) => a + r.turns, 0)).toBe(sources.reduce((a, s) => a + s.turns.length, 0));
+        // Counting source by source and joining gives the same as counting all at once (the worker keeps per-source counts).
+        expect(mergeSpeakerLabelCounts(sources.map((src) => countSpeakerLabels([src])))).toEqual(countSpeakerLabels(sources));
         // Apply every suggestion; then there is nothing left to suggest, and applying again changes nothing.
         const apply = (current: SpeakerRecord[], table: typeof rows) => {
           const out = [...current];
