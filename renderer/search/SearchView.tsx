@@ -129,19 +129,19 @@ export function SearchView() {
           </div>
         </details>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-live="polite">
-          <p role="status">
-            {run.status === "running"
-              ? "Searching…"
-              : run.status === "done"
-                ? `${totalLine(rows, run.notes)}.${run.partial ? ` ${run.partial}` : ""}`
-                : ""}
-          </p>
+          <p role="status">{run.status === "running" ? "Searching…" : run.status === "done" ? `${totalLine(rows, run.notes)}.` : ""}</p>
           {indexing && <p className="text-slate-600 dark:text-slate-400">{indexing}</p>}
           {message && <p className="text-slate-800 dark:text-slate-200">{message}</p>}
         </div>
         {(run.status === "invalid" || run.status === "stopped") && (
           <ErrorText tone="strong" className="text-sm">
             {run.message}
+          </ErrorText>
+        )}
+        {/* Stopped part-way (a regular expression past its limit): the hits so far are listed, and why it stopped. */}
+        {run.status === "done" && run.partial && (
+          <ErrorText tone="strong" className="text-sm">
+            {run.partial}
           </ErrorText>
         )}
       </div>
