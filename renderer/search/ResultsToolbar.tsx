@@ -13,6 +13,7 @@ export function ResultsToolbar({
   sort,
   total,
   ticked,
+  busy = false,
   onSort,
   onTickAll,
   onExport,
@@ -21,6 +22,8 @@ export function ResultsToolbar({
   sort: KwicSort;
   total: number;
   ticked: number;
+  /** Only the first screen is in: exporting and coding wait for every hit. */
+  busy?: boolean;
   onSort: (sort: KwicSort) => void;
   onTickAll: (on: boolean) => void;
   onExport: () => void;
@@ -60,8 +63,10 @@ export function ResultsToolbar({
         </select>
       </span>
       <span className="ml-auto flex gap-2">
-        <Button onClick={onExport}>Export hits as CSV…</Button>
-        <Button variant="primary" disabled={ticked === 0} onClick={onCode}>
+        <Button onClick={onExport} disabled={busy}>
+          Export hits as CSV…
+        </Button>
+        <Button variant="primary" disabled={ticked === 0 || busy} onClick={onCode}>
           Code hits…
         </Button>
       </span>

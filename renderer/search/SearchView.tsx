@@ -3,6 +3,7 @@ import { describeError } from "../../shared/describeError";
 import { countHits, kwicCsv, type KwicRow, type KwicSort } from "../../shared/search/kwic";
 import { csvBytes } from "../../shared/retrieval/csv";
 import { safeFileName } from "../../shared/text/fileName";
+import { plural } from "../../shared/text/plural";
 import { sourceHref, useRoute } from "../app/router";
 import { listAttributes, listCases } from "../db/cases";
 import { listCodes } from "../db/codes";
@@ -19,7 +20,7 @@ import { SavedSearches } from "./SavedSearches";
 import { ScopePanel } from "./ScopePanel";
 import { SearchBar } from "./SearchBar";
 import { ResultsToolbar } from "./ResultsToolbar";
-import { formOfSaved, hitKey, indexingLine, scopeLimits, tickAll, tickedRows, toggleTick, totalLine } from "./searchState";
+import { formOfSaved, hitKey, indexingLine, isSearching, scopeLimits, tickAll, tickedRows, toggleTick, totalLine } from "./searchState";
 import { useSearchStore } from "./searchStore";
 
 /**
@@ -63,14 +64,15 @@ export function SearchView() {
   }, [client, routeQuery, routeWhole, store, interviewerLabels]);
 
   // Escape cancels a running search from anywhere in the view.
+  const searching = isSearching(run);
   useEffect(() => {
-    if (run.status !== "running") return;
+    if (!searching) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape" && document.querySelector("dialog[open]") === null) store.cancel();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run.status, store]);
+  }, [searching, store]);
 
   const rows = useMemo(() => (run.status === "done" ? run.rows : []), [run]);
   const ticked = useMemo(() => tickedRows(rows, state.unticked), [rows, state.unticked]);
@@ -107,7 +109,7 @@ export function SearchView() {
         <SearchBar
           text={form.text}
           options={form.options}
-          running={run.status === "running"}
+          running={searching}
           onText={(text) => store.updateForm({ text })}
           onOptions={(options) => store.updateForm({ options })}
           onRun={() => runNow()}
@@ -129,7 +131,15 @@ export function SearchView() {
           </div>
         </details>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-live="polite">
-          <p role="status">{run.status === "running" ? "Searching…" : run.status === "done" ? `${totalLine(rows, run.notes)}.` : ""}</p>
+          <p role="status">
+            {run.status === "running"
+              ? "Searching…"
+              : run.status === "done" && run.firstScreen
+                ? `${plural(run.firstScreen.total, "hit")} in ${plural(run.firstScreen.sources, "source")}; showing the first ${rows.length}, still searching…`
+                : run.status === "done"
+                  ? `${totalLine(rows, run.notes)}.`
+                  : ""}
+          </p>
           {indexing && <p className="text-slate-600 dark:text-slate-400">{indexing}</p>}
           {message && <p className="text-slate-800 dark:text-slate-200">{message}</p>}
         </div>
@@ -199,6 +209,7 @@ export function SearchView() {
                 sort={state.sort}
                 total={rows.length}
                 ticked={ticked.length}
+                busy={run.firstScreen !== undefined}
                 onSort={(sort: KwicSort) => store.setSort(sort)}
                 onTickAll={(on) => store.update({ unticked: tickAll(rows, on) })}
                 onExport={() => void exportCsv()}

@@ -43,7 +43,17 @@ export type SearchRun =
       sourcesSearched: number;
       /** The core stopped part-way (its own limit): the rows are the hits found before. */
       partial: string | null;
+      /**
+       * The worker's first screen (the first rows, sent before the rest): shown at once while the search
+       * goes on; the total is `total` (exact), and coding or exporting waits for every row.
+       */
+      firstScreen?: { total: number; sources: number };
     };
+
+/** Whether a search is still going (also while its first screen is shown). */
+export function isSearching(run: SearchRun): boolean {
+  return run.status === "running" || (run.status === "done" && run.firstScreen !== undefined);
+}
 
 export interface SearchViewState {
   form: SearchForm;

@@ -9,7 +9,7 @@ import { parseQuery } from "../../shared/search/query";
 import { describeError } from "../../shared/describeError";
 import type { OpenProject } from "../db/projects";
 import { CorpusStoppedError, type CorpusClient } from "./corpusClient";
-import { INITIAL_STATE, questionOf, type SearchForm, type SearchViewState } from "./searchState";
+import { INITIAL_STATE, isSearching, questionOf, type SearchForm, type SearchViewState } from "./searchState";
 
 export class SearchStore {
   private state: SearchViewState = INITIAL_STATE;
@@ -37,7 +37,12 @@ export class SearchStore {
   /** Re-sorts the results in place (no new search). */
   setSort(sort: KwicSort): void {
     const run = this.state.run;
-    this.update({ sort, activeIndex: 0, run: run.status === "done" ? { ...run, rows: sortKwic(run.rows, sort) } : run });
+    // A first screen is in the sort it was asked for: re-sorting it would show the wrong first rows.
+    this.update({
+      sort,
+      activeIndex: 0,
+      run: run.status === "done" && !run.firstScreen ? { ...run, rows: sortKwic(run.rows, sort) } : run,
+    });
   }
 
   /** Runs the form's search in the corpus worker; a search already running is cancelled first. */
@@ -55,7 +60,17 @@ export class SearchStore {
     this.update({ form, run: { status: "running", form }, unticked: new Set(), activeIndex: 0 });
     const askedSort = this.state.sort;
     try {
-      const answer = await client.ask("search", questionOf(form, askedSort, interviewerLabels), { signal: controller.signal });
+      const answer = await client.ask("search", questionOf(form, askedSort, interviewerLabels), {
+        signal: controller.signal,
+        // The first screen of a big result comes first: show it while the rest arrives.
+        onPartial: (first) => {
+          if (this.controller !== controller || this.state.sort !== askedSort) return;
+          const firstScreen = { total: first.counts.total, sources: first.counts.perSource.length };
+          this.update({
+            run: { status: "done", form, rows: first.rows, notes: [], sourcesSearched: first.sourcesSearched, partial: null, firstScreen },
+          });
+        },
+      });
       if (this.controller !== controller) return;
       this.controller = null;
       if (!answer.ok) {
@@ -86,7 +101,7 @@ export class SearchStore {
 
   /** Stops the running search (the worker is restarted: one regular expression cannot be interrupted). */
   cancel(): void {
-    if (this.state.run.status !== "running") return;
+    if (!isSearching(this.state.run)) return;
     this.controller?.abort();
   }
 }

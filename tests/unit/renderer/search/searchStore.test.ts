@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CorpusClient, type CorpusWorkerLike } from "../../../../renderer/search/corpusClient";
 import type { CorpusReply, CorpusRequest, SearchAnswer } from "../../../../renderer/search/corpusProtocol";
-import { EMPTY_FORM } from "../../../../renderer/search/searchState";
+import { EMPTY_FORM, isSearching } from "../../../../renderer/search/searchState";
 import { SearchStore, searchStoreFor } from "../../../../renderer/search/searchStore";
 import type { OpenProject } from "../../../../renderer/db/projects";
 import type { KwicRow } from "../../../../shared/search/kwic";
@@ -71,6 +71,40 @@ describe("SearchStore", () => {
     const sorted = store.getState().run;
     expect(sorted.status === "done" && sorted.rows.map((r) => r.start)).toEqual([1, 9]);
     expect(worker().sent.filter((m) => m.type === "ask")).toHaveLength(1);
+  });
+
+  it("shows the worker's first screen at once, with the exact total, until every hit is in", async () => {
+    const { client, worker } = setUp();
+    const store = new SearchStore();
+    const running = store.run(client, { ...EMPTY_FORM, text: "ward" });
+    const ask = worker().sent.find((m) => m.type === "ask");
+    const requestId = ask?.type === "ask" ? ask.requestId : -1;
+    const first = [row("A", 1, "ward")];
+    worker().onmessage?.({
+      data: {
+        type: "partial",
+        requestId,
+        partial: {
+          rows: first,
+          counts: {
+            perSource: [
+              { sourceId: "A", sourceName: "A", hits: 1 },
+              { sourceId: "B", sourceName: "B", hits: 2 },
+            ],
+            total: 3,
+          },
+          sourcesSearched: 2,
+        },
+      },
+    } as MessageEvent<CorpusReply>);
+    expect(store.getState().run).toMatchObject({ status: "done", rows: first, firstScreen: { total: 3, sources: 2 } });
+    expect(isSearching(store.getState().run)).toBe(true);
+    worker().answer(0, done([row("A", 1, "ward"), row("B", 1, "ward"), row("B", 7, "ward")]));
+    await running;
+    const run = store.getState().run;
+    expect(run.status === "done" && run.rows).toHaveLength(3);
+    expect(run.status === "done" && run.firstScreen).toBeUndefined();
+    expect(isSearching(run)).toBe(false);
   });
 
   it("a sort chosen while the worker answers is applied to the answer", async () => {
