@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { listSources } from "../db/sources";
+import { listCases } from "../db/cases";
+import { listsVersion } from "./listsVersion";
 import { useLive } from "../db/live";
 import { useProject } from "../project/ProjectContext";
 import { CorpusClient } from "./corpusClient";
@@ -16,10 +18,13 @@ export function CorpusProvider({ children }: { children: ReactNode }) {
     setClient(made);
     return () => made.dispose();
   }, [project]);
-  const sourceIds = useLive(async () => (await listSources(project)).map((s) => s.id as string), [project]);
+  const lists = useLive(async () => {
+    const [sources, cases] = await Promise.all([listSources(project), listCases(project)]);
+    return { sourceIds: sources.map((s) => s.id as string), version: listsVersion(sources, cases) };
+  }, [project]);
   useEffect(() => {
-    if (client && sourceIds) client.sync(sourceIds);
-  }, [client, sourceIds]);
+    if (client && lists) client.sync(lists.sourceIds, lists.version);
+  }, [client, lists]);
   return <CorpusContext.Provider value={client}>{children}</CorpusContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { describeError } from "../../shared/describeError";
 import { openCorpusDatabase, readLiveCases, readLiveCodings, readLiveMemos, readLiveSources, readSourceContents } from "../db/corpusReads";
-import { Corpus } from "./corpus";
+import { cacheLists, Corpus, type CachedLists } from "./corpus";
 import type { CorpusAsk, CorpusKind, CorpusPartial, CorpusQuestions, CorpusReply, CorpusRequest } from "./corpusProtocol";
 import { RegexRunner } from "./regexSearch";
 import { answerSearch } from "./searchHandler";
@@ -43,6 +43,7 @@ const HANDLERS: Handlers = {
 };
 
 let corpus: Corpus | null = null;
+let lists: CachedLists | null = null;
 
 function post(reply: CorpusReply): void {
   scope.postMessage(reply);
@@ -68,19 +69,18 @@ scope.onmessage = (event: MessageEvent<CorpusRequest>) => {
   switch (request.type) {
     case "open": {
       const db = openCorpusDatabase(request.projectId);
-      corpus = new Corpus(
-        {
-          sources: () => readLiveSources(db),
-          cases: () => readLiveCases(db),
-          codings: () => readLiveCodings(db),
-          memos: () => readLiveMemos(db),
-          contents: (ids) => readSourceContents(db, ids),
-        },
-        (status) => post({ type: "status", status }),
-      );
+      lists = cacheLists({
+        sources: () => readLiveSources(db),
+        cases: () => readLiveCases(db),
+        codings: () => readLiveCodings(db),
+        memos: () => readLiveMemos(db),
+        contents: (ids) => readSourceContents(db, ids),
+      });
+      corpus = new Corpus(lists.store, (status) => post({ type: "status", status }));
       return;
     }
     case "sync":
+      lists?.changed(request.listsVersion);
       corpus?.sync(request.sourceIds).catch((e: unknown) => console.error("The search worker could not load sources", e));
       return;
     case "ask":

@@ -53,6 +53,7 @@ export class CorpusClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private sourceIds: string[] | null = null;
+  private listsVersion: string | undefined = undefined;
   private status: CorpusStatus = { loaded: 0, total: 0 };
   private readonly listeners = new Set<() => void>();
   private disposed = false;
@@ -72,7 +73,7 @@ export class CorpusClient {
       this.restart(new CorpusStoppedError(`The search worker stopped: ${event.message || "unknown error"}.`, "failed"));
     };
     worker.postMessage({ type: "open", projectId: this.projectId });
-    if (this.sourceIds) worker.postMessage({ type: "sync", sourceIds: this.sourceIds });
+    if (this.sourceIds) worker.postMessage(this.syncMessage());
     return worker;
   }
 
@@ -108,11 +109,24 @@ export class CorpusClient {
     this.worker = this.start();
   }
 
-  /** The project's live sources changed (an import, a deletion, an undo): the worker follows. */
-  sync(sourceIds: readonly string[]): void {
-    if (this.sourceIds && this.sourceIds.length === sourceIds.length && this.sourceIds.every((id, i) => id === sourceIds[i])) return;
+  /**
+   * The project's live sources changed (an import, a deletion, an undo), or `listsVersion` says a
+   * source or case record did (a rename): the worker follows.
+   */
+  sync(sourceIds: readonly string[], listsVersion?: string): void {
+    const sameIds = this.sourceIds && this.sourceIds.length === sourceIds.length && this.sourceIds.every((id, i) => id === sourceIds[i]);
+    if (sameIds && listsVersion === this.listsVersion) return;
     this.sourceIds = [...sourceIds];
-    this.worker.postMessage({ type: "sync", sourceIds: this.sourceIds });
+    this.listsVersion = listsVersion;
+    this.worker.postMessage(this.syncMessage());
+  }
+
+  private syncMessage(): CorpusRequest {
+    return {
+      type: "sync",
+      sourceIds: this.sourceIds ?? [],
+      ...(this.listsVersion === undefined ? {} : { listsVersion: this.listsVersion }),
+    };
   }
 
   ask<K extends CorpusKind>(

@@ -160,7 +160,15 @@ export type CorpusAsk = {
 export type CorpusRequest =
   | { type: "open"; projectId: string }
   /** The live sources, in the project's order: the worker loads the missing ones and forgets the rest. */
-  | { type: "sync"; sourceIds: string[] }
+  | {
+      type: "sync";
+      sourceIds: string[];
+      /**
+       * Changes whenever a source or case record changes (a rename, a kind, a case's values): the worker
+       * keeps the list-sized sources and cases between questions and reads them again only then.
+       */
+      listsVersion?: string;
+    }
   | CorpusAsk;
 
 /** How much of the project the worker holds: "indexing 412 of 1,000 sources" until loaded === total. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Corpus, type CorpusStore } from "../../../../renderer/search/corpus";
+import { cacheLists, Corpus, type CorpusStore } from "../../../../renderer/search/corpus";
+import { listsVersion } from "../../../../renderer/search/listsVersion";
 import type { CorpusStatus } from "../../../../renderer/search/corpusProtocol";
 import type { SourceContentRecord } from "../../../../shared/model/records";
 import type { SourceId } from "../../../../shared/ids";
@@ -95,5 +96,54 @@ describe("Corpus before it knows a source", () => {
     // "b" was imported; its sync has not arrived.
     expect((await corpus.contents(["a", "b"])).map((c) => c.id)).toEqual(["a", "b"]);
     expect(corpus.status()).toEqual({ loaded: 1, total: 1 });
+  });
+});
+
+describe("cacheLists", () => {
+  it("reads the sources and cases once between syncs, again after a sync with another or no version, and retries a failed read", async () => {
+    let sourceReads = 0;
+    let caseReads = 0;
+    let fail = false;
+    const { store } = fakeStore([]);
+    const lists = cacheLists({
+      ...store,
+      sources: () => {
+        sourceReads++;
+        return fail ? Promise.reject(new Error("disk")) : Promise.resolve([]);
+      },
+      cases: () => {
+        caseReads++;
+        return Promise.resolve([]);
+      },
+    });
+    await lists.store.sources();
+    await lists.store.sources();
+    await lists.store.cases();
+    expect([sourceReads, caseReads]).toEqual([1, 1]);
+    lists.changed("v1");
+    await lists.store.sources();
+    lists.changed("v1");
+    await lists.store.sources();
+    expect(sourceReads).toBe(2);
+    lists.changed("v2");
+    await lists.store.cases();
+    expect(caseReads).toBe(2);
+    lists.changed(undefined);
+    fail = true;
+    await expect(lists.store.sources()).rejects.toThrow("disk");
+    fail = false;
+    await lists.store.sources();
+    expect(sourceReads).toBe(4);
+  });
+
+  it("listsVersion changes with any source or case stamp, also an older one, and with the order", () => {
+    const a = { id: "a", updatedAt: "2" };
+    const b = { id: "b", updatedAt: "3" };
+    const base = listsVersion([a, b], []);
+    expect(listsVersion([a, b], [])).toBe(base);
+    expect(listsVersion([{ ...a, updatedAt: "1" }, b], [])).not.toBe(base);
+    expect(listsVersion([b, a], [])).not.toBe(base);
+    expect(listsVersion([a, b], [{ id: "c", updatedAt: "1" }])).not.toBe(base);
+    expect(listsVersion([a], [b])).not.toBe(listsVersion([a, b], []));
   });
 });

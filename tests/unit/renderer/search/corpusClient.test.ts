@@ -142,9 +142,15 @@ describe("CorpusClient", () => {
     client.sync(["a", "b"]);
     client.sync(["a", "b"]);
     client.sync(["a", "c"]);
+    // A rename keeps the ids but changes the lists' version: the worker must hear of it.
+    client.sync(["a", "c"], "v1");
+    client.sync(["a", "c"], "v1");
+    client.sync(["a", "c"], "v2");
     expect(current().sent.filter((m) => m.type === "sync")).toEqual([
       { type: "sync", sourceIds: ["a", "b"] },
       { type: "sync", sourceIds: ["a", "c"] },
+      { type: "sync", sourceIds: ["a", "c"], listsVersion: "v1" },
+      { type: "sync", sourceIds: ["a", "c"], listsVersion: "v2" },
     ]);
     const heard = vi.fn();
     const unsubscribe = client.subscribe(heard);
