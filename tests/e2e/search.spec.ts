@@ -288,6 +288,21 @@ test("CSV export, saved searches, ?q= on arrival, a catastrophic regular express
   await search(page, "supplier");
   await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
 
+  // A source renamed meanwhile is named afresh in the hits (the worker's kept source list follows).
+  await expect(hitsGrid(page)).toContainText("Site B P02");
+  await navigator(page)
+    .getByRole("link", { name: /^Sources/ })
+    .click();
+  await page.getByRole("button", { name: "Rename Site B P02" }).click();
+  const renameSource = page.getByRole("dialog", { name: "Rename “Site B P02”" });
+  await renameSource.getByRole("textbox", { name: "Source name" }).fill("Site B ward manager");
+  await renameSource.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("table", { name: "Sources" }).getByRole("link", { name: "Site B ward manager" })).toBeVisible();
+  await navigator(page).getByRole("link", { name: "Search" }).click();
+  await search(page, "supplier");
+  await expect(statusLine(page)).toHaveText("1 hit in 1 source.");
+  await expect(hitsGrid(page)).toContainText("Site B ward manager");
+
   // Memos too: a memo's hits are listed apart, and open the memo.
   await navigator(page).getByRole("link", { name: "Memos" }).click();
   await page.getByRole("button", { name: "New project memo" }).click();
