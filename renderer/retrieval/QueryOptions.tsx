@@ -1,10 +1,9 @@
 import { useId } from "react";
 import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
-import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CoderRecord, type SourceKind } from "../../shared/model/records";
+import { FILTER_SELECT as SELECT, SourceKindSelect } from "../ui/FilterSelects";
+import type { AttributeRecord, CaseRecord, CoderRecord } from "../../shared/model/records";
 import { SORT_LABELS, type MatchMode, type SegmentFilter, type SegmentSort } from "../../shared/retrieval/segments";
 import { SPEAKER_SCOPE_LABELS, SPEAKER_SCOPES, type SpeakerScope } from "../../shared/retrieval/speakers";
-
-const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 /** ANY / ALL and sub-codes, with the rule spelled out so the researcher knows what ALL returns. */
 export function MatchOptions({
@@ -111,22 +110,12 @@ export function SegmentFilters({
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-kind`} className="sr-only">
-        Filter by source kind
-      </label>
-      <select
+      <SourceKindSelect
         id={`${id}-kind`}
-        className={SELECT}
-        value={filter.sourceKind ?? ""}
-        onChange={(e) => setFilter({ sourceKind: (e.target.value || null) as SourceKind | null })}
-      >
-        <option value="">All kinds of source</option>
-        {SOURCE_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {k}
-          </option>
-        ))}
-      </select>
+        label="Filter by source kind"
+        value={filter.sourceKind}
+        onChange={(sourceKind) => setFilter({ sourceKind })}
+      />
       <CaseAttributeFilter
         attributes={attributes}
         cases={cases}

@@ -3,9 +3,9 @@ import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CodeRecord, t
 import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
 import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
 import { CodeChecklist } from "../ui/CodeChecklist";
+import { CaseSelect } from "../ui/FilterSelects";
 import { SPEAKER_CHOICES, type SearchForm } from "./searchState";
 
-const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 const LEGEND = "mb-1 text-sm font-semibold";
 
 /**
@@ -69,22 +69,13 @@ export function ScopePanel({
       <fieldset>
         <legend className={LEGEND}>Cases</legend>
         <div className="flex flex-wrap gap-2">
-          <label htmlFor={`${id}-case`} className="sr-only">
-            Only sources of a case
-          </label>
-          <select
+          <CaseSelect
             id={`${id}-case`}
-            className={SELECT}
+            label="Only sources of a case"
+            cases={cases}
             value={caseId}
-            onChange={(e) => setScope({ cases: e.target.value ? { caseIds: [e.target.value] } : undefined })}
-          >
-            <option value="">All cases</option>
-            {cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+            onChange={(picked) => setScope({ cases: picked ? { caseIds: [picked] } : undefined })}
+          />
           <CaseAttributeFilter
             attributes={attributes}
             cases={cases}

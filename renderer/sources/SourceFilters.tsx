@@ -1,9 +1,8 @@
 import { useId } from "react";
-import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type SourceKind } from "../../shared/model/records";
+import type { AttributeRecord, CaseRecord } from "../../shared/model/records";
 import { CaseAttributeFilter } from "../cases/CaseAttributeFilter";
+import { CaseSelect, FILTER_SELECT as SELECT, SourceKindSelect } from "../ui/FilterSelects";
 import type { SourceFilter } from "../../shared/sources/listing";
-
-const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 /** Type-ahead search plus kind, case and case-attribute filters for the sources list. */
 export function SourceFilters({
@@ -28,41 +27,21 @@ export function SourceFilters({
         onChange={(e) => onChange({ ...filter, search: e.target.value })}
         className={`${SELECT} w-48`}
       />
-      <label htmlFor={`${id}-kind`} className="sr-only">
-        Filter by kind
-      </label>
-      <select
+      <SourceKindSelect
         id={`${id}-kind`}
-        value={filter.kind ?? ""}
-        onChange={(e) => onChange({ ...filter, kind: (e.target.value || null) as SourceKind | null })}
-        className={SELECT}
-      >
-        <option value="">All kinds</option>
-        {SOURCE_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {k}
-          </option>
-        ))}
-      </select>
+        label="Filter by kind"
+        allLabel="All kinds"
+        value={filter.kind}
+        onChange={(kind) => onChange({ ...filter, kind })}
+      />
       {cases.length > 0 && (
-        <>
-          <label htmlFor={`${id}-case`} className="sr-only">
-            Filter by case
-          </label>
-          <select
-            id={`${id}-case`}
-            value={filter.caseId ?? ""}
-            onChange={(e) => onChange({ ...filter, caseId: e.target.value || null })}
-            className={SELECT}
-          >
-            <option value="">All cases</option>
-            {cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </>
+        <CaseSelect
+          id={`${id}-case`}
+          label="Filter by case"
+          cases={cases}
+          value={filter.caseId}
+          onChange={(caseId) => onChange({ ...filter, caseId })}
+        />
       )}
       <CaseAttributeFilter
         attributes={attributes}

@@ -1,10 +1,9 @@
 import { useId } from "react";
-import { SOURCE_KINDS, type AttributeRecord, type CaseRecord, type CodeRecord, type SourceKind } from "../../shared/model/records";
+import { type AttributeRecord, type CaseRecord, type CodeRecord, type SourceKind } from "../../shared/model/records";
 import type { SearchScope, SpeakerScope } from "../../shared/search/scope";
 import { CaseAttributeFilter, type AttributeFilterValue } from "../cases/CaseAttributeFilter";
 import { CodeChecklist } from "../ui/CodeChecklist";
-
-const SELECT = "rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
+import { CaseSelect, FILTER_SELECT as SELECT, SourceKindSelect } from "../ui/FilterSelects";
 
 /** What the scope form shows; `wordScope` turns it into the search core's SearchScope. */
 export interface WordScopeState {
@@ -65,41 +64,9 @@ export function WordScopeForm({
     <fieldset className="flex min-w-0 flex-col gap-2 text-sm">
       <legend className="mb-1 font-semibold">Count words in</legend>
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={`${id}-kind`} className="sr-only">
-          Kind of source
-        </label>
-        <select
-          id={`${id}-kind`}
-          className={SELECT}
-          value={state.kind ?? ""}
-          onChange={(e) => onChange({ kind: (e.target.value || null) as SourceKind | null })}
-        >
-          <option value="">All kinds of source</option>
-          {SOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
+        <SourceKindSelect id={`${id}-kind`} label="Kind of source" value={state.kind} onChange={(kind) => onChange({ kind })} />
         {cases.length > 0 && (
-          <>
-            <label htmlFor={`${id}-case`} className="sr-only">
-              Case
-            </label>
-            <select
-              id={`${id}-case`}
-              className={SELECT}
-              value={state.caseId ?? ""}
-              onChange={(e) => onChange({ caseId: e.target.value || null })}
-            >
-              <option value="">All cases</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </>
+          <CaseSelect id={`${id}-case`} label="Case" cases={cases} value={state.caseId} onChange={(caseId) => onChange({ caseId })} />
         )}
         <CaseAttributeFilter
           attributes={attributes}
